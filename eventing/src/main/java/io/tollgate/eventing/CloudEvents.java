@@ -1,0 +1,65 @@
+package io.tollgate.eventing;
+
+import com.fasterxml.jackson.core.JsonProcessingException;
+import com.fasterxml.jackson.databind.ObjectMapper;
+import jakarta.enterprise.context.ApplicationScoped;
+
+/** Reads CloudEvents from Kafka record values (structured JSON mode). */
+@ApplicationScoped
+public class CloudEvents {
+
+  private final ObjectMapper mapper;
+
+  CloudEvents(ObjectMapper mapper) {
+    this.mapper = mapper;
+  }
+
+  /**
+   * Parses a record value into an envelope.
+   *
+   * @throws MalformedEventException when the value is not a CloudEvent this service can read
+   */
+  public CloudEvent parse(String value) {
+    try {
+      CloudEvent event = mapper.readValue(value, CloudEvent.class);
+      if (event.id() == null || event.type() == null) {
+        throw new MalformedEventException(
+            "a CloudEvent needs an id and a type: " + abbreviate(value));
+      }
+      return event;
+    } catch (JsonProcessingException e) {
+      throw new MalformedEventException("not a CloudEvent: " + abbreviate(value), e);
+    }
+  }
+
+  /** Reads the event's data as {@code type}, ignoring fields the reader does not know. */
+  public <T> T data(CloudEvent event, Class<T> type) {
+    try {
+      return mapper.treeToValue(event.data(), type);
+    } catch (JsonProcessingException e) {
+      throw new MalformedEventException(
+          "data of "
+              + event.type()
+              + " "
+              + event.id()
+              + " cannot be read as "
+              + type.getSimpleName(),
+          e);
+    }
+  }
+
+  private static String abbreviate(String value) {
+    return value == null || value.length() <= 200 ? value : value.substring(0, 200) + "…";
+  }
+
+  /** An event that cannot be read; it goes to the dead-letter topic rather than blocking others. */
+  public static class MalformedEventException extends RuntimeException {
+    public MalformedEventException(String message) {
+      super(message);
+    }
+
+    public MalformedEventException(String message, Throwable cause) {
+      super(message, cause);
+    }
+  }
+}

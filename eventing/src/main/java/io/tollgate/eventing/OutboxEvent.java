@@ -1,0 +1,47 @@
+package io.tollgate.eventing;
+
+import jakarta.persistence.Column;
+import jakarta.persistence.Entity;
+import jakarta.persistence.GeneratedValue;
+import jakarta.persistence.GenerationType;
+import jakarta.persistence.Id;
+import jakarta.persistence.Table;
+import java.time.OffsetDateTime;
+import java.util.UUID;
+
+/** A row of the transactional outbox: an event written with the state change that caused it. */
+@Entity
+@Table(name = "outbox_event")
+public class OutboxEvent {
+
+  @Id
+  @GeneratedValue(strategy = GenerationType.IDENTITY)
+  public Long seq;
+
+  @Column(name = "event_id", nullable = false, unique = true)
+  public UUID eventId;
+
+  @Column(nullable = false)
+  public String topic;
+
+  @Column(name = "event_key", nullable = false)
+  public String eventKey;
+
+  @Column(name = "event_type", nullable = false)
+  public String eventType;
+
+  @Column(nullable = false, columnDefinition = "text")
+  public String payload;
+
+  @Column(name = "created_at", nullable = false)
+  public OffsetDateTime createdAt;
+
+  @Column(name = "published_at")
+  public OffsetDateTime publishedAt;
+
+  @Column(nullable = false)
+  public int attempts;
+
+  @Column(name = "last_error", columnDefinition = "text")
+  public String lastError;
+}

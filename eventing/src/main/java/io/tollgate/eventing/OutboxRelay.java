@@ -1,0 +1,194 @@
+package io.tollgate.eventing;
+
+import io.quarkus.narayana.jta.QuarkusTransaction;
+import io.quarkus.runtime.ShutdownEvent;
+import io.quarkus.runtime.StartupEvent;
+import jakarta.enterprise.context.ApplicationScoped;
+import jakarta.enterprise.event.Observes;
+import jakarta.persistence.EntityManager;
+import java.nio.charset.StandardCharsets;
+import java.time.OffsetDateTime;
+import java.time.ZoneOffset;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Properties;
+import java.util.concurrent.Future;
+import java.util.concurrent.Semaphore;
+import java.util.concurrent.TimeUnit;
+import org.apache.kafka.clients.producer.KafkaProducer;
+import org.apache.kafka.clients.producer.Producer;
+import org.apache.kafka.clients.producer.ProducerConfig;
+import org.apache.kafka.clients.producer.ProducerRecord;
+import org.apache.kafka.clients.producer.RecordMetadata;
+import org.apache.kafka.common.serialization.StringSerializer;
+import org.eclipse.microprofile.config.inject.ConfigProperty;
+import org.jboss.logging.Logger;
+
+/**
+ * Publishes outbox rows to Kafka and marks them published only after the broker acknowledged them.
+ *
+ * <p>It runs right after each commit that wrote events (low latency) and on a timer as a fallback,
+ * so nothing is lost while Kafka or this service is down. Rows are claimed with {@code FOR UPDATE
+ * SKIP LOCKED}, so several replicas can run a relay without publishing a row twice at once; a row
+ * that was sent but not marked (a crash in between) is sent again and the consumers' inbox drops
+ * the duplicate.
+ */
+@ApplicationScoped
+public class OutboxRelay {
+
+  private static final Logger LOG = Logger.getLogger(OutboxRelay.class);
+
+  private final EntityManager em;
+  private final EventingConfig config;
+  private final String bootstrapServers;
+  private final Semaphore signal = new Semaphore(0);
+  private volatile boolean running;
+  private Thread worker;
+  private Producer<String, String> producer;
+
+  OutboxRelay(
+      EntityManager em,
+      EventingConfig config,
+      @ConfigProperty(name = "kafka.bootstrap.servers", defaultValue = "localhost:9092")
+          String bootstrapServers) {
+    this.em = em;
+    this.config = config;
+    this.bootstrapServers = bootstrapServers;
+  }
+
+  void onStart(@Observes StartupEvent event) {
+    if (!config.relayEnabled()) {
+      return;
+    }
+    running = true;
+    worker = new Thread(this::loop, "outbox-relay");
+    worker.setDaemon(true);
+    worker.start();
+  }
+
+  void onStop(@Observes ShutdownEvent event) throws InterruptedException {
+    running = false;
+    if (worker != null) {
+      signal.release();
+      worker.join(TimeUnit.SECONDS.toMillis(5));
+    }
+    closeProducer();
+  }
+
+  /** Asks the relay to publish now; called after a commit that wrote events. */
+  public void wake() {
+    if (signal.availablePermits() == 0) {
+      signal.release();
+    }
+  }
+
+  private void loop() {
+    while (running) {
+      try {
+        signal.tryAcquire(config.sweepInterval().toMillis(), TimeUnit.MILLISECONDS);
+        signal.drainPermits();
+        while (running && publishBatch() == config.batchSize()) {
+          // a full batch means more may be waiting
+        }
+      } catch (InterruptedException e) {
+        Thread.currentThread().interrupt();
+        return;
+      } catch (RuntimeException e) {
+        LOG.warnf("outbox relay round failed, retrying on the next sweep: %s", e.getMessage());
+        closeProducer();
+      }
+    }
+  }
+
+  /**
+   * Publishes one batch of waiting rows.
+   *
+   * @return how many rows were claimed
+   */
+  int publishBatch() {
+    return QuarkusTransaction.requiringNew()
+        .call(
+            () -> {
+              @SuppressWarnings("unchecked")
+              List<OutboxEvent> rows =
+                  em.createNativeQuery(
+                          "select * from outbox_event where published_at is null"
+                              + " order by seq limit :limit for update skip locked",
+                          OutboxEvent.class)
+                      .setParameter("limit", config.batchSize())
+                      .getResultList();
+              if (rows.isEmpty()) {
+                return 0;
+              }
+              send(rows);
+              return rows.size();
+            });
+  }
+
+  private void send(List<OutboxEvent> rows) {
+    Producer<String, String> kafka = producer();
+    List<Future<RecordMetadata>> acks = new ArrayList<>(rows.size());
+    for (OutboxEvent row : rows) {
+      ProducerRecord<String, String> record =
+          new ProducerRecord<>(row.topic, row.eventKey, row.payload);
+      record
+          .headers()
+          .add("content-type", CloudEvent.CONTENT_TYPE.getBytes(StandardCharsets.UTF_8));
+      acks.add(kafka.send(record));
+    }
+    kafka.flush();
+    OffsetDateTime now = OffsetDateTime.now(ZoneOffset.UTC);
+    long deadline = System.nanoTime() + config.sendTimeout().toNanos();
+    // mark only the acknowledged prefix, so that per-key order survives a partial failure
+    for (int i = 0; i < rows.size(); i++) {
+      OutboxEvent row = rows.get(i);
+      try {
+        acks.get(i).get(Math.max(0, deadline - System.nanoTime()), TimeUnit.NANOSECONDS);
+        row.publishedAt = now;
+        row.attempts++;
+      } catch (Exception e) {
+        Throwable cause = e.getCause() != null ? e.getCause() : e;
+        for (int j = i; j < rows.size(); j++) {
+          rows.get(j).attempts++;
+          rows.get(j).lastError = cause.toString();
+        }
+        LOG.warnf(
+            "broker did not acknowledge outbox event %s (%s); %d rows wait for the next round",
+            row.eventId, cause.getMessage(), rows.size() - i);
+        closeProducer();
+        return;
+      }
+    }
+  }
+
+  private synchronized Producer<String, String> producer() {
+    if (producer == null) {
+      Properties props = new Properties();
+      props.put(ProducerConfig.BOOTSTRAP_SERVERS_CONFIG, bootstrapServers);
+      props.put(ProducerConfig.KEY_SERIALIZER_CLASS_CONFIG, StringSerializer.class.getName());
+      props.put(ProducerConfig.VALUE_SERIALIZER_CLASS_CONFIG, StringSerializer.class.getName());
+      props.put(ProducerConfig.ACKS_CONFIG, "all");
+      props.put(ProducerConfig.ENABLE_IDEMPOTENCE_CONFIG, true);
+      props.put(ProducerConfig.MAX_IN_FLIGHT_REQUESTS_PER_CONNECTION, 5);
+      props.put(ProducerConfig.LINGER_MS_CONFIG, 0);
+      int timeout = (int) config.sendTimeout().toMillis();
+      props.put(ProducerConfig.MAX_BLOCK_MS_CONFIG, timeout);
+      props.put(ProducerConfig.REQUEST_TIMEOUT_MS_CONFIG, Math.max(1000, timeout / 2));
+      props.put(ProducerConfig.DELIVERY_TIMEOUT_MS_CONFIG, timeout);
+      props.put(ProducerConfig.CLIENT_ID_CONFIG, "outbox-relay-" + config.source());
+      producer = new KafkaProducer<>(props);
+    }
+    return producer;
+  }
+
+  private synchronized void closeProducer() {
+    if (producer != null) {
+      try {
+        producer.close(java.time.Duration.ZERO);
+      } catch (RuntimeException e) {
+        LOG.debug("closing the relay's producer failed", e);
+      }
+      producer = null;
+    }
+  }
+}

@@ -1,0 +1,80 @@
+package io.tollgate.directory;
+
+import com.fasterxml.jackson.annotation.JsonIgnoreProperties;
+import io.smallrye.common.annotation.Blocking;
+import io.tollgate.eventing.CloudEvent;
+import io.tollgate.eventing.CloudEvents;
+import io.tollgate.eventing.Inbox;
+import jakarta.enterprise.context.ApplicationScoped;
+import jakarta.transaction.Transactional;
+import java.time.OffsetDateTime;
+import java.time.ZoneOffset;
+import java.util.UUID;
+import org.apache.kafka.clients.consumer.ConsumerRecord;
+import org.eclipse.microprofile.reactive.messaging.Incoming;
+import org.jboss.logging.Logger;
+
+/**
+ * Keeps {@link ProjectRef} current from {@code project.events}. The inbox record and the change
+ * commit together, so a redelivered event is skipped; a version check keeps an older event from
+ * overwriting newer state.
+ */
+@ApplicationScoped
+public class ProjectEventConsumer {
+
+  public static final String CHANNEL = "project-events";
+  private static final Logger LOG = Logger.getLogger(ProjectEventConsumer.class);
+
+  private final CloudEvents cloudEvents;
+  private final Inbox inbox;
+  private final ProjectDirectory directory;
+
+  ProjectEventConsumer(CloudEvents cloudEvents, Inbox inbox, ProjectDirectory directory) {
+    this.cloudEvents = cloudEvents;
+    this.inbox = inbox;
+    this.directory = directory;
+  }
+
+  /** The part of project-service's {@code tollgate.project.*.v1} data this service reads. */
+  @JsonIgnoreProperties(ignoreUnknown = true)
+  public record ProjectData(
+      UUID projectId, String key, String name, String phase, boolean archived, long version) {}
+
+  @Incoming(CHANNEL)
+  @Blocking
+  @Transactional
+  public void consume(ConsumerRecord<String, String> record) {
+    CloudEvent event = cloudEvents.parse(record.value());
+    if (!event.type().startsWith("tollgate.project.")) {
+      return;
+    }
+    if (!inbox.firstDelivery(event)) {
+      LOG.debugf("event %s was already processed; skipped", event.id());
+      return;
+    }
+    apply(cloudEvents.data(event, ProjectData.class));
+  }
+
+  private void apply(ProjectData data) {
+    if (data.projectId() == null) {
+      throw new CloudEvents.MalformedEventException("project event without projectId");
+    }
+    ProjectRef ref = directory.findById(data.projectId());
+    if (ref == null) {
+      ref = new ProjectRef();
+      ref.projectId = data.projectId();
+      ref.version = -1;
+      directory.persist(ref);
+    }
+    if (data.version() < ref.version) {
+      return;
+    }
+    ref.key = data.key();
+    ref.name = data.name();
+    ref.phase = data.phase();
+    ref.archived = data.archived();
+    ref.version = data.version();
+    ref.eventsApplied++;
+    ref.updatedAt = OffsetDateTime.now(ZoneOffset.UTC);
+  }
+}

@@ -1,0 +1,56 @@
+package io.tollgate.project.repository;
+
+import io.quarkus.hibernate.orm.panache.PanacheRepositoryBase;
+import io.quarkus.panache.common.Parameters;
+import io.quarkus.panache.common.Sort;
+import io.tollgate.project.model.Methodology;
+import io.tollgate.project.model.Phase;
+import io.tollgate.project.model.Project;
+import io.tollgate.rest.Page;
+import io.tollgate.rest.PageRequest;
+import jakarta.enterprise.context.ApplicationScoped;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Locale;
+import java.util.UUID;
+
+@ApplicationScoped
+public class ProjectRepository implements PanacheRepositoryBase<Project, UUID> {
+
+  /** What a project list can be narrowed to; {@code null} means "any". */
+  public record Filter(Phase phase, Methodology methodology, String text, boolean archived) {}
+
+  public boolean keyTaken(String key) {
+    return count("key", key) > 0;
+  }
+
+  /** Projects matching {@code filter}, ordered by key (unique, so pages never overlap). */
+  public Page<Project> search(Filter filter, PageRequest request) {
+    List<String> clauses = new ArrayList<>();
+    Parameters params = new Parameters();
+    clauses.add("archived = :archived");
+    params.and("archived", filter.archived());
+    if (filter.phase() != null) {
+      clauses.add("phase = :phase");
+      params.and("phase", filter.phase());
+    }
+    if (filter.methodology() != null) {
+      clauses.add("methodology = :methodology");
+      params.and("methodology", filter.methodology());
+    }
+    if (filter.text() != null && !filter.text().isBlank()) {
+      clauses.add(
+          "(lower(key) like :text escape '\\' or lower(name) like :text escape '\\'"
+              + " or lower(coalesce(description, '')) like :text escape '\\'"
+              + ")");
+      params.and("text", "%" + escapeLike(filter.text().toLowerCase(Locale.ROOT)) + "%");
+    }
+    var query = find(String.join(" and ", clauses), Sort.by("key").and("id"), params);
+    List<Project> items = query.page(request.page(), request.size()).list();
+    return Page.of(items, request, query.count());
+  }
+
+  private static String escapeLike(String text) {
+    return text.replace("\\", "\\\\").replace("%", "\\%").replace("_", "\\_");
+  }
+}

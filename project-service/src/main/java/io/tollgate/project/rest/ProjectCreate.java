@@ -1,0 +1,30 @@
+package io.tollgate.project.rest;
+
+import io.tollgate.project.model.Methodology;
+import jakarta.validation.constraints.NotBlank;
+import jakarta.validation.constraints.NotNull;
+import jakarta.validation.constraints.Pattern;
+import jakarta.validation.constraints.Size;
+import java.time.LocalDate;
+import org.eclipse.microprofile.openapi.annotations.media.Schema;
+
+@Schema(
+    name = "ProjectCreate",
+    description = "A new project; it starts in phase INITIATION",
+    example =
+        "{\"key\":\"CRM\",\"name\":\"CRM replacement\",\"description\":\"Replace the legacy CRM\","
+            + "\"methodology\":\"AGILE\",\"startDate\":\"2026-01-05\",\"targetDate\":\"2026-09-30\"}")
+public record ProjectCreate(
+    @Schema(
+            description =
+                "Unique short key: 2-10 capital letters or digits, starting with a letter")
+        @NotBlank
+        @Pattern(
+            regexp = "^[A-Z][A-Z0-9]{1,9}$",
+            message = "must be 2-10 capital letters or digits, starting with a letter")
+        String key,
+    @NotBlank @Size(max = 200) String name,
+    @Size(max = 4000) String description,
+    @NotNull Methodology methodology,
+    LocalDate startDate,
+    LocalDate targetDate) {}

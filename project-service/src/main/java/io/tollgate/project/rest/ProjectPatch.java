@@ -1,0 +1,21 @@
+package io.tollgate.project.rest;
+
+import io.tollgate.project.model.Methodology;
+import jakarta.validation.constraints.NotBlank;
+import jakarta.validation.constraints.NotNull;
+import jakarta.validation.constraints.Size;
+import java.time.LocalDate;
+import org.eclipse.microprofile.openapi.annotations.media.Schema;
+
+/** The fields of a project a client may change; anything else in a merge patch is refused. */
+@Schema(
+    name = "ProjectPatch",
+    description =
+        "JSON merge patch (RFC 7386) of a project's writable fields; null clears an optional field",
+    example = "{\"name\":\"CRM replacement (phase 1)\",\"targetDate\":\"2026-10-31\"}")
+public record ProjectPatch(
+    @NotBlank @Size(max = 200) String name,
+    @Size(max = 4000) String description,
+    @NotNull Methodology methodology,
+    LocalDate startDate,
+    LocalDate targetDate) {}

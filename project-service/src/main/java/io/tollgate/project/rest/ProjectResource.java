@@ -1,0 +1,219 @@
+package io.tollgate.project.rest;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import io.tollgate.project.mapping.ProjectMapper;
+import io.tollgate.project.model.Methodology;
+import io.tollgate.project.model.Phase;
+import io.tollgate.project.model.Project;
+import io.tollgate.project.repository.ProjectRepository;
+import io.tollgate.project.service.ProjectService;
+import io.tollgate.rest.Idempotency;
+import io.tollgate.rest.MergePatch;
+import io.tollgate.rest.Page;
+import io.tollgate.rest.PageRequest;
+import io.tollgate.rest.Preconditions;
+import io.tollgate.rest.Problem;
+import jakarta.validation.Valid;
+import jakarta.validation.constraints.NotNull;
+import jakarta.ws.rs.BeanParam;
+import jakarta.ws.rs.Consumes;
+import jakarta.ws.rs.DELETE;
+import jakarta.ws.rs.DefaultValue;
+import jakarta.ws.rs.GET;
+import jakarta.ws.rs.HeaderParam;
+import jakarta.ws.rs.PATCH;
+import jakarta.ws.rs.POST;
+import jakarta.ws.rs.Path;
+import jakarta.ws.rs.PathParam;
+import jakarta.ws.rs.Produces;
+import jakarta.ws.rs.QueryParam;
+import jakarta.ws.rs.core.Context;
+import jakarta.ws.rs.core.HttpHeaders;
+import jakarta.ws.rs.core.MediaType;
+import jakarta.ws.rs.core.Response;
+import jakarta.ws.rs.core.UriInfo;
+import java.util.UUID;
+import org.eclipse.microprofile.openapi.annotations.Operation;
+import org.eclipse.microprofile.openapi.annotations.media.Content;
+import org.eclipse.microprofile.openapi.annotations.media.ExampleObject;
+import org.eclipse.microprofile.openapi.annotations.media.Schema;
+import org.eclipse.microprofile.openapi.annotations.parameters.Parameter;
+import org.eclipse.microprofile.openapi.annotations.responses.APIResponse;
+import org.eclipse.microprofile.openapi.annotations.tags.Tag;
+
+@Path("/api/v1/projects")
+@Produces(MediaType.APPLICATION_JSON)
+@Tag(name = "Projects", description = "Create, find, change and archive IT projects")
+public class ProjectResource {
+
+  private static final String NOT_FOUND_EXAMPLE =
+      "{\"type\":\"https://tollgate.io/problems/not-found\",\"title\":\"Resource not found\","
+          + "\"status\":404,\"detail\":\"project 3f1c2a9e-7b4d-4e0a-9a51-0c6f3f0d2b11 does not"
+          + " exist\",\"instance\":\"/api/v1/projects/3f1c2a9e-7b4d-4e0a-9a51-0c6f3f0d2b11\"}";
+
+  private final ProjectService service;
+  private final Idempotency idempotency;
+
+  ProjectResource(ProjectService service, Idempotency idempotency) {
+    this.service = service;
+    this.idempotency = idempotency;
+  }
+
+  @POST
+  @Consumes(MediaType.APPLICATION_JSON)
+  @Operation(
+      summary = "Create a project",
+      description =
+          "Creates a project in phase INITIATION and publishes tollgate.project.created.v1."
+              + " Send an Idempotency-Key to make retries safe.")
+  @APIResponse(
+      responseCode = "201",
+      description = "Created; Location points at the project",
+      content = @Content(schema = @Schema(implementation = ProjectView.class)))
+  @APIResponse(
+      responseCode = "400",
+      description = "Invalid body; violations lists each field",
+      content =
+          @Content(
+              mediaType = Problem.MEDIA_TYPE,
+              schema = @Schema(implementation = Problem.class)))
+  @APIResponse(
+      responseCode = "409",
+      description = "The key is taken",
+      content =
+          @Content(
+              mediaType = Problem.MEDIA_TYPE,
+              examples =
+                  @ExampleObject(
+                      name = "duplicate key",
+                      value =
+                          "{\"type\":\"https://tollgate.io/problems/conflict\",\"title\":\"Conflict"
+                              + " with the current state\",\"status\":409,\"detail\":\"a project"
+                              + " with key CRM already exists\"}")))
+  @APIResponse(
+      responseCode = "422",
+      description = "The Idempotency-Key was used with another body",
+      content = @Content(mediaType = Problem.MEDIA_TYPE))
+  public Response create(
+      @NotNull @Valid ProjectCreate request,
+      @Parameter(description = "Makes the create safe to retry; e.g. a UUID")
+          @HeaderParam(Idempotency.HEADER)
+          String idempotencyKey,
+      @Context UriInfo uri) {
+    return idempotency.once(
+        idempotencyKey,
+        "POST /api/v1/projects",
+        request,
+        () -> {
+          Project p = service.create(request);
+          return Response.created(uri.getAbsolutePathBuilder().path(p.id.toString()).build())
+              .tag(Preconditions.etag(p.version))
+              .entity(ProjectMapper.toView(p))
+              .build();
+        });
+  }
+
+  @GET
+  @Path("/{id}")
+  @Operation(summary = "Get a project", description = "The project with its ETag (its version).")
+  @APIResponse(
+      responseCode = "200",
+      description = "The project",
+      content = @Content(schema = @Schema(implementation = ProjectView.class)))
+  @APIResponse(
+      responseCode = "404",
+      description = "No such project",
+      content =
+          @Content(
+              mediaType = Problem.MEDIA_TYPE,
+              examples = @ExampleObject(name = "not found", value = NOT_FOUND_EXAMPLE)))
+  public Response get(@PathParam("id") UUID id) {
+    Project p = service.get(id);
+    return Response.ok(ProjectMapper.toView(p)).tag(Preconditions.etag(p.version)).build();
+  }
+
+  @GET
+  @Operation(
+      summary = "List projects",
+      description =
+          "Pages through projects ordered by key; filter by phase, methodology, text (in key, name"
+              + " or description) and archived. Link headers point at the next and previous"
+              + " pages.")
+  @APIResponse(
+      responseCode = "200",
+      description = "One page of projects",
+      content =
+          @Content(
+              examples =
+                  @ExampleObject(
+                      name = "page",
+                      value =
+                          "{\"items\":[{\"id\":\"3f1c2a9e-7b4d-4e0a-9a51-0c6f3f0d2b11\",\"key\":"
+                              + "\"CRM\",\"name\":\"CRM replacement\",\"methodology\":\"AGILE\","
+                              + "\"phase\":\"INITIATION\",\"archived\":false,\"version\":0}],"
+                              + "\"page\":0,\"size\":20,\"totalItems\":1,\"totalPages\":1}")))
+  public Response list(
+      @QueryParam("phase") Phase phase,
+      @QueryParam("methodology") Methodology methodology,
+      @Parameter(description = "Case-insensitive text in key, name or description")
+          @QueryParam("text")
+          String text,
+      @QueryParam("archived") @DefaultValue("false") boolean archived,
+      @BeanParam PageRequest.Params paging,
+      @Context UriInfo uri) {
+    Page<ProjectView> page =
+        service
+            .list(
+                new ProjectRepository.Filter(phase, methodology, text, archived),
+                paging.toRequest())
+            .map(ProjectMapper::toView);
+    return PageRequest.respond(page, uri);
+  }
+
+  @PATCH
+  @Path("/{id}")
+  @Consumes({MergePatch.MEDIA_TYPE, MediaType.APPLICATION_JSON})
+  @Operation(
+      summary = "Change a project",
+      description =
+          "Applies a JSON merge patch to name, description, methodology, startDate and targetDate."
+              + " If-Match with the current ETag is required (428 without, 412 when stale)."
+              + " Publishes tollgate.project.updated.v1 when something changed.")
+  @APIResponse(
+      responseCode = "200",
+      description = "The changed project",
+      content = @Content(schema = @Schema(implementation = ProjectView.class)))
+  @APIResponse(
+      responseCode = "412",
+      description = "The project changed since the ETag was read",
+      content = @Content(mediaType = Problem.MEDIA_TYPE))
+  @APIResponse(
+      responseCode = "428",
+      description = "If-Match is missing",
+      content = @Content(mediaType = Problem.MEDIA_TYPE))
+  public Response update(
+      @PathParam("id") UUID id,
+      @HeaderParam(HttpHeaders.IF_MATCH) String ifMatch,
+      @Schema(implementation = ProjectPatch.class) JsonNode patch) {
+    Project p = service.update(id, ifMatch, patch);
+    return Response.ok(ProjectMapper.toView(p)).tag(Preconditions.etag(p.version)).build();
+  }
+
+  @DELETE
+  @Path("/{id}")
+  @Operation(
+      summary = "Archive a project",
+      description =
+          "Archives the project (it stays readable with archived=true and leaves default lists)."
+              + " If-Match is required. Publishes tollgate.project.archived.v1.")
+  @APIResponse(responseCode = "204", description = "Archived")
+  @APIResponse(
+      responseCode = "409",
+      description = "Already archived",
+      content = @Content(mediaType = Problem.MEDIA_TYPE))
+  public Response archive(
+      @PathParam("id") UUID id, @HeaderParam(HttpHeaders.IF_MATCH) String ifMatch) {
+    Project p = service.archive(id, ifMatch);
+    return Response.noContent().tag(Preconditions.etag(p.version)).build();
+  }
+}

@@ -1,0 +1,33 @@
+package io.tollgate.project.rest;
+
+import io.tollgate.project.model.Methodology;
+import io.tollgate.project.model.Phase;
+import java.time.LocalDate;
+import java.time.OffsetDateTime;
+import java.util.UUID;
+import org.eclipse.microprofile.openapi.annotations.media.Schema;
+
+@Schema(
+    name = "Project",
+    description = "A project as the API shows it",
+    example =
+        "{\"id\":\"3f1c2a9e-7b4d-4e0a-9a51-0c6f3f0d2b11\",\"key\":\"CRM\",\"name\":\"CRM"
+            + " replacement\",\"description\":\"Replace the legacy CRM\",\"methodology\":\"AGILE\","
+            + "\"phase\":\"INITIATION\",\"startDate\":\"2026-01-05\",\"targetDate\":\"2026-09-30\","
+            + "\"archived\":false,\"createdAt\":\"2026-01-05T09:00:00Z\","
+            + "\"updatedAt\":\"2026-01-05T09:00:00Z\",\"version\":0}")
+public record ProjectView(
+    @Schema(readOnly = true) UUID id,
+    String key,
+    String name,
+    String description,
+    Methodology methodology,
+    @Schema(readOnly = true) Phase phase,
+    LocalDate startDate,
+    LocalDate targetDate,
+    @Schema(readOnly = true) boolean archived,
+    @Schema(readOnly = true) OffsetDateTime archivedAt,
+    @Schema(readOnly = true) OffsetDateTime createdAt,
+    @Schema(readOnly = true) OffsetDateTime updatedAt,
+    @Schema(readOnly = true, description = "Optimistic-locking version; also the ETag")
+        long version) {}

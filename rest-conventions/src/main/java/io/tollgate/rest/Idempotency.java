@@ -1,0 +1,114 @@
+package io.tollgate.rest;
+
+import com.fasterxml.jackson.core.JsonProcessingException;
+import com.fasterxml.jackson.databind.ObjectMapper;
+import jakarta.enterprise.context.ApplicationScoped;
+import jakarta.persistence.EntityManager;
+import jakarta.transaction.Transactional;
+import jakarta.ws.rs.core.EntityTag;
+import jakarta.ws.rs.core.HttpHeaders;
+import jakarta.ws.rs.core.MediaType;
+import jakarta.ws.rs.core.Response;
+import java.net.URI;
+import java.security.MessageDigest;
+import java.security.NoSuchAlgorithmException;
+import java.time.OffsetDateTime;
+import java.time.ZoneOffset;
+import java.util.HexFormat;
+import java.util.function.Supplier;
+
+/**
+ * Honours {@code Idempotency-Key} on creates: the same key with the same body replays the first
+ * response; the same key with another body is refused with 422. The record is written in the
+ * create's own transaction, so a failed create leaves no key behind.
+ */
+@ApplicationScoped
+public class Idempotency {
+
+  public static final String HEADER = "Idempotency-Key";
+  private static final int MAX_KEY_LENGTH = 200;
+
+  private final EntityManager em;
+  private final ObjectMapper mapper;
+
+  Idempotency(EntityManager em, ObjectMapper mapper) {
+    this.em = em;
+    this.mapper = mapper;
+  }
+
+  /**
+   * Runs {@code create} once per key.
+   *
+   * @param key the client's Idempotency-Key, or {@code null} to just run the create
+   * @param scope what the key is scoped to, such as {@code POST /api/v1/projects}
+   * @param request the request body, compared by content
+   */
+  @Transactional
+  public Response once(String key, String scope, Object request, Supplier<Response> create) {
+    if (key == null) {
+      return create.get();
+    }
+    if (key.isBlank() || key.length() > MAX_KEY_LENGTH) {
+      throw ProblemException.invalid(
+          HEADER, "must be 1 to " + MAX_KEY_LENGTH + " characters (a UUID is a good choice)");
+    }
+    String hash = hash(request);
+    IdempotencyRecord.Id id = new IdempotencyRecord.Id(scope, key);
+    IdempotencyRecord previous = em.find(IdempotencyRecord.class, id);
+    if (previous != null) {
+      if (!previous.requestHash.equals(hash)) {
+        throw new ProblemException(
+            ProblemType.IDEMPOTENCY_KEY_REUSED,
+            "Idempotency-Key " + key + " was already used with a different request body");
+      }
+      return replay(previous);
+    }
+    Response response = create.get();
+    IdempotencyRecord record = new IdempotencyRecord();
+    record.id = id;
+    record.requestHash = hash;
+    record.status = response.getStatus();
+    record.location = response.getLocation() == null ? null : response.getLocation().toString();
+    EntityTag etag = response.getEntityTag();
+    record.etag = etag == null ? null : etag.getValue();
+    record.body = json(response.getEntity());
+    record.createdAt = OffsetDateTime.now(ZoneOffset.UTC);
+    em.persist(record);
+    return response;
+  }
+
+  private Response replay(IdempotencyRecord previous) {
+    Response.ResponseBuilder builder =
+        Response.status(previous.status).header("Idempotent-Replayed", "true");
+    if (previous.location != null) {
+      builder.location(URI.create(previous.location));
+    }
+    if (previous.etag != null) {
+      builder.tag(new EntityTag(previous.etag));
+    }
+    if (previous.body != null) {
+      builder.entity(previous.body).header(HttpHeaders.CONTENT_TYPE, MediaType.APPLICATION_JSON);
+    }
+    return builder.build();
+  }
+
+  private String json(Object value) {
+    if (value == null) {
+      return null;
+    }
+    try {
+      return mapper.writeValueAsString(value);
+    } catch (JsonProcessingException e) {
+      throw new IllegalStateException("response cannot be kept for replay", e);
+    }
+  }
+
+  private String hash(Object request) {
+    try {
+      byte[] canonical = mapper.writeValueAsBytes(mapper.valueToTree(request));
+      return HexFormat.of().formatHex(MessageDigest.getInstance("SHA-256").digest(canonical));
+    } catch (JsonProcessingException | NoSuchAlgorithmException e) {
+      throw new IllegalStateException("request cannot be fingerprinted", e);
+    }
+  }
+}

@@ -1,0 +1,69 @@
+package io.tollgate.rest;
+
+import jakarta.ws.rs.DefaultValue;
+import jakarta.ws.rs.QueryParam;
+import jakarta.ws.rs.core.Link;
+import jakarta.ws.rs.core.Response;
+import jakarta.ws.rs.core.UriInfo;
+import java.util.ArrayList;
+import java.util.List;
+
+/** The {@code page} and {@code size} query parameters of a list endpoint, checked. */
+public record PageRequest(int page, int size) {
+
+  public static final int MAX_SIZE = 200;
+
+  public PageRequest {
+    List<Problem.Violation> violations = new ArrayList<>();
+    if (page < 0) {
+      violations.add(new Problem.Violation("page", "must be 0 or more"));
+    }
+    if (size < 1 || size > MAX_SIZE) {
+      violations.add(new Problem.Violation("size", "must be between 1 and " + MAX_SIZE));
+    }
+    if (!violations.isEmpty()) {
+      throw ProblemException.invalid(violations);
+    }
+  }
+
+  /** Bean-param form for resources: {@code @BeanParam PageRequest.Params paging}. */
+  public static class Params {
+    @QueryParam("page")
+    @DefaultValue("0")
+    public int page;
+
+    @QueryParam("size")
+    @DefaultValue("20")
+    public int size;
+
+    public PageRequest toRequest() {
+      return new PageRequest(page, size);
+    }
+  }
+
+  public int offset() {
+    return page * size;
+  }
+
+  /** A 200 response with the page and RFC 8288 {@code Link} headers to its neighbours. */
+  public static Response respond(Page<?> page, UriInfo uri) {
+    Response.ResponseBuilder builder = Response.ok(page);
+    if (page.hasNext()) {
+      builder.links(link(uri, page.page() + 1, page.size(), "next"));
+    }
+    if (page.page() > 0) {
+      builder.links(link(uri, page.page() - 1, page.size(), "prev"));
+    }
+    return builder.build();
+  }
+
+  private static Link link(UriInfo uri, int page, int size, String rel) {
+    return Link.fromUri(
+            uri.getRequestUriBuilder()
+                .replaceQueryParam("page", page)
+                .replaceQueryParam("size", size)
+                .build())
+        .rel(rel)
+        .build();
+  }
+}

@@ -1,0 +1,43 @@
+package io.tollgate.rest;
+
+import com.fasterxml.jackson.annotation.JsonInclude;
+import java.net.URI;
+import java.util.List;
+import java.util.Map;
+import org.eclipse.microprofile.openapi.annotations.media.Schema;
+
+/**
+ * An RFC 9457 problem details body ({@code application/problem+json}).
+ *
+ * @param violations for validation problems, one entry per offending field
+ * @param extensions further members specific to the problem type (e.g. the failed gate criteria)
+ */
+@JsonInclude(JsonInclude.Include.NON_EMPTY)
+@Schema(
+    name = "Problem",
+    description = "RFC 9457 problem details",
+    example =
+        "{\"type\":\"https://tollgate.io/problems/validation\",\"title\":\"Request is not valid\","
+            + "\"status\":400,\"detail\":\"1 field is not valid\",\"instance\":\"/api/v1/projects\","
+            + "\"violations\":[{\"field\":\"key\",\"message\":\"must not be blank\"}]}")
+public record Problem(
+    URI type,
+    String title,
+    int status,
+    String detail,
+    URI instance,
+    List<Violation> violations,
+    @com.fasterxml.jackson.annotation.JsonIgnore @Schema(hidden = true)
+        Map<String, Object> extensions) {
+
+  public static final String MEDIA_TYPE = "application/problem+json";
+
+  /** One invalid field (a JSON pointer-like dotted path) and what is wrong with it. */
+  @Schema(name = "Violation")
+  public record Violation(String field, String message) {}
+
+  @com.fasterxml.jackson.annotation.JsonAnyGetter
+  public Map<String, Object> extensionMembers() {
+    return extensions;
+  }
+}

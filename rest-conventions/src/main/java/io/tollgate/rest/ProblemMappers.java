@@ -1,0 +1,218 @@
+package io.tollgate.rest;
+
+import com.fasterxml.jackson.core.JsonProcessingException;
+import com.fasterxml.jackson.databind.JsonMappingException;
+import com.fasterxml.jackson.databind.exc.InvalidFormatException;
+import com.fasterxml.jackson.databind.exc.MismatchedInputException;
+import com.fasterxml.jackson.databind.exc.UnrecognizedPropertyException;
+import jakarta.persistence.OptimisticLockException;
+import jakarta.validation.ConstraintViolation;
+import jakarta.validation.ConstraintViolationException;
+import jakarta.validation.ValidationException;
+import jakarta.ws.rs.WebApplicationException;
+import jakarta.ws.rs.core.Response;
+import jakarta.ws.rs.core.UriInfo;
+import java.net.URI;
+import java.util.Comparator;
+import java.util.List;
+import java.util.Map;
+import java.util.stream.Collectors;
+import org.jboss.logging.Logger;
+import org.jboss.resteasy.reactive.server.ServerExceptionMapper;
+
+/**
+ * Turns every failure into RFC 9457 problem details, so that clients always get a body they can
+ * read and a bad request never surfaces as a 500.
+ */
+public class ProblemMappers {
+
+  private static final Logger LOG = Logger.getLogger(ProblemMappers.class);
+
+  @ServerExceptionMapper
+  public Response problem(ProblemException e, UriInfo uri) {
+    return respond(e.type(), e.getMessage(), uri, e.violations(), e.extensions());
+  }
+
+  @ServerExceptionMapper(priority = 1)
+  public Response constraintViolation(ConstraintViolationException e, UriInfo uri) {
+    List<Problem.Violation> violations =
+        e.getConstraintViolations().stream()
+            .map(v -> new Problem.Violation(fieldOf(v), v.getMessage()))
+            .sorted(Comparator.comparing(Problem.Violation::field))
+            .toList();
+    String detail =
+        violations.size() == 1
+            ? "1 field is not valid"
+            : violations.size() + " fields are not valid";
+    return respond(ProblemType.VALIDATION, detail, uri, violations, Map.of());
+  }
+
+  @ServerExceptionMapper(priority = 1)
+  public Response validation(ValidationException e, UriInfo uri) {
+    if (e instanceof ConstraintViolationException cve) {
+      return constraintViolation(cve, uri);
+    }
+    return respond(ProblemType.VALIDATION, e.getMessage(), uri, List.of(), Map.of());
+  }
+
+  @ServerExceptionMapper(priority = 1)
+  public Response unreadableJson(JsonProcessingException e, UriInfo uri) {
+    if (e instanceof UnrecognizedPropertyException unknown) {
+      return respond(
+          ProblemType.VALIDATION,
+          "1 field is not valid",
+          uri,
+          List.of(new Problem.Violation(path(unknown), "is not a known or writable field")),
+          Map.of());
+    }
+    if (e instanceof InvalidFormatException bad) {
+      String expected = bad.getTargetType() == null ? "value" : describe(bad.getTargetType());
+      return respond(
+          ProblemType.VALIDATION,
+          "1 field is not valid",
+          uri,
+          List.of(new Problem.Violation(path(bad), "must be a valid " + expected)),
+          Map.of());
+    }
+    if (e instanceof MismatchedInputException mismatch && !mismatch.getPath().isEmpty()) {
+      return respond(
+          ProblemType.VALIDATION,
+          "1 field is not valid",
+          uri,
+          List.of(new Problem.Violation(path(mismatch), "has the wrong type")),
+          Map.of());
+    }
+    return respond(ProblemType.MALFORMED_BODY, e.getOriginalMessage(), uri, List.of(), Map.of());
+  }
+
+  @ServerExceptionMapper(priority = 1)
+  public Response optimisticLock(OptimisticLockException e, UriInfo uri) {
+    return respond(
+        ProblemType.PRECONDITION_FAILED,
+        "the resource was changed concurrently; read it again and retry with its new ETag",
+        uri,
+        List.of(),
+        Map.of());
+  }
+
+  @ServerExceptionMapper(priority = 1)
+  public Response duplicate(org.hibernate.exception.ConstraintViolationException e, UriInfo uri) {
+    return respond(
+        ProblemType.CONFLICT,
+        "the change conflicts with existing data (" + e.getConstraintName() + ")",
+        uri,
+        List.of(),
+        Map.of());
+  }
+
+  @ServerExceptionMapper(priority = 1)
+  public Response webApplication(WebApplicationException e, UriInfo uri) {
+    int status = e.getResponse().getStatus();
+    ProblemType type = ProblemType.forStatus(status);
+    if (status >= 500) {
+      LOG.error("request failed", e);
+    }
+    String detail = status == 404 ? "no resource at " + uri.getPath() : e.getMessage();
+    Response.ResponseBuilder builder =
+        Response.status(status)
+            .type(Problem.MEDIA_TYPE)
+            .entity(problem(type, status, detail, uri, List.of(), Map.of()));
+    // keep headers such as Allow (405) or WWW-Authenticate (401)
+    e.getResponse()
+        .getHeaders()
+        .forEach(
+            (name, values) -> {
+              if (!name.equalsIgnoreCase("Content-Type")) {
+                values.forEach(v -> builder.header(name, v));
+              }
+            });
+    return builder.build();
+  }
+
+  @ServerExceptionMapper(priority = 10)
+  public Response unexpected(Throwable e, UriInfo uri) {
+    Throwable cause = e;
+    while (cause.getCause() != null && cause.getCause() != cause) {
+      if (cause instanceof org.hibernate.exception.ConstraintViolationException cv) {
+        return duplicate(cv, uri);
+      }
+      if (cause instanceof OptimisticLockException ol) {
+        return optimisticLock(ol, uri);
+      }
+      cause = cause.getCause();
+    }
+    if (cause instanceof org.hibernate.exception.ConstraintViolationException cv) {
+      return duplicate(cv, uri);
+    }
+    LOG.error("unexpected failure of " + uri.getPath(), e);
+    return respond(
+        ProblemType.INTERNAL,
+        "an unexpected error occurred; it has been logged",
+        uri,
+        List.of(),
+        Map.of());
+  }
+
+  static Response respond(
+      ProblemType type,
+      String detail,
+      UriInfo uri,
+      List<Problem.Violation> violations,
+      Map<String, Object> extensions) {
+    return Response.status(type.status())
+        .type(Problem.MEDIA_TYPE)
+        .entity(problem(type, type.status(), detail, uri, violations, extensions))
+        .build();
+  }
+
+  private static Problem problem(
+      ProblemType type,
+      int status,
+      String detail,
+      UriInfo uri,
+      List<Problem.Violation> violations,
+      Map<String, Object> extensions) {
+    return new Problem(
+        type.uri(),
+        type.title(),
+        status,
+        detail,
+        uri == null ? null : URI.create(uri.getPath()),
+        violations,
+        extensions);
+  }
+
+  private static String fieldOf(ConstraintViolation<?> v) {
+    // "create.request.key" -> "key": drop the method and parameter names of resource methods
+    String path = v.getPropertyPath().toString();
+    String[] parts = path.split("\\.");
+    if (parts.length >= 3) {
+      return String.join(".", List.of(parts).subList(2, parts.length));
+    }
+    return parts[parts.length - 1];
+  }
+
+  private static String path(JsonMappingException e) {
+    return e.getPath().stream()
+        .map(
+            ref -> ref.getFieldName() != null ? ref.getFieldName() : String.valueOf(ref.getIndex()))
+        .collect(Collectors.joining("."));
+  }
+
+  private static String describe(Class<?> type) {
+    if (type.isEnum()) {
+      Object[] constants = type.getEnumConstants();
+      return "one of "
+          + java.util.Arrays.stream(constants)
+              .map(String::valueOf)
+              .collect(Collectors.joining(", "));
+    }
+    return switch (type.getSimpleName()) {
+      case "LocalDate" -> "date (YYYY-MM-DD)";
+      case "OffsetDateTime", "Instant" -> "timestamp (RFC 3339)";
+      case "BigDecimal" -> "decimal number";
+      case "UUID" -> "UUID";
+      default -> type.getSimpleName();
+    };
+  }
+}
