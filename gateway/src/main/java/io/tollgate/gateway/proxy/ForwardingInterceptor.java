@@ -1,0 +1,194 @@
+package io.tollgate.gateway.proxy;
+
+import io.tollgate.gateway.config.Upstream;
+import io.vertx.core.Future;
+import io.vertx.core.MultiMap;
+import io.vertx.core.http.HttpHeaders;
+import io.vertx.core.http.HttpServerRequest;
+import io.vertx.core.net.HostAndPort;
+import io.vertx.core.net.SocketAddress;
+import io.vertx.httpproxy.ProxyContext;
+import io.vertx.httpproxy.ProxyInterceptor;
+import io.vertx.httpproxy.ProxyRequest;
+import io.vertx.httpproxy.ProxyResponse;
+import java.net.URI;
+import java.util.List;
+import java.util.Locale;
+
+/**
+ * Tells the upstream who the client is ({@code Forwarded}, {@code X-Forwarded-*}) and makes the
+ * upstream's answer read as the gateway's: hop-by-hop headers dropped and {@code Location} URLs
+ * that point at the upstream rewritten to the gateway's own origin.
+ */
+final class ForwardingInterceptor implements ProxyInterceptor {
+
+  static final String X_FORWARDED_FOR = "X-Forwarded-For";
+  static final String X_FORWARDED_PROTO = "X-Forwarded-Proto";
+  static final String X_FORWARDED_HOST = "X-Forwarded-Host";
+  static final String X_FORWARDED_PORT = "X-Forwarded-Port";
+  static final String FORWARDED = "Forwarded";
+
+  // RFC 9110 section 7.6.1; Transfer-Encoding is already handled by the proxy library.
+  private static final List<String> HOP_BY_HOP =
+      List.of(
+          "Connection",
+          "Keep-Alive",
+          "Proxy-Connection",
+          "Proxy-Authenticate",
+          "Proxy-Authorization",
+          "TE",
+          "Trailer",
+          "Upgrade");
+
+  private final Upstream upstream;
+
+  ForwardingInterceptor(Upstream upstream) {
+    this.upstream = upstream;
+  }
+
+  @Override
+  public Future<ProxyResponse> handleProxyRequest(ProxyContext context) {
+    ProxyRequest request = context.request();
+    HttpServerRequest incoming = request.proxiedRequest();
+    MultiMap headers = request.headers();
+    dropConnectionOptions(headers);
+
+    // An absolute-form request target must not reach the upstream as a foreign URL.
+    if (!request.getURI().startsWith("/")) {
+      String query = incoming.query();
+      request.setURI(incoming.path() + (query == null ? "" : "?" + query));
+    }
+
+    String client = clientAddress(incoming);
+    String proto = incoming.scheme() == null ? "http" : incoming.scheme();
+    HostAndPort authority = incoming.authority();
+    String host = authority == null ? null : format(authority);
+
+    String forwardedFor = String.join(", ", headers.getAll(X_FORWARDED_FOR));
+    headers.set(X_FORWARDED_FOR, forwardedFor.isEmpty() ? client : forwardedFor + ", " + client);
+    // A load balancer in front of the gateway knows the original scheme and host better.
+    if (!headers.contains(X_FORWARDED_PROTO)) {
+      headers.set(X_FORWARDED_PROTO, proto);
+    }
+    if (host != null && !headers.contains(X_FORWARDED_HOST)) {
+      headers.set(X_FORWARDED_HOST, host);
+    }
+    if (authority != null && !headers.contains(X_FORWARDED_PORT)) {
+      int port = authority.port() > 0 ? authority.port() : ("https".equals(proto) ? 443 : 80);
+      headers.set(X_FORWARDED_PORT, Integer.toString(port));
+    }
+    StringBuilder element = new StringBuilder("for=").append(forwardedNode(client));
+    if (host != null) {
+      element.append(";host=").append(quoted(host));
+    }
+    element.append(";proto=").append(proto);
+    String forwarded = String.join(", ", headers.getAll(FORWARDED));
+    headers.set(FORWARDED, forwarded.isEmpty() ? element : forwarded + ", " + element);
+
+    return context.sendRequest();
+  }
+
+  @Override
+  public Future<Void> handleProxyResponse(ProxyContext context) {
+    ProxyResponse response = context.response();
+    MultiMap headers = response.headers();
+    dropConnectionOptions(headers);
+    if (response.getStatusCode() != 101) {
+      HOP_BY_HOP.forEach(headers::remove);
+    }
+    rewriteToGateway(headers, HttpHeaders.LOCATION.toString(), context.request().proxiedRequest());
+    rewriteToGateway(
+        headers, HttpHeaders.CONTENT_LOCATION.toString(), context.request().proxiedRequest());
+    return context.sendResponse();
+  }
+
+  /** Replaces an absolute URL that names the upstream with the same path on the gateway. */
+  private void rewriteToGateway(MultiMap headers, String name, HttpServerRequest incoming) {
+    String value = headers.get(name);
+    if (value == null) {
+      return;
+    }
+    URI url;
+    try {
+      url = new URI(value);
+    } catch (Exception e) {
+      return; // not ours to fix; pass it on unchanged
+    }
+    if (!upstream.isOrigin(url)) {
+      return;
+    }
+    String origin = externalOrigin(incoming);
+    if (origin == null) {
+      return;
+    }
+    StringBuilder rewritten = new StringBuilder(origin);
+    rewritten.append(
+        url.getRawPath() == null || url.getRawPath().isEmpty() ? "/" : url.getRawPath());
+    if (url.getRawQuery() != null) {
+      rewritten.append('?').append(url.getRawQuery());
+    }
+    if (url.getRawFragment() != null) {
+      rewritten.append('#').append(url.getRawFragment());
+    }
+    headers.set(name, rewritten.toString());
+  }
+
+  /** The scheme and authority the client used to reach the gateway, e.g. https://api.example. */
+  private static String externalOrigin(HttpServerRequest incoming) {
+    String proto = first(incoming.getHeader(X_FORWARDED_PROTO));
+    if (proto == null) {
+      proto = incoming.scheme() == null ? "http" : incoming.scheme();
+    }
+    String host = first(incoming.getHeader(X_FORWARDED_HOST));
+    if (host == null) {
+      HostAndPort authority = incoming.authority();
+      if (authority == null) {
+        return null;
+      }
+      host = format(authority);
+    }
+    return proto.toLowerCase(Locale.ROOT) + "://" + host;
+  }
+
+  /** Removes the headers a {@code Connection} header names, which are for this hop only. */
+  private static void dropConnectionOptions(MultiMap headers) {
+    for (String connection : headers.getAll(HttpHeaders.CONNECTION)) {
+      for (String option : connection.split(",")) {
+        String name = option.trim();
+        if (!name.isEmpty()) {
+          headers.remove(name);
+        }
+      }
+    }
+  }
+
+  private static String clientAddress(HttpServerRequest incoming) {
+    SocketAddress remote = incoming.remoteAddress();
+    return remote == null || remote.host() == null ? "unknown" : remote.host();
+  }
+
+  /** An RFC 7239 node: an IPv6 address is bracketed and quoted, an IPv4 one stays a token. */
+  private static String forwardedNode(String client) {
+    if (client.indexOf(':') >= 0) {
+      return "\"[" + client + "]\"";
+    }
+    return client;
+  }
+
+  private static String quoted(String value) {
+    return "\"" + value.replace("\\", "\\\\").replace("\"", "\\\"") + "\"";
+  }
+
+  private static String first(String headerValue) {
+    if (headerValue == null) {
+      return null;
+    }
+    int comma = headerValue.indexOf(',');
+    String first = (comma < 0 ? headerValue : headerValue.substring(0, comma)).trim();
+    return first.isEmpty() ? null : first;
+  }
+
+  private static String format(HostAndPort authority) {
+    return authority.port() > 0 ? authority.host() + ":" + authority.port() : authority.host();
+  }
+}

@@ -1,0 +1,92 @@
+package io.tollgate.gateway;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import java.io.IOException;
+import java.io.InputStream;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.Arrays;
+import java.util.HashMap;
+import java.util.List;
+import java.util.Locale;
+import java.util.Map;
+import java.util.Properties;
+import java.util.Set;
+import java.util.TreeSet;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
+import org.junit.jupiter.api.Test;
+
+/** Keeps the README's routes and configuration tables true to application.properties. */
+class ReadmeTest {
+
+  private static final Pattern CONFIG_ROW =
+      Pattern.compile("^\\| [^|]+ \\| `([A-Z0-9_]+)` \\| `([a-z0-9.-]+)` \\| `([^`]*)` \\|$");
+  private static final Pattern ROUTE_ROW =
+      Pattern.compile("^\\| `(/[^`]+)/\\*\\*` \\| ([a-z-]+) \\|$");
+
+  @Test
+  void configurationTableMatchesTheShippedDefaults() throws IOException {
+    Properties properties = applicationProperties();
+    Set<String> documented = new TreeSet<>();
+    for (String line : readme()) {
+      Matcher row = CONFIG_ROW.matcher(line);
+      if (!row.matches()) {
+        continue;
+      }
+      String env = row.group(1);
+      String property = row.group(2);
+      documented.add(property);
+      assertEquals(
+          property.toUpperCase(Locale.ROOT).replaceAll("[^A-Z0-9]", "_"),
+          env,
+          "env var of " + property);
+      assertEquals(properties.getProperty(property), row.group(3), "default of " + property);
+    }
+    Set<String> shipped = new TreeSet<>();
+    properties.stringPropertyNames().stream()
+        .filter(name -> name.startsWith("gateway."))
+        .forEach(shipped::add);
+    shipped.add("quarkus.http.port");
+    assertEquals(shipped, documented, "properties documented in the README");
+  }
+
+  @Test
+  void routesTableMatchesTheShippedRouteTable() throws IOException {
+    Properties properties = applicationProperties();
+    Map<String, String> shipped = new HashMap<>();
+    properties.stringPropertyNames().stream()
+        .filter(name -> name.startsWith("gateway.routes."))
+        .forEach(
+            name ->
+                Arrays.stream(properties.getProperty(name).split(","))
+                    .forEach(
+                        prefix ->
+                            shipped.put(
+                                prefix.trim(), name.substring("gateway.routes.".length()))));
+
+    Map<String, String> documented = new HashMap<>();
+    for (String line : readme()) {
+      Matcher row = ROUTE_ROW.matcher(line);
+      if (row.matches()) {
+        documented.put(row.group(1), row.group(2));
+      }
+    }
+    assertTrue(!shipped.isEmpty());
+    assertEquals(shipped, documented);
+  }
+
+  private static List<String> readme() throws IOException {
+    return Files.readAllLines(Path.of("README.md"));
+  }
+
+  private static Properties applicationProperties() throws IOException {
+    Properties properties = new Properties();
+    try (InputStream in = ReadmeTest.class.getResourceAsStream("/application.properties")) {
+      properties.load(in);
+    }
+    return properties;
+  }
+}

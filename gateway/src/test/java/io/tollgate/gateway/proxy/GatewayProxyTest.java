@@ -1,0 +1,569 @@
+package io.tollgate.gateway.proxy;
+
+import static io.restassured.RestAssured.given;
+import static org.hamcrest.MatcherAssert.assertThat;
+import static org.hamcrest.Matchers.allOf;
+import static org.hamcrest.Matchers.contains;
+import static org.hamcrest.Matchers.containsString;
+import static org.hamcrest.Matchers.equalTo;
+import static org.hamcrest.Matchers.greaterThanOrEqualTo;
+import static org.hamcrest.Matchers.is;
+import static org.hamcrest.Matchers.lessThan;
+import static org.hamcrest.Matchers.matchesPattern;
+import static org.hamcrest.Matchers.oneOf;
+import static org.hamcrest.Matchers.startsWith;
+
+import io.quarkus.test.common.WithTestResource;
+import io.quarkus.test.common.http.TestHTTPResource;
+import io.quarkus.test.junit.QuarkusTest;
+import io.restassured.http.ContentType;
+import io.restassured.path.json.JsonPath;
+import io.restassured.response.Response;
+import io.tollgate.gateway.config.GatewayConfig;
+import io.tollgate.gateway.testing.UpstreamServers;
+import jakarta.inject.Inject;
+import java.io.IOException;
+import java.io.InputStream;
+import java.io.PipedInputStream;
+import java.io.PipedOutputStream;
+import java.io.UncheckedIOException;
+import java.net.URI;
+import java.net.URL;
+import java.net.http.HttpClient;
+import java.net.http.HttpRequest;
+import java.net.http.HttpResponse;
+import java.nio.charset.StandardCharsets;
+import java.security.MessageDigest;
+import java.time.Duration;
+import java.util.HashSet;
+import java.util.HexFormat;
+import java.util.List;
+import java.util.Random;
+import java.util.Set;
+import java.util.UUID;
+import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.TimeUnit;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.params.ParameterizedTest;
+import org.junit.jupiter.params.provider.CsvSource;
+
+/** The gateway in front of real upstream HTTP servers ({@link UpstreamServers}). */
+@QuarkusTest
+@WithTestResource(UpstreamServers.class)
+class GatewayProxyTest {
+
+  private static final String PROBLEM_JSON = "application/problem+json";
+
+  @Inject GatewayConfig config;
+
+  @TestHTTPResource("/")
+  URL gateway;
+
+  private final HttpClient http =
+      HttpClient.newBuilder()
+          .version(HttpClient.Version.HTTP_1_1)
+          .connectTimeout(Duration.ofSeconds(5))
+          .build();
+
+  @ParameterizedTest
+  @CsvSource({
+    "/api/v1/projects, project-service",
+    "/api/v1/projects/42/stakeholders, project-service",
+    "/api/v1/portfolio/health, project-service",
+    "/api/v1/milestones/7, milestone-service",
+    "/api/v1/risks, risk-service",
+    "/api/v1/notifications/inbox, notification-service",
+    "/api/v1/subscriptions/3, notification-service",
+    "/api/v1/webhooks/9/deliveries, notification-service"
+  })
+  void routesEachPrefixToItsService(String path, String service) {
+    given()
+        .when()
+        .get(path)
+        .then()
+        .statusCode(200)
+        .body("service", equalTo(service))
+        .body("path", equalTo(path));
+  }
+
+  @Test
+  void getPassesStatusHeadersQueryAndBodyThrough() {
+    Response response =
+        given()
+            .urlEncodingEnabled(false)
+            .header("X-Custom", "hello")
+            .header("If-None-Match", "\"stale\"")
+            .header("Accept", "application/json")
+            .when()
+            .get("/api/v1/projects/42?a=1&b=x%20y&b=z")
+            .then()
+            .statusCode(200)
+            .header("ETag", UpstreamServers.ETAG)
+            .contentType(ContentType.JSON)
+            .extract()
+            .response();
+
+    assertThat(response.headers().getValues("X-Multi"), contains("a", "b"));
+    JsonPath echo = response.jsonPath();
+    assertThat(echo.getString("method"), is("GET"));
+    assertThat(echo.getString("uri"), is("/api/v1/projects/42?a=1&b=x%20y&b=z"));
+    assertThat(echo.getString("query"), is("a=1&b=x%20y&b=z"));
+    assertThat(echo.getList("headers.'x-custom'", String.class), contains("hello"));
+    assertThat(echo.getList("headers.'if-none-match'", String.class), contains("\"stale\""));
+    assertThat(echo.getList("headers.'accept'", String.class), contains("application/json"));
+    // The upstream is addressed as itself, not with the gateway's Host.
+    assertThat(
+        echo.getList("headers.'host'", String.class),
+        contains(config.upstream().get("project-service").getAuthority()));
+  }
+
+  @Test
+  void postPassesBodyIdempotencyKeyStatusAndRelativeLocationThrough() {
+    String body = "{\"name\":\"Go-live\",\"kind\":\"GO_LIVE\",\"bufferDays\":5}";
+    Response response =
+        given()
+            .contentType(ContentType.JSON)
+            .header("Idempotency-Key", "key-123")
+            .header("X-Echo-Status", "201")
+            .header("X-Echo-Location", "/api/v1/milestones/7")
+            .body(body)
+            .when()
+            .post("/api/v1/milestones")
+            .then()
+            .statusCode(201)
+            .header("Location", "/api/v1/milestones/7")
+            .header("ETag", UpstreamServers.ETAG)
+            .extract()
+            .response();
+
+    JsonPath echo = response.jsonPath();
+    assertThat(echo.getString("service"), is("milestone-service"));
+    assertThat(echo.getString("method"), is("POST"));
+    assertThat(echo.getString("body"), is(body));
+    assertThat(echo.getList("headers.'idempotency-key'", String.class), contains("key-123"));
+    assertThat(
+        echo.getList("headers.'content-type'", String.class).get(0).toString(),
+        startsWith("application/json"));
+  }
+
+  @Test
+  void absoluteLocationOfTheUpstreamPointsAtTheGateway() {
+    URI upstream = config.upstream().get("milestone-service");
+    given()
+        .header("X-Echo-Status", "201")
+        .header("X-Echo-Location", upstream + "/api/v1/milestones/7?view=full")
+        .when()
+        .post("/api/v1/milestones")
+        .then()
+        .statusCode(201)
+        .header(
+            "Location",
+            "http://"
+                + gateway.getHost()
+                + ":"
+                + gateway.getPort()
+                + "/api/v1/milestones/7?view=full");
+
+    // Behind a load balancer the public origin comes from its forwarded headers.
+    given()
+        .header("X-Forwarded-Proto", "https")
+        .header("X-Forwarded-Host", "api.tollgate.example")
+        .header("X-Echo-Status", "201")
+        .header("X-Echo-Location", upstream + "/api/v1/milestones/8")
+        .when()
+        .post("/api/v1/milestones")
+        .then()
+        .statusCode(201)
+        .header("Location", "https://api.tollgate.example/api/v1/milestones/8");
+
+    // A URL of some other host is not the gateway's business.
+    given()
+        .header("X-Echo-Status", "303")
+        .header("X-Echo-Location", "https://docs.example.org/milestones")
+        .redirects()
+        .follow(false)
+        .when()
+        .post("/api/v1/milestones")
+        .then()
+        .statusCode(303)
+        .header("Location", "https://docs.example.org/milestones");
+  }
+
+  @Test
+  void patchWithIfMatchPassesTheUpstreamProblemThroughUnchanged() {
+    String expected = UpstreamServers.preconditionProblem("\"v3\"", "/api/v1/risks/9");
+    byte[] body =
+        given()
+            .contentType("application/merge-patch+json")
+            .header("If-Match", "\"v3\"")
+            .header("X-Echo-Problem", "true")
+            .body("{\"probability\":4}")
+            .when()
+            .patch("/api/v1/risks/9")
+            .then()
+            .statusCode(412)
+            .contentType(PROBLEM_JSON)
+            .header("ETag", UpstreamServers.ETAG)
+            .extract()
+            .asByteArray();
+    assertThat(new String(body, StandardCharsets.UTF_8), is(expected));
+  }
+
+  @Test
+  void patchPassesMethodAndBodyThrough() {
+    given()
+        .contentType("application/merge-patch+json")
+        .header("If-Match", "\"v3\"")
+        .body("{\"probability\":4}")
+        .when()
+        .patch("/api/v1/risks/9")
+        .then()
+        .statusCode(200)
+        .body("method", equalTo("PATCH"))
+        .body("body", equalTo("{\"probability\":4}"))
+        .body("headers.'if-match'[0]", equalTo("\"v3\""));
+  }
+
+  @Test
+  void deletePassesNoContentThrough() {
+    byte[] body =
+        given()
+            .header("X-Echo-Status", "204")
+            .when()
+            .delete("/api/v1/subscriptions/5")
+            .then()
+            .statusCode(204)
+            .extract()
+            .asByteArray();
+    assertThat(body.length, is(0));
+  }
+
+  @Test
+  void megabyteRequestBodyReachesTheUpstreamIntact() {
+    byte[] payload = new byte[1024 * 1024];
+    new Random(42).nextBytes(payload);
+    given()
+        .contentType(ContentType.BINARY)
+        .body(payload)
+        .when()
+        .post("/api/v1/projects/upload?token=" + UUID.randomUUID())
+        .then()
+        .statusCode(200)
+        .body("bytes", equalTo(payload.length))
+        .body("sha256", equalTo(UpstreamServers.sha256(payload)));
+  }
+
+  @Test
+  void megabyteResponseBodyReachesTheClientIntact() {
+    int size = 1024 * 1024;
+    byte[] body =
+        given()
+            .when()
+            .get("/api/v1/projects/export/stream?bytes=" + size)
+            .then()
+            .statusCode(200)
+            .contentType("application/octet-stream")
+            .extract()
+            .asByteArray();
+    assertThat(body.length, is(size));
+    assertThat(
+        UpstreamServers.sha256(body), is(UpstreamServers.sha256(UpstreamServers.pattern(0, size))));
+  }
+
+  /** A buffering proxy would hold the first bytes back until the upstream finished. */
+  @Test
+  void responseBodyIsStreamedBeforeTheUpstreamHasFinished() throws Exception {
+    String token = UUID.randomUUID().toString();
+    int size = 512 * 1024;
+    HttpResponse<InputStream> response =
+        http.sendAsync(
+                HttpRequest.newBuilder(
+                        gateway
+                            .toURI()
+                            .resolve("/api/v1/projects/stream?bytes=" + size + "&hold=" + token))
+                    .build(),
+                HttpResponse.BodyHandlers.ofInputStream())
+            .get(10, TimeUnit.SECONDS);
+    assertThat(response.statusCode(), is(200));
+    try (InputStream in = response.body()) {
+      byte[] prefix =
+          CompletableFuture.supplyAsync(() -> readNBytes(in, UpstreamServers.HELD_PREFIX))
+              .get(10, TimeUnit.SECONDS);
+      assertThat(prefix, is(UpstreamServers.pattern(0, UpstreamServers.HELD_PREFIX)));
+
+      given().when().post("/api/v1/projects/_release?token=" + token).then().statusCode(204);
+
+      byte[] rest = in.readAllBytes();
+      assertThat(
+          rest,
+          is(
+              UpstreamServers.pattern(
+                  UpstreamServers.HELD_PREFIX, size - UpstreamServers.HELD_PREFIX)));
+    }
+  }
+
+  /** A buffering proxy would send nothing upstream until the client finished its body. */
+  @Test
+  void requestBodyIsStreamedBeforeTheClientHasFinished() throws Exception {
+    String token = UUID.randomUUID().toString();
+    PipedOutputStream out = new PipedOutputStream();
+    PipedInputStream in = new PipedInputStream(out, 256 * 1024);
+    CompletableFuture<HttpResponse<String>> upload =
+        http.sendAsync(
+            HttpRequest.newBuilder(
+                    gateway.toURI().resolve("/api/v1/projects/upload?token=" + token))
+                .header("Content-Type", "application/octet-stream")
+                .POST(HttpRequest.BodyPublishers.ofInputStream(() -> in))
+                .build(),
+            HttpResponse.BodyHandlers.ofString());
+
+    MessageDigest digest = MessageDigest.getInstance("SHA-256");
+    byte[] first = UpstreamServers.pattern(0, 128 * 1024);
+    out.write(first);
+    out.flush();
+    digest.update(first);
+
+    // The client's HTTP stack may keep a chunk or two of its own; half is plenty to tell.
+    int threshold = first.length / 2;
+    long deadline = System.nanoTime() + TimeUnit.SECONDS.toNanos(10);
+    int seen = 0;
+    while (seen < threshold && System.nanoTime() < deadline) {
+      seen =
+          given()
+              .when()
+              .get("/api/v1/projects/_received?token=" + token)
+              .then()
+              .statusCode(200)
+              .extract()
+              .path("bytes");
+      Thread.sleep(20);
+    }
+    assertThat(
+        "bytes the upstream received while the upload was open",
+        seen,
+        greaterThanOrEqualTo(threshold));
+
+    byte[] second = UpstreamServers.pattern(first.length, 64 * 1024);
+    out.write(second);
+    digest.update(second);
+    out.close();
+
+    HttpResponse<String> response = upload.get(10, TimeUnit.SECONDS);
+    assertThat(response.statusCode(), is(200));
+    JsonPath result = JsonPath.from(response.body());
+    assertThat(result.getInt("bytes"), is(first.length + second.length));
+    assertThat(result.getString("sha256"), is(HexFormat.of().formatHex(digest.digest())));
+  }
+
+  @Test
+  void requestIdIsGeneratedSentUpstreamAndEchoed() {
+    Response response =
+        given().when().get("/api/v1/projects/1").then().statusCode(200).extract().response();
+    String id = response.header("X-Request-Id");
+    assertThat(UUID.fromString(id).toString(), is(id));
+    assertThat(response.jsonPath().getList("headers.'x-request-id'", String.class), contains(id));
+  }
+
+  @Test
+  void requestIdOfTheCallerIsKept() {
+    given()
+        .header("X-Request-Id", "client-abc.123")
+        .when()
+        .get("/api/v1/risks/1")
+        .then()
+        .statusCode(200)
+        .header("X-Request-Id", "client-abc.123")
+        .body("headers.'x-request-id'", equalTo(List.of("client-abc.123")));
+  }
+
+  @Test
+  void unusableRequestIdIsReplaced() {
+    String tooLong = "x".repeat(200);
+    Response response =
+        given()
+            .header("X-Request-Id", tooLong)
+            .when()
+            .get("/api/v1/risks/1")
+            .then()
+            .statusCode(200)
+            .extract()
+            .response();
+    String id = response.header("X-Request-Id");
+    assertThat(UUID.fromString(id).toString(), is(id));
+    assertThat(response.jsonPath().getList("headers.'x-request-id'", String.class), contains(id));
+  }
+
+  @Test
+  void forwardedHeadersDescribeTheClient() {
+    String host = gateway.getHost() + ":" + gateway.getPort();
+    JsonPath echo =
+        given()
+            .header("X-Forwarded-For", "203.0.113.7")
+            .when()
+            .get("/api/v1/notifications")
+            .then()
+            .statusCode(200)
+            .extract()
+            .jsonPath();
+    assertThat(
+        echo.getList("headers.'x-forwarded-for'", String.class),
+        contains("203.0.113.7, 127.0.0.1"));
+    assertThat(echo.getList("headers.'x-forwarded-proto'", String.class), contains("http"));
+    assertThat(echo.getList("headers.'x-forwarded-host'", String.class), contains(host));
+    assertThat(
+        echo.getList("headers.'x-forwarded-port'", String.class),
+        contains(Integer.toString(gateway.getPort())));
+    assertThat(
+        echo.getList("headers.'forwarded'", String.class),
+        contains("for=127.0.0.1;host=\"" + host + "\";proto=http"));
+  }
+
+  @Test
+  void upstreamConnectionsAreKeptAliveAndReused() {
+    Set<String> connections = new HashSet<>();
+    for (int i = 0; i < 6; i++) {
+      connections.add(
+          given()
+              .when()
+              .get("/api/v1/webhooks/" + i)
+              .then()
+              .statusCode(200)
+              .extract()
+              .path("connection"));
+    }
+    assertThat(
+        "upstream connections used by 6 sequential requests", connections.size(), lessThan(6));
+  }
+
+  @Test
+  void upstreamThatIsDownAnswers502ProblemQuickly() {
+    long start = System.nanoTime();
+    Response response =
+        given()
+            .header("X-Request-Id", "req-502")
+            .contentType(ContentType.JSON)
+            .body("{\"a\":1}")
+            .when()
+            .post("/api/v1/test-dead/items")
+            .then()
+            .statusCode(502)
+            .contentType(PROBLEM_JSON)
+            .header("X-Request-Id", "req-502")
+            .body("type", equalTo("https://tollgate.io/problems/bad-gateway"))
+            .body("title", equalTo("Upstream service unavailable"))
+            .body("status", equalTo(502))
+            .body("detail", containsString("dead-service"))
+            .body("instance", equalTo("/api/v1/test-dead/items"))
+            .body("requestId", equalTo("req-502"))
+            .extract()
+            .response();
+    assertThat(Duration.ofNanos(System.nanoTime() - start), lessThan(Duration.ofSeconds(2)));
+    assertThat(response.header("Cache-Control"), is("no-store"));
+  }
+
+  @Test
+  void upstreamThatDropsTheConnectionAnswers502Problem() {
+    given()
+        .when()
+        .get("/api/v1/projects/hangup")
+        .then()
+        .statusCode(502)
+        .contentType(PROBLEM_JSON)
+        .body("status", equalTo(502))
+        .body("detail", containsString("project-service"));
+  }
+
+  @Test
+  void upstreamThatIsTooSlowAnswers504Problem() {
+    long start = System.nanoTime();
+    given()
+        .when()
+        .get("/api/v1/risks/slow?delayMs=20000")
+        .then()
+        .statusCode(504)
+        .contentType(PROBLEM_JSON)
+        .body("type", equalTo("https://tollgate.io/problems/gateway-timeout"))
+        .body("status", equalTo(504))
+        .body("detail", containsString("risk-service"))
+        .body("instance", equalTo("/api/v1/risks/slow"));
+    Duration elapsed = Duration.ofNanos(System.nanoTime() - start);
+    // The test profile's timeout is 2 s.
+    assertThat(
+        elapsed,
+        allOf(greaterThanOrEqualTo(Duration.ofMillis(1500)), lessThan(Duration.ofSeconds(8))));
+  }
+
+  @Test
+  void upstreamThatAnswersWithinTheTimeoutIsNotCutOff() {
+    given()
+        .when()
+        .get("/api/v1/risks/slow?delayMs=500")
+        .then()
+        .statusCode(200)
+        .body("service", equalTo("risk-service"));
+  }
+
+  @ParameterizedTest
+  @CsvSource({"/api/v2/projects", "/api/v1/projectsx", "/api/v1/unknown/1", "/api"})
+  void unknownApiPathAnswers404Problem(String path) {
+    given()
+        .when()
+        .get(path)
+        .then()
+        .statusCode(404)
+        .contentType(PROBLEM_JSON)
+        .header("X-Request-Id", matchesPattern("[0-9a-f-]{36}"))
+        .body("type", equalTo("https://tollgate.io/problems/not-found"))
+        .body("status", equalTo(404))
+        .body("instance", equalTo(path))
+        .body("detail", containsString(path));
+  }
+
+  @Test
+  void pathWithDotSegmentsIsRefused() throws Exception {
+    given()
+        .urlEncodingEnabled(false)
+        .when()
+        .get("/api/v1/projects/%2e%2e/risks/1")
+        .then()
+        .statusCode(400)
+        .contentType(PROBLEM_JSON);
+
+    HttpResponse<String> raw =
+        http.send(
+            HttpRequest.newBuilder(gateway.toURI().resolve("/api/v1/projects/../risks/1")).build(),
+            HttpResponse.BodyHandlers.ofString());
+    assertThat(raw.statusCode(), is(oneOf(400, 404)));
+    assertThat(raw.headers().firstValue("Content-Type").orElse(null), is(PROBLEM_JSON));
+  }
+
+  @Test
+  void healthAndMetricsAreServed() {
+    given().when().get("/q/health/live").then().statusCode(200).body("status", equalTo("UP"));
+    given()
+        .when()
+        .get("/q/health/ready")
+        .then()
+        .statusCode(200)
+        .body("status", equalTo("UP"))
+        .body("checks.find { it.name == 'gateway-routes' }.data.routes", equalTo(8));
+
+    given().when().get("/api/v1/projects/metrics-probe").then().statusCode(200);
+    given().when().get("/api/v1/test-dead/metrics-probe").then().statusCode(502);
+    String metrics = given().when().get("/q/metrics").then().statusCode(200).extract().asString();
+    assertThat(
+        metrics,
+        allOf(
+            containsString(
+                "gateway_upstream_failures_total{service=\"dead-service\",status=\"502\"}"),
+            containsString("uri=\"/api/v1/projects/{path}\"")));
+  }
+
+  private static byte[] readNBytes(InputStream in, int n) {
+    try {
+      return in.readNBytes(n);
+    } catch (IOException e) {
+      throw new UncheckedIOException(e);
+    }
+  }
+}

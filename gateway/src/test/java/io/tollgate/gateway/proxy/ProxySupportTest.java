@@ -1,0 +1,58 @@
+package io.tollgate.gateway.proxy;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
+import static org.junit.jupiter.api.Assertions.assertNotEquals;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import io.netty.channel.ConnectTimeoutException;
+import io.vertx.core.impl.NoStackTraceTimeoutException;
+import java.net.ConnectException;
+import java.util.UUID;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.params.ParameterizedTest;
+import org.junit.jupiter.params.provider.ValueSource;
+
+class ProxySupportTest {
+
+  @ParameterizedTest
+  @ValueSource(
+      strings = {
+        "/api/v1/projects/../risks",
+        "/api/v1/projects/./1",
+        "/api/v1/projects/%2e%2e/risks",
+        "/api/v1/projects/%2E./risks",
+        "/api/v1/projects/.."
+      })
+  void dotSegmentsAreDetected(String path) {
+    assertTrue(Paths.hasDotSegment(path));
+  }
+
+  @ParameterizedTest
+  @ValueSource(strings = {"/api/v1/projects/1", "/api/v1/projects/v1.2", "/api/v1/...", "/a/.x"})
+  void ordinaryPathsPass(String path) {
+    assertFalse(Paths.hasDotSegment(path));
+  }
+
+  @Test
+  void saneRequestIdsAreKeptOthersReplaced() {
+    assertEquals("abc-123", RequestIds.resolve("abc-123"));
+    String uuid = UUID.randomUUID().toString();
+    assertEquals(uuid, RequestIds.resolve(uuid));
+    for (String bad : new String[] {null, "", "x".repeat(129), "a b", "a\r\nb", "ä"}) {
+      String resolved = RequestIds.resolve(bad);
+      assertNotEquals(bad, resolved);
+      assertEquals(resolved, UUID.fromString(resolved).toString());
+    }
+  }
+
+  @Test
+  void timeoutsAreToldApartFromRefusals() {
+    assertTrue(UpstreamFailureInterceptor.isTimeout(new NoStackTraceTimeoutException("idle")));
+    assertTrue(UpstreamFailureInterceptor.isTimeout(new ConnectTimeoutException("connect")));
+    assertTrue(
+        UpstreamFailureInterceptor.isTimeout(
+            new RuntimeException(new NoStackTraceTimeoutException("wrapped"))));
+    assertFalse(UpstreamFailureInterceptor.isTimeout(new ConnectException("refused")));
+  }
+}

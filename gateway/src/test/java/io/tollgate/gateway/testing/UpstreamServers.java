@@ -1,0 +1,261 @@
+package io.tollgate.gateway.testing;
+
+import io.quarkus.test.common.QuarkusTestResourceLifecycleManager;
+import io.vertx.core.Promise;
+import io.vertx.core.Vertx;
+import io.vertx.core.buffer.Buffer;
+import io.vertx.core.http.HttpServer;
+import io.vertx.core.http.HttpServerRequest;
+import io.vertx.core.http.HttpServerResponse;
+import io.vertx.core.json.JsonArray;
+import io.vertx.core.json.JsonObject;
+import java.io.IOException;
+import java.io.UncheckedIOException;
+import java.net.ServerSocket;
+import java.security.MessageDigest;
+import java.security.NoSuchAlgorithmException;
+import java.util.HashMap;
+import java.util.HexFormat;
+import java.util.List;
+import java.util.Map;
+import java.util.concurrent.ConcurrentHashMap;
+import java.util.concurrent.TimeUnit;
+import java.util.concurrent.atomic.AtomicLong;
+
+/**
+ * Real upstream HTTP servers for the gateway tests, one per service, on random ports.
+ *
+ * <p>Every behaviour is chosen by the request (path keyword, query, {@code X-Echo-*} headers) and
+ * everything the upstream saw comes back in the response, so tests need no shared state with it:
+ *
+ * <ul>
+ *   <li>default: echoes service, method, uri, path, query, headers, body (length, SHA-256) and the
+ *       gateway-side address of the connection; {@code X-Echo-Status} sets the status, {@code
+ *       X-Echo-Location} a Location, {@code X-Echo-Problem} answers a 412 problem+json instead
+ *   <li>{@code .../slow?delayMs=N}: answers after N ms
+ *   <li>{@code .../hangup}: closes the connection without answering
+ *   <li>{@code .../stream?bytes=N[&hold=T]}: streams N pattern bytes; with hold, sends the first 64
+ *       KiB and the rest only after {@code .../_release?token=T}
+ *   <li>{@code .../upload?token=T}: counts body bytes as they arrive ({@code .../_received?token=T}
+ *       reports the count so far) and answers with length and SHA-256
+ * </ul>
+ *
+ * <p>A fifth service, {@code dead-service}, routes {@code /api/v1/test-dead} to a closed port.
+ */
+public class UpstreamServers implements QuarkusTestResourceLifecycleManager {
+
+  public static final List<String> SERVICES =
+      List.of("project-service", "milestone-service", "risk-service", "notification-service");
+  public static final int HELD_PREFIX = 64 * 1024;
+  public static final String ETAG = "\"echo-1\"";
+
+  private final Map<String, Promise<Void>> holds = new ConcurrentHashMap<>();
+  private final Map<String, AtomicLong> received = new ConcurrentHashMap<>();
+  private Vertx vertx;
+
+  @Override
+  public Map<String, String> start() {
+    vertx = Vertx.vertx();
+    Map<String, String> config = new HashMap<>();
+    for (String service : SERVICES) {
+      HttpServer server =
+          vertx
+              .createHttpServer()
+              .requestHandler(req -> handle(service, req))
+              .listen(0, "127.0.0.1")
+              .toCompletionStage()
+              .toCompletableFuture()
+              .join();
+      config.put("gateway.upstream." + service, "http://127.0.0.1:" + server.actualPort());
+    }
+    config.put("gateway.upstream.dead-service", "http://127.0.0.1:" + closedPort());
+    config.put("gateway.routes.dead-service", "/api/v1/test-dead");
+    config.put("gateway.timeout", "2s");
+    config.put("gateway.connect-timeout", "2s");
+    return config;
+  }
+
+  @Override
+  public void stop() {
+    if (vertx != null) {
+      vertx
+          .close()
+          .toCompletionStage()
+          .toCompletableFuture()
+          .orTimeout(10, TimeUnit.SECONDS)
+          .join();
+    }
+  }
+
+  private void handle(String service, HttpServerRequest req) {
+    String path = req.path();
+    if (path.endsWith("/slow")) {
+      long delay = Long.parseLong(req.getParam("delayMs", "0"));
+      req.body().onSuccess(body -> vertx.setTimer(delay, id -> respondEcho(service, req, body)));
+    } else if (path.endsWith("/hangup")) {
+      req.connection().close();
+    } else if (path.endsWith("/stream")) {
+      stream(req);
+    } else if (path.endsWith("/_release")) {
+      holds.computeIfAbsent(req.getParam("token"), t -> Promise.promise()).tryComplete();
+      req.response().setStatusCode(204).end();
+    } else if (path.endsWith("/_received")) {
+      AtomicLong count = received.get(req.getParam("token"));
+      json(req.response(), new JsonObject().put("bytes", count == null ? 0 : count.get()));
+    } else if (path.endsWith("/upload")) {
+      upload(req);
+    } else {
+      echo(service, req);
+    }
+  }
+
+  private void echo(String service, HttpServerRequest req) {
+    req.body().onSuccess(body -> respondEcho(service, req, body));
+  }
+
+  private void respondEcho(String service, HttpServerRequest req, Buffer body) {
+    HttpServerResponse response = req.response();
+    if (response.closed()) {
+      return; // the gateway gave up waiting, as it should
+    }
+    response.putHeader("ETag", ETAG);
+    response.headers().add("X-Multi", "a").add("X-Multi", "b");
+    String location = req.getHeader("X-Echo-Location");
+    if (location != null) {
+      response.putHeader("Location", location);
+    }
+    if (req.getHeader("X-Echo-Problem") != null) {
+      response
+          .setStatusCode(412)
+          .putHeader("Content-Type", "application/problem+json")
+          .end(preconditionProblem(req));
+      return;
+    }
+    String status = req.getHeader("X-Echo-Status");
+    response.setStatusCode(status == null ? 200 : Integer.parseInt(status));
+    if (response.getStatusCode() == 204) {
+      response.end();
+      return;
+    }
+    JsonObject headers = new JsonObject();
+    req.headers()
+        .names()
+        .forEach(
+            name -> headers.put(name.toLowerCase(), new JsonArray(req.headers().getAll(name))));
+    json(
+        response,
+        new JsonObject()
+            .put("service", service)
+            .put("method", req.method().name())
+            .put("uri", req.uri())
+            .put("path", req.path())
+            .put("query", req.query())
+            .put("headers", headers)
+            .put("body", body.toString())
+            .put("bodyLength", body.length())
+            .put("bodySha256", sha256(body.getBytes()))
+            .put("connection", req.remoteAddress().toString()));
+  }
+
+  /** The precondition problem a service would send; its detail quotes the If-Match it saw. */
+  public static String preconditionProblem(String ifMatch, String path) {
+    return new JsonObject()
+        .put("type", "https://tollgate.io/problems/precondition-failed")
+        .put("title", "Resource was modified")
+        .put("status", 412)
+        .put("detail", "If-Match " + ifMatch + " is stale")
+        .put("instance", path)
+        .encode();
+  }
+
+  private static String preconditionProblem(HttpServerRequest req) {
+    return preconditionProblem(req.getHeader("If-Match"), req.path());
+  }
+
+  private void stream(HttpServerRequest req) {
+    long total = Long.parseLong(req.getParam("bytes", "0"));
+    String hold = req.getParam("hold");
+    HttpServerResponse response = req.response();
+    response.setChunked(true).putHeader("Content-Type", "application/octet-stream");
+    if (hold == null) {
+      writePattern(response, 0, total, response::end);
+    } else {
+      Promise<Void> released = holds.computeIfAbsent(hold, t -> Promise.promise());
+      writePattern(
+          response,
+          0,
+          Math.min(HELD_PREFIX, total),
+          () ->
+              released
+                  .future()
+                  .onSuccess(v -> writePattern(response, HELD_PREFIX, total, response::end)));
+    }
+  }
+
+  /** Writes pattern bytes [from, to) with back-pressure, then runs {@code done}. */
+  private void writePattern(HttpServerResponse response, long from, long to, Runnable done) {
+    long position = from;
+    while (position < to) {
+      if (response.writeQueueFull()) {
+        long resumeAt = position;
+        response.drainHandler(v -> writePattern(response, resumeAt, to, done));
+        return;
+      }
+      int size = (int) Math.min(16 * 1024, to - position);
+      response.write(Buffer.buffer(pattern(position, size)));
+      position += size;
+    }
+    done.run();
+  }
+
+  private void upload(HttpServerRequest req) {
+    AtomicLong count =
+        received.computeIfAbsent(req.getParam("token", "anonymous"), t -> new AtomicLong());
+    MessageDigest digest = sha256();
+    req.handler(
+        chunk -> {
+          digest.update(chunk.getBytes());
+          count.addAndGet(chunk.length());
+        });
+    req.endHandler(
+        v ->
+            json(
+                req.response(),
+                new JsonObject()
+                    .put("bytes", count.get())
+                    .put("sha256", HexFormat.of().formatHex(digest.digest()))));
+  }
+
+  private static void json(HttpServerResponse response, JsonObject body) {
+    response.putHeader("Content-Type", "application/json").end(body.encode());
+  }
+
+  /** The deterministic bytes {@code stream} sends, from a given offset. */
+  public static byte[] pattern(long offset, int size) {
+    byte[] bytes = new byte[size];
+    for (int i = 0; i < size; i++) {
+      bytes[i] = (byte) ((offset + i) * 31 + 7);
+    }
+    return bytes;
+  }
+
+  public static String sha256(byte[] bytes) {
+    return HexFormat.of().formatHex(sha256().digest(bytes));
+  }
+
+  private static MessageDigest sha256() {
+    try {
+      return MessageDigest.getInstance("SHA-256");
+    } catch (NoSuchAlgorithmException e) {
+      throw new IllegalStateException(e);
+    }
+  }
+
+  private static int closedPort() {
+    try (ServerSocket socket = new ServerSocket(0)) {
+      return socket.getLocalPort();
+    } catch (IOException e) {
+      throw new UncheckedIOException(e);
+    }
+  }
+}
