@@ -60,14 +60,13 @@ public class ProjectEventConsumer {
       throw new CloudEvents.MalformedEventException("project event without projectId");
     }
     ProjectRef ref = directory.findById(data.projectId());
-    if (ref == null) {
+    boolean known = ref != null;
+    if (known && data.version() < ref.version) {
+      return;
+    }
+    if (!known) {
       ref = new ProjectRef();
       ref.projectId = data.projectId();
-      ref.version = -1;
-      directory.persist(ref);
-    }
-    if (data.version() < ref.version) {
-      return;
     }
     ref.key = data.key();
     ref.name = data.name();
@@ -76,5 +75,8 @@ public class ProjectEventConsumer {
     ref.version = data.version();
     ref.eventsApplied++;
     ref.updatedAt = OffsetDateTime.now(ZoneOffset.UTC);
+    if (!known) {
+      directory.persist(ref);
+    }
   }
 }

@@ -74,7 +74,9 @@ public class ProblemMappers {
           List.of(new Problem.Violation(path(bad), "must be a valid " + expected)),
           Map.of());
     }
-    if (e instanceof MismatchedInputException mismatch && !mismatch.getPath().isEmpty()) {
+    if (e instanceof MismatchedInputException mismatch
+        && !mismatch.getPath().isEmpty()
+        && !String.valueOf(mismatch.getOriginalMessage()).contains("end-of-input")) {
       return respond(
           ProblemType.VALIDATION,
           "1 field is not valid",
@@ -83,6 +85,12 @@ public class ProblemMappers {
           Map.of());
     }
     return respond(ProblemType.MALFORMED_BODY, e.getOriginalMessage(), uri, List.of(), Map.of());
+  }
+
+  /** Overrides Quarkus's built-in mapper for this subtype, which answers plain JSON. */
+  @ServerExceptionMapper(priority = 1)
+  public Response mismatchedInput(MismatchedInputException e, UriInfo uri) {
+    return unreadableJson(e, uri);
   }
 
   @ServerExceptionMapper(priority = 1)
@@ -107,6 +115,10 @@ public class ProblemMappers {
 
   @ServerExceptionMapper(priority = 1)
   public Response webApplication(WebApplicationException e, UriInfo uri) {
+    // Quarkus REST wraps a body that is not JSON into a bare 400
+    if (e.getCause() instanceof JsonProcessingException unreadable) {
+      return unreadableJson(unreadable, uri);
+    }
     int status = e.getResponse().getStatus();
     ProblemType type = ProblemType.forStatus(status);
     if (status >= 500) {

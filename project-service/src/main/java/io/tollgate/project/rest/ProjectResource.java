@@ -13,6 +13,7 @@ import io.tollgate.rest.Page;
 import io.tollgate.rest.PageRequest;
 import io.tollgate.rest.Preconditions;
 import io.tollgate.rest.Problem;
+import io.tollgate.rest.QueryValues;
 import jakarta.validation.Valid;
 import jakarta.validation.constraints.NotNull;
 import jakarta.ws.rs.BeanParam;
@@ -153,8 +154,9 @@ public class ProjectResource {
                               + "\"phase\":\"INITIATION\",\"archived\":false,\"version\":0}],"
                               + "\"page\":0,\"size\":20,\"totalItems\":1,\"totalPages\":1}")))
   public Response list(
-      @QueryParam("phase") Phase phase,
-      @QueryParam("methodology") Methodology methodology,
+      @Parameter(description = "Only projects in this phase") @QueryParam("phase") String phase,
+      @Parameter(description = "Only projects run this way") @QueryParam("methodology")
+          String methodology,
       @Parameter(description = "Case-insensitive text in key, name or description")
           @QueryParam("text")
           String text,
@@ -164,7 +166,11 @@ public class ProjectResource {
     Page<ProjectView> page =
         service
             .list(
-                new ProjectRepository.Filter(phase, methodology, text, archived),
+                new ProjectRepository.Filter(
+                    QueryValues.enumValue(Phase.class, "phase", phase),
+                    QueryValues.enumValue(Methodology.class, "methodology", methodology),
+                    text,
+                    archived),
                 paging.toRequest())
             .map(ProjectMapper::toView);
     return PageRequest.respond(page, uri);

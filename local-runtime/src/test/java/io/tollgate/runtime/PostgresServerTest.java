@@ -1,0 +1,78 @@
+package io.tollgate.runtime;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertThrows;
+
+import java.net.ServerSocket;
+import java.nio.file.Path;
+import java.sql.Connection;
+import java.sql.DriverManager;
+import java.sql.ResultSet;
+import java.sql.SQLException;
+import java.sql.Statement;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+
+class PostgresServerTest {
+
+  @Test
+  void answersSqlInTheDatabasesItCreated() throws Exception {
+    try (PostgresServer pg = PostgresServer.builder().databases("alpha", "beta").start()) {
+      assertEquals("alpha", queryString(pg, "alpha", "SELECT current_database()"));
+      assertEquals("beta", queryString(pg, "beta", "SELECT current_database()"));
+
+      pg.createDatabases("alpha", "gamma");
+
+      assertEquals("gamma", queryString(pg, "gamma", "SELECT current_database()"));
+    }
+  }
+
+  @Test
+  void keepsDataInAGivenDirectoryAcrossRestarts(@TempDir Path dir) throws Exception {
+    Path data = dir.resolve("postgres");
+    try (PostgresServer pg =
+        PostgresServer.builder().dataDirectory(data).databases("project").start()) {
+      execute(pg, "project", "CREATE TABLE note (text varchar(20))");
+      execute(pg, "project", "INSERT INTO note VALUES ('kept')");
+    }
+
+    try (PostgresServer pg =
+        PostgresServer.builder().dataDirectory(data).databases("project").start()) {
+      assertEquals("kept", queryString(pg, "project", "SELECT text FROM note"));
+    }
+  }
+
+  @Test
+  void refusesAPortInUseNamingIt() throws Exception {
+    try (ServerSocket taken = new ServerSocket(0)) {
+      PortInUseException e =
+          assertThrows(
+              PortInUseException.class,
+              () -> PostgresServer.builder().port(taken.getLocalPort()).start());
+
+      assertEquals(
+          "port " + taken.getLocalPort() + " (PostgreSQL) is already in use", e.getMessage());
+    }
+  }
+
+  private static Connection connect(PostgresServer pg, String database) throws SQLException {
+    return DriverManager.getConnection(pg.jdbcUrl(database), pg.username(), pg.password());
+  }
+
+  private static void execute(PostgresServer pg, String database, String sql) throws SQLException {
+    try (Connection c = connect(pg, database);
+        Statement statement = c.createStatement()) {
+      statement.execute(sql);
+    }
+  }
+
+  private static String queryString(PostgresServer pg, String database, String sql)
+      throws SQLException {
+    try (Connection c = connect(pg, database);
+        Statement statement = c.createStatement();
+        ResultSet rows = statement.executeQuery(sql)) {
+      rows.next();
+      return rows.getString(1);
+    }
+  }
+}

@@ -1,0 +1,166 @@
+package io.tollgate.milestone;
+
+import static org.awaitility.Awaitility.await;
+import static org.junit.jupiter.api.Assertions.assertEquals;
+
+import io.quarkus.narayana.jta.QuarkusTransaction;
+import io.quarkus.test.common.QuarkusTestResource;
+import io.quarkus.test.common.ResourceArg;
+import io.quarkus.test.junit.QuarkusTest;
+import io.tollgate.testing.TollgateInfrastructure;
+import jakarta.inject.Inject;
+import jakarta.persistence.EntityManager;
+import java.nio.charset.StandardCharsets;
+import java.time.Duration;
+import java.util.List;
+import java.util.Properties;
+import java.util.UUID;
+import org.apache.kafka.clients.producer.KafkaProducer;
+import org.apache.kafka.clients.producer.ProducerConfig;
+import org.apache.kafka.clients.producer.ProducerRecord;
+import org.apache.kafka.common.serialization.StringSerializer;
+import org.eclipse.microprofile.config.inject.ConfigProperty;
+import org.junit.jupiter.api.AfterAll;
+import org.junit.jupiter.api.Test;
+
+/**
+ * milestone-service keeps its read model of projects from project.events: events published on the
+ * real broker, effects read from its own database.
+ */
+@QuarkusTest
+@QuarkusTestResource(
+    value = TollgateInfrastructure.class,
+    initArgs = @ResourceArg(name = "database", value = "milestone"))
+class ProjectDirectoryTest {
+
+  private static KafkaProducer<String, String> producer;
+
+  @Inject EntityManager em;
+
+  @ConfigProperty(name = "kafka.bootstrap.servers")
+  String bootstrap;
+
+  KafkaProducer<String, String> producer() {
+    if (producer == null) {
+      Properties props = new Properties();
+      props.put(ProducerConfig.BOOTSTRAP_SERVERS_CONFIG, bootstrap);
+      props.put(ProducerConfig.KEY_SERIALIZER_CLASS_CONFIG, StringSerializer.class.getName());
+      props.put(ProducerConfig.VALUE_SERIALIZER_CLASS_CONFIG, StringSerializer.class.getName());
+      producer = new KafkaProducer<>(props);
+    }
+    return producer;
+  }
+
+  @AfterAll
+  static void close() {
+    if (producer != null) {
+      producer.close();
+      producer = null;
+    }
+  }
+
+  static String event(String eventId, String type, UUID projectId, String name, long version) {
+    return """
+        {"specversion":"1.0","id":"%s","source":"/project-service","type":"%s","subject":"%s",
+         "time":"2026-01-05T09:00:00Z","datacontenttype":"application/json",
+         "data":{"projectId":"%s","key":"CRM","name":"%s","methodology":"AGILE",
+                 "phase":"INITIATION","archived":false,"version":%d,"someFutureField":1}}"""
+        .formatted(eventId, type, projectId, projectId, name, version);
+  }
+
+  void send(UUID projectId, String value) throws Exception {
+    ProducerRecord<String, String> record =
+        new ProducerRecord<>("project.events", projectId.toString(), value);
+    record
+        .headers()
+        .add("content-type", "application/cloudevents+json".getBytes(StandardCharsets.UTF_8));
+    producer().send(record).get();
+  }
+
+  /** name, version and events_applied of the project's row, or null when there is none. */
+  Object[] row(UUID projectId) {
+    return QuarkusTransaction.requiringNew()
+        .call(
+            () -> {
+              List<?> rows =
+                  em.createNativeQuery(
+                          "select name, version, events_applied from project_ref where project_id = :id")
+                      .setParameter("id", projectId)
+                      .getResultList();
+              return rows.isEmpty() ? null : (Object[]) rows.get(0);
+            });
+  }
+
+  long inboxRows(String eventId) {
+    return QuarkusTransaction.requiringNew()
+        .call(
+            () ->
+                ((Number)
+                        em.createNativeQuery(
+                                "select count(*) from inbox_event where event_id = :id")
+                            .setParameter("id", eventId)
+                            .getSingleResult())
+                    .longValue());
+  }
+
+  @Test
+  void aCreatedProjectAppearsInTheReadModel() throws Exception {
+    UUID project = UUID.randomUUID();
+    send(
+        project,
+        event(
+            UUID.randomUUID().toString(),
+            "tollgate.project.created.v1",
+            project,
+            "CRM replacement",
+            0));
+    await()
+        .atMost(Duration.ofSeconds(30))
+        .untilAsserted(
+            () -> {
+              Object[] row = row(project);
+              assertEquals("CRM replacement", row == null ? null : row[0]);
+            });
+  }
+
+  @Test
+  void theSameEventDeliveredTwiceActsOnce() throws Exception {
+    UUID project = UUID.randomUUID();
+    String eventId = UUID.randomUUID().toString();
+    String created = event(eventId, "tollgate.project.created.v1", project, "Once", 0);
+    send(project, created);
+    send(project, created);
+    String marker = UUID.randomUUID().toString();
+    // a later event of the same project is processed after both copies (same partition, in order)
+    send(project, event(marker, "tollgate.project.updated.v1", project, "Once more", 1));
+    await().atMost(Duration.ofSeconds(30)).until(() -> inboxRows(marker) == 1);
+    Object[] row = row(project);
+    assertEquals("Once more", row[0]);
+    assertEquals(2, ((Number) row[2]).intValue(), "two distinct events applied, the copy skipped");
+    assertEquals(1, inboxRows(eventId));
+  }
+
+  @Test
+  void anOlderEventNeverOverwritesNewerState() throws Exception {
+    UUID project = UUID.randomUUID();
+    send(
+        project,
+        event(UUID.randomUUID().toString(), "tollgate.project.updated.v1", project, "Newer", 3));
+    String old = UUID.randomUUID().toString();
+    send(project, event(old, "tollgate.project.updated.v1", project, "Older", 2));
+    await().atMost(Duration.ofSeconds(30)).until(() -> inboxRows(old) == 1);
+    assertEquals("Newer", row(project)[0]);
+    assertEquals(3L, ((Number) row(project)[1]).longValue());
+  }
+
+  @Test
+  void anUnreadableEventIsSetAsideAndLaterEventsStillFlow() throws Exception {
+    UUID project = UUID.randomUUID();
+    send(project, "this is not a cloud event");
+    send(project, "{\"specversion\":\"1.0\",\"type\":\"tollgate.project.created.v1\"}");
+    String good = UUID.randomUUID().toString();
+    send(project, event(good, "tollgate.project.created.v1", project, "After the junk", 0));
+    await().atMost(Duration.ofSeconds(30)).until(() -> inboxRows(good) == 1);
+    assertEquals("After the junk", row(project)[0]);
+  }
+}

@@ -1,0 +1,87 @@
+package io.tollgate.project;
+
+import static io.restassured.RestAssured.given;
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.ObjectMapper;
+import io.quarkus.test.common.QuarkusTestResource;
+import io.quarkus.test.common.ResourceArg;
+import io.quarkus.test.junit.QuarkusTest;
+import io.tollgate.project.messaging.ProjectEvents;
+import io.tollgate.testing.TollgateInfrastructure;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.Iterator;
+import java.util.Locale;
+import java.util.Set;
+import java.util.TreeSet;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
+import org.junit.jupiter.api.Test;
+
+/** Keeps this service's README and AsyncAPI document true to the code. */
+@QuarkusTest
+@QuarkusTestResource(
+    value = TollgateInfrastructure.class,
+    initArgs = @ResourceArg(name = "database", value = "project"))
+class DocumentationTest {
+
+  private static final Pattern ENDPOINT_ROW =
+      Pattern.compile("^\\|\\s*(GET|POST|PUT|PATCH|DELETE)\\s*\\|\\s*`([^`]+)`", Pattern.MULTILINE);
+
+  @Test
+  void readmeListsExactlyTheOperationsOfTheOpenApiDocument() throws Exception {
+    String readme = Files.readString(Path.of("README.md"));
+    Set<String> documented = new TreeSet<>();
+    Matcher m = ENDPOINT_ROW.matcher(readme);
+    while (m.find()) {
+      documented.add(m.group(1) + " " + m.group(2));
+    }
+    JsonNode openapi =
+        new ObjectMapper()
+            .readTree(given().queryParam("format", "json").get("/q/openapi").asString());
+    Set<String> served = new TreeSet<>();
+    for (Iterator<String> paths = openapi.path("paths").fieldNames(); paths.hasNext(); ) {
+      String path = paths.next();
+      openapi
+          .path("paths")
+          .path(path)
+          .fieldNames()
+          .forEachRemaining(
+              method -> {
+                if (Set.of("get", "post", "put", "patch", "delete").contains(method)) {
+                  served.add(method.toUpperCase(Locale.ROOT) + " " + path);
+                }
+              });
+    }
+    assertFalse(served.isEmpty());
+    assertEquals(served, documented, "README.md endpoints table vs /q/openapi");
+  }
+
+  @Test
+  void everyOperationHasADescriptionAndEveryEventTypeIsDocumented() throws Exception {
+    JsonNode openapi =
+        new ObjectMapper()
+            .readTree(given().queryParam("format", "json").get("/q/openapi").asString());
+    openapi
+        .path("paths")
+        .forEach(
+            item ->
+                item.forEach(
+                    op ->
+                        assertTrue(
+                            op.hasNonNull("summary") && op.hasNonNull("description"),
+                            "operation without summary/description: " + op)));
+    String asyncapi =
+        given().get("/asyncapi/asyncapi.yaml").then().statusCode(200).extract().asString();
+    String readme = Files.readString(Path.of("README.md"));
+    for (String type :
+        new String[] {ProjectEvents.CREATED, ProjectEvents.UPDATED, ProjectEvents.ARCHIVED}) {
+      assertTrue(asyncapi.contains("name: " + type), type + " missing from asyncapi.yaml");
+      assertTrue(readme.contains(type), type + " missing from README.md");
+    }
+  }
+}

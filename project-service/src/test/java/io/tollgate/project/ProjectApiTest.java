@@ -1,0 +1,392 @@
+package io.tollgate.project;
+
+import static io.restassured.RestAssured.given;
+import static org.hamcrest.Matchers.containsString;
+import static org.hamcrest.Matchers.equalTo;
+import static org.hamcrest.Matchers.everyItem;
+import static org.hamcrest.Matchers.hasItem;
+import static org.hamcrest.Matchers.hasSize;
+import static org.hamcrest.Matchers.not;
+import static org.hamcrest.Matchers.notNullValue;
+import static org.hamcrest.Matchers.nullValue;
+import static org.junit.jupiter.api.Assertions.assertEquals;
+
+import io.quarkus.test.common.QuarkusTestResource;
+import io.quarkus.test.common.ResourceArg;
+import io.quarkus.test.junit.QuarkusTest;
+import io.restassured.http.ContentType;
+import io.restassured.response.Response;
+import io.tollgate.testing.TollgateInfrastructure;
+import java.util.UUID;
+import java.util.concurrent.atomic.AtomicInteger;
+import org.junit.jupiter.api.Test;
+
+/** The REST contract of /api/v1/projects, against the real PostgreSQL and Kafka. */
+@QuarkusTest
+@QuarkusTestResource(
+    value = TollgateInfrastructure.class,
+    initArgs = @ResourceArg(name = "database", value = "project"))
+class ProjectApiTest {
+
+  static final String PROBLEM = "application/problem+json";
+  private static final AtomicInteger SEQ = new AtomicInteger();
+
+  /** A key no other test uses, so tests do not depend on each other's data. */
+  static String uniqueKey(String prefix) {
+    return prefix
+        + Integer.toString(SEQ.incrementAndGet() + (int) (System.nanoTime() % 100000), 36)
+            .toUpperCase();
+  }
+
+  static String body(String key) {
+    return """
+        {"key":"%s","name":"CRM replacement","description":"Replace the legacy CRM",
+         "methodology":"AGILE","startDate":"2026-01-05","targetDate":"2026-09-30"}"""
+        .formatted(key);
+  }
+
+  static Response create(String key) {
+    return given().contentType(ContentType.JSON).body(body(key)).post("/api/v1/projects");
+  }
+
+  @Test
+  void createAnswers201WithLocationEtagAndTheProject() {
+    String key = uniqueKey("C");
+    Response r = create(key);
+    r.then()
+        .statusCode(201)
+        .header("Location", containsString("/api/v1/projects/"))
+        .header("ETag", "\"0\"")
+        .body("id", notNullValue())
+        .body("key", equalTo(key))
+        .body("name", equalTo("CRM replacement"))
+        .body("methodology", equalTo("AGILE"))
+        .body("phase", equalTo("INITIATION"))
+        .body("startDate", equalTo("2026-01-05"))
+        .body("targetDate", equalTo("2026-09-30"))
+        .body("archived", equalTo(false))
+        .body("version", equalTo(0));
+    String id = r.path("id");
+    given()
+        .get(r.header("Location"))
+        .then()
+        .statusCode(200)
+        .header("ETag", "\"0\"")
+        .body("id", equalTo(id))
+        .body("key", equalTo(key));
+  }
+
+  @Test
+  void invalidFieldsAreListedOneByOne() {
+    given()
+        .contentType(ContentType.JSON)
+        .body("{\"key\":\"c\",\"name\":\"\",\"methodology\":null}")
+        .post("/api/v1/projects")
+        .then()
+        .statusCode(400)
+        .contentType(PROBLEM)
+        .body("type", equalTo("https://tollgate.io/problems/validation"))
+        .body("status", equalTo(400))
+        .body("instance", equalTo("/api/v1/projects"))
+        .body("violations.field", hasItem("key"))
+        .body("violations.field", hasItem("name"))
+        .body("violations.field", hasItem("methodology"));
+  }
+
+  @Test
+  void unknownEnumAndBadDateNameTheField() {
+    given()
+        .contentType(ContentType.JSON)
+        .body("{\"key\":\"ENUM1\",\"name\":\"x\",\"methodology\":\"SCRUMBAN\"}")
+        .post("/api/v1/projects")
+        .then()
+        .statusCode(400)
+        .contentType(PROBLEM)
+        .body("violations[0].field", equalTo("methodology"))
+        .body("violations[0].message", containsString("AGILE"));
+    given()
+        .contentType(ContentType.JSON)
+        .body(
+            "{\"key\":\"DATE1\",\"name\":\"x\",\"methodology\":\"AGILE\",\"startDate\":\"05/01/2026\"}")
+        .post("/api/v1/projects")
+        .then()
+        .statusCode(400)
+        .contentType(PROBLEM)
+        .body("violations[0].field", equalTo("startDate"));
+  }
+
+  @Test
+  void targetBeforeStartIsRefusedAndNothingIsStored() {
+    String key = uniqueKey("D");
+    given()
+        .contentType(ContentType.JSON)
+        .body(
+            "{\"key\":\"%s\",\"name\":\"x\",\"methodology\":\"WATERFALL\",\"startDate\":\"2026-05-01\",\"targetDate\":\"2026-04-01\"}"
+                .formatted(key))
+        .post("/api/v1/projects")
+        .then()
+        .statusCode(400)
+        .body("violations[0].field", equalTo("targetDate"));
+    given().queryParam("text", key).get("/api/v1/projects").then().body("totalItems", equalTo(0));
+  }
+
+  @Test
+  void malformedJsonWrongContentTypeAndUnknownFieldsAreProblems() {
+    given()
+        .contentType(ContentType.JSON)
+        .body("{\"key\": \"BROKEN\", ")
+        .post("/api/v1/projects")
+        .then()
+        .statusCode(400)
+        .contentType(PROBLEM)
+        .body("type", equalTo("https://tollgate.io/problems/malformed-body"));
+    given()
+        .contentType(ContentType.TEXT)
+        .body("key=CRM")
+        .post("/api/v1/projects")
+        .then()
+        .statusCode(415)
+        .contentType(PROBLEM)
+        .body("status", equalTo(415));
+    given()
+        .contentType(ContentType.JSON)
+        .body("{\"key\":\"MASS1\",\"name\":\"x\",\"methodology\":\"AGILE\",\"phase\":\"CLOSED\"}")
+        .post("/api/v1/projects")
+        .then()
+        .statusCode(400)
+        .contentType(PROBLEM)
+        .body("violations[0].field", equalTo("phase"));
+  }
+
+  @Test
+  void unknownProjectsAndPathsAre404Problems() {
+    given()
+        .get("/api/v1/projects/" + UUID.randomUUID())
+        .then()
+        .statusCode(404)
+        .contentType(PROBLEM)
+        .body("type", equalTo("https://tollgate.io/problems/not-found"));
+    given().get("/api/v1/projects/not-a-uuid").then().statusCode(404).contentType(PROBLEM);
+    given().get("/api/v1/nothing-here").then().statusCode(404).contentType(PROBLEM);
+  }
+
+  @Test
+  void duplicateKeyIs409() {
+    String key = uniqueKey("K");
+    create(key).then().statusCode(201);
+    create(key).then().statusCode(409).contentType(PROBLEM).body("detail", containsString(key));
+  }
+
+  @Test
+  void oversizedBodyIs413Problem() {
+    String huge = "x".repeat(1_100_000);
+    given()
+        .contentType(ContentType.JSON)
+        .body("{\"key\":\"BIG\",\"name\":\"x\",\"description\":\"" + huge + "\"}")
+        .post("/api/v1/projects")
+        .then()
+        .statusCode(413)
+        .contentType(PROBLEM)
+        .body("status", equalTo(413));
+  }
+
+  @Test
+  void updateNeedsIfMatchAndRefusesStaleVersions() {
+    String id = create(uniqueKey("U")).path("id");
+    String url = "/api/v1/projects/" + id;
+    given()
+        .contentType("application/merge-patch+json")
+        .body("{\"name\":\"Renamed\"}")
+        .patch(url)
+        .then()
+        .statusCode(428)
+        .contentType(PROBLEM);
+    given()
+        .contentType("application/merge-patch+json")
+        .header("If-Match", "\"0\"")
+        .body("{\"name\":\"Renamed\",\"description\":null}")
+        .patch(url)
+        .then()
+        .statusCode(200)
+        .header("ETag", "\"1\"")
+        .body("name", equalTo("Renamed"))
+        .body("description", nullValue())
+        .body("version", equalTo(1));
+    given()
+        .contentType("application/merge-patch+json")
+        .header("If-Match", "\"0\"")
+        .body("{\"name\":\"Lost update\"}")
+        .patch(url)
+        .then()
+        .statusCode(412)
+        .contentType(PROBLEM);
+    given().get(url).then().body("name", equalTo("Renamed")).header("ETag", "\"1\"");
+  }
+
+  @Test
+  void patchRefusesReadOnlyFieldsAndInvalidValuesWithoutChangingAnything() {
+    String id = create(uniqueKey("R")).path("id");
+    String url = "/api/v1/projects/" + id;
+    given()
+        .contentType("application/merge-patch+json")
+        .header("If-Match", "\"0\"")
+        .body("{\"version\":42,\"phase\":\"CLOSED\",\"id\":\"x\"}")
+        .patch(url)
+        .then()
+        .statusCode(400)
+        .contentType(PROBLEM)
+        .body("violations.field", hasItem("phase"))
+        .body("violations.field", hasItem("version"));
+    given()
+        .contentType("application/merge-patch+json")
+        .header("If-Match", "\"0\"")
+        .body("{\"name\":\"  \",\"targetDate\":\"2025-01-01\"}")
+        .patch(url)
+        .then()
+        .statusCode(400)
+        .contentType(PROBLEM);
+    given()
+        .get(url)
+        .then()
+        .body("version", equalTo(0))
+        .body("phase", equalTo("INITIATION"))
+        .body("name", equalTo("CRM replacement"));
+  }
+
+  @Test
+  void idempotencyKeyReplaysTheFirstResponseAndRefusesAnotherBody() {
+    String key = uniqueKey("I");
+    String idem = UUID.randomUUID().toString();
+    Response first =
+        given()
+            .contentType(ContentType.JSON)
+            .header("Idempotency-Key", idem)
+            .body(body(key))
+            .post("/api/v1/projects");
+    first.then().statusCode(201);
+    Response replay =
+        given()
+            .contentType(ContentType.JSON)
+            .header("Idempotency-Key", idem)
+            .body(body(key))
+            .post("/api/v1/projects");
+    replay
+        .then()
+        .statusCode(201)
+        .header("Location", equalTo(first.header("Location")))
+        .body("id", equalTo(first.path("id")));
+    given()
+        .contentType(ContentType.JSON)
+        .header("Idempotency-Key", idem)
+        .body(body(key + "X"))
+        .post("/api/v1/projects")
+        .then()
+        .statusCode(422)
+        .contentType(PROBLEM)
+        .body("type", equalTo("https://tollgate.io/problems/idempotency-key-reused"));
+    given().queryParam("text", key).get("/api/v1/projects").then().body("totalItems", equalTo(1));
+  }
+
+  @Test
+  void listFiltersAndPagesInAStableOrder() {
+    String tag = uniqueKey("L");
+    for (int i = 0; i < 5; i++) {
+      given()
+          .contentType(ContentType.JSON)
+          .body(
+              "{\"key\":\"%s%d\",\"name\":\"Listing %s\",\"methodology\":\"%s\"}"
+                  .formatted(tag, i, tag, i % 2 == 0 ? "HYBRID" : "WATERFALL"))
+          .post("/api/v1/projects")
+          .then()
+          .statusCode(201);
+    }
+    Response page0 =
+        given()
+            .queryParam("text", "listing " + tag.toLowerCase())
+            .queryParam("size", 2)
+            .get("/api/v1/projects");
+    page0
+        .then()
+        .statusCode(200)
+        .body("items", hasSize(2))
+        .body("items[0].key", equalTo(tag + "0"))
+        .body("items[1].key", equalTo(tag + "1"))
+        .body("totalItems", equalTo(5))
+        .body("totalPages", equalTo(3))
+        .header("Link", containsString("rel=\"next\""));
+    given()
+        .queryParam("text", "Listing " + tag)
+        .queryParam("size", 2)
+        .queryParam("page", 2)
+        .get("/api/v1/projects")
+        .then()
+        .body("items", hasSize(1))
+        .body("items[0].key", equalTo(tag + "4"))
+        .header("Link", not(containsString("rel=\"next\"")));
+    given()
+        .queryParam("text", tag)
+        .queryParam("methodology", "HYBRID")
+        .get("/api/v1/projects")
+        .then()
+        .body("totalItems", equalTo(3))
+        .body("items.methodology", everyItem(equalTo("HYBRID")));
+    given()
+        .queryParam("phase", "PLANNING")
+        .queryParam("text", tag)
+        .get("/api/v1/projects")
+        .then()
+        .body("totalItems", equalTo(0));
+    given()
+        .queryParam("size", 0)
+        .get("/api/v1/projects")
+        .then()
+        .statusCode(400)
+        .contentType(PROBLEM);
+    given()
+        .queryParam("phase", "NOPE")
+        .get("/api/v1/projects")
+        .then()
+        .statusCode(400)
+        .body("violations[0].field", equalTo("phase"));
+  }
+
+  @Test
+  void archiveHidesFromListsAndFreezesTheProject() {
+    String key = uniqueKey("A");
+    String id = create(key).path("id");
+    String url = "/api/v1/projects/" + id;
+    given().delete(url).then().statusCode(428);
+    given().header("If-Match", "\"0\"").delete(url).then().statusCode(204);
+    given()
+        .get(url)
+        .then()
+        .statusCode(200)
+        .body("archived", equalTo(true))
+        .body("archivedAt", notNullValue());
+    given().queryParam("text", key).get("/api/v1/projects").then().body("totalItems", equalTo(0));
+    given()
+        .queryParam("text", key)
+        .queryParam("archived", true)
+        .get("/api/v1/projects")
+        .then()
+        .body("totalItems", equalTo(1));
+    given()
+        .contentType("application/merge-patch+json")
+        .header("If-Match", "\"1\"")
+        .body("{\"name\":\"Too late\"}")
+        .patch(url)
+        .then()
+        .statusCode(409)
+        .contentType(PROBLEM);
+  }
+
+  @Test
+  void healthIncludesDatabaseAndKafka() {
+    String body = given().get("/q/health/ready").then().statusCode(200).extract().asString();
+    assertEquals(true, body.contains("Database connections health check"), body);
+    assertEquals(true, body.contains("Kafka"), body);
+    given().get("/q/metrics").then().statusCode(200);
+    given().get("/q/openapi").then().statusCode(200).body(containsString("/api/v1/projects"));
+    given().get("/asyncapi/asyncapi.yaml").then().statusCode(200);
+  }
+}

@@ -1,0 +1,165 @@
+package io.tollgate.project;
+
+import static io.restassured.RestAssured.given;
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.ObjectMapper;
+import io.quarkus.narayana.jta.QuarkusTransaction;
+import io.quarkus.test.common.QuarkusTestResource;
+import io.quarkus.test.common.ResourceArg;
+import io.quarkus.test.junit.QuarkusTest;
+import io.restassured.http.ContentType;
+import io.tollgate.testing.EventCollector;
+import io.tollgate.testing.JsonSchemas;
+import io.tollgate.testing.TollgateInfrastructure;
+import jakarta.inject.Inject;
+import jakarta.persistence.EntityManager;
+import java.nio.charset.StandardCharsets;
+import java.time.Duration;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Set;
+import java.util.stream.Collectors;
+import org.apache.kafka.clients.consumer.ConsumerRecord;
+import org.junit.jupiter.api.Test;
+
+/** What project-service publishes, read back from the real broker. */
+@QuarkusTest
+@QuarkusTestResource(
+    value = TollgateInfrastructure.class,
+    initArgs = @ResourceArg(name = "database", value = "project"))
+class ProjectEventsTest {
+
+  static final String SCHEMA = "META-INF/resources/asyncapi/schemas/project-event.v1.json";
+  static final ObjectMapper JSON = new ObjectMapper();
+
+  @Inject EntityManager em;
+
+  static JsonNode json(ConsumerRecord<String, String> record) {
+    try {
+      return JSON.readTree(record.value());
+    } catch (Exception e) {
+      throw new AssertionError("not JSON: " + record.value(), e);
+    }
+  }
+
+  static boolean isEvent(ConsumerRecord<String, String> r, String type, String projectId) {
+    JsonNode e = json(r);
+    return type.equals(e.path("type").asText()) && projectId.equals(e.path("subject").asText());
+  }
+
+  @Test
+  void everyChangeIsPublishedAsAValidCloudEventKeyedByProject() {
+    try (EventCollector events = EventCollector.fromEnd("project.events")) {
+      String key = ProjectApiTest.uniqueKey("E");
+      String id = ProjectApiTest.create(key).then().statusCode(201).extract().path("id");
+
+      ConsumerRecord<String, String> created =
+          events.awaitRecord(
+              r -> isEvent(r, "tollgate.project.created.v1", id), Duration.ofSeconds(20));
+      JsonSchemas.assertValid(SCHEMA, created.value());
+      assertEquals(id, created.key(), "the Kafka key is the project id");
+      assertEquals(
+          "application/cloudevents+json",
+          new String(created.headers().lastHeader("content-type").value(), StandardCharsets.UTF_8));
+      JsonNode data = json(created).path("data");
+      assertEquals(key, data.path("key").asText());
+      assertEquals("INITIATION", data.path("phase").asText());
+      assertEquals(0, data.path("version").asInt());
+
+      given()
+          .contentType("application/merge-patch+json")
+          .header("If-Match", "\"0\"")
+          .body("{\"targetDate\":\"2026-12-31\"}")
+          .patch("/api/v1/projects/" + id)
+          .then()
+          .statusCode(200);
+      ConsumerRecord<String, String> updated =
+          events.awaitRecord(
+              r -> isEvent(r, "tollgate.project.updated.v1", id), Duration.ofSeconds(20));
+      JsonSchemas.assertValid(SCHEMA, updated.value());
+      JsonNode changed = json(updated).path("data");
+      assertEquals("[\"targetDate\"]", changed.path("changedFields").toString());
+      assertEquals(1, changed.path("version").asInt());
+
+      given().header("If-Match", "\"1\"").delete("/api/v1/projects/" + id).then().statusCode(204);
+      ConsumerRecord<String, String> archived =
+          events.awaitRecord(
+              r -> isEvent(r, "tollgate.project.archived.v1", id), Duration.ofSeconds(20));
+      JsonSchemas.assertValid(SCHEMA, archived.value());
+      assertTrue(json(archived).path("data").path("archived").asBoolean());
+    }
+  }
+
+  @Test
+  void aRefusedChangePublishesNothing() {
+    try (EventCollector events = EventCollector.fromEnd("project.events")) {
+      String id = ProjectApiTest.create(ProjectApiTest.uniqueKey("N")).path("id");
+      events.awaitRecord(
+          r -> isEvent(r, "tollgate.project.created.v1", id), Duration.ofSeconds(20));
+      given()
+          .contentType("application/merge-patch+json")
+          .header("If-Match", "\"0\"")
+          .body("{\"name\":\"\"}")
+          .patch("/api/v1/projects/" + id)
+          .then()
+          .statusCode(400);
+      long rows =
+          QuarkusTransaction.requiringNew()
+              .call(
+                  () ->
+                      em.createQuery(
+                              "select count(e) from OutboxEvent e where e.eventKey = :key",
+                              Long.class)
+                          .setParameter("key", id)
+                          .getSingleResult());
+      assertEquals(1, rows, "only the created event is in the outbox");
+    }
+  }
+
+  @Test
+  void whileTheBrokerIsDownCreatesSucceedAndEveryEventIsPublishedOnceItReturns() throws Exception {
+    try (EventCollector events = EventCollector.fromEnd("project.events")) {
+      List<String> ids = new ArrayList<>();
+      TollgateInfrastructure.kafka().stop();
+      try {
+        for (int i = 0; i < 5; i++) {
+          ids.add(
+              given()
+                  .contentType(ContentType.JSON)
+                  .body(ProjectApiTest.body(ProjectApiTest.uniqueKey("O")))
+                  .post("/api/v1/projects")
+                  .then()
+                  .statusCode(201)
+                  .extract()
+                  .path("id"));
+        }
+        long pending =
+            QuarkusTransaction.requiringNew()
+                .call(
+                    () ->
+                        em.createQuery(
+                                "select count(e) from OutboxEvent e where e.publishedAt is null"
+                                    + " and e.eventKey in :ids",
+                                Long.class)
+                            .setParameter("ids", ids)
+                            .getSingleResult());
+        assertEquals(5, pending, "the events wait in the outbox while the broker is down");
+      } finally {
+        TollgateInfrastructure.kafka().start();
+      }
+      events.awaitCount(
+          r -> ids.stream().anyMatch(id -> isEvent(r, "tollgate.project.created.v1", id)),
+          5,
+          Duration.ofSeconds(60));
+      Set<String> published =
+          events.records().stream()
+              .filter(r -> ids.contains(r.key()))
+              .map(r -> json(r).path("subject").asText())
+              .collect(Collectors.toSet());
+      assertEquals(Set.copyOf(ids), published);
+    }
+  }
+}
