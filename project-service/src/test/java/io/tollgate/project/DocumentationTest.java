@@ -11,6 +11,7 @@ import io.quarkus.test.common.QuarkusTestResource;
 import io.quarkus.test.common.ResourceArg;
 import io.quarkus.test.junit.QuarkusTest;
 import io.tollgate.project.messaging.ProjectEvents;
+import io.tollgate.testing.TestTokens;
 import io.tollgate.testing.TollgateInfrastructure;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -20,6 +21,7 @@ import java.util.Set;
 import java.util.TreeSet;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
+import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 
 /** Keeps this service's README and AsyncAPI document true to the code. */
@@ -28,6 +30,11 @@ import org.junit.jupiter.api.Test;
     value = TollgateInfrastructure.class,
     initArgs = @ResourceArg(name = "database", value = "project"))
 class DocumentationTest {
+
+  @BeforeEach
+  void authenticate() {
+    TestTokens.authenticateRestAssured("alice", "MEMBER");
+  }
 
   private static final Pattern ENDPOINT_ROW =
       Pattern.compile("^\\|\\s*(GET|POST|PUT|PATCH|DELETE)\\s*\\|\\s*`([^`]+)`", Pattern.MULTILINE);

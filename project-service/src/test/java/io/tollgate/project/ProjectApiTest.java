@@ -16,9 +16,11 @@ import io.quarkus.test.common.ResourceArg;
 import io.quarkus.test.junit.QuarkusTest;
 import io.restassured.http.ContentType;
 import io.restassured.response.Response;
+import io.tollgate.testing.TestTokens;
 import io.tollgate.testing.TollgateInfrastructure;
 import java.util.UUID;
 import java.util.concurrent.atomic.AtomicInteger;
+import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 
 /** The REST contract of /api/v1/projects, against the real PostgreSQL and Kafka. */
@@ -27,6 +29,11 @@ import org.junit.jupiter.api.Test;
     value = TollgateInfrastructure.class,
     initArgs = @ResourceArg(name = "database", value = "project"))
 class ProjectApiTest {
+
+  @BeforeEach
+  void authenticate() {
+    TestTokens.authenticateRestAssured("alice", "MEMBER");
+  }
 
   static final String PROBLEM = "application/problem+json";
   private static final AtomicInteger SEQ = new AtomicInteger();

@@ -13,6 +13,7 @@ import io.quarkus.test.junit.QuarkusTest;
 import io.restassured.http.ContentType;
 import io.tollgate.testing.EventCollector;
 import io.tollgate.testing.JsonSchemas;
+import io.tollgate.testing.TestTokens;
 import io.tollgate.testing.TollgateInfrastructure;
 import jakarta.inject.Inject;
 import jakarta.persistence.EntityManager;
@@ -23,6 +24,7 @@ import java.util.List;
 import java.util.Set;
 import java.util.stream.Collectors;
 import org.apache.kafka.clients.consumer.ConsumerRecord;
+import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 
 /** What project-service publishes, read back from the real broker. */
@@ -31,6 +33,11 @@ import org.junit.jupiter.api.Test;
     value = TollgateInfrastructure.class,
     initArgs = @ResourceArg(name = "database", value = "project"))
 class ProjectEventsTest {
+
+  @BeforeEach
+  void authenticate() {
+    TestTokens.authenticateRestAssured("alice", "MEMBER");
+  }
 
   static final String SCHEMA = "META-INF/resources/asyncapi/schemas/project-event.v1.json";
   static final ObjectMapper JSON = new ObjectMapper();

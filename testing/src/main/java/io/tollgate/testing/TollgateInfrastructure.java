@@ -1,6 +1,7 @@
 package io.tollgate.testing;
 
 import io.quarkus.test.common.QuarkusTestResourceLifecycleManager;
+import io.tollgate.runtime.DevTokens;
 import io.tollgate.runtime.KafkaBroker;
 import io.tollgate.runtime.PostgresServer;
 import java.io.IOException;
@@ -37,7 +38,9 @@ import java.util.function.BooleanSupplier;
  *   <li>{@code quarkus.datasource.jdbc.url}, {@code quarkus.datasource.username}, {@code
  *       quarkus.datasource.password} (with a {@code database} argument);
  *   <li>{@code kafka.bootstrap.servers} and {@code
- *       mp.messaging.connector.smallrye-kafka.bootstrap.servers}.
+ *       mp.messaging.connector.smallrye-kafka.bootstrap.servers};
+ *   <li>{@code mp.jwt.verify.publickey.location}, {@code mp.jwt.verify.issuer} and {@code
+ *       mp.jwt.verify.audiences}, for tokens from {@link TestTokens}.
  * </ul>
  *
  * <p>Quarkus decides on Dev Services while it builds the test application, before any test resource
@@ -72,6 +75,10 @@ public class TollgateInfrastructure implements QuarkusTestResourceLifecycleManag
     String kafka = kafkaBootstrapServers();
     config.put("kafka.bootstrap.servers", kafka);
     config.put("mp.messaging.connector.smallrye-kafka.bootstrap.servers", kafka);
+    // services verify tokens signed by the test issuer (TestTokens), as they would a real IdP's
+    config.put("mp.jwt.verify.publickey.location", TestTokens.publicKeyLocation());
+    config.put("mp.jwt.verify.issuer", DevTokens.ISSUER);
+    config.put("mp.jwt.verify.audiences", DevTokens.AUDIENCE);
     return config;
   }
 

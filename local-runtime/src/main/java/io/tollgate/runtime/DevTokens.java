@@ -1,0 +1,166 @@
+package io.tollgate.runtime;
+
+import java.io.IOException;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.security.GeneralSecurityException;
+import java.security.KeyFactory;
+import java.security.KeyPair;
+import java.security.KeyPairGenerator;
+import java.security.PrivateKey;
+import java.security.PublicKey;
+import java.security.Signature;
+import java.security.spec.PKCS8EncodedKeySpec;
+import java.security.spec.X509EncodedKeySpec;
+import java.time.Duration;
+import java.time.Instant;
+import java.util.ArrayList;
+import java.util.Base64;
+import java.util.List;
+import java.util.UUID;
+import java.util.stream.Collectors;
+
+/**
+ * A local token issuer: an RSA key pair kept in a folder and RS256-signed JWTs for it. The
+ * launcher's {@code ./tollgate token} and the tests use it; production points the services at a
+ * real identity provider's JWKS instead.
+ *
+ * <pre>java -cp ... io.tollgate.runtime.DevTokens --dir .tollgate/jwt --user alice --role MEMBER
+ * </pre>
+ */
+public final class DevTokens {
+
+  public static final String ISSUER = "https://tollgate.local/issuer";
+  public static final String AUDIENCE = "tollgate";
+  public static final String PUBLIC_KEY_FILE = "public.pem";
+  private static final String PRIVATE_KEY_FILE = "private.pem";
+
+  private final KeyPair keys;
+  private final Path publicKeyFile;
+
+  private DevTokens(KeyPair keys, Path publicKeyFile) {
+    this.keys = keys;
+    this.publicKeyFile = publicKeyFile;
+  }
+
+  /** The key pair in {@code dir}, made there on first use. */
+  public static DevTokens in(Path dir) throws IOException {
+    Files.createDirectories(dir);
+    Path privateFile = dir.resolve(PRIVATE_KEY_FILE);
+    Path publicFile = dir.resolve(PUBLIC_KEY_FILE);
+    try {
+      KeyFactory rsa = KeyFactory.getInstance("RSA");
+      if (Files.exists(privateFile) && Files.exists(publicFile)) {
+        PrivateKey priv = rsa.generatePrivate(new PKCS8EncodedKeySpec(pem(privateFile)));
+        PublicKey pub = rsa.generatePublic(new X509EncodedKeySpec(pem(publicFile)));
+        return new DevTokens(new KeyPair(pub, priv), publicFile);
+      }
+      KeyPairGenerator generator = KeyPairGenerator.getInstance("RSA");
+      generator.initialize(2048);
+      KeyPair pair = generator.generateKeyPair();
+      write(privateFile, "PRIVATE KEY", pair.getPrivate().getEncoded());
+      write(publicFile, "PUBLIC KEY", pair.getPublic().getEncoded());
+      return new DevTokens(pair, publicFile);
+    } catch (GeneralSecurityException e) {
+      throw new IOException("cannot read or make the signing keys in " + dir, e);
+    }
+  }
+
+  /** The PEM file services verify tokens with ({@code mp.jwt.verify.publickey.location}). */
+  public Path publicKeyFile() {
+    return publicKeyFile;
+  }
+
+  /** A token for {@code user} with platform {@code roles}, valid for {@code ttl}. */
+  public String token(String user, List<String> roles, Duration ttl) {
+    return sign(user, roles, ISSUER, AUDIENCE, Instant.now().plus(ttl));
+  }
+
+  /** A token with every claim chosen by the caller (tests use it for wrong issuers and expiry). */
+  public String sign(String user, List<String> roles, String issuer, String audience, Instant exp) {
+    long now = Instant.now().getEpochSecond();
+    String groups =
+        roles.stream().map(r -> "\"" + json(r) + "\"").collect(Collectors.joining(",", "[", "]"));
+    String claims =
+        "{\"iss\":\"%s\",\"aud\":\"%s\",\"sub\":\"%s\",\"upn\":\"%s\",\"groups\":%s,\"iat\":%d,\"exp\":%d,\"jti\":\"%s\"}"
+            .formatted(
+                json(issuer),
+                json(audience),
+                json(user),
+                json(user),
+                groups,
+                now,
+                exp.getEpochSecond(),
+                UUID.randomUUID());
+    String header = "{\"alg\":\"RS256\",\"typ\":\"JWT\"}";
+    String signingInput =
+        b64(header.getBytes(StandardCharsets.UTF_8))
+            + "."
+            + b64(claims.getBytes(StandardCharsets.UTF_8));
+    try {
+      Signature signature = Signature.getInstance("SHA256withRSA");
+      signature.initSign(keys.getPrivate());
+      signature.update(signingInput.getBytes(StandardCharsets.US_ASCII));
+      return signingInput + "." + b64(signature.sign());
+    } catch (GeneralSecurityException e) {
+      throw new IllegalStateException("cannot sign a token", e);
+    }
+  }
+
+  public static void main(String[] args) throws IOException {
+    Path dir = Path.of(".tollgate/jwt");
+    String user = null;
+    List<String> roles = new ArrayList<>();
+    Duration ttl = Duration.ofHours(8);
+    for (int i = 0; i < args.length; i++) {
+      switch (args[i]) {
+        case "--dir" -> dir = Path.of(args[++i]);
+        case "--user" -> user = args[++i];
+        case "--role" -> roles.add(args[++i].toUpperCase());
+        case "--ttl-minutes" -> ttl = Duration.ofMinutes(Long.parseLong(args[++i]));
+        case "--public-key" -> {
+          System.out.println(in(dir).publicKeyFile().toAbsolutePath());
+          return;
+        }
+        default -> {
+          System.err.println(
+              "usage: DevTokens [--dir DIR] --user NAME [--role ROLE]... [--ttl-minutes N]");
+          System.exit(2);
+        }
+      }
+    }
+    if (user == null) {
+      System.err.println("--user is required");
+      System.exit(2);
+    }
+    if (roles.isEmpty()) {
+      roles.add("MEMBER");
+    }
+    System.out.println(in(dir).token(user, roles, ttl));
+  }
+
+  private static byte[] pem(Path file) throws IOException {
+    String body =
+        Files.readString(file)
+            .lines()
+            .filter(l -> !l.startsWith("-----"))
+            .collect(Collectors.joining());
+    return Base64.getDecoder().decode(body);
+  }
+
+  private static void write(Path file, String type, byte[] der) throws IOException {
+    String body =
+        Base64.getMimeEncoder(64, "\n".getBytes(StandardCharsets.US_ASCII)).encodeToString(der);
+    Files.writeString(
+        file, "-----BEGIN " + type + "-----\n" + body + "\n-----END " + type + "-----\n");
+  }
+
+  private static String b64(byte[] bytes) {
+    return Base64.getUrlEncoder().withoutPadding().encodeToString(bytes);
+  }
+
+  private static String json(String s) {
+    return s.replace("\\", "\\\\").replace("\"", "\\\"");
+  }
+}

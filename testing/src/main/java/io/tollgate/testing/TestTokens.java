@@ -1,0 +1,86 @@
+package io.tollgate.testing;
+
+import io.restassured.RestAssured;
+import io.restassured.builder.RequestSpecBuilder;
+import io.tollgate.runtime.DevTokens;
+import java.io.IOException;
+import java.io.UncheckedIOException;
+import java.nio.file.Path;
+import java.time.Duration;
+import java.time.Instant;
+import java.util.List;
+
+/**
+ * Signed JWTs for tests, from a key pair that {@link TollgateInfrastructure} tells the services to
+ * trust. The keys live under the module's {@code target/}, so every class loader of the test JVM
+ * signs with the same pair.
+ */
+public final class TestTokens {
+
+  private static final Path DIR = Path.of("target", "test-jwt");
+
+  private TestTokens() {}
+
+  /** A valid token for {@code user} with the platform {@code roles} (ADMIN, PMO, MEMBER). */
+  public static String token(String user, String... roles) {
+    return issuer().token(user, List.of(roles), Duration.ofMinutes(30));
+  }
+
+  /** {@code "Bearer <token>"}, ready for an Authorization header. */
+  public static String bearer(String user, String... roles) {
+    return "Bearer " + token(user, roles);
+  }
+
+  /**
+   * Makes every REST Assured request of the test JVM carry a token for {@code user} unless the
+   * request sets its own Authorization header.
+   */
+  public static void authenticateRestAssured(String user, String... roles) {
+    RestAssured.requestSpecification =
+        new RequestSpecBuilder().addHeader("Authorization", bearer(user, roles)).build();
+  }
+
+  /** A token that expired a minute ago. */
+  public static String expired(String user) {
+    return issuer()
+        .sign(
+            user,
+            List.of("MEMBER"),
+            DevTokens.ISSUER,
+            DevTokens.AUDIENCE,
+            Instant.now().minusSeconds(60));
+  }
+
+  /** A token for another audience. */
+  public static String wrongAudience(String user) {
+    return issuer()
+        .sign(
+            user,
+            List.of("MEMBER"),
+            DevTokens.ISSUER,
+            "someone-else",
+            Instant.now().plusSeconds(600));
+  }
+
+  /** A well-formed token signed by a key the services do not trust. */
+  public static String foreignSignature(String user) {
+    try {
+      return DevTokens.in(DIR.resolve("foreign"))
+          .token(user, List.of("MEMBER"), Duration.ofMinutes(5));
+    } catch (IOException e) {
+      throw new UncheckedIOException(e);
+    }
+  }
+
+  static String publicKeyLocation() {
+    return issuer().publicKeyFile().toAbsolutePath().toUri().toString();
+  }
+
+  private static synchronized DevTokens issuer() {
+    try {
+      return DevTokens.in(DIR);
+    } catch (IOException e) {
+      throw new UncheckedIOException(e);
+    }
+  }
+}
