@@ -1,0 +1,212 @@
+package io.tollgate.system;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.ObjectMapper;
+import io.tollgate.runtime.DevTokens;
+import java.io.IOException;
+import java.net.ServerSocket;
+import java.net.URI;
+import java.net.http.HttpClient;
+import java.net.http.HttpRequest;
+import java.net.http.HttpResponse;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.sql.Connection;
+import java.sql.DriverManager;
+import java.sql.PreparedStatement;
+import java.sql.ResultSet;
+import java.time.Duration;
+import java.time.Instant;
+import java.util.ArrayList;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.UUID;
+import java.util.concurrent.TimeUnit;
+import org.junit.jupiter.api.AfterAll;
+import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.Test;
+
+/**
+ * The whole platform as a user runs it: {@code ./tollgate up -d} on free ports, a project created
+ * through the gateway, its event reaching every other service's read model, and {@code ./tollgate
+ * down}.
+ */
+class PlatformTest {
+
+  private static final Path ROOT = Path.of("..").toAbsolutePath().normalize();
+  private static final ObjectMapper JSON = new ObjectMapper();
+  private static final HttpClient HTTP =
+      HttpClient.newBuilder().connectTimeout(Duration.ofSeconds(5)).build();
+  private static final Map<String, String> ENV = new LinkedHashMap<>();
+  private static Path work;
+  private static String upOutput;
+
+  @BeforeAll
+  static void up() throws Exception {
+    work = Files.createTempDirectory(Path.of("target").toAbsolutePath(), "tollgate-");
+    ENV.put("TOLLGATE_WORK", work.toString());
+    for (String name :
+        List.of("GATEWAY", "PROJECT", "MILESTONE", "RISK", "NOTIFICATION", "PG", "KAFKA")) {
+      ENV.put("TOLLGATE_" + name + "_PORT", Integer.toString(freePort()));
+    }
+    Result up = tollgate(Duration.ofMinutes(4), "up", "--detach");
+    upOutput = up.output();
+    assertEquals(0, up.exit(), "./tollgate up failed:\n" + up.output());
+  }
+
+  @AfterAll
+  static void down() throws Exception {
+    if (work != null) {
+      Result down = tollgate(Duration.ofMinutes(1), "down");
+      assertEquals(0, down.exit(), down.output());
+    }
+  }
+
+  @Test
+  void upPrintsWhereEverythingIs() {
+    assertTrue(upOutput.contains("Tollgate is up"), upOutput);
+    assertTrue(upOutput.contains("http://localhost:" + ENV.get("TOLLGATE_GATEWAY_PORT")), upOutput);
+    assertTrue(upOutput.contains("/q/swagger-ui"), upOutput);
+  }
+
+  @Test
+  void aProjectCreatedThroughTheGatewayReachesEveryServicesReadModel() throws Exception {
+    String token =
+        DevTokens.in(work.resolve("jwt")).token("alice", List.of("MEMBER"), Duration.ofMinutes(10));
+    String gateway = "http://localhost:" + ENV.get("TOLLGATE_GATEWAY_PORT");
+    String key = "E" + Long.toString(System.nanoTime() % 1_000_000_000L, 36).toUpperCase();
+    HttpResponse<String> created =
+        HTTP.send(
+            HttpRequest.newBuilder(URI.create(gateway + "/api/v1/projects"))
+                .header("Authorization", "Bearer " + token)
+                .header("Content-Type", "application/json")
+                .header("Idempotency-Key", UUID.randomUUID().toString())
+                .POST(
+                    HttpRequest.BodyPublishers.ofString(
+                        "{\"key\":\"%s\",\"name\":\"End to end\",\"methodology\":\"HYBRID\"}"
+                            .formatted(key)))
+                .build(),
+            HttpResponse.BodyHandlers.ofString());
+    assertEquals(201, created.statusCode(), created.body());
+    String location = created.headers().firstValue("Location").orElseThrow();
+    assertTrue(location.startsWith(gateway + "/api/v1/projects/"), location);
+    String id = JSON.readTree(created.body()).path("id").asText();
+
+    HttpResponse<String> read =
+        HTTP.send(
+            HttpRequest.newBuilder(URI.create(location))
+                .header("Authorization", "Bearer " + token)
+                .build(),
+            HttpResponse.BodyHandlers.ofString());
+    assertEquals(200, read.statusCode());
+    assertEquals("\"0\"", read.headers().firstValue("ETag").orElse(null));
+    assertTrue(read.headers().firstValue("X-Request-Id").isPresent());
+
+    HttpResponse<String> anonymous =
+        HTTP.send(
+            HttpRequest.newBuilder(URI.create(location)).build(),
+            HttpResponse.BodyHandlers.ofString());
+    assertEquals(401, anonymous.statusCode());
+    JsonNode problem = JSON.readTree(anonymous.body());
+    assertEquals(401, problem.path("status").asInt());
+
+    for (String database : List.of("milestone", "risk", "notification")) {
+      assertEquals(key, awaitProjectKey(database, UUID.fromString(id)), database);
+    }
+  }
+
+  @Test
+  void statusReportsEveryProcessReady() throws Exception {
+    Result status = tollgate(Duration.ofMinutes(1), "status");
+    assertEquals(0, status.exit(), status.output());
+    for (String svc :
+        List.of(
+            "project-service",
+            "milestone-service",
+            "risk-service",
+            "notification-service",
+            "gateway")) {
+      assertTrue(
+          status
+              .output()
+              .lines()
+              .anyMatch(l -> l.contains(svc) && l.contains("ready") && !l.contains("not ready")),
+          status.output());
+    }
+    assertFalse(status.output().contains("down"), status.output());
+  }
+
+  @Test
+  void aPortInUseIsNamedInsteadOfAStackTrace() throws Exception {
+    Map<String, String> saved = new LinkedHashMap<>(ENV);
+    try (ServerSocket taken = new ServerSocket(0)) {
+      ENV.put("TOLLGATE_WORK", Files.createTempDirectory(work, "second-").toString());
+      ENV.put("TOLLGATE_PROJECT_PORT", Integer.toString(taken.getLocalPort()));
+      ENV.put("TOLLGATE_GATEWAY_PORT", Integer.toString(freePort()));
+      ENV.put("TOLLGATE_PG_PORT", Integer.toString(freePort()));
+      ENV.put("TOLLGATE_KAFKA_PORT", Integer.toString(freePort()));
+      Result clash = tollgate(Duration.ofMinutes(1), "up", "--detach");
+      assertEquals(1, clash.exit(), clash.output());
+      assertTrue(
+          clash
+              .output()
+              .contains("port " + taken.getLocalPort() + " (project-service) is already in use"),
+          clash.output());
+      assertFalse(clash.output().contains("Exception"), clash.output());
+    } finally {
+      ENV.clear();
+      ENV.putAll(saved);
+    }
+  }
+
+  private static String awaitProjectKey(String database, UUID projectId) throws Exception {
+    String url = "jdbc:postgresql://localhost:" + ENV.get("TOLLGATE_PG_PORT") + "/" + database;
+    Instant deadline = Instant.now().plusSeconds(60);
+    try (Connection db = DriverManager.getConnection(url, "postgres", "postgres");
+        PreparedStatement query =
+            db.prepareStatement("select project_key from project_ref where project_id = ?")) {
+      query.setObject(1, projectId);
+      while (Instant.now().isBefore(deadline)) {
+        try (ResultSet rs = query.executeQuery()) {
+          if (rs.next()) {
+            return rs.getString(1);
+          }
+        }
+        Thread.sleep(200);
+      }
+    }
+    return null;
+  }
+
+  private record Result(int exit, String output) {}
+
+  private static Result tollgate(Duration timeout, String... args)
+      throws IOException, InterruptedException {
+    List<String> command = new ArrayList<>(List.of("bash", ROOT.resolve("tollgate").toString()));
+    command.addAll(List.of(args));
+    ProcessBuilder builder =
+        new ProcessBuilder(command).directory(ROOT.toFile()).redirectErrorStream(true);
+    builder.environment().putAll(ENV);
+    Path log = Files.createTempFile(work, "tollgate-" + args[0], ".log");
+    builder.redirectOutput(log.toFile());
+    Process process = builder.start();
+    process.getOutputStream().close();
+    if (!process.waitFor(timeout.toMillis(), TimeUnit.MILLISECONDS)) {
+      process.destroy();
+      return new Result(-1, Files.readString(log, StandardCharsets.UTF_8) + "\n(timed out)");
+    }
+    return new Result(process.exitValue(), Files.readString(log, StandardCharsets.UTF_8));
+  }
+
+  private static int freePort() throws IOException {
+    try (ServerSocket socket = new ServerSocket(0)) {
+      return socket.getLocalPort();
+    }
+  }
+}
