@@ -2,8 +2,12 @@ package io.tollgate.security;
 
 import io.quarkus.security.identity.SecurityIdentity;
 import jakarta.enterprise.context.RequestScoped;
+import java.security.Principal;
+import java.util.Collection;
 import java.util.EnumSet;
 import java.util.Set;
+import java.util.UUID;
+import org.eclipse.microprofile.jwt.JsonWebToken;
 
 /** Who is calling: the user id from the verified token and their platform roles. */
 @RequestScoped
@@ -41,5 +45,43 @@ public class Caller {
   /** ADMIN and PMO read every project without being a member. */
   public boolean readsAllProjects() {
     return isAdmin() || identity.hasRole(PlatformRole.PMO.name());
+  }
+
+  /** True for an integrator's read-only API key (the gateway puts {@code scope} in its token). */
+  public boolean readOnly() {
+    return "READ_ONLY".equals(claim("scope"));
+  }
+
+  /**
+   * Whether the caller's credentials cover the project: API keys may be limited to a list of
+   * projects (claim {@code projects}); user tokens are not limited here.
+   */
+  public boolean allowsProject(UUID projectId) {
+    Object projects = claim("projects");
+    if (projects instanceof Collection<?> ids) {
+      return ids.stream().anyMatch(id -> projectId.toString().equals(unquote(String.valueOf(id))));
+    }
+    return true;
+  }
+
+  private Object claim(String name) {
+    Principal principal = identity.getPrincipal();
+    if (principal instanceof JsonWebToken jwt && jwt.containsClaim(name)) {
+      Object value = jwt.getClaim(name);
+      if (value instanceof jakarta.json.JsonString s) {
+        return s.getString();
+      }
+      if (value instanceof jakarta.json.JsonArray array) {
+        return array.stream().map(v -> unquote(v.toString())).toList();
+      }
+      return value;
+    }
+    return null;
+  }
+
+  private static String unquote(String s) {
+    return s.length() >= 2 && s.startsWith("\"") && s.endsWith("\"")
+        ? s.substring(1, s.length() - 1)
+        : s;
   }
 }

@@ -37,6 +37,7 @@ import org.junit.jupiter.api.Test;
  * through the gateway, its event reaching every other service's read model, and {@code ./tollgate
  * down}.
  */
+@org.junit.jupiter.api.Order(1)
 class PlatformTest {
 
   private static final Path ROOT = Path.of("..").toAbsolutePath().normalize();

@@ -1,0 +1,72 @@
+package io.tollgate.system;
+
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import java.io.IOException;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
+import java.util.stream.Stream;
+import org.junit.jupiter.api.Order;
+import org.junit.jupiter.api.Test;
+
+/**
+ * No secret reaches a log: after every module's tests and the platform run have written their logs,
+ * none of them holds a bearer token, a JWT, an API key secret or a credential assignment. Runs last
+ * in the reactor's last module.
+ */
+@Order(Integer.MAX_VALUE)
+class LogSecretsTest {
+
+  private static final Path ROOT = Path.of("..").toAbsolutePath().normalize();
+
+  /** What a leaked secret looks like in a log line. */
+  private static final List<Pattern> SECRETS =
+      List.of(
+          // a JWT: base64url header and claims, both JSON objects
+          Pattern.compile("eyJ[A-Za-z0-9_-]{8,}\\.eyJ[A-Za-z0-9_-]{8,}"),
+          Pattern.compile("(?i)authorization:\\s*bearer\\s+\\S{8,}"),
+          Pattern.compile("(?i)x-api-key:\\s*\\S{8,}"),
+          Pattern.compile(
+              "(?i)(password|secret)\\s*[=:]\\s*[\"']?(?!\\*|null\\b|\\[hidden\\])[^\\s\"',}]{4,}"),
+          Pattern.compile("-----BEGIN (RSA )?PRIVATE KEY-----"));
+
+  @Test
+  void noLogOfTheSuiteContainsASecret() throws IOException {
+    List<Path> logs = new ArrayList<>();
+    try (Stream<Path> files = Files.walk(ROOT, 6)) {
+      files
+          .filter(Files::isRegularFile)
+          .filter(p -> !p.toString().contains("/src/"))
+          .filter(
+              p ->
+                  (p.toString().contains("/target/surefire-reports/")
+                          && p.toString().endsWith("-output.txt"))
+                      || (p.toString().contains("/target/tollgate-")
+                          && p.toString().endsWith(".log")))
+          .forEach(logs::add);
+    }
+    assertTrue(!logs.isEmpty(), "no logs found under " + ROOT);
+    List<String> leaks = new ArrayList<>();
+    for (Path log : logs) {
+      List<String> lines = Files.readAllLines(log, StandardCharsets.ISO_8859_1);
+      for (int i = 0; i < lines.size(); i++) {
+        for (Pattern secret : SECRETS) {
+          Matcher m = secret.matcher(lines.get(i));
+          if (m.find()) {
+            leaks.add(ROOT.relativize(log) + ":" + (i + 1) + ": " + abbreviate(lines.get(i)));
+          }
+        }
+      }
+    }
+    assertTrue(leaks.isEmpty(), "secrets in logs:\n" + String.join("\n", leaks));
+  }
+
+  private static String abbreviate(String line) {
+    return line.length() > 160 ? line.substring(0, 160) + "…" : line;
+  }
+}
