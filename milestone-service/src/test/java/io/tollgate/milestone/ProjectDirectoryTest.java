@@ -153,6 +153,67 @@ class ProjectDirectoryTest {
     assertEquals(3L, ((Number) row(project)[1]).longValue());
   }
 
+  static String memberEvent(String eventId, String type, UUID projectId, String user, String role) {
+    return """
+        {"specversion":"1.0","id":"%s","source":"/project-service","type":"%s","subject":"%s",
+         "time":"2026-01-05T09:00:00Z","datacontenttype":"application/json",
+         "data":{"projectId":"%s","userId":"%s"%s}}"""
+        .formatted(
+            eventId,
+            type,
+            projectId,
+            projectId,
+            user,
+            role == null ? "" : ",\"accessRole\":\"" + role + "\"");
+  }
+
+  String accessRole(UUID projectId, String user) {
+    return QuarkusTransaction.requiringNew()
+        .call(
+            () -> {
+              List<?> rows =
+                  em.createNativeQuery(
+                          "select access_role from project_member where project_id = :p and user_id = :u")
+                      .setParameter("p", projectId)
+                      .setParameter("u", user)
+                      .getResultList();
+              return rows.isEmpty() ? null : (String) rows.get(0);
+            });
+  }
+
+  @Test
+  void membershipEventsKeepTheAccessReadModel() throws Exception {
+    UUID project = UUID.randomUUID();
+    send(
+        project,
+        memberEvent(
+            UUID.randomUUID().toString(),
+            "tollgate.project.member-added.v1",
+            project,
+            "bob",
+            "VIEWER"));
+    send(
+        project,
+        memberEvent(
+            UUID.randomUUID().toString(),
+            "tollgate.project.member-added.v1",
+            project,
+            "carol",
+            "OWNER"));
+    String changed = UUID.randomUUID().toString();
+    send(
+        project,
+        memberEvent(changed, "tollgate.project.member-changed.v1", project, "bob", "EDITOR"));
+    await().atMost(Duration.ofSeconds(30)).until(() -> inboxRows(changed) == 1);
+    assertEquals("EDITOR", accessRole(project, "bob"));
+    assertEquals("OWNER", accessRole(project, "carol"));
+    String removed = UUID.randomUUID().toString();
+    send(project, memberEvent(removed, "tollgate.project.member-removed.v1", project, "bob", null));
+    await().atMost(Duration.ofSeconds(30)).until(() -> inboxRows(removed) == 1);
+    assertEquals(null, accessRole(project, "bob"));
+    assertEquals("OWNER", accessRole(project, "carol"));
+  }
+
   @Test
   void anUnreadableEventIsSetAsideAndLaterEventsStillFlow() throws Exception {
     UUID project = UUID.randomUUID();

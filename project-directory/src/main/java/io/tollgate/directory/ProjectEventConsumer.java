@@ -5,7 +5,9 @@ import io.smallrye.common.annotation.Blocking;
 import io.tollgate.eventing.CloudEvent;
 import io.tollgate.eventing.CloudEvents;
 import io.tollgate.eventing.Inbox;
+import io.tollgate.security.AccessRole;
 import jakarta.enterprise.context.ApplicationScoped;
+import jakarta.persistence.EntityManager;
 import jakarta.transaction.Transactional;
 import java.time.OffsetDateTime;
 import java.time.ZoneOffset;
@@ -28,17 +30,26 @@ public class ProjectEventConsumer {
   private final CloudEvents cloudEvents;
   private final Inbox inbox;
   private final ProjectDirectory directory;
+  private final EntityManager em;
 
-  ProjectEventConsumer(CloudEvents cloudEvents, Inbox inbox, ProjectDirectory directory) {
+  ProjectEventConsumer(
+      CloudEvents cloudEvents, Inbox inbox, ProjectDirectory directory, EntityManager em) {
     this.cloudEvents = cloudEvents;
     this.inbox = inbox;
     this.directory = directory;
+    this.em = em;
   }
 
   /** The part of project-service's {@code tollgate.project.*.v1} data this service reads. */
   @JsonIgnoreProperties(ignoreUnknown = true)
   public record ProjectData(
       UUID projectId, String key, String name, String phase, boolean archived, long version) {}
+
+  /** The part of {@code tollgate.project.member-*.v1} data this service reads. */
+  @JsonIgnoreProperties(ignoreUnknown = true)
+  public record MemberData(UUID projectId, String userId, AccessRole accessRole) {}
+
+  static final String MEMBER_EVENTS = "tollgate.project.member-";
 
   @Incoming(CHANNEL)
   @Blocking
@@ -52,7 +63,39 @@ public class ProjectEventConsumer {
       LOG.debugf("event %s was already processed; skipped", event.id());
       return;
     }
-    apply(cloudEvents.data(event, ProjectData.class));
+    if (event.type().startsWith(MEMBER_EVENTS)) {
+      applyMember(event.type(), cloudEvents.data(event, MemberData.class));
+    } else {
+      apply(cloudEvents.data(event, ProjectData.class));
+    }
+  }
+
+  // events of one project arrive in order (key = project id), so the last one wins
+  private void applyMember(String type, MemberData data) {
+    if (data.projectId() == null || data.userId() == null) {
+      throw new CloudEvents.MalformedEventException(type + " without projectId or userId");
+    }
+    ProjectMember.Id id = new ProjectMember.Id(data.projectId(), data.userId());
+    ProjectMember member = em.find(ProjectMember.class, id);
+    if (type.startsWith(MEMBER_EVENTS + "removed")) {
+      if (member != null) {
+        em.remove(member);
+      }
+      return;
+    }
+    if (data.accessRole() == null) {
+      throw new CloudEvents.MalformedEventException(type + " without accessRole");
+    }
+    if (member == null) {
+      member = new ProjectMember();
+      member.id = id;
+      member.accessRole = data.accessRole();
+      member.updatedAt = OffsetDateTime.now(ZoneOffset.UTC);
+      em.persist(member);
+    } else {
+      member.accessRole = data.accessRole();
+      member.updatedAt = OffsetDateTime.now(ZoneOffset.UTC);
+    }
   }
 
   private void apply(ProjectData data) {
