@@ -3,6 +3,7 @@ package io.tollgate.security;
 import io.tollgate.rest.ProblemException;
 import io.tollgate.rest.ProblemType;
 import jakarta.enterprise.context.RequestScoped;
+import jakarta.enterprise.inject.Instance;
 import java.util.Optional;
 import java.util.UUID;
 
@@ -23,9 +24,9 @@ import java.util.UUID;
 public class ProjectAccess {
 
   private final Caller caller;
-  private final ProjectMemberships memberships;
+  private final Instance<ProjectMemberships> memberships;
 
-  ProjectAccess(Caller caller, ProjectMemberships memberships) {
+  ProjectAccess(Caller caller, Instance<ProjectMemberships> memberships) {
     this.caller = caller;
     this.memberships = memberships;
   }
@@ -74,7 +75,10 @@ public class ProjectAccess {
   }
 
   private Optional<AccessRole> role(UUID projectId) {
-    return memberships.accessRole(projectId, caller.userId());
+    if (memberships.isUnsatisfied()) {
+      throw new IllegalStateException("this service provides no ProjectMemberships bean");
+    }
+    return memberships.get().accessRole(projectId, caller.userId());
   }
 
   private static ProblemException hidden(UUID projectId) {
