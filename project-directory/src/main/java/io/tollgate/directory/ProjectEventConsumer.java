@@ -2,7 +2,6 @@ package io.tollgate.directory;
 
 import com.fasterxml.jackson.annotation.JsonIgnoreProperties;
 import io.smallrye.common.annotation.Blocking;
-import io.tollgate.eventing.CloudEvent;
 import io.tollgate.eventing.CloudEvents;
 import io.tollgate.eventing.Inbox;
 import io.tollgate.security.AccessRole;
@@ -14,7 +13,6 @@ import java.time.ZoneOffset;
 import java.util.UUID;
 import org.apache.kafka.clients.consumer.ConsumerRecord;
 import org.eclipse.microprofile.reactive.messaging.Incoming;
-import org.jboss.logging.Logger;
 
 /**
  * Keeps {@link ProjectRef} current from {@code project.events}. The inbox record and the change
@@ -25,7 +23,6 @@ import org.jboss.logging.Logger;
 public class ProjectEventConsumer {
 
   public static final String CHANNEL = "project-events";
-  private static final Logger LOG = Logger.getLogger(ProjectEventConsumer.class);
 
   private final CloudEvents cloudEvents;
   private final Inbox inbox;
@@ -55,19 +52,16 @@ public class ProjectEventConsumer {
   @Blocking
   @Transactional
   public void consume(ConsumerRecord<String, String> record) {
-    CloudEvent event = cloudEvents.parse(record.value());
-    if (!event.type().startsWith("tollgate.project.")) {
-      return;
-    }
-    if (!inbox.firstDelivery(event)) {
-      LOG.debugf("event %s was already processed; skipped", event.id());
-      return;
-    }
-    if (event.type().startsWith(MEMBER_EVENTS)) {
-      applyMember(event.type(), cloudEvents.data(event, MemberData.class));
-    } else {
-      apply(cloudEvents.data(event, ProjectData.class));
-    }
+    inbox
+        .accept(record.value(), "tollgate.project.")
+        .ifPresent(
+            event -> {
+              if (event.type().startsWith(MEMBER_EVENTS)) {
+                applyMember(event.type(), cloudEvents.data(event, MemberData.class));
+              } else {
+                apply(cloudEvents.data(event, ProjectData.class));
+              }
+            });
   }
 
   // events of one project arrive in order (key = project id), so the last one wins
