@@ -50,7 +50,11 @@ class ReadmeTest {
         .filter(name -> name.startsWith("gateway."))
         .forEach(shipped::add);
     shipped.add("quarkus.http.port");
-    assertEquals(shipped, documented, "properties documented in the README");
+    // every gateway.* property is documented; other documented ones (JWT, CORS, database) must
+    // exist with the documented default, which the loop above checked
+    Set<String> undocumented = new TreeSet<>(shipped);
+    undocumented.removeAll(documented);
+    assertEquals(Set.of(), undocumented, "properties missing from the README");
   }
 
   @Test

@@ -1,27 +1,42 @@
-package io.tollgate.gateway.proxy;
+package io.tollgate.gateway.http;
 
 import io.vertx.core.buffer.Buffer;
+import io.vertx.core.http.HttpHeaders;
+import io.vertx.core.http.HttpServerResponse;
+import io.vertx.core.json.JsonArray;
 import io.vertx.core.json.JsonObject;
+import io.vertx.ext.web.RoutingContext;
 
 /** RFC 9457 problem details for the answers the gateway gives itself. */
-final class Problems {
+public final class Problems {
 
-  static final String MEDIA_TYPE = "application/problem+json";
+  public static final String MEDIA_TYPE = "application/problem+json";
 
-  // Same base URI as the services' problem types, so clients see one vocabulary.
+  /** The correlation header every {@code /api} response carries. */
+  public static final String REQUEST_ID = "X-Request-Id";
+
+  // Same base URI and slugs as the services' problem types, so clients see one vocabulary.
   private static final String TYPE_BASE = "https://tollgate.io/problems/";
 
   /** The problems the gateway itself can answer with. */
-  enum Kind {
+  public enum Kind {
     BAD_REQUEST(400, "validation", "Request is not valid"),
+    MALFORMED_BODY(400, "malformed-body", "Request body is not valid JSON"),
+    UNAUTHORIZED(401, "unauthorized", "Authentication required"),
+    FORBIDDEN(403, "forbidden", "Not allowed"),
     NOT_FOUND(404, "not-found", "Resource not found"),
+    METHOD_NOT_ALLOWED(405, "method-not-allowed", "Method not allowed"),
+    PAYLOAD_TOO_LARGE(413, "payload-too-large", "Request body too large"),
+    UNSUPPORTED_MEDIA_TYPE(415, "unsupported-media-type", "Unsupported content type"),
+    TOO_MANY_REQUESTS(429, "too-many-requests", "Too many requests"),
     INTERNAL(500, "internal", "Internal error"),
     BAD_GATEWAY(502, "bad-gateway", "Upstream service unavailable"),
+    UNAVAILABLE(503, "unavailable", "Service unavailable"),
     GATEWAY_TIMEOUT(504, "gateway-timeout", "Upstream service timed out");
 
-    final int status;
-    final String type;
-    final String title;
+    public final int status;
+    public final String type;
+    public final String title;
 
     Kind(int status, String slug, String title) {
       this.status = status;
@@ -38,7 +53,40 @@ final class Problems {
    * @param instance the request path the problem occurred on
    * @param requestId the request's {@code X-Request-Id}, so a client can quote it to operators
    */
-  static Buffer body(Kind kind, String detail, String instance, String requestId) {
+  public static Buffer body(Kind kind, String detail, String instance, String requestId) {
+    return json(kind, detail, instance, requestId).toBuffer();
+  }
+
+  /** A validation problem with one {@code {field, message}} entry per offending field. */
+  public static Buffer body(
+      Kind kind, String detail, String instance, String requestId, JsonArray violations) {
+    return json(kind, detail, instance, requestId).put("violations", violations).toBuffer();
+  }
+
+  /** Answers the request with a problem unless the response has already started. */
+  public static void respond(RoutingContext rc, Kind kind, String detail) {
+    respond(rc, kind, detail, null);
+  }
+
+  /** Answers the request with a problem, with field violations when given. */
+  public static void respond(RoutingContext rc, Kind kind, String detail, JsonArray violations) {
+    HttpServerResponse response = rc.response();
+    if (response.headWritten() || response.closed()) {
+      return;
+    }
+    String path = rc.request().path();
+    String requestId = rc.request().getHeader(REQUEST_ID);
+    response
+        .setStatusCode(kind.status)
+        .putHeader(HttpHeaders.CONTENT_TYPE, MEDIA_TYPE)
+        .putHeader(HttpHeaders.CACHE_CONTROL, "no-store")
+        .end(
+            violations == null
+                ? body(kind, detail, path, requestId)
+                : body(kind, detail, path, requestId, violations));
+  }
+
+  private static JsonObject json(Kind kind, String detail, String instance, String requestId) {
     JsonObject problem =
         new JsonObject()
             .put("type", kind.type)
@@ -49,6 +97,6 @@ final class Problems {
     if (requestId != null) {
       problem.put("requestId", requestId);
     }
-    return problem.toBuffer();
+    return problem;
   }
 }

@@ -2,10 +2,21 @@ package io.tollgate.gateway.proxy;
 
 import io.micrometer.core.instrument.MeterRegistry;
 import io.quarkus.runtime.ShutdownEvent;
+import io.tollgate.gateway.apikey.ApiKeyRoutes;
 import io.tollgate.gateway.config.GatewayConfig;
 import io.tollgate.gateway.config.RouteTable;
 import io.tollgate.gateway.config.Upstream;
-import io.tollgate.gateway.proxy.Problems.Kind;
+import io.tollgate.gateway.http.ProblemException;
+import io.tollgate.gateway.http.Problems;
+import io.tollgate.gateway.http.Problems.Kind;
+import io.tollgate.gateway.security.AccessPolicy;
+import io.tollgate.gateway.security.Authentication;
+import io.tollgate.gateway.security.Authenticator;
+import io.tollgate.gateway.security.Identity;
+import io.tollgate.gateway.security.RateLimiter;
+import io.tollgate.gateway.security.SecurityHeaders;
+import io.vertx.core.AsyncResult;
+import io.vertx.core.MultiMap;
 import io.vertx.core.Vertx;
 import io.vertx.core.http.HttpClient;
 import io.vertx.core.http.HttpClientOptions;
@@ -13,6 +24,7 @@ import io.vertx.core.http.HttpHeaders;
 import io.vertx.core.http.HttpServerRequest;
 import io.vertx.core.http.PoolOptions;
 import io.vertx.core.http.RequestOptions;
+import io.vertx.core.net.SocketAddress;
 import io.vertx.ext.web.Router;
 import io.vertx.ext.web.RoutingContext;
 import io.vertx.ext.web.proxy.handler.ProxyHandler;
@@ -25,8 +37,11 @@ import java.util.Optional;
 import org.jboss.logging.Logger;
 
 /**
- * Installs the gateway on Quarkus's own HTTP router: every {@code /api/...} request gets a request
- * id and is either streamed to the upstream that owns its path or answered with a problem.
+ * Installs the gateway on Quarkus's own HTTP router. Every {@code /api/...} request gets a request
+ * id and the security headers, and passes, in this order: the path and body-size checks,
+ * authentication (bearer JWT or API key), the caller's rate limit, the route table, the
+ * credential's scope, and the upstream's circuit breaker; it is then streamed to the upstream that
+ * owns its path, or answered with a problem at the first check it fails.
  *
  * <p>One Vert.x {@link HttpClient} (a keep-alive connection pool per upstream host and port) is
  * shared by one {@link HttpProxy} per upstream, all on Quarkus's event loops.
@@ -35,18 +50,35 @@ import org.jboss.logging.Logger;
 public class GatewayRouter {
 
   private static final Logger LOG = Logger.getLogger(GatewayRouter.class);
+  private static final String RATE_LIMIT = "tollgate.rate-limit";
+  // before Quarkus's own Content-Length check (order -2), which answers 413 without a body
+  private static final int GUARD_ORDER = -3;
 
   private final GatewayConfig config;
   private final Vertx vertx;
   private final MeterRegistry registry;
+  private final Authenticator authenticator;
+  private final ApiKeyRoutes apiKeyRoutes;
+  private final RateLimiter rateLimiter;
 
   private volatile RouteTable routeTable;
   private volatile HttpClient client;
+  private volatile long evictionTimer = -1;
 
-  GatewayRouter(GatewayConfig config, Vertx vertx, MeterRegistry registry) {
+  GatewayRouter(
+      GatewayConfig config,
+      Vertx vertx,
+      MeterRegistry registry,
+      Authenticator authenticator,
+      ApiKeyRoutes apiKeyRoutes) {
     this.config = config;
     this.vertx = vertx;
     this.registry = registry;
+    this.authenticator = authenticator;
+    this.apiKeyRoutes = apiKeyRoutes;
+    GatewayConfig.RateLimit limits = config.rateLimit();
+    this.rateLimiter =
+        new RateLimiter(limits.enabled(), limits.requestsPerSecond(), limits.burst());
   }
 
   void install(@Observes Router router) {
@@ -56,12 +88,17 @@ public class GatewayRouter {
     table
         .routedUpstreams()
         .forEach((name, upstream) -> proxies.put(name, proxyFor(upstream, httpClient)));
+    long maxBodySize = config.maxBodySize().asLongValue();
 
+    router.route("/api/*").order(GUARD_ORDER).handler(rc -> guard(rc, maxBodySize));
     router
         .route("/api/*")
         .handler(rc -> dispatch(rc, table, proxies))
         .failureHandler(GatewayRouter::failure);
 
+    if (rateLimiter.enabled()) {
+      evictionTimer = vertx.setPeriodic(60_000, id -> rateLimiter.evictFull());
+    }
     this.client = httpClient;
     this.routeTable = table;
     table
@@ -74,6 +111,9 @@ public class GatewayRouter {
   }
 
   void close(@Observes ShutdownEvent event) {
+    if (evictionTimer >= 0) {
+      vertx.cancelTimer(evictionTimer);
+    }
     HttpClient httpClient = client;
     if (httpClient != null) {
       httpClient.close();
@@ -88,6 +128,12 @@ public class GatewayRouter {
   private ProxyHandler proxyFor(Upstream upstream, HttpClient httpClient) {
     long connectTimeout = config.connectTimeout().toMillis();
     long idleTimeout = config.timeout().toMillis();
+    GatewayConfig.CircuitBreaker breakerConfig = config.circuitBreaker();
+    CircuitBreaker breaker =
+        new CircuitBreaker(
+            breakerConfig.enabled(),
+            breakerConfig.failureThreshold(),
+            breakerConfig.openDuration());
     HttpProxy proxy =
         HttpProxy.reverseProxy(httpClient)
             .origin(
@@ -102,13 +148,14 @@ public class GatewayRouter {
                                 .setConnectTimeout(connectTimeout)
                                 .setIdleTimeout(idleTimeout)))
             // The failure mapping goes first so it wraps everything after it.
-            .addInterceptor(new UpstreamFailureInterceptor(upstream, config.timeout(), registry))
+            .addInterceptor(
+                new UpstreamFailureInterceptor(upstream, config.timeout(), breaker, registry))
             .addInterceptor(new ForwardingInterceptor(upstream));
     return ProxyHandler.create(proxy);
   }
 
-  private static void dispatch(
-      RoutingContext rc, RouteTable table, Map<String, ProxyHandler> proxies) {
+  /** Cheap checks that need no identity; they run before Quarkus's own body-size check. */
+  private void guard(RoutingContext rc, long maxBodySize) {
     HttpServerRequest request = rc.request();
     String incomingId = request.getHeader(RequestIds.HEADER);
     String requestId = RequestIds.resolve(incomingId);
@@ -116,18 +163,139 @@ public class GatewayRouter {
       // Set on the request itself so the proxy forwards it and the failure mapping can quote it.
       request.headers().set(RequestIds.HEADER, requestId);
     }
-    rc.addHeadersEndHandler(v -> rc.response().headers().set(RequestIds.HEADER, requestId));
+    rc.addHeadersEndHandler(
+        v -> {
+          MultiMap headers = rc.response().headers();
+          headers.set(RequestIds.HEADER, requestId);
+          SecurityHeaders.apply(request, headers);
+          RateLimiter.Decision decision = rc.get(RATE_LIMIT);
+          if (decision != null) {
+            headers.set("RateLimit-Limit", Integer.toString(decision.limit()));
+            headers.set("RateLimit-Remaining", Long.toString(decision.remaining()));
+            headers.set("RateLimit-Reset", Long.toString(decision.resetSeconds()));
+          }
+        });
 
     if (Paths.hasDotSegment(request.path())) {
-      respond(rc, Kind.BAD_REQUEST, "The path must not contain '.' or '..' segments");
+      reject(
+          rc,
+          new ProblemException(Kind.BAD_REQUEST, "The path must not contain '.' or '..' segments"));
       return;
     }
-    Optional<RouteTable.Route> route = table.match(rc.normalizedPath());
-    if (route.isEmpty()) {
-      respond(rc, Kind.NOT_FOUND, "No API route for " + request.path());
+    String length = request.getHeader(HttpHeaders.CONTENT_LENGTH);
+    if (length != null && contentLength(length) > maxBodySize) {
+      // the rest of the body is not read: close the connection once the answer is out
+      rc.response().putHeader(HttpHeaders.CONNECTION, "close");
+      rc.response().endHandler(v -> request.connection().close());
+      reject(
+          rc,
+          new ProblemException(
+              Kind.PAYLOAD_TOO_LARGE,
+              "The request body is larger than the gateway accepts (" + maxBodySize + " bytes)"));
       return;
     }
-    proxies.get(route.get().upstream().name()).handle(rc);
+    rc.next();
+  }
+
+  private void dispatch(RoutingContext rc, RouteTable table, Map<String, ProxyHandler> proxies) {
+    String client = "ip:" + clientAddress(rc.request());
+    authenticator
+        .authenticate(
+            rc.request().headers(), () -> !rateLimiter.enabled() || rateLimiter.hasToken(client))
+        .onComplete(
+            result -> {
+              if (rc.response().ended() || rc.response().closed()) {
+                return;
+              }
+              try {
+                proceed(rc, result, client, table, proxies);
+              } catch (ProblemException e) {
+                reject(rc, e);
+              } catch (RuntimeException e) {
+                rc.fail(e);
+              }
+            });
+  }
+
+  private void proceed(
+      RoutingContext rc,
+      AsyncResult<Authentication> result,
+      String client,
+      RouteTable table,
+      Map<String, ProxyHandler> proxies) {
+    if (result.failed()) {
+      if (result.cause() instanceof ProblemException problem) {
+        // failed authentications count against the client's address, which throttles guessing
+        if (problem.kind() == Kind.UNAUTHORIZED) {
+          limit(rc, client);
+        }
+        throw problem;
+      }
+      throw new IllegalStateException("authentication failed unexpectedly", result.cause());
+    }
+    Authentication authentication = result.result();
+    Identity identity = authentication.identity();
+    limit(rc, identity.rateLimitKey());
+
+    HttpServerRequest request = rc.request();
+    String path = rc.normalizedPath();
+    if (ApiKeyRoutes.owns(path)) {
+      apiKeyRoutes.handle(rc, identity);
+      return;
+    }
+    RouteTable.Route route =
+        table
+            .match(path)
+            .orElseThrow(
+                () -> new ProblemException(Kind.NOT_FOUND, "No API route for " + request.path()));
+    AccessPolicy.check(identity, request.method(), path);
+    if (authentication.forwardToken() != null) {
+      // services see the minted token, never the API key
+      request.headers().remove(Authenticator.X_API_KEY);
+      request.headers().set(HttpHeaders.AUTHORIZATION, "Bearer " + authentication.forwardToken());
+    }
+    proxies.get(route.upstream().name()).handle(rc);
+  }
+
+  private void limit(RoutingContext rc, String key) {
+    if (!rateLimiter.enabled()) {
+      return;
+    }
+    RateLimiter.Decision decision = rateLimiter.acquire(key);
+    rc.put(RATE_LIMIT, decision);
+    if (!decision.allowed()) {
+      throw new ProblemException(
+          Kind.TOO_MANY_REQUESTS,
+          "Rate limit exceeded: "
+              + decision.limit()
+              + " requests at once, "
+              + config.rateLimit().requestsPerSecond()
+              + " per second; retry after "
+              + decision.retryAfterSeconds()
+              + " s",
+          Map.of(HttpHeaders.RETRY_AFTER.toString(), Long.toString(decision.retryAfterSeconds())));
+    }
+  }
+
+  private void reject(RoutingContext rc, ProblemException problem) {
+    registry
+        .counter("gateway.requests.rejected", "status", Integer.toString(problem.kind().status))
+        .increment();
+    problem.headers().forEach(rc.response()::putHeader);
+    Problems.respond(rc, problem.kind(), problem.getMessage(), problem.violations());
+  }
+
+  private static String clientAddress(HttpServerRequest request) {
+    SocketAddress address = request.remoteAddress();
+    return address == null || address.hostAddress() == null ? "unknown" : address.hostAddress();
+  }
+
+  private static long contentLength(String value) {
+    try {
+      return Long.parseLong(value.trim());
+    } catch (NumberFormatException e) {
+      return 0; // not a length: Vert.x refuses the request itself
+    }
   }
 
   private static void failure(RoutingContext rc) {
@@ -139,22 +307,12 @@ public class GatewayRouter {
     }
     int status = rc.statusCode();
     if (status == 404) {
-      respond(rc, Kind.NOT_FOUND, "No API route for " + rc.request().path());
+      Problems.respond(rc, Kind.NOT_FOUND, "No API route for " + rc.request().path());
     } else if (status >= 400 && status < 500) {
-      respond(rc, Kind.BAD_REQUEST, "The request could not be processed");
+      Problems.respond(rc, Kind.BAD_REQUEST, "The request could not be processed");
     } else {
-      respond(rc, Kind.INTERNAL, "The gateway failed to handle the request");
+      Problems.respond(rc, Kind.INTERNAL, "The gateway failed to handle the request");
     }
-  }
-
-  private static void respond(RoutingContext rc, Kind kind, String detail) {
-    rc.response()
-        .setStatusCode(kind.status)
-        .putHeader(HttpHeaders.CONTENT_TYPE, Problems.MEDIA_TYPE)
-        .putHeader(HttpHeaders.CACHE_CONTROL, "no-store")
-        .end(
-            Problems.body(
-                kind, detail, rc.request().path(), rc.request().getHeader(RequestIds.HEADER)));
   }
 
   private HttpClientOptions clientOptions() {

@@ -4,6 +4,8 @@ import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import io.quarkus.runtime.configuration.DurationConverter;
+import io.quarkus.runtime.configuration.MemorySize;
+import io.quarkus.runtime.configuration.MemorySizeConverter;
 import io.smallrye.config.EnvConfigSource;
 import io.smallrye.config.PropertiesConfigSource;
 import io.smallrye.config.SmallRyeConfig;
@@ -32,6 +34,15 @@ class GatewayConfigTest {
     assertEquals(Duration.ofSeconds(30), config.timeout());
     assertEquals(Duration.ofSeconds(5), config.connectTimeout());
     assertEquals(64, config.pool().maxSize());
+    assertEquals(10L * 1024 * 1024, config.maxBodySize().asLongValue());
+    assertTrue(config.rateLimit().enabled());
+    assertEquals(50.0, config.rateLimit().requestsPerSecond());
+    assertEquals(100, config.rateLimit().burst());
+    assertEquals(5, config.circuitBreaker().failureThreshold());
+    assertEquals(Duration.ofSeconds(10), config.circuitBreaker().openDuration());
+    assertEquals(Duration.ofMinutes(5), config.apiKeys().tokenTtl());
+    assertEquals(
+        "file:.tollgate/jwt/private.pem", config.apiKeys().signingKeyLocation().orElseThrow());
 
     RouteTable table = RouteTable.from(config);
     Map<String, String> expected =
@@ -59,6 +70,8 @@ class GatewayConfigTest {
                 "GATEWAY_UPSTREAM_RISK_SERVICE", "http://risk-service:8080",
                 "GATEWAY_UPSTREAM_NOTIFICATION_SERVICE", "https://notification-service:8443",
                 "GATEWAY_TIMEOUT", "10s",
+                "GATEWAY_RATE_LIMIT_BURST", "7",
+                "GATEWAY_API_KEYS_SIGNING_KEY_LOCATION", "file:/run/secrets/gateway.pem",
                 "GATEWAY_ROUTES_RISK_SERVICE", "/api/v1/risks,/api/v1/heatmaps"));
 
     assertEquals(
@@ -71,6 +84,9 @@ class GatewayConfigTest {
         config.upstream().get("notification-service"));
     assertEquals(Duration.ofSeconds(10), config.timeout());
     assertEquals(List.of("/api/v1/risks", "/api/v1/heatmaps"), config.routes().get("risk-service"));
+    assertEquals(7, config.rateLimit().burst());
+    assertEquals(
+        "file:/run/secrets/gateway.pem", config.apiKeys().signingKeyLocation().orElseThrow());
   }
 
   @Test
@@ -102,6 +118,7 @@ class GatewayConfigTest {
                     GatewayConfigTest.class.getResource("/application.properties"), 250))
             .withSources(new EnvConfigSource(env, 300))
             .withConverter(Duration.class, 200, new DurationConverter())
+            .withConverter(MemorySize.class, 200, new MemorySizeConverter())
             .withMapping(GatewayConfig.class)
             .build();
     return config.getConfigMapping(GatewayConfig.class);

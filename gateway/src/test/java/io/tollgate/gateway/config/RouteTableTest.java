@@ -118,6 +118,27 @@ class RouteTableTest {
       public Pool pool() {
         return null;
       }
+
+      // not used by the route table
+      @Override
+      public io.quarkus.runtime.configuration.MemorySize maxBodySize() {
+        return null;
+      }
+
+      @Override
+      public RateLimit rateLimit() {
+        return null;
+      }
+
+      @Override
+      public CircuitBreaker circuitBreaker() {
+        return null;
+      }
+
+      @Override
+      public ApiKeys apiKeys() {
+        return null;
+      }
     };
   }
 }

@@ -13,14 +13,20 @@ import static org.hamcrest.Matchers.matchesPattern;
 import static org.hamcrest.Matchers.oneOf;
 import static org.hamcrest.Matchers.startsWith;
 
+import io.quarkus.test.common.ResourceArg;
+import io.quarkus.test.common.TestResourceScope;
 import io.quarkus.test.common.WithTestResource;
 import io.quarkus.test.common.http.TestHTTPResource;
 import io.quarkus.test.junit.QuarkusTest;
+import io.restassured.RestAssured;
 import io.restassured.http.ContentType;
 import io.restassured.path.json.JsonPath;
 import io.restassured.response.Response;
 import io.tollgate.gateway.config.GatewayConfig;
+import io.tollgate.gateway.testing.GatewayTestKeys;
 import io.tollgate.gateway.testing.UpstreamServers;
+import io.tollgate.testing.TestTokens;
+import io.tollgate.testing.TollgateInfrastructure;
 import jakarta.inject.Inject;
 import java.io.IOException;
 import java.io.InputStream;
@@ -43,13 +49,27 @@ import java.util.Set;
 import java.util.UUID;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.TimeUnit;
+import org.junit.jupiter.api.AfterEach;
+import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.CsvSource;
 
-/** The gateway in front of real upstream HTTP servers ({@link UpstreamServers}). */
+/**
+ * The gateway in front of real upstream HTTP servers ({@link UpstreamServers}), called with a valid
+ * bearer token.
+ *
+ * <p>The test resources are declared here once, GLOBAL, for every {@code @QuarkusTest} of the
+ * module, so they all share one Quarkus start: the upstreams, PostgreSQL with the {@code gateway}
+ * database (and the test token issuer's public key), and the private key to mint API-key tokens.
+ */
 @QuarkusTest
-@WithTestResource(UpstreamServers.class)
+@WithTestResource(value = UpstreamServers.class, scope = TestResourceScope.GLOBAL)
+@WithTestResource(
+    value = TollgateInfrastructure.class,
+    initArgs = @ResourceArg(name = TollgateInfrastructure.DATABASE, value = "gateway"),
+    scope = TestResourceScope.GLOBAL)
+@WithTestResource(value = GatewayTestKeys.class, scope = TestResourceScope.GLOBAL)
 class GatewayProxyTest {
 
   private static final String PROBLEM_JSON = "application/problem+json";
@@ -64,6 +84,19 @@ class GatewayProxyTest {
           .version(HttpClient.Version.HTTP_1_1)
           .connectTimeout(Duration.ofSeconds(5))
           .build();
+
+  private String bearer;
+
+  @BeforeEach
+  void authenticate() {
+    bearer = TestTokens.bearer("tester", "MEMBER");
+    TestTokens.authenticateRestAssured("tester", "MEMBER");
+  }
+
+  @AfterEach
+  void forgetToken() {
+    RestAssured.requestSpecification = null;
+  }
 
   @ParameterizedTest
   @CsvSource({
@@ -281,6 +314,7 @@ class GatewayProxyTest {
                         gateway
                             .toURI()
                             .resolve("/api/v1/projects/stream?bytes=" + size + "&hold=" + token))
+                    .header("Authorization", bearer)
                     .build(),
                 HttpResponse.BodyHandlers.ofInputStream())
             .get(10, TimeUnit.SECONDS);
@@ -313,6 +347,7 @@ class GatewayProxyTest {
             HttpRequest.newBuilder(
                     gateway.toURI().resolve("/api/v1/projects/upload?token=" + token))
                 .header("Content-Type", "application/octet-stream")
+                .header("Authorization", bearer)
                 .POST(HttpRequest.BodyPublishers.ofInputStream(() -> in))
                 .build(),
             HttpResponse.BodyHandlers.ofString());
@@ -531,7 +566,9 @@ class GatewayProxyTest {
 
     HttpResponse<String> raw =
         http.send(
-            HttpRequest.newBuilder(gateway.toURI().resolve("/api/v1/projects/../risks/1")).build(),
+            HttpRequest.newBuilder(gateway.toURI().resolve("/api/v1/projects/../risks/1"))
+                .header("Authorization", bearer)
+                .build(),
             HttpResponse.BodyHandlers.ofString());
     assertThat(raw.statusCode(), is(oneOf(400, 404)));
     assertThat(raw.headers().firstValue("Content-Type").orElse(null), is(PROBLEM_JSON));
@@ -546,7 +583,7 @@ class GatewayProxyTest {
         .then()
         .statusCode(200)
         .body("status", equalTo("UP"))
-        .body("checks.find { it.name == 'gateway-routes' }.data.routes", equalTo(8));
+        .body("checks.find { it.name == 'gateway-routes' }.data.routes", equalTo(9));
 
     given().when().get("/api/v1/projects/metrics-probe").then().statusCode(200);
     given().when().get("/api/v1/test-dead/metrics-probe").then().statusCode(502);

@@ -1,6 +1,7 @@
 package io.tollgate.gateway.testing;
 
 import io.quarkus.test.common.QuarkusTestResourceLifecycleManager;
+import io.restassured.path.json.JsonPath;
 import io.vertx.core.Promise;
 import io.vertx.core.Vertx;
 import io.vertx.core.buffer.Buffer;
@@ -12,6 +13,10 @@ import io.vertx.core.json.JsonObject;
 import java.io.IOException;
 import java.io.UncheckedIOException;
 import java.net.ServerSocket;
+import java.net.URI;
+import java.net.http.HttpClient;
+import java.net.http.HttpRequest;
+import java.net.http.HttpResponse;
 import java.security.MessageDigest;
 import java.security.NoSuchAlgorithmException;
 import java.util.HashMap;
@@ -20,6 +25,7 @@ import java.util.List;
 import java.util.Map;
 import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.TimeUnit;
+import java.util.concurrent.atomic.AtomicBoolean;
 import java.util.concurrent.atomic.AtomicLong;
 
 /**
@@ -40,17 +46,38 @@ import java.util.concurrent.atomic.AtomicLong;
  *       reports the count so far) and answers with length and SHA-256
  * </ul>
  *
- * <p>A fifth service, {@code dead-service}, routes {@code /api/v1/test-dead} to a closed port.
+ * <p>A fifth service, {@code dead-service}, routes {@code /api/v1/test-dead} to a closed port. A
+ * sixth, {@code flaky-service} ({@code /api/v1/test-flaky}), echoes until its {@code
+ * /_mode?fail=true} is called directly, then drops every connection until {@code
+ * /_mode?fail=false}.
+ *
+ * <p>Every upstream counts the requests it received per path; {@code GET /_seen?path=P}, called on
+ * the upstream directly (not through the gateway), answers {@code {"count": n}}, so a test can
+ * prove that a request the gateway refused never reached a service.
+ *
+ * <p>It also sets the gateway's test limits: a 2 MiB body limit and a circuit breaker that opens
+ * after 5 failures for 3 s.
  */
 public class UpstreamServers implements QuarkusTestResourceLifecycleManager {
 
   public static final List<String> SERVICES =
-      List.of("project-service", "milestone-service", "risk-service", "notification-service");
+      List.of(
+          "project-service",
+          "milestone-service",
+          "risk-service",
+          "notification-service",
+          "flaky-service");
+  public static final String MAX_BODY_SIZE = "2M";
+  public static final int BREAKER_THRESHOLD = 5;
+  // generous: a loaded CI machine must not let it pass between two consecutive requests
+  public static final long OPEN_DURATION_MILLIS = 3000;
   public static final int HELD_PREFIX = 64 * 1024;
   public static final String ETAG = "\"echo-1\"";
 
   private final Map<String, Promise<Void>> holds = new ConcurrentHashMap<>();
   private final Map<String, AtomicLong> received = new ConcurrentHashMap<>();
+  private final Map<String, AtomicLong> seen = new ConcurrentHashMap<>();
+  private final AtomicBoolean flakyFails = new AtomicBoolean();
   private Vertx vertx;
 
   @Override
@@ -70,8 +97,12 @@ public class UpstreamServers implements QuarkusTestResourceLifecycleManager {
     }
     config.put("gateway.upstream.dead-service", "http://127.0.0.1:" + closedPort());
     config.put("gateway.routes.dead-service", "/api/v1/test-dead");
+    config.put("gateway.routes.flaky-service", "/api/v1/test-flaky");
     config.put("gateway.timeout", "2s");
     config.put("gateway.connect-timeout", "2s");
+    config.put("gateway.max-body-size", MAX_BODY_SIZE);
+    config.put("gateway.circuit-breaker.failure-threshold", Integer.toString(BREAKER_THRESHOLD));
+    config.put("gateway.circuit-breaker.open-duration", OPEN_DURATION_MILLIS + "ms");
     return config;
   }
 
@@ -89,7 +120,20 @@ public class UpstreamServers implements QuarkusTestResourceLifecycleManager {
 
   private void handle(String service, HttpServerRequest req) {
     String path = req.path();
-    if (path.endsWith("/slow")) {
+    if (path.equals("/_seen")) {
+      AtomicLong count = seen.get(req.getParam("path"));
+      json(req.response(), new JsonObject().put("count", count == null ? 0 : count.get()));
+      return;
+    }
+    if (path.equals("/_mode")) {
+      flakyFails.set(Boolean.parseBoolean(req.getParam("fail")));
+      req.response().setStatusCode(204).end();
+      return;
+    }
+    seen.computeIfAbsent(path, p -> new AtomicLong()).incrementAndGet();
+    if (service.equals("flaky-service") && flakyFails.get()) {
+      req.connection().close();
+    } else if (path.endsWith("/slow")) {
       long delay = Long.parseLong(req.getParam("delayMs", "0"));
       req.body().onSuccess(body -> vertx.setTimer(delay, id -> respondEcho(service, req, body)));
     } else if (path.endsWith("/hangup")) {
@@ -120,6 +164,10 @@ public class UpstreamServers implements QuarkusTestResourceLifecycleManager {
     }
     response.putHeader("ETag", ETAG);
     response.headers().add("X-Multi", "a").add("X-Multi", "b");
+    String cacheControl = req.getHeader("X-Echo-Cache-Control");
+    if (cacheControl != null) {
+      response.putHeader("Cache-Control", cacheControl);
+    }
     String location = req.getHeader("X-Echo-Location");
     if (location != null) {
       response.putHeader("Location", location);
@@ -155,6 +203,32 @@ public class UpstreamServers implements QuarkusTestResourceLifecycleManager {
             .put("bodyLength", body.length())
             .put("bodySha256", sha256(body.getBytes()))
             .put("connection", req.remoteAddress().toString()));
+  }
+
+  /** How many requests for {@code path} the upstream at {@code baseUrl} has received. */
+  public static long seen(URI baseUrl, String path) {
+    return JsonPath.from(direct(baseUrl, "/_seen?path=" + path)).getLong("count");
+  }
+
+  /** Makes {@code flaky-service} drop every connection ({@code true}) or answer again. */
+  public static void flakyFails(URI flakyBaseUrl, boolean fail) {
+    direct(flakyBaseUrl, "/_mode?fail=" + fail);
+  }
+
+  private static String direct(URI baseUrl, String pathAndQuery) {
+    try {
+      HttpResponse<String> response =
+          HttpClient.newHttpClient()
+              .send(
+                  HttpRequest.newBuilder(baseUrl.resolve(pathAndQuery)).build(),
+                  HttpResponse.BodyHandlers.ofString());
+      return response.body();
+    } catch (IOException e) {
+      throw new UncheckedIOException(e);
+    } catch (InterruptedException e) {
+      Thread.currentThread().interrupt();
+      throw new IllegalStateException(e);
+    }
   }
 
   /** The precondition problem a service would send; its detail quotes the If-Match it saw. */

@@ -1,0 +1,237 @@
+package io.tollgate.gateway.apikey;
+
+import io.tollgate.gateway.config.GatewayConfig;
+import io.tollgate.gateway.http.ProblemException;
+import io.tollgate.gateway.http.Problems.Kind;
+import io.tollgate.gateway.security.Authentication;
+import io.tollgate.gateway.security.Authenticator;
+import io.tollgate.gateway.security.Identity;
+import io.tollgate.gateway.security.Identity.AccessScope;
+import io.vertx.core.Future;
+import io.vertx.core.Vertx;
+import jakarta.enterprise.context.ApplicationScoped;
+import java.nio.charset.StandardCharsets;
+import java.security.MessageDigest;
+import java.security.NoSuchAlgorithmException;
+import java.security.SecureRandom;
+import java.sql.SQLException;
+import java.time.Instant;
+import java.time.temporal.ChronoUnit;
+import java.util.Base64;
+import java.util.HexFormat;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+import java.util.Set;
+import java.util.UUID;
+import java.util.concurrent.Callable;
+import java.util.concurrent.ConcurrentHashMap;
+import java.util.function.BooleanSupplier;
+import java.util.regex.Pattern;
+import org.jboss.logging.Logger;
+
+/**
+ * Creates, lists and revokes API keys, and exchanges a presented secret for the key's identity and
+ * a token minted for it.
+ *
+ * <p>A secret is {@code tgk_} and 256 random bits (base64url); only its SHA-256 is stored, which is
+ * enough for a secret that cannot be guessed (no slow hash needed). Keys found by their hash are
+ * remembered for {@code gateway.api-keys.cache-ttl}, so a busy integrator does not cost a database
+ * query per request; revoking a key forgets it at once on this instance.
+ */
+@ApplicationScoped
+public class ApiKeyService {
+
+  /** The prefix of every secret, so scanners and people can recognise a leaked one. */
+  static final String SECRET_PREFIX = "tgk_";
+
+  private static final Logger LOG = Logger.getLogger(ApiKeyService.class);
+  private static final Pattern SECRET_FORMAT = Pattern.compile("tgk_[A-Za-z0-9_-]{43}");
+  private static final int SHOWN_PREFIX = 8;
+  private static final int CACHE_MAX_ENTRIES = 10_000;
+
+  private final ApiKeyStore store;
+  private final ApiKeyDatabase database;
+  private final TokenMinter minter;
+  private final Vertx vertx;
+  private final long cacheTtlMillis;
+  private final SecureRandom random = new SecureRandom();
+  private final Map<String, Cached> byHash = new ConcurrentHashMap<>();
+
+  private record Cached(ApiKey key, long validUntilMillis) {}
+
+  /** A key just created, with its secret: the only time the secret exists outside the caller. */
+  public record Created(ApiKey key, String secret) {}
+
+  /** What an admin asks for. */
+  public record NewKey(String name, AccessScope scope, List<String> projectIds, String ownerId) {}
+
+  /** One page of keys. */
+  public record Page(List<ApiKey> items, int page, int size, long totalItems) {
+
+    public int totalPages() {
+      return (int) ((totalItems + size - 1) / size);
+    }
+  }
+
+  ApiKeyService(
+      ApiKeyStore store,
+      ApiKeyDatabase database,
+      TokenMinter minter,
+      Vertx vertx,
+      GatewayConfig config) {
+    this.store = store;
+    this.database = database;
+    this.minter = minter;
+    this.vertx = vertx;
+    this.cacheTtlMillis = config.apiKeys().cacheTtl().toMillis();
+  }
+
+  /**
+   * The authentication for a presented secret: the owner's identity limited by the key, and a token
+   * minted for it. Fails with 401 for an unknown or revoked key, 503 when the store or the signing
+   * key is unavailable.
+   *
+   * @param mayQueryDatabase asked before a secret not seen recently is looked up, so that guessing
+   *     secrets is throttled before it reaches the database
+   */
+  public Future<Authentication> exchange(String secret, BooleanSupplier mayQueryDatabase) {
+    if (!SECRET_FORMAT.matcher(secret).matches()) {
+      return Future.failedFuture(invalidKey());
+    }
+    byte[] hash = sha256(secret);
+    String hashKey = HexFormat.of().formatHex(hash);
+    Cached cached = byHash.get(hashKey);
+    if (cached != null && System.currentTimeMillis() < cached.validUntilMillis()) {
+      return authenticate(cached.key());
+    }
+    if (!mayQueryDatabase.getAsBoolean()) {
+      return Future.failedFuture(
+          new ProblemException(
+              Kind.TOO_MANY_REQUESTS,
+              "too many failed authentications from this address; try again later",
+              Map.of("Retry-After", "1")));
+    }
+    return blocking(() -> store.findBySecretHash(hash))
+        .compose(
+            found -> {
+              if (found.isEmpty() || !found.get().active()) {
+                return Future.failedFuture(invalidKey());
+              }
+              if (byHash.size() >= CACHE_MAX_ENTRIES) {
+                byHash.clear();
+              }
+              byHash.put(
+                  hashKey, new Cached(found.get(), System.currentTimeMillis() + cacheTtlMillis));
+              return authenticate(found.get());
+            });
+  }
+
+  private Future<Authentication> authenticate(ApiKey key) {
+    try {
+      String token = minter.tokenFor(key);
+      Identity identity =
+          new Identity(
+              key.ownerId(),
+              Set.of("MEMBER"),
+              key.id().toString(),
+              key.scope(),
+              key.projectIds() == null ? null : Set.copyOf(key.projectIds()),
+              Long.MAX_VALUE);
+      return Future.succeededFuture(new Authentication(identity, token));
+    } catch (ProblemException e) {
+      return Future.failedFuture(e);
+    }
+  }
+
+  public Future<Created> create(NewKey request, String createdBy) {
+    String secret = newSecret();
+    ApiKey key =
+        new ApiKey(
+            UUID.randomUUID(),
+            request.name(),
+            request.scope(),
+            request.projectIds(),
+            request.ownerId(),
+            secret.substring(0, SHOWN_PREFIX),
+            Instant.now().truncatedTo(ChronoUnit.MICROS),
+            createdBy,
+            null,
+            null);
+    return blocking(
+        () -> {
+          store.insert(key, sha256(secret));
+          LOG.infof(
+              "API key %s (%s, %s, owner %s) created by %s",
+              key.id(), key.name(), key.scope(), key.ownerId(), createdBy);
+          return new Created(key, secret);
+        });
+  }
+
+  public Future<Page> list(int page, int size) {
+    return blocking(() -> new Page(store.page(page * size, size), page, size, store.count()));
+  }
+
+  public Future<Optional<ApiKey>> find(UUID id) {
+    return blocking(() -> store.findById(id));
+  }
+
+  /** Revokes a key; its secret stops working on this instance at once. */
+  public Future<Optional<ApiKey>> revoke(UUID id, String revokedBy) {
+    return blocking(
+            () -> {
+              Optional<ApiKey> key =
+                  store.revoke(id, revokedBy, Instant.now().truncatedTo(ChronoUnit.MICROS));
+              key.ifPresent(
+                  k -> LOG.infof("API key %s (%s) revoked by %s", k.id(), k.name(), revokedBy));
+              return key;
+            })
+        .andThen(
+            done -> {
+              byHash.values().removeIf(c -> c.key().id().equals(id));
+              minter.forget(id);
+            });
+  }
+
+  /** Runs store work on a worker thread once the database is ready; SQL failures become 503. */
+  private <T> Future<T> blocking(Callable<T> work) {
+    return vertx
+        .executeBlocking(
+            () -> {
+              database.ensureReady();
+              return work.call();
+            },
+            false)
+        .recover(
+            failure -> {
+              if (failure instanceof SQLException) {
+                LOG.warnf("API key store unavailable: %s", failure.getMessage());
+                return Future.failedFuture(
+                    new ProblemException(
+                        Kind.UNAVAILABLE,
+                        "the API key store is not available; try again later",
+                        Map.of("Retry-After", "5")));
+              }
+              return Future.failedFuture(failure);
+            });
+  }
+
+  private String newSecret() {
+    byte[] bytes = new byte[32];
+    random.nextBytes(bytes);
+    return SECRET_PREFIX + Base64.getUrlEncoder().withoutPadding().encodeToString(bytes);
+  }
+
+  private static ProblemException invalidKey() {
+    return Authenticator.unauthorized(
+        "the API key is not valid or has been revoked", Authenticator.INVALID_TOKEN_CHALLENGE);
+  }
+
+  static byte[] sha256(String secret) {
+    try {
+      return MessageDigest.getInstance("SHA-256").digest(secret.getBytes(StandardCharsets.UTF_8));
+    } catch (NoSuchAlgorithmException e) {
+      throw new IllegalStateException(e);
+    }
+  }
+}

@@ -1,0 +1,117 @@
+package io.tollgate.gateway.security;
+
+import java.util.Map;
+import java.util.concurrent.ConcurrentHashMap;
+import java.util.function.LongSupplier;
+
+/**
+ * Token buckets, one per caller: {@code burst} tokens at most, refilled continuously at {@code
+ * rate} per second; every request takes one. Per gateway instance: with N replicas a caller gets up
+ * to N times the rate.
+ */
+public final class RateLimiter {
+
+  /**
+   * The outcome of one request against its bucket, with the values of the {@code RateLimit-*}
+   * headers (draft-ietf-httpapi-ratelimit-headers).
+   *
+   * @param allowed whether the request may proceed
+   * @param limit the bucket size ({@code RateLimit-Limit})
+   * @param remaining whole tokens left after this request ({@code RateLimit-Remaining})
+   * @param resetSeconds seconds until the bucket is full again ({@code RateLimit-Reset})
+   * @param retryAfterSeconds for a refused request, seconds until one token is back ({@code
+   *     Retry-After}); 0 when allowed
+   */
+  public record Decision(
+      boolean allowed, int limit, long remaining, long resetSeconds, long retryAfterSeconds) {}
+
+  private final boolean enabled;
+  private final double ratePerNano;
+  private final int burst;
+  private final LongSupplier clock;
+  private final Map<String, Bucket> buckets = new ConcurrentHashMap<>();
+
+  public RateLimiter(boolean enabled, double requestsPerSecond, int burst) {
+    this(enabled, requestsPerSecond, burst, System::nanoTime);
+  }
+
+  RateLimiter(boolean enabled, double requestsPerSecond, int burst, LongSupplier clock) {
+    if (requestsPerSecond <= 0) {
+      throw new IllegalArgumentException("gateway.rate-limit.requests-per-second must be > 0");
+    }
+    if (burst < 1) {
+      throw new IllegalArgumentException("gateway.rate-limit.burst must be at least 1");
+    }
+    this.enabled = enabled;
+    this.ratePerNano = requestsPerSecond / 1e9;
+    this.burst = burst;
+    this.clock = clock;
+  }
+
+  public boolean enabled() {
+    return enabled;
+  }
+
+  /** Takes one token from {@code key}'s bucket if there is one. */
+  public Decision acquire(String key) {
+    return bucket(key).take(clock.getAsLong(), true);
+  }
+
+  /** Whether {@code key}'s bucket has a token, without taking it. */
+  public boolean hasToken(String key) {
+    Bucket bucket = buckets.get(key);
+    return bucket == null || bucket.take(clock.getAsLong(), false).allowed();
+  }
+
+  /** Forgets buckets that have refilled completely: they are the same as a new one. */
+  public void evictFull() {
+    long now = clock.getAsLong();
+    buckets.values().removeIf(bucket -> bucket.isFull(now));
+  }
+
+  int size() {
+    return buckets.size();
+  }
+
+  private Bucket bucket(String key) {
+    return buckets.computeIfAbsent(key, k -> new Bucket(burst, clock.getAsLong()));
+  }
+
+  private final class Bucket {
+
+    private double tokens;
+    private long updatedAt;
+
+    Bucket(double tokens, long now) {
+      this.tokens = tokens;
+      this.updatedAt = now;
+    }
+
+    synchronized Decision take(long now, boolean consume) {
+      refill(now);
+      boolean allowed = tokens >= 1;
+      if (allowed && consume) {
+        tokens -= 1;
+      }
+      long reset = seconds((burst - tokens) / ratePerNano);
+      long retryAfter = allowed ? 0 : Math.max(1, seconds((1 - tokens) / ratePerNano));
+      return new Decision(allowed, burst, (long) Math.floor(tokens), reset, retryAfter);
+    }
+
+    synchronized boolean isFull(long now) {
+      refill(now);
+      return tokens >= burst;
+    }
+
+    private void refill(long now) {
+      if (now > updatedAt) {
+        tokens = Math.min(burst, tokens + (now - updatedAt) * ratePerNano);
+        updatedAt = now;
+      }
+    }
+  }
+
+  private static long seconds(double nanos) {
+    return (long) Math.ceil(nanos / 1e9);
+  }
+}

@@ -1,0 +1,45 @@
+package io.tollgate.gateway.security;
+
+import io.vertx.core.MultiMap;
+import io.vertx.core.http.HttpHeaders;
+import io.vertx.core.http.HttpServerRequest;
+
+/**
+ * The response headers every {@code /api} answer carries, unless the service set its own: an API
+ * response is data, never a page to render, frame, leak a referrer from, or keep in a cache.
+ */
+public final class SecurityHeaders {
+
+  static final String HSTS = "max-age=31536000; includeSubDomains";
+
+  private SecurityHeaders() {}
+
+  public static void apply(HttpServerRequest request, MultiMap headers) {
+    setIfAbsent(headers, "X-Content-Type-Options", "nosniff");
+    setIfAbsent(headers, "X-Frame-Options", "DENY");
+    setIfAbsent(headers, "Referrer-Policy", "no-referrer");
+    setIfAbsent(headers, HttpHeaders.CACHE_CONTROL.toString(), "no-store");
+    if (overTls(request)) {
+      setIfAbsent(headers, "Strict-Transport-Security", HSTS);
+    }
+  }
+
+  /** Whether the client reached us over TLS, directly or through a TLS-terminating balancer. */
+  static boolean overTls(HttpServerRequest request) {
+    if (request.isSSL()) {
+      return true;
+    }
+    String proto = request.getHeader("X-Forwarded-Proto");
+    if (proto == null) {
+      return false;
+    }
+    int comma = proto.indexOf(',');
+    return (comma < 0 ? proto : proto.substring(0, comma)).trim().equalsIgnoreCase("https");
+  }
+
+  private static void setIfAbsent(MultiMap headers, String name, String value) {
+    if (!headers.contains(name)) {
+      headers.set(name, value);
+    }
+  }
+}

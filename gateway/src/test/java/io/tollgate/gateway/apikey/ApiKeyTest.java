@@ -1,0 +1,388 @@
+package io.tollgate.gateway.apikey;
+
+import static io.restassured.RestAssured.given;
+import static org.hamcrest.MatcherAssert.assertThat;
+import static org.hamcrest.Matchers.contains;
+import static org.hamcrest.Matchers.containsInAnyOrder;
+import static org.hamcrest.Matchers.containsString;
+import static org.hamcrest.Matchers.empty;
+import static org.hamcrest.Matchers.equalTo;
+import static org.hamcrest.Matchers.greaterThan;
+import static org.hamcrest.Matchers.hasItem;
+import static org.hamcrest.Matchers.is;
+import static org.hamcrest.Matchers.lessThanOrEqualTo;
+import static org.hamcrest.Matchers.matchesPattern;
+import static org.hamcrest.Matchers.not;
+import static org.hamcrest.Matchers.notNullValue;
+import static org.hamcrest.Matchers.nullValue;
+
+import io.quarkus.test.junit.QuarkusTest;
+import io.restassured.http.ContentType;
+import io.restassured.path.json.JsonPath;
+import io.restassured.response.Response;
+import io.smallrye.jwt.auth.principal.JWTParser;
+import io.tollgate.gateway.config.GatewayConfig;
+import io.tollgate.gateway.testing.UpstreamServers;
+import io.tollgate.testing.TestTokens;
+import io.vertx.core.json.JsonArray;
+import io.vertx.core.json.JsonObject;
+import jakarta.inject.Inject;
+import java.net.URI;
+import java.util.List;
+import java.util.UUID;
+import org.eclipse.microprofile.jwt.JsonWebToken;
+import org.junit.jupiter.api.Test;
+
+/** API keys: managed by admins on the gateway itself, exchanged for a minted JWT on use. */
+@QuarkusTest
+class ApiKeyTest {
+
+  private static final String PROBLEM_JSON = "application/problem+json";
+  private static final String KEYS = "/api/v1/api-keys";
+
+  @Inject GatewayConfig config;
+  @Inject JWTParser parser;
+
+  private final String admin = TestTokens.bearer("root", "ADMIN");
+
+  @Test
+  void lifecycleOfARestrictedReadOnlyKey() throws Exception {
+    String allowed = UUID.randomUUID().toString();
+    String other = UUID.randomUUID().toString();
+
+    // created by an admin: the secret is in this response and nowhere else
+    Response created =
+        given()
+            .header("Authorization", admin)
+            .contentType(ContentType.JSON)
+            .body(
+                new JsonObject()
+                    .put("name", "ci-dashboard")
+                    .put("scope", "READ_ONLY")
+                    .put("projectIds", new JsonArray().add(allowed.toUpperCase()))
+                    .put("ownerId", "integrator-1")
+                    .encode())
+            .when()
+            .post(KEYS)
+            .then()
+            .statusCode(201)
+            .contentType(ContentType.JSON)
+            .header("Cache-Control", "no-store")
+            .body("name", equalTo("ci-dashboard"))
+            .body("scope", equalTo("READ_ONLY"))
+            .body("projectIds", contains(allowed))
+            .body("ownerId", equalTo("integrator-1"))
+            .body("createdBy", equalTo("root"))
+            .body("active", equalTo(true))
+            .body("secret", matchesPattern("tgk_[A-Za-z0-9_-]{43}"))
+            .extract()
+            .response();
+    String id = created.path("id");
+    String secret = created.path("secret");
+    assertThat(created.header("Location"), is(KEYS + "/" + id));
+    assertThat(secret, matchesPattern("^" + created.path("prefix") + ".*"));
+
+    // listed and read without the secret
+    String list =
+        given()
+            .header("Authorization", admin)
+            .when()
+            .get(KEYS + "?size=200")
+            .then()
+            .statusCode(200)
+            .body("items.id", hasItem(id))
+            .body("items.find { it.id == '" + id + "' }.secret", nullValue())
+            .extract()
+            .asString();
+    assertThat(list, not(containsString(secret.substring(8))));
+    String single =
+        given()
+            .header("Authorization", admin)
+            .when()
+            .get(KEYS + "/" + id)
+            .then()
+            .statusCode(200)
+            .body("id", equalTo(id))
+            .body("prefix", equalTo(secret.substring(0, 8)))
+            .extract()
+            .asString();
+    assertThat(single, not(containsString(secret.substring(8))));
+
+    // used: the service receives a token minted for the owner, never the key
+    String path = "/api/v1/projects/" + allowed + "/milestones";
+    JsonPath echo =
+        given()
+            .header("X-Api-Key", secret)
+            .when()
+            .get(path)
+            .then()
+            .statusCode(200)
+            .header("RateLimit-Limit", notNullValue())
+            .extract()
+            .jsonPath();
+    assertThat(echo.getList("headers.'x-api-key'"), nullValue());
+    String forwarded = echo.getList("headers.'authorization'", String.class).get(0);
+    assertThat(
+        forwarded, matchesPattern("Bearer [A-Za-z0-9_-]+\\.[A-Za-z0-9_-]+\\.[A-Za-z0-9_-]+"));
+    JsonWebToken jwt = parser.parse(forwarded.substring("Bearer ".length()));
+    assertThat(jwt.getSubject(), is("integrator-1"));
+    assertThat(jwt.getName(), is("integrator-1"));
+    assertThat(jwt.getGroups(), contains("MEMBER"));
+    assertThat(jwt.getIssuer(), is("https://tollgate.local/issuer"));
+    assertThat(jwt.getAudience(), contains("tollgate"));
+    assertThat(jwt.getClaim("api_key_id").toString(), containsString(id));
+    assertThat(jwt.getClaim("scope").toString(), containsString("READ_ONLY"));
+    assertThat(jwt.getClaim("projects").toString(), containsString(allowed));
+    long lifetime = jwt.getExpirationTime() - jwt.getIssuedAtTime();
+    assertThat(lifetime, is(lessThanOrEqualTo(config.apiKeys().tokenTtl().toSeconds())));
+
+    // the Authorization form works too, HEAD is a read
+    given()
+        .header("Authorization", "ApiKey " + secret)
+        .when()
+        .get("/api/v1/projects/" + allowed)
+        .then()
+        .statusCode(200);
+    given().header("X-Api-Key", secret).when().head(path).then().statusCode(200);
+
+    // read-only: no writes, and the service never sees the attempt
+    String write = "/api/v1/projects/" + allowed + "/risks";
+    given()
+        .header("X-Api-Key", secret)
+        .contentType(ContentType.JSON)
+        .body("{}")
+        .when()
+        .post(write)
+        .then()
+        .statusCode(403)
+        .contentType(PROBLEM_JSON)
+        .header("WWW-Authenticate", containsString("insufficient_scope"))
+        .body("type", equalTo("https://tollgate.io/problems/forbidden"))
+        .body("detail", containsString("read-only"));
+    assertThat(UpstreamServers.seen(projectService(), write), is(0L));
+
+    // another project does not exist for this key
+    String outside = "/api/v1/projects/" + other;
+    given()
+        .header("X-Api-Key", secret)
+        .when()
+        .get(outside)
+        .then()
+        .statusCode(404)
+        .contentType(PROBLEM_JSON)
+        .body("type", equalTo("https://tollgate.io/problems/not-found"));
+    assertThat(UpstreamServers.seen(projectService(), outside), is(0L));
+    // an unrestricted collection is the service's to filter by the projects claim
+    given().header("X-Api-Key", secret).when().get("/api/v1/risks").then().statusCode(200);
+
+    // revoked: refused at once, and revoking again changes nothing
+    given().header("Authorization", admin).when().delete(KEYS + "/" + id).then().statusCode(204);
+    given()
+        .header("X-Api-Key", secret)
+        .when()
+        .get(path)
+        .then()
+        .statusCode(401)
+        .contentType(PROBLEM_JSON)
+        .header("WWW-Authenticate", containsString("invalid_token"));
+    given().header("Authorization", admin).when().delete(KEYS + "/" + id).then().statusCode(204);
+    given()
+        .header("Authorization", admin)
+        .when()
+        .get(KEYS + "/" + id)
+        .then()
+        .statusCode(200)
+        .body("active", equalTo(false))
+        .body("revokedBy", equalTo("root"))
+        .body("revokedAt", notNullValue());
+  }
+
+  @Test
+  void readWriteKeyWritesAndActsAsItsOwnerWithoutRestriction() throws Exception {
+    String secret = create("deployer", "READ_WRITE", null, "integrator-2").path("secret");
+    JsonPath echo =
+        given()
+            .header("X-Api-Key", secret)
+            .header("X-Echo-Status", "201")
+            .contentType(ContentType.JSON)
+            .body("{\"name\":\"x\"}")
+            .when()
+            .post("/api/v1/projects/" + UUID.randomUUID() + "/risks")
+            .then()
+            .statusCode(201)
+            .extract()
+            .jsonPath();
+    String forwarded = echo.getList("headers.'authorization'", String.class).get(0);
+    JsonWebToken jwt = parser.parse(forwarded.substring("Bearer ".length()));
+    assertThat(jwt.getSubject(), is("integrator-2"));
+    assertThat(jwt.getClaim("scope").toString(), containsString("READ_WRITE"));
+    assertThat(jwt.getClaim("projects"), nullValue());
+  }
+
+  @Test
+  void onlyAdminsManageKeys() {
+    String member = TestTokens.bearer("bob", "MEMBER", "PMO");
+    given()
+        .header("Authorization", member)
+        .contentType(ContentType.JSON)
+        .body(request("x", "READ_ONLY", "bob").encode())
+        .when()
+        .post(KEYS)
+        .then()
+        .statusCode(403)
+        .contentType(PROBLEM_JSON)
+        .body("detail", containsString("ADMIN"));
+    given().header("Authorization", member).when().get(KEYS).then().statusCode(403);
+    given()
+        .header("Authorization", member)
+        .when()
+        .delete(KEYS + "/" + UUID.randomUUID())
+        .then()
+        .statusCode(403);
+    given().when().get(KEYS).then().statusCode(401);
+
+    // a key never manages keys, whoever owns it
+    String secret = create("admin-owned", "READ_WRITE", null, "root").path("secret");
+    given().header("X-Api-Key", secret).when().get(KEYS).then().statusCode(403);
+  }
+
+  @Test
+  void invalidRequestsAreProblems() {
+    given()
+        .header("Authorization", admin)
+        .contentType(ContentType.JSON)
+        .body("{\"name\":\" \",\"scope\":\"EVERYTHING\",\"projectIds\":[\"p1\"],\"color\":\"red\"}")
+        .when()
+        .post(KEYS)
+        .then()
+        .statusCode(400)
+        .contentType(PROBLEM_JSON)
+        .body("type", equalTo("https://tollgate.io/problems/validation"))
+        .body(
+            "violations.field",
+            containsInAnyOrder("name", "scope", "projectIds[0]", "ownerId", "color"));
+    given()
+        .header("Authorization", admin)
+        .contentType(ContentType.JSON)
+        .body("{\"name\":\"x\",\"scope\":\"READ_ONLY\",\"ownerId\":\"o\",\"projectIds\":[]}")
+        .when()
+        .post(KEYS)
+        .then()
+        .statusCode(400)
+        .body("violations.field", contains("projectIds"));
+    given()
+        .header("Authorization", admin)
+        .contentType(ContentType.JSON)
+        .body("{\"name\":")
+        .when()
+        .post(KEYS)
+        .then()
+        .statusCode(400)
+        .body("type", equalTo("https://tollgate.io/problems/malformed-body"));
+    given()
+        .header("Authorization", admin)
+        .contentType(ContentType.TEXT)
+        .body("name=x")
+        .when()
+        .post(KEYS)
+        .then()
+        .statusCode(415)
+        .contentType(PROBLEM_JSON);
+    given()
+        .header("Authorization", admin)
+        .when()
+        .put(KEYS)
+        .then()
+        .statusCode(405)
+        .header("Allow", "GET, HEAD, POST");
+    given()
+        .header("Authorization", admin)
+        .when()
+        .get(KEYS + "?size=0")
+        .then()
+        .statusCode(400)
+        .body("violations.field", contains("size"));
+    given()
+        .header("Authorization", admin)
+        .when()
+        .delete(KEYS + "/" + UUID.randomUUID())
+        .then()
+        .statusCode(404)
+        .contentType(PROBLEM_JSON);
+    given().header("Authorization", admin).when().get(KEYS + "/not-a-uuid").then().statusCode(404);
+  }
+
+  @Test
+  void unknownOrMalformedKeysAre401() {
+    for (String key : List.of("tgk_" + "x".repeat(43), "guess", "tgk_short")) {
+      given()
+          .header("X-Api-Key", key)
+          .when()
+          .get("/api/v1/risks")
+          .then()
+          .statusCode(401)
+          .contentType(PROBLEM_JSON)
+          .body("detail", containsString("API key"));
+    }
+  }
+
+  @Test
+  void listIsPagedNewestFirstWithLinks() {
+    for (int i = 0; i < 3; i++) {
+      create("paged-" + i, "READ_ONLY", null, "pager");
+    }
+    Response first =
+        given()
+            .header("Authorization", admin)
+            .when()
+            .get(KEYS + "?page=0&size=2")
+            .then()
+            .statusCode(200)
+            .body("page", equalTo(0))
+            .body("size", equalTo(2))
+            .body("items.size()", equalTo(2))
+            .body("totalItems", greaterThan(2))
+            .extract()
+            .response();
+    assertThat(first.header("Link"), containsString("<" + KEYS + "?page=1&size=2>; rel=\"next\""));
+    List<String> created = first.jsonPath().getList("items.createdAt", String.class);
+    assertThat(created.get(0).compareTo(created.get(1)), is(greaterThanOrEqualToZero()));
+    given()
+        .header("Authorization", admin)
+        .when()
+        .get(KEYS + "?page=1&size=2")
+        .then()
+        .statusCode(200)
+        .header("Link", containsString("rel=\"prev\""))
+        .body("items", not(empty()));
+  }
+
+  private static org.hamcrest.Matcher<Integer> greaterThanOrEqualToZero() {
+    return org.hamcrest.Matchers.greaterThanOrEqualTo(0);
+  }
+
+  private Response create(String name, String scope, List<String> projects, String owner) {
+    JsonObject body = request(name, scope, owner);
+    if (projects != null) {
+      body.put("projectIds", new JsonArray(projects));
+    }
+    return given()
+        .header("Authorization", admin)
+        .contentType(ContentType.JSON)
+        .body(body.encode())
+        .when()
+        .post(KEYS)
+        .then()
+        .statusCode(201)
+        .extract()
+        .response();
+  }
+
+  private static JsonObject request(String name, String scope, String owner) {
+    return new JsonObject().put("name", name).put("scope", scope).put("ownerId", owner);
+  }
+
+  private URI projectService() {
+    return config.upstream().get("project-service");
+  }
+}

@@ -1,0 +1,137 @@
+package io.tollgate.gateway.security;
+
+import static io.restassured.RestAssured.given;
+import static org.hamcrest.MatcherAssert.assertThat;
+import static org.hamcrest.Matchers.contains;
+import static org.hamcrest.Matchers.containsString;
+import static org.hamcrest.Matchers.equalTo;
+import static org.hamcrest.Matchers.is;
+import static org.hamcrest.Matchers.matchesPattern;
+import static org.hamcrest.Matchers.startsWith;
+
+import io.quarkus.test.junit.QuarkusTest;
+import io.restassured.specification.RequestSpecification;
+import io.tollgate.gateway.config.GatewayConfig;
+import io.tollgate.gateway.testing.UpstreamServers;
+import io.tollgate.testing.TestTokens;
+import jakarta.inject.Inject;
+import java.net.URI;
+import java.util.UUID;
+import java.util.function.UnaryOperator;
+import java.util.stream.Stream;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.params.ParameterizedTest;
+import org.junit.jupiter.params.provider.Arguments;
+import org.junit.jupiter.params.provider.MethodSource;
+
+/** Bearer tokens at the gateway: bad or missing ones never reach a service. */
+@QuarkusTest
+class AuthenticationTest {
+
+  private static final String PROBLEM_JSON = "application/problem+json";
+
+  @Inject GatewayConfig config;
+
+  static Stream<Arguments> refusedCredentials() {
+    return Stream.of(
+        Arguments.of("expired", auth("Bearer " + TestTokens.expired("alice"))),
+        Arguments.of("foreign signature", auth("Bearer " + TestTokens.foreignSignature("alice"))),
+        Arguments.of("wrong audience", auth("Bearer " + TestTokens.wrongAudience("alice"))),
+        Arguments.of("not a JWT", auth("Bearer not-a-jwt")),
+        Arguments.of("unsupported scheme", auth("Basic YWxpY2U6c2VjcmV0")),
+        Arguments.of("scheme without credential", auth("Bearer")),
+        Arguments.of(
+            "two credentials",
+            (UnaryOperator<RequestSpecification>)
+                spec ->
+                    spec.header("Authorization", TestTokens.bearer("alice", "MEMBER"))
+                        .header("X-Api-Key", "tgk_" + "a".repeat(43))));
+  }
+
+  private static UnaryOperator<RequestSpecification> auth(String value) {
+    return spec -> spec.header("Authorization", value);
+  }
+
+  @ParameterizedTest(name = "{0}")
+  @MethodSource("refusedCredentials")
+  void invalidCredentialIs401AndNeverReachesTheService(
+      String name, UnaryOperator<RequestSpecification> credential) {
+    String path = "/api/v1/projects/" + UUID.randomUUID();
+    credential
+        .apply(given())
+        .header("X-Request-Id", "auth-test")
+        .when()
+        .get(path)
+        .then()
+        .statusCode(401)
+        .contentType(PROBLEM_JSON)
+        .header("WWW-Authenticate", startsWith("Bearer realm=\"tollgate\""))
+        .header("WWW-Authenticate", containsString("error=\"invalid_token\""))
+        .header("X-Request-Id", "auth-test")
+        .header("Cache-Control", "no-store")
+        .body("type", equalTo("https://tollgate.io/problems/unauthorized"))
+        .body("status", equalTo(401))
+        .body("instance", equalTo(path));
+    assertThat(UpstreamServers.seen(project(), path), is(0L));
+  }
+
+  @Test
+  void missingTokenIs401WithABareChallenge() {
+    String path = "/api/v1/milestones/" + UUID.randomUUID();
+    given()
+        .when()
+        .post(path)
+        .then()
+        .statusCode(401)
+        .contentType(PROBLEM_JSON)
+        .header("WWW-Authenticate", equalTo("Bearer realm=\"tollgate\""))
+        .header("X-Request-Id", matchesPattern("[0-9a-f-]{36}"))
+        .body("title", equalTo("Authentication required"))
+        .body("detail", containsString("bearer token"));
+    assertThat(UpstreamServers.seen(config.upstream().get("milestone-service"), path), is(0L));
+  }
+
+  @Test
+  void unknownRoutesNeedAuthenticationToo() {
+    given().when().get("/api/v1/nowhere").then().statusCode(401);
+  }
+
+  @Test
+  void validTokenIsForwardedUnchanged() {
+    String bearer = TestTokens.bearer("alice", "MEMBER");
+    String path = "/api/v1/projects/" + UUID.randomUUID();
+    var echo =
+        given()
+            .header("Authorization", bearer)
+            .when()
+            .get(path)
+            .then()
+            .statusCode(200)
+            .extract()
+            .jsonPath();
+    assertThat(echo.getList("headers.'authorization'", String.class), contains(bearer));
+    assertThat(UpstreamServers.seen(project(), path), is(1L));
+  }
+
+  @Test
+  void schemeIsCaseInsensitive() {
+    String token = TestTokens.token("alice", "MEMBER");
+    given()
+        .header("Authorization", "bearer " + token)
+        .when()
+        .get("/api/v1/risks")
+        .then()
+        .statusCode(200);
+  }
+
+  @Test
+  void healthAndMetricsNeedNoToken() {
+    given().when().get("/q/health/live").then().statusCode(200);
+    given().when().get("/q/health/ready").then().statusCode(200);
+    given().when().get("/q/metrics").then().statusCode(200);
+  }
+
+  private URI project() {
+    return config.upstream().get("project-service");
+  }
+}

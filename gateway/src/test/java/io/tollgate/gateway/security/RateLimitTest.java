@@ -1,0 +1,110 @@
+package io.tollgate.gateway.security;
+
+import static io.restassured.RestAssured.given;
+import static org.hamcrest.MatcherAssert.assertThat;
+import static org.hamcrest.Matchers.allOf;
+import static org.hamcrest.Matchers.equalTo;
+import static org.hamcrest.Matchers.greaterThanOrEqualTo;
+import static org.hamcrest.Matchers.is;
+import static org.hamcrest.Matchers.lessThan;
+import static org.hamcrest.Matchers.lessThanOrEqualTo;
+
+import io.quarkus.test.junit.QuarkusTest;
+import io.restassured.response.Response;
+import io.tollgate.gateway.config.GatewayConfig;
+import io.tollgate.testing.TestTokens;
+import jakarta.inject.Inject;
+import java.util.UUID;
+import org.junit.jupiter.api.Test;
+
+/** A token bucket per caller: 429 with Retry-After once it is empty, RateLimit-* always. */
+@QuarkusTest
+class RateLimitTest {
+
+  @Inject GatewayConfig config;
+
+  @Test
+  void everyAnswerTellsTheCallerItsBudget() {
+    String bearer = TestTokens.bearer("budget-" + UUID.randomUUID(), "MEMBER");
+    Response first = given().header("Authorization", bearer).when().get("/api/v1/risks");
+    Response second = given().header("Authorization", bearer).when().get("/api/v1/risks");
+    int burst = config.rateLimit().burst();
+    assertThat(first.header("RateLimit-Limit"), is(Integer.toString(burst)));
+    assertThat(first.header("RateLimit-Remaining"), is(Integer.toString(burst - 1)));
+    assertThat(Long.parseLong(first.header("RateLimit-Reset")), is(greaterThanOrEqualTo(1L)));
+    assertThat(
+        Integer.parseInt(second.header("RateLimit-Remaining")), is(lessThanOrEqualTo(burst - 1)));
+    // the gateway's own answers count and carry them too
+    given()
+        .header("Authorization", bearer)
+        .when()
+        .get("/api/v1/nowhere")
+        .then()
+        .statusCode(404)
+        .header("RateLimit-Limit", Integer.toString(burst));
+  }
+
+  @Test
+  void anExhaustedCallerGets429UntilTheBucketRefills() throws Exception {
+    String greedy = TestTokens.bearer("greedy-" + UUID.randomUUID(), "MEMBER");
+    Response refused = null;
+    int sent = 0;
+    // 404s of the gateway itself: cheap, and they count like any other request
+    while (refused == null && sent < 20 * config.rateLimit().burst()) {
+      Response response = given().header("Authorization", greedy).when().get("/api/v1/nowhere");
+      sent++;
+      if (response.statusCode() == 429) {
+        refused = response;
+      }
+    }
+    assertThat(
+        "requests sent before the first 429",
+        sent,
+        is(greaterThanOrEqualTo(config.rateLimit().burst())));
+    assertThat(refused, org.hamcrest.Matchers.notNullValue());
+    assertThat(refused.contentType(), is("application/problem+json"));
+    assertThat(refused.path("type"), is("https://tollgate.io/problems/too-many-requests"));
+    assertThat(refused.path("status"), is(429));
+    long retryAfter = Long.parseLong(refused.header("Retry-After"));
+    assertThat(retryAfter, is(allOf(greaterThanOrEqualTo(1L), lessThan(5L))));
+    assertThat(refused.header("RateLimit-Limit"), is(Integer.toString(config.rateLimit().burst())));
+    assertThat(refused.header("RateLimit-Remaining"), is("0"));
+    assertThat(Long.parseLong(refused.header("RateLimit-Reset")), is(greaterThanOrEqualTo(1L)));
+    assertThat(refused.header("X-Request-Id"), org.hamcrest.Matchers.notNullValue());
+
+    // someone else is not affected
+    given()
+        .header("Authorization", TestTokens.bearer("patient-" + UUID.randomUUID(), "MEMBER"))
+        .when()
+        .get("/api/v1/risks")
+        .then()
+        .statusCode(200);
+
+    Thread.sleep(retryAfter * 1000);
+    given().header("Authorization", greedy).when().get("/api/v1/risks").then().statusCode(200);
+  }
+
+  @Test
+  void limitsAreKeyedBySubjectNotByToken() {
+    String user = "same-user-" + UUID.randomUUID();
+    Response one =
+        given()
+            .header("Authorization", TestTokens.bearer(user, "MEMBER"))
+            .when()
+            .get("/api/v1/risks");
+    Response other =
+        given()
+            .header("Authorization", TestTokens.bearer(user, "ADMIN"))
+            .when()
+            .get("/api/v1/risks");
+    assertThat(
+        Integer.parseInt(other.header("RateLimit-Remaining")),
+        is(lessThan(Integer.parseInt(one.header("RateLimit-Remaining")) + 1)));
+    given()
+        .when()
+        .get("/api/v1/risks")
+        .then()
+        .statusCode(401)
+        .header("RateLimit-Limit", equalTo(Integer.toString(config.rateLimit().burst())));
+  }
+}

@@ -1,0 +1,77 @@
+package io.tollgate.gateway.security;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import java.time.Duration;
+import java.util.concurrent.atomic.AtomicLong;
+import org.junit.jupiter.api.Test;
+
+class RateLimiterTest {
+
+  private final AtomicLong now = new AtomicLong(5_000_000_000L);
+  private final RateLimiter limiter = new RateLimiter(true, 2, 4, now::get);
+
+  @Test
+  void burstThenRefillAtTheRate() {
+    for (int i = 3; i >= 0; i--) {
+      RateLimiter.Decision decision = limiter.acquire("a");
+      assertTrue(decision.allowed());
+      assertEquals(i, decision.remaining());
+      assertEquals(4, decision.limit());
+    }
+    RateLimiter.Decision refused = limiter.acquire("a");
+    assertFalse(refused.allowed());
+    assertEquals(0, refused.remaining());
+    assertEquals(1, refused.retryAfterSeconds()); // half a second to the next token, rounded up
+    assertEquals(2, refused.resetSeconds()); // 4 tokens at 2 per second
+
+    advance(Duration.ofMillis(500));
+    assertTrue(limiter.acquire("a").allowed());
+    assertFalse(limiter.acquire("a").allowed());
+  }
+
+  @Test
+  void callersHaveTheirOwnBuckets() {
+    for (int i = 0; i < 4; i++) {
+      limiter.acquire("a");
+    }
+    assertFalse(limiter.acquire("a").allowed());
+    assertTrue(limiter.acquire("b").allowed());
+  }
+
+  @Test
+  void refillIsCappedAtTheBurst() {
+    limiter.acquire("a");
+    advance(Duration.ofHours(1));
+    assertEquals(3, limiter.acquire("a").remaining());
+  }
+
+  @Test
+  void peekingTakesNothing() {
+    assertTrue(limiter.hasToken("fresh"));
+    for (int i = 0; i < 4; i++) {
+      limiter.acquire("a");
+    }
+    assertFalse(limiter.hasToken("a"));
+    advance(Duration.ofMillis(500));
+    assertTrue(limiter.hasToken("a"));
+    assertTrue(limiter.hasToken("a"));
+    assertTrue(limiter.acquire("a").allowed());
+  }
+
+  @Test
+  void fullBucketsAreForgotten() {
+    limiter.acquire("a");
+    limiter.acquire("b");
+    advance(Duration.ofSeconds(1));
+    limiter.acquire("b");
+    limiter.evictFull();
+    assertEquals(1, limiter.size());
+  }
+
+  private void advance(Duration duration) {
+    now.addAndGet(duration.toNanos());
+  }
+}

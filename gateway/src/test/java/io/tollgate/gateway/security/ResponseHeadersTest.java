@@ -1,0 +1,224 @@
+package io.tollgate.gateway.security;
+
+import static io.restassured.RestAssured.given;
+import static org.hamcrest.MatcherAssert.assertThat;
+import static org.hamcrest.Matchers.allOf;
+import static org.hamcrest.Matchers.containsString;
+import static org.hamcrest.Matchers.equalTo;
+import static org.hamcrest.Matchers.is;
+import static org.hamcrest.Matchers.not;
+import static org.hamcrest.Matchers.nullValue;
+import static org.hamcrest.Matchers.startsWith;
+
+import io.quarkus.test.common.http.TestHTTPResource;
+import io.quarkus.test.junit.QuarkusTest;
+import io.restassured.response.ValidatableResponse;
+import io.tollgate.gateway.config.GatewayConfig;
+import io.tollgate.gateway.testing.UpstreamServers;
+import io.tollgate.testing.TestTokens;
+import jakarta.inject.Inject;
+import java.io.BufferedReader;
+import java.io.InputStreamReader;
+import java.io.OutputStream;
+import java.net.Socket;
+import java.net.URL;
+import java.nio.charset.StandardCharsets;
+import java.util.UUID;
+import org.junit.jupiter.api.Test;
+
+/** Security headers, CORS for browser frontends, and the request body limit. */
+@QuarkusTest
+class ResponseHeadersTest {
+
+  private static final String ALLOWED_ORIGIN = "http://localhost:3000";
+
+  @Inject GatewayConfig config;
+
+  @TestHTTPResource("/")
+  URL gateway;
+
+  private final String bearer = TestTokens.bearer("carol", "MEMBER");
+
+  @Test
+  void proxiedAnswersCarryTheSecurityHeaders() {
+    securityHeaders(given().header("Authorization", bearer).when().get("/api/v1/risks/1").then())
+        .statusCode(200)
+        .header("Cache-Control", "no-store")
+        .header("Strict-Transport-Security", nullValue());
+  }
+
+  @Test
+  void theGatewaysOwnAnswersCarryThemToo() {
+    securityHeaders(given().when().get("/api/v1/risks/1").then()).statusCode(401);
+    securityHeaders(given().header("Authorization", bearer).when().get("/api/v1/none").then())
+        .statusCode(404);
+  }
+
+  @Test
+  void aServicesOwnCachePolicyIsKept() {
+    given()
+        .header("Authorization", bearer)
+        .header("X-Echo-Cache-Control", "private, max-age=60")
+        .when()
+        .get("/api/v1/risks/1")
+        .then()
+        .statusCode(200)
+        .header("Cache-Control", "private, max-age=60");
+  }
+
+  @Test
+  void strictTransportSecurityBehindTls() {
+    given()
+        .header("Authorization", bearer)
+        .header("X-Forwarded-Proto", "https")
+        .when()
+        .get("/api/v1/risks/1")
+        .then()
+        .statusCode(200)
+        .header("Strict-Transport-Security", "max-age=31536000; includeSubDomains");
+  }
+
+  @Test
+  void preflightFromAnAllowedOriginIsAnsweredWithoutAToken() {
+    String path = "/api/v1/projects/" + UUID.randomUUID();
+    given()
+        .header("Origin", ALLOWED_ORIGIN)
+        .header("Access-Control-Request-Method", "PATCH")
+        .header("Access-Control-Request-Headers", "authorization,content-type,if-match")
+        .when()
+        .options(path)
+        .then()
+        .statusCode(200)
+        .header("Access-Control-Allow-Origin", ALLOWED_ORIGIN)
+        .header("Access-Control-Allow-Methods", containsString("PATCH"))
+        .header(
+            "Access-Control-Allow-Headers",
+            allOf(
+                containsString("Authorization"),
+                containsString("If-Match"),
+                containsString("Content-Type")))
+        .header("Access-Control-Max-Age", "3600");
+    assertThat(UpstreamServers.seen(config.upstream().get("project-service"), path), is(0L));
+  }
+
+  @Test
+  void preflightFromAnotherOriginIsRefused() {
+    given()
+        .header("Origin", "https://evil.example")
+        .header("Access-Control-Request-Method", "GET")
+        .when()
+        .options("/api/v1/projects")
+        .then()
+        .statusCode(403)
+        .header("Access-Control-Allow-Origin", nullValue());
+    given()
+        .header("Origin", "https://evil.example")
+        .header("Authorization", bearer)
+        .when()
+        .get("/api/v1/projects")
+        .then()
+        .statusCode(403)
+        .header("Access-Control-Allow-Origin", nullValue());
+  }
+
+  @Test
+  void corsRequestsExposeTheHeadersFrontendsNeed() {
+    given()
+        .header("Origin", ALLOWED_ORIGIN)
+        .header("Authorization", bearer)
+        .when()
+        .get("/api/v1/risks/1")
+        .then()
+        .statusCode(200)
+        .header("Access-Control-Allow-Origin", ALLOWED_ORIGIN)
+        .header(
+            "Access-Control-Expose-Headers",
+            allOf(
+                containsString("ETag"),
+                containsString("Location"),
+                containsString("Link"),
+                containsString("X-Request-Id"),
+                containsString("RateLimit-Remaining"),
+                containsString("Retry-After")));
+    // API keys are for servers: a browser may not send one cross-origin
+    given()
+        .header("Origin", ALLOWED_ORIGIN)
+        .header("Access-Control-Request-Method", "GET")
+        .header("Access-Control-Request-Headers", "x-api-key")
+        .when()
+        .options("/api/v1/risks")
+        .then()
+        .header("Access-Control-Allow-Headers", not(containsString("X-Api-Key")));
+  }
+
+  @Test
+  void bodyOverTheLimitIs413BeforeAnythingIsProxied() throws Exception {
+    String path = "/api/v1/projects/" + UUID.randomUUID() + "/upload";
+    long tooLarge = 2L * 1024 * 1024 + 1; // the test limit is 2M
+    try (Socket socket = new Socket(gateway.getHost(), gateway.getPort())) {
+      socket.setSoTimeout(5000);
+      OutputStream out = socket.getOutputStream();
+      out.write(
+          ("POST "
+                  + path
+                  + " HTTP/1.1\r\nHost: localhost\r\nAuthorization: "
+                  + bearer
+                  + "\r\nContent-Type: application/octet-stream\r\nContent-Length: "
+                  + tooLarge
+                  + "\r\n\r\n")
+              .getBytes(StandardCharsets.US_ASCII));
+      out.write(new byte[1024]); // a little of the body; the gateway must not wait for the rest
+      out.flush();
+      BufferedReader in =
+          new BufferedReader(
+              new InputStreamReader(socket.getInputStream(), StandardCharsets.UTF_8));
+      String status = in.readLine();
+      StringBuilder head = new StringBuilder();
+      int length = 0;
+      for (String line = in.readLine(); line != null && !line.isEmpty(); line = in.readLine()) {
+        head.append(line).append('\n');
+        if (line.toLowerCase().startsWith("content-length:")) {
+          length = Integer.parseInt(line.substring("content-length:".length()).trim());
+        }
+      }
+      char[] body = new char[length];
+      int read = 0;
+      while (read < length) {
+        int n = in.read(body, read, length - read);
+        if (n < 0) {
+          break;
+        }
+        read += n;
+      }
+      assertThat(status, startsWith("HTTP/1.1 413"));
+      assertThat(
+          head.toString().toLowerCase(), containsString("content-type: application/problem+json"));
+      assertThat(head.toString().toLowerCase(), containsString("connection: close"));
+      assertThat(
+          new String(body), containsString("https://tollgate.io/problems/payload-too-large"));
+    }
+    assertThat(UpstreamServers.seen(config.upstream().get("project-service"), path), is(0L));
+  }
+
+  @Test
+  void bodyAtTheLimitPasses() {
+    byte[] body = new byte[2 * 1024 * 1024];
+    given()
+        .header("Authorization", bearer)
+        .contentType("application/octet-stream")
+        .body(body)
+        .when()
+        .post("/api/v1/projects/upload?token=" + UUID.randomUUID())
+        .then()
+        .statusCode(200)
+        .body("bytes", equalTo(body.length));
+  }
+
+  private static ValidatableResponse securityHeaders(ValidatableResponse response) {
+    return response
+        .header("X-Content-Type-Options", "nosniff")
+        .header("X-Frame-Options", "DENY")
+        .header("Referrer-Policy", "no-referrer")
+        .header("X-Request-Id", not(nullValue()));
+  }
+}
