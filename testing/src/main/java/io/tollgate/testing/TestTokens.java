@@ -2,6 +2,7 @@ package io.tollgate.testing;
 
 import io.restassured.RestAssured;
 import io.restassured.builder.RequestSpecBuilder;
+import io.restassured.config.LogConfig;
 import io.tollgate.runtime.DevTokens;
 import java.io.IOException;
 import java.io.UncheckedIOException;
@@ -38,6 +39,10 @@ public final class TestTokens {
   public static void authenticateRestAssured(String user, String... roles) {
     RestAssured.requestSpecification =
         new RequestSpecBuilder().addHeader("Authorization", bearer(user, roles)).build();
+    // a failing test's request log must not print the credentials
+    RestAssured.config =
+        RestAssured.config()
+            .logConfig(LogConfig.logConfig().blacklistHeader("Authorization", "X-Api-Key"));
   }
 
   /** A token that expired a minute ago. */
