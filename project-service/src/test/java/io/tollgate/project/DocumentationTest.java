@@ -10,13 +10,17 @@ import com.fasterxml.jackson.databind.ObjectMapper;
 import io.quarkus.test.common.QuarkusTestResource;
 import io.quarkus.test.common.ResourceArg;
 import io.quarkus.test.junit.QuarkusTest;
+import io.tollgate.project.messaging.MilestoneEventConsumer;
 import io.tollgate.project.messaging.ProjectEvents;
+import io.tollgate.project.messaging.RiskEventConsumer;
 import io.tollgate.testing.TestTokens;
 import io.tollgate.testing.TollgateInfrastructure;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.Iterator;
+import java.util.List;
 import java.util.Locale;
+import java.util.Map;
 import java.util.Set;
 import java.util.TreeSet;
 import java.util.regex.Matcher;
@@ -85,10 +89,44 @@ class DocumentationTest {
     String asyncapi =
         given().get("/asyncapi/asyncapi.yaml").then().statusCode(200).extract().asString();
     String readme = Files.readString(Path.of("README.md"));
-    for (String type :
-        new String[] {ProjectEvents.CREATED, ProjectEvents.UPDATED, ProjectEvents.ARCHIVED}) {
+    String rootReadme = Files.readString(Path.of("../README.md"));
+    for (String type : ProjectEvents.TYPES) {
       assertTrue(asyncapi.contains("name: " + type), type + " missing from asyncapi.yaml");
       assertTrue(readme.contains(type), type + " missing from README.md");
+      assertTrue(
+          rootReadme.contains("| `project.events` | `" + type + "`"),
+          type + " missing from the root README's event catalogue");
+    }
+    // every schema the AsyncAPI document names is served beside it
+    Matcher refs = Pattern.compile("\\$ref: '(schemas/[^']+)'").matcher(asyncapi);
+    while (refs.find()) {
+      given().get("/asyncapi/" + refs.group(1)).then().statusCode(200);
+    }
+  }
+
+  @Test
+  void everyConsumedEventTypeIsInItsProducersContractAndInTheReadme() throws Exception {
+    String readme = Files.readString(Path.of("README.md"));
+    Map<String, List<String>> consumed =
+        Map.of(
+            "contracts/milestone-service/asyncapi.yaml",
+            List.of(
+                MilestoneEventConsumer.CREATED,
+                MilestoneEventConsumer.UPDATED,
+                MilestoneEventConsumer.COMPLETED,
+                MilestoneEventConsumer.DELETED),
+            "contracts/risk-service/asyncapi.yaml",
+            List.of(RiskEventConsumer.ASSESSED, RiskEventConsumer.CLOSED));
+    for (var contract : consumed.entrySet()) {
+      String asyncapi;
+      try (var in = getClass().getClassLoader().getResourceAsStream(contract.getKey())) {
+        assertTrue(in != null, contract.getKey() + " is not on the test class path");
+        asyncapi = new String(in.readAllBytes(), java.nio.charset.StandardCharsets.UTF_8);
+      }
+      for (String type : contract.getValue()) {
+        assertTrue(asyncapi.contains("name: " + type), type + " missing from " + contract.getKey());
+        assertTrue(readme.contains(type), type + " missing from README.md (events consumed)");
+      }
     }
   }
 }

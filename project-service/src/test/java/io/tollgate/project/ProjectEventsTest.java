@@ -100,6 +100,99 @@ class ProjectEventsTest {
     }
   }
 
+  static final String PHASE_SCHEMA =
+      "META-INF/resources/asyncapi/schemas/project-phase-changed.v1.json";
+
+  @Test
+  void aPhaseChangeIsPublishedWithTheProjectSnapshotAndTheTransition() {
+    try (EventCollector events = EventCollector.fromEnd("project.events")) {
+      String id = Api.project("{\"amount\":\"5000.00\",\"currency\":\"CHF\"}");
+      String transitionId =
+          Api.transition(id, "PLANNING", "Charter signed")
+              .then()
+              .statusCode(201)
+              .extract()
+              .path("id");
+      ConsumerRecord<String, String> changed =
+          events.awaitRecord(
+              r -> isEvent(r, "tollgate.project.phase-changed.v1", id), Duration.ofSeconds(20));
+      JsonSchemas.assertValid(PHASE_SCHEMA, changed.value());
+      // what project-directory reads from every project event is there too
+      JsonSchemas.assertValid(SCHEMA, changed.value().replace("phase-changed", "updated"));
+      assertEquals(id, changed.key());
+      JsonNode data = json(changed).path("data");
+      assertEquals(id, data.path("projectId").asText());
+      assertEquals("PLANNING", data.path("phase").asText());
+      assertEquals(1, data.path("version").asInt());
+      assertEquals("INITIATION", data.path("from").asText());
+      assertEquals("PLANNING", data.path("to").asText());
+      assertEquals("ADVANCE", data.path("kind").asText());
+      assertEquals("Charter signed", data.path("reason").asText());
+      assertEquals("alice", data.path("changedBy").asText());
+      assertEquals(transitionId, data.path("transitionId").asText());
+      assertEquals("5000.00", data.path("budget").path("amount").asText());
+      assertTrue(data.path("override").isMissingNode());
+
+      Api.transition(Api.admin(), id, "EXECUTION", "Go", "Accepted by the sponsor")
+          .then()
+          .statusCode(201);
+      ConsumerRecord<String, String> overridden =
+          events.awaitRecord(
+              r ->
+                  isEvent(r, "tollgate.project.phase-changed.v1", id)
+                      && r.value().contains("\"EXECUTION\""),
+              Duration.ofSeconds(20));
+      JsonSchemas.assertValid(PHASE_SCHEMA, overridden.value());
+      JsonNode override = json(overridden).path("data").path("override");
+      assertEquals("carol", override.path("by").asText());
+      assertEquals("Accepted by the sponsor", override.path("justification").asText());
+      assertEquals(
+          "MILESTONE_PLANNED",
+          override.path("overriddenCriteria").get(0).path("criterion").asText());
+    }
+  }
+
+  @Test
+  void aBudgetChangeIsAnUpdateCarryingTheBudgetAsADecimalString() {
+    try (EventCollector events = EventCollector.fromEnd("project.events")) {
+      String id = Api.project(null);
+      given()
+          .contentType("application/merge-patch+json")
+          .header("If-Match", "\"0\"")
+          .body("{\"budget\":{\"amount\":123456789012.3,\"currency\":\"EUR\"}}")
+          .patch("/api/v1/projects/" + id)
+          .then()
+          .statusCode(200);
+      ConsumerRecord<String, String> updated =
+          events.awaitRecord(
+              r -> isEvent(r, "tollgate.project.updated.v1", id), Duration.ofSeconds(20));
+      JsonSchemas.assertValid(SCHEMA, updated.value());
+      JsonNode data = json(updated).path("data");
+      assertEquals("[\"budget\"]", data.path("changedFields").toString());
+      assertEquals("123456789012.30", data.path("budget").path("amount").asText());
+      assertEquals("EUR", data.path("budget").path("currency").asText());
+    }
+  }
+
+  @Test
+  void aRefusedTransitionPublishesNothing() {
+    String id = Api.project(null);
+    Api.transition(id, "TESTING", "skip").then().statusCode(409);
+    long rows =
+        QuarkusTransaction.requiringNew()
+            .call(
+                () ->
+                    em.createQuery(
+                            "select count(e) from OutboxEvent e where e.eventKey = :key",
+                            Long.class)
+                        .setParameter("key", id)
+                        .getSingleResult());
+    assertEquals(
+        2,
+        rows,
+        "only the create's events (created, the creator's member-added) are in the outbox");
+  }
+
   @Test
   void aRefusedChangePublishesNothing() {
     try (EventCollector events = EventCollector.fromEnd("project.events")) {
@@ -122,7 +215,10 @@ class ProjectEventsTest {
                               Long.class)
                           .setParameter("key", id)
                           .getSingleResult());
-      assertEquals(1, rows, "only the created event is in the outbox");
+      assertEquals(
+          2,
+          rows,
+          "only the create's events (created, the creator's member-added) are in the outbox");
     }
   }
 
@@ -149,9 +245,10 @@ class ProjectEventsTest {
                     () ->
                         em.createQuery(
                                 "select count(e) from OutboxEvent e where e.publishedAt is null"
-                                    + " and e.eventKey in :ids",
+                                    + " and e.eventKey in :ids and e.eventType = :type",
                                 Long.class)
                             .setParameter("ids", ids)
+                            .setParameter("type", "tollgate.project.created.v1")
                             .getSingleResult());
         assertEquals(5, pending, "the events wait in the outbox while the broker is down");
       } finally {

@@ -2,6 +2,7 @@ package io.tollgate.project.mapping;
 
 import io.tollgate.project.messaging.ProjectEventData;
 import io.tollgate.project.model.Project;
+import io.tollgate.project.rest.MoneyInput;
 import io.tollgate.project.rest.ProjectPatch;
 import io.tollgate.project.rest.ProjectView;
 import java.util.List;
@@ -19,17 +20,26 @@ public final class ProjectMapper {
         p.description,
         p.methodology,
         p.phase,
+        p.heldPhase,
         p.startDate,
         p.targetDate,
+        Amounts.money(p.budgetAmount, p.budgetCurrency),
         p.archived,
         p.archivedAt,
+        p.createdBy,
         p.createdAt,
         p.updatedAt,
         p.version);
   }
 
   public static ProjectPatch toPatchable(Project p) {
-    return new ProjectPatch(p.name, p.description, p.methodology, p.startDate, p.targetDate);
+    return new ProjectPatch(
+        p.name,
+        p.description,
+        p.methodology,
+        p.startDate,
+        p.targetDate,
+        p.hasBudget() ? new MoneyInput(p.budgetAmount, p.budgetCurrency) : null);
   }
 
   public static ProjectEventData toEvent(Project p, List<String> changedFields) {
@@ -42,6 +52,7 @@ public final class ProjectMapper {
         p.phase.name(),
         p.startDate,
         p.targetDate,
+        Amounts.money(p.budgetAmount, p.budgetCurrency),
         p.archived,
         p.version,
         changedFields);

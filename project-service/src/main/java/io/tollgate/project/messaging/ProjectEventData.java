@@ -1,14 +1,17 @@
 package io.tollgate.project.messaging;
 
 import com.fasterxml.jackson.annotation.JsonInclude;
+import io.tollgate.project.rest.Money;
 import java.time.LocalDate;
 import java.util.List;
 import java.util.UUID;
 
 /**
- * The {@code data} of every {@code tollgate.project.*.v1} event: the project as it is after the
- * change. Its JSON Schema is {@code asyncapi/schemas/project.v1.json}; changes within v1 are
- * additive only.
+ * The project snapshot every {@code tollgate.project.*.v1} event carries: the project as it is
+ * after the change. Its JSON Schema is {@code asyncapi/schemas/project-event.v1.json}; changes
+ * within v1 are additive only. Events with more to say (phase changes, memberships, health) carry
+ * this snapshot and their own fields beside it, so that readers of any project event can keep their
+ * read model of projects.
  *
  * @param changedFields for {@code updated} events, the names of the fields that changed
  */
@@ -22,6 +25,7 @@ public record ProjectEventData(
     String phase,
     LocalDate startDate,
     LocalDate targetDate,
+    Money budget,
     boolean archived,
     long version,
     List<String> changedFields) {}

@@ -14,6 +14,23 @@ public class ProjectEvents {
   public static final String CREATED = "tollgate.project.created.v1";
   public static final String UPDATED = "tollgate.project.updated.v1";
   public static final String ARCHIVED = "tollgate.project.archived.v1";
+  public static final String PHASE_CHANGED = "tollgate.project.phase-changed.v1";
+  public static final String MEMBER_ADDED = "tollgate.project.member-added.v1";
+  public static final String MEMBER_CHANGED = "tollgate.project.member-changed.v1";
+  public static final String MEMBER_REMOVED = "tollgate.project.member-removed.v1";
+  public static final String HEALTH_CHANGED = "tollgate.project.health-changed.v1";
+
+  /** Every type this service publishes, for documentation checks. */
+  public static final List<String> TYPES =
+      List.of(
+          CREATED,
+          UPDATED,
+          ARCHIVED,
+          PHASE_CHANGED,
+          MEMBER_ADDED,
+          MEMBER_CHANGED,
+          MEMBER_REMOVED,
+          HEALTH_CHANGED);
 
   private final Outbox outbox;
 
@@ -22,19 +39,39 @@ public class ProjectEvents {
   }
 
   public void created(Project p) {
-    emit(CREATED, p, null);
+    emit(CREATED, p, ProjectMapper.toEvent(p, null));
   }
 
   public void updated(Project p, List<String> changedFields) {
-    emit(UPDATED, p, changedFields);
+    emit(UPDATED, p, ProjectMapper.toEvent(p, changedFields));
   }
 
   public void archived(Project p) {
-    emit(ARCHIVED, p, null);
+    emit(ARCHIVED, p, ProjectMapper.toEvent(p, null));
   }
 
-  private void emit(String type, Project p, List<String> changedFields) {
+  public void phaseChanged(Project p, PhaseChangedData data) {
+    emit(PHASE_CHANGED, p, data);
+  }
+
+  public void memberAdded(Project p, MemberEventData data) {
+    emit(MEMBER_ADDED, p, data);
+  }
+
+  public void memberChanged(Project p, MemberEventData data) {
+    emit(MEMBER_CHANGED, p, data);
+  }
+
+  public void memberRemoved(Project p, MemberEventData data) {
+    emit(MEMBER_REMOVED, p, data);
+  }
+
+  public void healthChanged(Project p, HealthChangedData data) {
+    emit(HEALTH_CHANGED, p, data);
+  }
+
+  private void emit(String type, Project p, Object data) {
     String id = p.id.toString();
-    outbox.publish(TOPIC, id, type, id, ProjectMapper.toEvent(p, changedFields));
+    outbox.publish(TOPIC, id, type, id, data);
   }
 }

@@ -7,6 +7,7 @@ import jakarta.persistence.Enumerated;
 import jakarta.persistence.Id;
 import jakarta.persistence.Table;
 import jakarta.persistence.Version;
+import java.math.BigDecimal;
 import java.time.LocalDate;
 import java.time.OffsetDateTime;
 import java.util.UUID;
@@ -34,17 +35,33 @@ public class Project {
   @Column(nullable = false)
   public Phase phase;
 
+  /** While ON_HOLD: the phase the project resumes into. */
+  @Enumerated(EnumType.STRING)
+  @Column(name = "held_phase")
+  public Phase heldPhase;
+
   @Column(name = "start_date")
   public LocalDate startDate;
 
   @Column(name = "target_date")
   public LocalDate targetDate;
 
+  /** Budget at completion (BAC); set together with its currency or not at all. */
+  @Column(name = "budget_amount", precision = 19, scale = 4)
+  public BigDecimal budgetAmount;
+
+  /** ISO 4217 code; every amount of the project is in this currency. */
+  @Column(name = "budget_currency", length = 3)
+  public String budgetCurrency;
+
   @Column(nullable = false)
   public boolean archived;
 
   @Column(name = "archived_at")
   public OffsetDateTime archivedAt;
+
+  @Column(name = "created_by")
+  public String createdBy;
 
   @Column(name = "created_at", nullable = false)
   public OffsetDateTime createdAt;
@@ -55,4 +72,8 @@ public class Project {
   @Version
   @Column(nullable = false)
   public long version;
+
+  public boolean hasBudget() {
+    return budgetAmount != null;
+  }
 }

@@ -10,10 +10,11 @@ import org.eclipse.microprofile.openapi.annotations.media.Schema;
 
 @Schema(
     name = "ProjectCreate",
-    description = "A new project; it starts in phase INITIATION",
+    description = "A new project; it starts in phase INITIATION and its creator is its OWNER",
     example =
         "{\"key\":\"CRM\",\"name\":\"CRM replacement\",\"description\":\"Replace the legacy CRM\","
-            + "\"methodology\":\"AGILE\",\"startDate\":\"2026-01-05\",\"targetDate\":\"2026-09-30\"}")
+            + "\"methodology\":\"AGILE\",\"startDate\":\"2026-01-05\",\"targetDate\":\"2026-09-30\","
+            + "\"budget\":{\"amount\":\"250000.00\",\"currency\":\"EUR\"}}")
 public record ProjectCreate(
     @Schema(
             description =
@@ -27,4 +28,6 @@ public record ProjectCreate(
     @Size(max = 4000) String description,
     @NotNull Methodology methodology,
     LocalDate startDate,
-    LocalDate targetDate) {}
+    LocalDate targetDate,
+    @Schema(description = "Budget at completion (BAC); optional until the project leaves PLANNING")
+        MoneyInput budget) {}

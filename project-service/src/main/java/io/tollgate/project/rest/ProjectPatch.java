@@ -12,10 +12,13 @@ import org.eclipse.microprofile.openapi.annotations.media.Schema;
     name = "ProjectPatch",
     description =
         "JSON merge patch (RFC 7386) of a project's writable fields; null clears an optional field",
-    example = "{\"name\":\"CRM replacement (phase 1)\",\"targetDate\":\"2026-10-31\"}")
+    example =
+        "{\"name\":\"CRM replacement (phase 1)\",\"targetDate\":\"2026-10-31\","
+            + "\"budget\":{\"amount\":\"275000.00\"}}")
 public record ProjectPatch(
     @NotBlank @Size(max = 200) String name,
     @Size(max = 4000) String description,
     @NotNull Methodology methodology,
     LocalDate startDate,
-    LocalDate targetDate) {}
+    LocalDate targetDate,
+    MoneyInput budget) {}

@@ -1,11 +1,14 @@
 package io.tollgate.project.rest;
 
 import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.ObjectMapper;
+import io.tollgate.project.mapping.HistoryMapper;
 import io.tollgate.project.mapping.ProjectMapper;
 import io.tollgate.project.model.Methodology;
 import io.tollgate.project.model.Phase;
 import io.tollgate.project.model.Project;
 import io.tollgate.project.repository.ProjectRepository;
+import io.tollgate.project.service.HistoryService;
 import io.tollgate.project.service.ProjectService;
 import io.tollgate.rest.Idempotency;
 import io.tollgate.rest.MergePatch;
@@ -33,6 +36,7 @@ import jakarta.ws.rs.core.HttpHeaders;
 import jakarta.ws.rs.core.MediaType;
 import jakarta.ws.rs.core.Response;
 import jakarta.ws.rs.core.UriInfo;
+import java.time.OffsetDateTime;
 import java.util.UUID;
 import org.eclipse.microprofile.openapi.annotations.Operation;
 import org.eclipse.microprofile.openapi.annotations.media.Content;
@@ -53,11 +57,19 @@ public class ProjectResource {
           + " exist\",\"instance\":\"/api/v1/projects/3f1c2a9e-7b4d-4e0a-9a51-0c6f3f0d2b11\"}";
 
   private final ProjectService service;
+  private final HistoryService history;
   private final Idempotency idempotency;
+  private final ObjectMapper mapper;
 
-  ProjectResource(ProjectService service, Idempotency idempotency) {
+  ProjectResource(
+      ProjectService service,
+      HistoryService history,
+      Idempotency idempotency,
+      ObjectMapper mapper) {
     this.service = service;
+    this.history = history;
     this.idempotency = idempotency;
+    this.mapper = mapper;
   }
 
   @POST
@@ -65,8 +77,10 @@ public class ProjectResource {
   @Operation(
       summary = "Create a project",
       description =
-          "Creates a project in phase INITIATION and publishes tollgate.project.created.v1."
-              + " Send an Idempotency-Key to make retries safe.")
+          "Creates a project in phase INITIATION, optionally with a budget (amount as a decimal"
+              + " number or string, ISO 4217 currency), records the caller as its creator and"
+              + " publishes tollgate.project.created.v1. Send an Idempotency-Key to make retries"
+              + " safe.")
   @APIResponse(
       responseCode = "201",
       description = "Created; Location points at the project",
@@ -116,19 +130,38 @@ public class ProjectResource {
 
   @GET
   @Path("/{id}")
-  @Operation(summary = "Get a project", description = "The project with its ETag (its version).")
+  @Operation(
+      summary = "Get a project",
+      description =
+          "The project with its ETag (its version). With asOf (an RFC 3339 instant) it is the"
+              + " project as it was at that moment, from the snapshots its history keeps (no"
+              + " ETag: an earlier state cannot be changed); 404 when it did not exist yet.")
   @APIResponse(
       responseCode = "200",
       description = "The project",
       content = @Content(schema = @Schema(implementation = ProjectView.class)))
   @APIResponse(
+      responseCode = "400",
+      description = "asOf is not an RFC 3339 instant",
+      content = @Content(mediaType = Problem.MEDIA_TYPE))
+  @APIResponse(
       responseCode = "404",
-      description = "No such project",
+      description = "No such project (at asOf)",
       content =
           @Content(
               mediaType = Problem.MEDIA_TYPE,
               examples = @ExampleObject(name = "not found", value = NOT_FOUND_EXAMPLE)))
-  public Response get(@PathParam("id") UUID id) {
+  public Response get(
+      @PathParam("id") UUID id,
+      @Parameter(
+              description =
+                  "An instant (RFC 3339, e.g. 2026-03-01T12:00:00Z): the project as it was then")
+          @QueryParam("asOf")
+          String asOf) {
+    OffsetDateTime at = Params.instant("asOf", asOf);
+    if (at != null) {
+      return Response.ok(HistoryMapper.snapshot(history.snapshotAt(id, at), mapper)).build();
+    }
     Project p = service.get(id);
     return Response.ok(ProjectMapper.toView(p)).tag(Preconditions.etag(p.version)).build();
   }
@@ -182,9 +215,10 @@ public class ProjectResource {
   @Operation(
       summary = "Change a project",
       description =
-          "Applies a JSON merge patch to name, description, methodology, startDate and targetDate."
-              + " If-Match with the current ETag is required (428 without, 412 when stale)."
-              + " Publishes tollgate.project.updated.v1 when something changed.")
+          "Applies a JSON merge patch to name, description, methodology, startDate, targetDate"
+              + " and budget ({amount, currency}; null removes it). The phase changes only through"
+              + " phase transitions. If-Match with the current ETag is required (428 without, 412"
+              + " when stale). Publishes tollgate.project.updated.v1 when something changed.")
   @APIResponse(
       responseCode = "200",
       description = "The changed project",

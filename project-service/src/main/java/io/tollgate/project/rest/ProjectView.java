@@ -14,7 +14,8 @@ import org.eclipse.microprofile.openapi.annotations.media.Schema;
         "{\"id\":\"3f1c2a9e-7b4d-4e0a-9a51-0c6f3f0d2b11\",\"key\":\"CRM\",\"name\":\"CRM"
             + " replacement\",\"description\":\"Replace the legacy CRM\",\"methodology\":\"AGILE\","
             + "\"phase\":\"INITIATION\",\"startDate\":\"2026-01-05\",\"targetDate\":\"2026-09-30\","
-            + "\"archived\":false,\"createdAt\":\"2026-01-05T09:00:00Z\","
+            + "\"budget\":{\"amount\":\"250000.00\",\"currency\":\"EUR\"},"
+            + "\"archived\":false,\"createdBy\":\"alice\",\"createdAt\":\"2026-01-05T09:00:00Z\","
             + "\"updatedAt\":\"2026-01-05T09:00:00Z\",\"version\":0}")
 public record ProjectView(
     @Schema(readOnly = true) UUID id,
@@ -22,11 +23,15 @@ public record ProjectView(
     String name,
     String description,
     Methodology methodology,
-    @Schema(readOnly = true) Phase phase,
+    @Schema(readOnly = true, description = "Changed only by phase transitions") Phase phase,
+    @Schema(readOnly = true, description = "While ON_HOLD: the phase the project resumes into")
+        Phase heldPhase,
     LocalDate startDate,
     LocalDate targetDate,
+    @Schema(description = "Budget at completion (BAC)") Money budget,
     @Schema(readOnly = true) boolean archived,
     @Schema(readOnly = true) OffsetDateTime archivedAt,
+    @Schema(readOnly = true) String createdBy,
     @Schema(readOnly = true) OffsetDateTime createdAt,
     @Schema(readOnly = true) OffsetDateTime updatedAt,
     @Schema(readOnly = true, description = "Optimistic-locking version; also the ETag")

@@ -5,19 +5,24 @@ import io.tollgate.project.mapping.ProjectMapper;
 import io.tollgate.project.messaging.ProjectEvents;
 import io.tollgate.project.model.Phase;
 import io.tollgate.project.model.Project;
+import io.tollgate.project.repository.BenefitRepository;
+import io.tollgate.project.repository.CostEntryRepository;
 import io.tollgate.project.repository.ProjectRepository;
+import io.tollgate.project.rest.MoneyInput;
 import io.tollgate.project.rest.ProjectCreate;
 import io.tollgate.project.rest.ProjectPatch;
-import io.tollgate.rest.MergePatch;
+import io.tollgate.project.rest.ProjectView;
 import io.tollgate.rest.Page;
 import io.tollgate.rest.PageRequest;
 import io.tollgate.rest.Preconditions;
+import io.tollgate.rest.Problem;
 import io.tollgate.rest.ProblemException;
+import io.tollgate.security.Caller;
 import jakarta.enterprise.context.ApplicationScoped;
+import jakarta.enterprise.inject.Instance;
 import jakarta.transaction.Transactional;
 import java.time.LocalDate;
 import java.time.OffsetDateTime;
-import java.time.ZoneOffset;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Objects;
@@ -29,21 +34,44 @@ public class ProjectService {
 
   private final ProjectRepository projects;
   private final ProjectEvents events;
-  private final MergePatch mergePatch;
+  private final Patches patches;
+  private final History history;
+  private final Caller caller;
+  private final Instance<StakeholderService> stakeholders;
+  private final CostEntryRepository costs;
+  private final BenefitRepository benefits;
+  private final HealthService health;
 
-  ProjectService(ProjectRepository projects, ProjectEvents events, MergePatch mergePatch) {
+  ProjectService(
+      ProjectRepository projects,
+      ProjectEvents events,
+      Patches patches,
+      History history,
+      Caller caller,
+      Instance<StakeholderService> stakeholders,
+      CostEntryRepository costs,
+      BenefitRepository benefits,
+      HealthService health) {
+    this.health = health;
+    this.costs = costs;
+    this.benefits = benefits;
     this.projects = projects;
     this.events = events;
-    this.mergePatch = mergePatch;
+    this.patches = patches;
+    this.history = history;
+    this.caller = caller;
+    // resolved lazily: StakeholderService itself depends on this service
+    this.stakeholders = stakeholders;
   }
 
   @Transactional
   public Project create(ProjectCreate request) {
     checkDates(request.startDate(), request.targetDate());
+    checkBudget(request.budget());
     if (projects.keyTaken(request.key())) {
       throw ProblemException.conflict("a project with key " + request.key() + " already exists");
     }
-    OffsetDateTime now = now();
+    OffsetDateTime now = Times.now();
     Project p = new Project();
     p.id = UUID.randomUUID();
     p.key = request.key();
@@ -53,10 +81,15 @@ public class ProjectService {
     p.phase = Phase.INITIATION;
     p.startDate = request.startDate();
     p.targetDate = request.targetDate();
+    setBudget(p, request.budget());
+    p.createdBy = caller.userId();
     p.createdAt = now;
     p.updatedAt = now;
     projects.persistAndFlush(p);
+    ProjectView view = ProjectMapper.toView(p);
+    history.record(p.id, "PROJECT_CREATED", History.Entity.PROJECT, p.id, null, view, view);
     events.created(p);
+    stakeholders.get().addCreator(p);
     return p;
   }
 
@@ -66,6 +99,12 @@ public class ProjectService {
         .orElseThrow(() -> ProblemException.notFound("project", id));
   }
 
+  /** The project, locked until the transaction ends; for every change to it or its parts. */
+  @Transactional(Transactional.TxType.MANDATORY)
+  public Project lock(UUID id) {
+    return projects.lock(id).orElseThrow(() -> ProblemException.notFound("project", id));
+  }
+
   public Page<Project> list(ProjectRepository.Filter filter, PageRequest page) {
     return projects.search(filter, page);
   }
@@ -73,42 +112,56 @@ public class ProjectService {
   /** Applies a JSON merge patch, if the client's {@code If-Match} names the current version. */
   @Transactional
   public Project update(UUID id, String ifMatch, JsonNode patch) {
-    Project p = get(id);
+    Project p = lock(id);
     Preconditions.requireIfMatch(ifMatch, p.version);
     requireActive(p);
     ProjectPatch before = ProjectMapper.toPatchable(p);
-    ProjectPatch after = mergePatch.apply(before, patch);
+    ProjectPatch after = patches.apply(before, patch);
     checkDates(after.startDate(), after.targetDate());
+    checkBudget(after.budget());
+    checkBudgetCurrency(p, after.budget());
     List<String> changed = changedFields(before, after);
     if (changed.isEmpty()) {
       return p;
     }
+    ProjectView previous = ProjectMapper.toView(p);
     p.name = after.name().strip();
     p.description = after.description();
     p.methodology = after.methodology();
     p.startDate = after.startDate();
     p.targetDate = after.targetDate();
-    p.updatedAt = now();
+    setBudget(p, after.budget());
+    p.updatedAt = Times.now();
     projects.flush();
+    ProjectView view = ProjectMapper.toView(p);
+    history.record(p.id, "PROJECT_UPDATED", History.Entity.PROJECT, p.id, previous, view, view);
     events.updated(p, changed);
+    if (changed.contains("budget")) {
+      // the budget spreads over milestones without planned value, which moves EV and CPI
+      health.reassess(p.id);
+    }
     return p;
   }
 
   /** Archives a project: it stays readable but leaves lists and accepts no more changes. */
   @Transactional
   public Project archive(UUID id, String ifMatch) {
-    Project p = get(id);
+    Project p = lock(id);
     Preconditions.requireIfMatch(ifMatch, p.version);
     requireActive(p);
+    ProjectView previous = ProjectMapper.toView(p);
     p.archived = true;
-    p.archivedAt = now();
+    p.archivedAt = Times.now();
     p.updatedAt = p.archivedAt;
     projects.flush();
+    ProjectView view = ProjectMapper.toView(p);
+    history.record(p.id, "PROJECT_ARCHIVED", History.Entity.PROJECT, p.id, previous, view, view);
     events.archived(p);
     return p;
   }
 
-  private static void requireActive(Project p) {
+  /** Refuses changes to an archived project. */
+  public static void requireActive(Project p) {
     if (p.archived) {
       throw ProblemException.conflict("project " + p.key + " is archived and cannot be changed");
     }
@@ -120,6 +173,39 @@ public class ProjectService {
     }
   }
 
+  private static void checkBudget(MoneyInput budget) {
+    if (budget == null) {
+      return;
+    }
+    List<Problem.Violation> violations =
+        MoneyRules.check("budget.", budget.amount(), budget.currency(), true);
+    if (!violations.isEmpty()) {
+      throw ProblemException.invalid(violations);
+    }
+  }
+
+  /** The budget must be in the currency the project's costs and benefits are recorded in. */
+  private void checkBudgetCurrency(Project p, MoneyInput budget) {
+    if (budget == null) {
+      return;
+    }
+    costs
+        .currencyOf(p.id)
+        .or(() -> benefits.currencyOf(p.id))
+        .filter(inUse -> !inUse.equals(budget.currency()))
+        .ifPresent(
+            inUse -> {
+              throw ProblemException.invalid(
+                  "budget.currency",
+                  "must be " + inUse + ": the project's costs and benefits are in " + inUse);
+            });
+  }
+
+  private static void setBudget(Project p, MoneyInput budget) {
+    p.budgetAmount = budget == null ? null : budget.amount();
+    p.budgetCurrency = budget == null ? null : budget.currency();
+  }
+
   private static List<String> changedFields(ProjectPatch a, ProjectPatch b) {
     List<String> changed = new ArrayList<>();
     if (!Objects.equals(a.name(), b.name())) changed.add("name");
@@ -127,10 +213,17 @@ public class ProjectService {
     if (a.methodology() != b.methodology()) changed.add("methodology");
     if (!Objects.equals(a.startDate(), b.startDate())) changed.add("startDate");
     if (!Objects.equals(a.targetDate(), b.targetDate())) changed.add("targetDate");
+    if (!sameMoney(a.budget(), b.budget())) changed.add("budget");
     return changed;
   }
 
-  private static OffsetDateTime now() {
-    return OffsetDateTime.now(ZoneOffset.UTC);
+  private static boolean sameMoney(MoneyInput a, MoneyInput b) {
+    if (a == null || b == null) {
+      return a == b;
+    }
+    return Objects.equals(a.currency(), b.currency())
+        && a.amount() != null
+        && b.amount() != null
+        && a.amount().compareTo(b.amount()) == 0;
   }
 }

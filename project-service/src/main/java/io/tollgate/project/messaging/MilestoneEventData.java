@@ -1,0 +1,25 @@
+package io.tollgate.project.messaging;
+
+import com.fasterxml.jackson.annotation.JsonIgnoreProperties;
+import java.math.BigDecimal;
+import java.time.LocalDate;
+import java.util.UUID;
+
+/**
+ * The part of milestone-service's {@code tollgate.milestone.*.v1} data that project-service reads
+ * (contract: milestone-service's {@code asyncapi/schemas/milestone-event.v1.json}).
+ */
+@JsonIgnoreProperties(ignoreUnknown = true)
+public record MilestoneEventData(
+    UUID milestoneId,
+    UUID projectId,
+    String name,
+    String kind,
+    String status,
+    LocalDate plannedDate,
+    Integer bufferDays,
+    LocalDate forecastDate,
+    LocalDate actualDate,
+    String zone,
+    BigDecimal plannedValue,
+    Long version) {}

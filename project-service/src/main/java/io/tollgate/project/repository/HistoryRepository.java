@@ -1,0 +1,52 @@
+package io.tollgate.project.repository;
+
+import io.quarkus.hibernate.orm.panache.PanacheRepositoryBase;
+import io.quarkus.panache.common.Parameters;
+import io.quarkus.panache.common.Sort;
+import io.tollgate.project.model.HistoryEntry;
+import io.tollgate.rest.Page;
+import io.tollgate.rest.PageRequest;
+import jakarta.enterprise.context.ApplicationScoped;
+import java.time.OffsetDateTime;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Optional;
+import java.util.UUID;
+
+@ApplicationScoped
+public class HistoryRepository implements PanacheRepositoryBase<HistoryEntry, Long> {
+
+  /** What a history page can be narrowed to; {@code null} means "any". */
+  public record Filter(String entityType, OffsetDateTime from, OffsetDateTime to) {}
+
+  /** A project's history, newest first. */
+  public Page<HistoryEntry> ofProject(UUID projectId, Filter filter, PageRequest request) {
+    List<String> clauses = new ArrayList<>();
+    Parameters params = Parameters.with("projectId", projectId);
+    clauses.add("projectId = :projectId");
+    if (filter.entityType() != null) {
+      clauses.add("entityType = :entityType");
+      params.and("entityType", filter.entityType());
+    }
+    if (filter.from() != null) {
+      clauses.add("occurredAt >= :from");
+      params.and("from", filter.from());
+    }
+    if (filter.to() != null) {
+      clauses.add("occurredAt <= :to");
+      params.and("to", filter.to());
+    }
+    var query = find(String.join(" and ", clauses), Sort.by("seq").descending(), params);
+    return Page.of(query.page(request.page(), request.size()).list(), request, query.count());
+  }
+
+  /** The last snapshot of the project taken at or before {@code at}. */
+  public Optional<HistoryEntry> snapshotAt(UUID projectId, OffsetDateTime at) {
+    return find(
+            "projectId = ?1 and occurredAt <= ?2 and projectSnapshot is not null",
+            Sort.by("occurredAt").descending().and("seq").descending(),
+            projectId,
+            at)
+        .firstResultOptional();
+  }
+}

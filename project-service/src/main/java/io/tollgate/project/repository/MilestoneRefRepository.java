@@ -1,0 +1,29 @@
+package io.tollgate.project.repository;
+
+import io.quarkus.hibernate.orm.panache.PanacheRepositoryBase;
+import io.quarkus.panache.common.Sort;
+import io.tollgate.project.model.MilestoneRef;
+import jakarta.enterprise.context.ApplicationScoped;
+import java.util.Collection;
+import java.util.List;
+import java.util.UUID;
+
+@ApplicationScoped
+public class MilestoneRefRepository implements PanacheRepositoryBase<MilestoneRef, UUID> {
+
+  /** The project's milestones that are not deleted, by planned date. */
+  public List<MilestoneRef> ofProject(UUID projectId) {
+    return list(
+        "projectId = ?1 and deleted = false", Sort.by("plannedDate").and("milestoneId"), projectId);
+  }
+
+  public List<MilestoneRef> ofProjects(Collection<UUID> projectIds) {
+    if (projectIds.isEmpty()) {
+      return List.of();
+    }
+    return list(
+        "projectId in ?1 and deleted = false",
+        Sort.by("plannedDate").and("milestoneId"),
+        projectIds);
+  }
+}

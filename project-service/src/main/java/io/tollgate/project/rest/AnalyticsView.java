@@ -1,0 +1,94 @@
+package io.tollgate.project.rest;
+
+import io.tollgate.project.model.CostCategory;
+import java.math.BigDecimal;
+import java.time.LocalDate;
+import java.util.Map;
+import java.util.UUID;
+import org.eclipse.microprofile.openapi.annotations.media.Schema;
+
+@Schema(
+    name = "Analytics",
+    description =
+        "A project's numbers as of a date. Money is a decimal string in the project's currency;"
+            + " ratios are decimals rounded to 4 places for display. A quotient whose divisor is 0"
+            + " is null, and undefined says why.")
+public record AnalyticsView(
+    UUID projectId,
+    LocalDate asOf,
+    @Schema(description = "The project's currency; null while it has no money recorded")
+        String currency,
+    Money budget,
+    @Schema(description = "Σ cost-ledger entries dated up to asOf") Money actualCost,
+    @Schema(description = "Actual cost up to asOf per category")
+        Map<CostCategory, Money> costByCategory,
+    EarnedValueView earnedValue,
+    BusinessCaseView businessCase,
+    @Schema(
+            description =
+                "Each KPI's latest value (up to asOf), trend and whether it meets its target")
+        java.util.List<KpiStatusView> kpis,
+    @Schema(description = "The health rating as of asOf and the reasons behind it")
+        HealthView health) {
+
+  @Schema(
+      name = "EarnedValue",
+      description =
+          "PMBOK earned value as of asOf: BAC = budget; PV = Σ planned value of milestones planned"
+              + " by asOf; EV = Σ planned value of milestones completed by asOf (milestones without"
+              + " a planned value share what the budget leaves evenly); AC = Σ ledger entries by"
+              + " asOf; SV = EV − PV; CV = EV − AC; SPI = EV / PV; CPI = EV / AC; EAC = BAC / CPI;"
+              + " ETC = EAC − AC; VAC = BAC − EAC; TCPI = (BAC − EV) / (BAC − AC); percentComplete"
+              + " = EV / BAC; budgetBurn = AC / BAC.",
+      example =
+          "{\"bac\":{\"amount\":\"100000.00\",\"currency\":\"EUR\"},\"pv\":{\"amount\":"
+              + "\"50000.00\",\"currency\":\"EUR\"},\"ev\":{\"amount\":\"40000.00\",\"currency\":"
+              + "\"EUR\"},\"ac\":{\"amount\":\"45000.00\",\"currency\":\"EUR\"},\"sv\":{\"amount\":"
+              + "\"-10000.00\",\"currency\":\"EUR\"},\"cv\":{\"amount\":\"-5000.00\",\"currency\":"
+              + "\"EUR\"},\"spi\":0.8000,\"cpi\":0.8889,\"eac\":{\"amount\":\"112500.00\","
+              + "\"currency\":\"EUR\"},\"etc\":{\"amount\":\"67500.00\",\"currency\":\"EUR\"},"
+              + "\"vac\":{\"amount\":\"-12500.00\",\"currency\":\"EUR\"},\"tcpi\":1.0909,"
+              + "\"percentComplete\":0.4000,\"budgetBurn\":0.4500,\"milestones\":4,"
+              + "\"undefined\":{}}")
+  public record EarnedValueView(
+      Money bac,
+      Money pv,
+      Money ev,
+      Money ac,
+      Money sv,
+      Money cv,
+      BigDecimal spi,
+      BigDecimal cpi,
+      Money eac,
+      Money etc,
+      Money vac,
+      BigDecimal tcpi,
+      BigDecimal percentComplete,
+      BigDecimal budgetBurn,
+      @Schema(description = "How many milestones earned value is computed from") int milestones,
+      @Schema(description = "Metric name to why it has no value, e.g. {\"spi\":\"PV is 0: …\"}")
+          Map<String, String> undefined) {}
+
+  @Schema(
+      name = "BusinessCase",
+      description =
+          "Over the horizon (everything dated up to horizonEnd): totalCosts = Σ ledger entries;"
+              + " totalBenefits = Σ expected benefits (recurring ones once per period);"
+              + " ROI = (totalBenefits − totalCosts) / totalCosts; paybackDate = the first date on"
+              + " which cumulative benefits ≥ cumulative costs (none if never); paybackPeriod ="
+              + " from the first cost to the payback date (ISO 8601).",
+      example =
+          "{\"horizonEnd\":\"2029-09-30\",\"totalCosts\":{\"amount\":\"100000.00\",\"currency\":"
+              + "\"EUR\"},\"totalBenefits\":{\"amount\":\"125000.00\",\"currency\":\"EUR\"},"
+              + "\"netBenefit\":{\"amount\":\"25000.00\",\"currency\":\"EUR\"},\"roi\":0.2500,"
+              + "\"paybackDate\":\"2029-01-01\",\"paybackPeriod\":\"P3Y\",\"undefined\":{}}")
+  public record BusinessCaseView(
+      LocalDate horizonEnd,
+      Money totalCosts,
+      Money totalBenefits,
+      Money netBenefit,
+      BigDecimal roi,
+      LocalDate paybackDate,
+      String paybackPeriod,
+      Map<String, String> undefined) {}
+}

@@ -1,0 +1,23 @@
+package io.tollgate.project.rest;
+
+import io.tollgate.project.model.CostCategory;
+import jakarta.validation.constraints.NotNull;
+import jakarta.validation.constraints.Size;
+import java.math.BigDecimal;
+import java.time.LocalDate;
+import org.eclipse.microprofile.openapi.annotations.media.Schema;
+
+@Schema(
+    name = "CostEntryCreate",
+    description =
+        "A cost to record in the ledger. The amount is a decimal greater than 0 (JSON number or"
+            + " string) in the project's currency (its budget's).",
+    example =
+        "{\"date\":\"2026-02-28\",\"amount\":\"12500.00\",\"currency\":\"EUR\",\"category\":"
+            + "\"LABOR\",\"note\":\"February: 2 developers\"}")
+public record CostEntryCreate(
+    @NotNull @Schema(description = "When the cost was incurred") LocalDate date,
+    @Schema(description = "Decimal > 0, e.g. \"12500.00\"") BigDecimal amount,
+    @Schema(description = "ISO 4217; the project's currency") String currency,
+    @NotNull CostCategory category,
+    @Size(max = 1000) String note) {}

@@ -1,0 +1,37 @@
+package io.tollgate.project.rest;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import java.time.OffsetDateTime;
+import java.util.List;
+import org.eclipse.microprofile.openapi.annotations.media.Schema;
+
+@Schema(
+    name = "HistoryEntry",
+    description =
+        "One change to the project or something of it: who, when, what (before and after, as the"
+            + " API showed them; before is absent on creation, after on removal)",
+    example =
+        "{\"sequence\":1042,\"at\":\"2026-02-10T09:00:00.123456Z\",\"actor\":\"alice\",\"action\":"
+            + "\"PROJECT_UPDATED\",\"entityType\":\"PROJECT\",\"entityId\":"
+            + "\"3f1c2a9e-7b4d-4e0a-9a51-0c6f3f0d2b11\",\"changedFields\":[\"targetDate\"],"
+            + "\"before\":{\"targetDate\":\"2026-09-30\",\"version\":1},\"after\":{\"targetDate\":"
+            + "\"2026-10-31\",\"version\":2}}")
+public record HistoryEntryView(
+    @Schema(description = "Orders the project's changes") long sequence,
+    OffsetDateTime at,
+    @Schema(description = "The user id of who made the change") String actor,
+    @Schema(
+            description =
+                "PROJECT_CREATED, PROJECT_UPDATED, PROJECT_ARCHIVED, PHASE_CHANGED,"
+                    + " STAKEHOLDER_ADDED, STAKEHOLDER_CHANGED, STAKEHOLDER_REMOVED, COST_RECORDED,"
+                    + " COST_REMOVED, BENEFIT_ADDED, BENEFIT_REMOVED, KPI_DEFINED, KPI_CHANGED,"
+                    + " KPI_REMOVED, KPI_MEASURED")
+        String action,
+    @Schema(
+            description =
+                "PROJECT, PHASE_TRANSITION, STAKEHOLDER, COST_ENTRY, BENEFIT, KPI, KPI_MEASUREMENT")
+        String entityType,
+    String entityId,
+    List<String> changedFields,
+    JsonNode before,
+    JsonNode after) {}

@@ -1,0 +1,102 @@
+package io.tollgate.project.rest;
+
+import com.fasterxml.jackson.databind.ObjectMapper;
+import io.tollgate.project.mapping.HistoryMapper;
+import io.tollgate.project.repository.HistoryRepository;
+import io.tollgate.project.service.History;
+import io.tollgate.project.service.HistoryService;
+import io.tollgate.rest.PageRequest;
+import io.tollgate.rest.Problem;
+import io.tollgate.rest.QueryValues;
+import jakarta.ws.rs.BeanParam;
+import jakarta.ws.rs.GET;
+import jakarta.ws.rs.Path;
+import jakarta.ws.rs.PathParam;
+import jakarta.ws.rs.Produces;
+import jakarta.ws.rs.QueryParam;
+import jakarta.ws.rs.core.Context;
+import jakarta.ws.rs.core.MediaType;
+import jakarta.ws.rs.core.Response;
+import jakarta.ws.rs.core.UriInfo;
+import java.time.OffsetDateTime;
+import java.util.UUID;
+import org.eclipse.microprofile.openapi.annotations.Operation;
+import org.eclipse.microprofile.openapi.annotations.media.Content;
+import org.eclipse.microprofile.openapi.annotations.media.ExampleObject;
+import org.eclipse.microprofile.openapi.annotations.parameters.Parameter;
+import org.eclipse.microprofile.openapi.annotations.responses.APIResponse;
+import org.eclipse.microprofile.openapi.annotations.tags.Tag;
+
+@Path("/api/v1/projects/{id}/history")
+@Produces(MediaType.APPLICATION_JSON)
+@Tag(name = "Audit", description = "Who changed what, when; the project as it was")
+public class HistoryResource {
+
+  private final HistoryService history;
+  private final ObjectMapper mapper;
+
+  HistoryResource(HistoryService history, ObjectMapper mapper) {
+    this.history = history;
+    this.mapper = mapper;
+  }
+
+  @GET
+  @Operation(
+      summary = "Page through a project's history",
+      description =
+          "Every change to the project, its phase, stakeholders, budget, cost ledger, benefits and"
+              + " KPIs, newest first: who (the caller's user id), when, what (changedFields, and"
+              + " the thing before and after as the API showed it). Filter by entityType and a"
+              + " time range (from, to; RFC 3339, inclusive).")
+  @APIResponse(
+      responseCode = "200",
+      description = "One page of the history",
+      content =
+          @Content(
+              examples =
+                  @ExampleObject(
+                      name = "page",
+                      value =
+                          "{\"items\":[{\"sequence\":1042,\"at\":\"2026-02-10T09:00:00.123456Z\","
+                              + "\"actor\":\"alice\",\"action\":\"PROJECT_UPDATED\","
+                              + "\"entityType\":\"PROJECT\",\"entityId\":"
+                              + "\"3f1c2a9e-7b4d-4e0a-9a51-0c6f3f0d2b11\",\"changedFields\":"
+                              + "[\"budget\"],\"before\":{\"budget\":null},\"after\":{\"budget\":"
+                              + "{\"amount\":\"250000.00\",\"currency\":\"EUR\"}}}],\"page\":0,"
+                              + "\"size\":20,\"totalItems\":1,\"totalPages\":1}")))
+  @APIResponse(
+      responseCode = "400",
+      description = "Unknown entityType, bad timestamps or to before from",
+      content = @Content(mediaType = Problem.MEDIA_TYPE))
+  @APIResponse(
+      responseCode = "404",
+      description = "No such project",
+      content = @Content(mediaType = Problem.MEDIA_TYPE))
+  public Response changes(
+      @PathParam("id") UUID id,
+      @Parameter(
+              description =
+                  "Only changes to PROJECT, PHASE_TRANSITION, STAKEHOLDER, COST_ENTRY, BENEFIT, KPI"
+                      + " or KPI_MEASUREMENT")
+          @QueryParam("entityType")
+          String entityType,
+      @Parameter(description = "Only changes at or after (RFC 3339)") @QueryParam("from")
+          String from,
+      @Parameter(description = "Only changes at or before (RFC 3339)") @QueryParam("to") String to,
+      @BeanParam PageRequest.Params paging,
+      @Context UriInfo uri) {
+    OffsetDateTime fromTime = Params.instant("from", from);
+    OffsetDateTime toTime = Params.instant("to", to);
+    Params.inOrder("from", fromTime, "to", toTime);
+    History.Entity entity = QueryValues.enumValue(History.Entity.class, "entityType", entityType);
+    return PageRequest.respond(
+        history
+            .changes(
+                id,
+                new HistoryRepository.Filter(
+                    entity == null ? null : entity.name(), fromTime, toTime),
+                paging.toRequest())
+            .map(e -> HistoryMapper.toView(e, mapper)),
+        uri);
+  }
+}

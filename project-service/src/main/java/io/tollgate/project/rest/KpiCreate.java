@@ -1,0 +1,22 @@
+package io.tollgate.project.rest;
+
+import io.tollgate.project.model.KpiDirection;
+import jakarta.validation.constraints.NotBlank;
+import jakarta.validation.constraints.NotNull;
+import jakarta.validation.constraints.Size;
+import java.math.BigDecimal;
+import org.eclipse.microprofile.openapi.annotations.media.Schema;
+
+@Schema(
+    name = "KpiCreate",
+    description = "A KPI to track: its unit, its target and which way is better",
+    example =
+        "{\"name\":\"Uptime\",\"unit\":\"%\",\"target\":99.9,\"direction\":\"HIGHER_IS_BETTER\","
+            + "\"description\":\"Monthly availability of the CRM\"}")
+public record KpiCreate(
+    @NotBlank @Size(max = 200) @Schema(description = "Unique within the project") String name,
+    @NotBlank @Size(max = 50) String unit,
+    @NotNull @Schema(description = "Decimal: at most 18 integer digits and 6 decimals")
+        BigDecimal target,
+    @NotNull KpiDirection direction,
+    @Size(max = 1000) String description) {}

@@ -1,0 +1,19 @@
+package io.tollgate.project.rest;
+
+import io.tollgate.project.model.KpiDirection;
+import jakarta.validation.constraints.NotBlank;
+import jakarta.validation.constraints.NotNull;
+import jakarta.validation.constraints.Size;
+import java.math.BigDecimal;
+import org.eclipse.microprofile.openapi.annotations.media.Schema;
+
+@Schema(
+    name = "KpiPatch",
+    description = "JSON merge patch (RFC 7386) of a KPI's writable fields",
+    example = "{\"target\":99.95}")
+public record KpiPatch(
+    @NotBlank @Size(max = 200) String name,
+    @NotBlank @Size(max = 50) String unit,
+    @NotNull BigDecimal target,
+    @NotNull KpiDirection direction,
+    @Size(max = 1000) String description) {}

@@ -1,0 +1,17 @@
+package io.tollgate.project.rest;
+
+import jakarta.validation.constraints.NotNull;
+import jakarta.validation.constraints.Size;
+import java.math.BigDecimal;
+import java.time.LocalDate;
+import org.eclipse.microprofile.openapi.annotations.media.Schema;
+
+@Schema(
+    name = "MeasurementCreate",
+    description = "A value of a KPI on a date (not in the future)",
+    example = "{\"measuredOn\":\"2026-10-31\",\"value\":99.93,\"note\":\"October\"}")
+public record MeasurementCreate(
+    @NotNull LocalDate measuredOn,
+    @NotNull @Schema(description = "Decimal: at most 18 integer digits and 6 decimals")
+        BigDecimal value,
+    @Size(max = 1000) String note) {}

@@ -1,0 +1,38 @@
+package io.tollgate.project.rest;
+
+import io.tollgate.project.model.HealthRating;
+import io.tollgate.project.model.Methodology;
+import io.tollgate.project.model.Phase;
+import java.math.BigDecimal;
+import java.util.List;
+import java.util.UUID;
+import org.eclipse.microprofile.openapi.annotations.media.Schema;
+
+@Schema(
+    name = "PortfolioItem",
+    description = "One project in the portfolio view, as of today",
+    example =
+        "{\"projectId\":\"3f1c2a9e-7b4d-4e0a-9a51-0c6f3f0d2b11\",\"key\":\"CRM\",\"name\":\"CRM"
+            + " replacement\",\"methodology\":\"AGILE\",\"phase\":\"EXECUTION\",\"health\":\"AMBER\","
+            + "\"healthReasons\":[\"1 high risk is open: \\\"Key engineer may leave\\\"\"],\"spi\":"
+            + "0.9500,\"cpi\":1.0200,\"budget\":{\"amount\":\"250000.00\",\"currency\":\"EUR\"},"
+            + "\"actualCost\":{\"amount\":\"80000.00\",\"currency\":\"EUR\"},\"budgetBurn\":0.3200,"
+            + "\"openRisks\":{\"critical\":0,\"high\":1,\"medium\":2,\"low\":0,\"total\":3}}")
+public record PortfolioItemView(
+    UUID projectId,
+    String key,
+    String name,
+    Methodology methodology,
+    Phase phase,
+    HealthRating health,
+    List<String> healthReasons,
+    @Schema(description = "Null when undefined (PV = 0)") BigDecimal spi,
+    @Schema(description = "Null when undefined (AC = 0)") BigDecimal cpi,
+    Money budget,
+    Money actualCost,
+    @Schema(description = "Actual cost / budget; null without a budget") BigDecimal budgetBurn,
+    OpenRisks openRisks) {
+
+  @Schema(name = "OpenRiskCounts", description = "Open risks by level")
+  public record OpenRisks(int critical, int high, int medium, int low, int total) {}
+}

@@ -1,0 +1,147 @@
+package io.tollgate.project.rest;
+
+import io.tollgate.project.mapping.HealthMapper;
+import io.tollgate.project.mapping.LifecycleMapper;
+import io.tollgate.project.model.HealthRating;
+import io.tollgate.project.model.Methodology;
+import io.tollgate.project.model.Phase;
+import io.tollgate.project.repository.ProjectRepository;
+import io.tollgate.project.service.LifecycleService;
+import io.tollgate.project.service.PortfolioService;
+import io.tollgate.rest.PageRequest;
+import io.tollgate.rest.Problem;
+import io.tollgate.rest.QueryValues;
+import jakarta.ws.rs.BeanParam;
+import jakarta.ws.rs.DefaultValue;
+import jakarta.ws.rs.GET;
+import jakarta.ws.rs.Path;
+import jakarta.ws.rs.Produces;
+import jakarta.ws.rs.QueryParam;
+import jakarta.ws.rs.core.Context;
+import jakarta.ws.rs.core.MediaType;
+import jakarta.ws.rs.core.Response;
+import jakarta.ws.rs.core.UriInfo;
+import org.eclipse.microprofile.openapi.annotations.Operation;
+import org.eclipse.microprofile.openapi.annotations.media.Content;
+import org.eclipse.microprofile.openapi.annotations.media.ExampleObject;
+import org.eclipse.microprofile.openapi.annotations.parameters.Parameter;
+import org.eclipse.microprofile.openapi.annotations.responses.APIResponse;
+import org.eclipse.microprofile.openapi.annotations.tags.Tag;
+
+@Path("/api/v1/portfolio")
+@Produces(MediaType.APPLICATION_JSON)
+@Tag(name = "Portfolio", description = "Across projects: the portfolio view and gate policy")
+public class PortfolioResource {
+
+  private final LifecycleService lifecycle;
+  private final PortfolioService portfolio;
+
+  PortfolioResource(LifecycleService lifecycle, PortfolioService portfolio) {
+    this.lifecycle = lifecycle;
+    this.portfolio = portfolio;
+  }
+
+  @GET
+  @Operation(
+      summary = "Get the portfolio",
+      description =
+          "Every project the caller may see (ADMIN and PMO: all; everyone else: the projects they"
+              + " are a stakeholder of) with its phase, health (and the reasons), SPI, CPI, budget,"
+              + " actual cost, budget burn (AC / BAC) and open risks by level, as of today. Filter"
+              + " by phase, methodology, health, text (in key, name or description) and archived;"
+              + " sort by key (default), name, phase, health (GREEN < AMBER < RED), spi, cpi,"
+              + " budgetBurn or openRisks, with a leading - for descending (e.g. sort=-health);"
+              + " undefined values sort last either way.")
+  @APIResponse(
+      responseCode = "200",
+      description = "One page of the portfolio",
+      content =
+          @Content(
+              examples =
+                  @ExampleObject(
+                      name = "page",
+                      value =
+                          "{\"items\":[{\"projectId\":\"3f1c2a9e-7b4d-4e0a-9a51-0c6f3f0d2b11\","
+                              + "\"key\":\"CRM\",\"name\":\"CRM replacement\",\"methodology\":"
+                              + "\"AGILE\",\"phase\":\"EXECUTION\",\"health\":\"RED\","
+                              + "\"healthReasons\":[\"1 critical risk is open: \\\"Data migration"
+                              + " may corrupt accounts\\\"\"],\"spi\":0.8000,\"cpi\":0.8889,"
+                              + "\"budget\":{\"amount\":\"100000.00\",\"currency\":\"EUR\"},"
+                              + "\"actualCost\":{\"amount\":\"45000.00\",\"currency\":\"EUR\"},"
+                              + "\"budgetBurn\":0.4500,\"openRisks\":{\"critical\":1,\"high\":0,"
+                              + "\"medium\":0,\"low\":0,\"total\":1}}],\"page\":0,\"size\":20,"
+                              + "\"totalItems\":1,\"totalPages\":1}")))
+  @APIResponse(
+      responseCode = "400",
+      description = "Unknown filter value or sort key",
+      content = @Content(mediaType = Problem.MEDIA_TYPE))
+  public Response portfolio(
+      @Parameter(description = "Only projects in this phase") @QueryParam("phase") String phase,
+      @Parameter(description = "Only projects run this way") @QueryParam("methodology")
+          String methodology,
+      @Parameter(description = "Only projects with this health") @QueryParam("health")
+          String health,
+      @Parameter(description = "Case-insensitive text in key, name or description")
+          @QueryParam("text")
+          String text,
+      @QueryParam("archived") @DefaultValue("false") boolean archived,
+      @Parameter(
+              description =
+                  "key, name, phase, health, spi, cpi, budgetBurn, openRisks; - first for descending")
+          @QueryParam("sort")
+          String sort,
+      @BeanParam PageRequest.Params paging,
+      @Context UriInfo uri) {
+    return PageRequest.respond(
+        portfolio
+            .portfolio(
+                new ProjectRepository.Filter(
+                    QueryValues.enumValue(Phase.class, "phase", phase),
+                    QueryValues.enumValue(Methodology.class, "methodology", methodology),
+                    text,
+                    archived),
+                QueryValues.enumValue(HealthRating.class, "health", health),
+                PortfolioService.Sorting.parse(sort),
+                paging.toRequest())
+            .map(HealthMapper::toItem),
+        uri);
+  }
+
+  @GET
+  @Path("/gate-rules")
+  @Operation(
+      summary = "List the phase-gate rules",
+      description =
+          "What each phase gate checks, per methodology, in evaluation order. EXIT rules guard"
+              + " leaving their phase forward; ENTRY rules guard entering it forward. Criteria:"
+              + " MILESTONE_PLANNED (at least one milestone), BUDGET_SET, MILESTONES_COMPLETED"
+              + " (every milestone of the kinds in parameter is COMPLETED), NO_OPEN_RISK (no open"
+              + " risk with a level in parameter), NO_OPEN_MILESTONE.")
+  @APIResponse(
+      responseCode = "200",
+      description = "One page of rules",
+      content =
+          @Content(
+              examples =
+                  @ExampleObject(
+                      name = "page",
+                      value =
+                          "{\"items\":[{\"id\":\"agile.leave-planning.budget\",\"methodology\":"
+                              + "\"AGILE\",\"boundary\":\"EXIT\",\"phase\":\"PLANNING\","
+                              + "\"criterion\":\"BUDGET_SET\",\"description\":\"The project has a"
+                              + " budget\"}],\"page\":0,\"size\":20,\"totalItems\":1,"
+                              + "\"totalPages\":1}")))
+  public Response gateRules(
+      @Parameter(description = "Only the rules of this methodology") @QueryParam("methodology")
+          String methodology,
+      @BeanParam PageRequest.Params paging,
+      @Context UriInfo uri) {
+    return PageRequest.respond(
+        lifecycle
+            .rules(
+                QueryValues.enumValue(Methodology.class, "methodology", methodology),
+                paging.toRequest())
+            .map(LifecycleMapper::toView),
+        uri);
+  }
+}

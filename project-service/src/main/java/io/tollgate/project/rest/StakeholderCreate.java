@@ -1,0 +1,29 @@
+package io.tollgate.project.rest;
+
+import io.tollgate.project.model.StakeholderRole;
+import io.tollgate.security.AccessRole;
+import jakarta.validation.constraints.Email;
+import jakarta.validation.constraints.Max;
+import jakarta.validation.constraints.Min;
+import jakarta.validation.constraints.NotBlank;
+import jakarta.validation.constraints.NotNull;
+import jakarta.validation.constraints.Size;
+import org.eclipse.microprofile.openapi.annotations.media.Schema;
+
+@Schema(
+    name = "StakeholderCreate",
+    description = "A person to add to the project, with their standing and their access",
+    example =
+        "{\"userId\":\"bob\",\"name\":\"Bob Baker\",\"email\":\"bob@example.com\",\"role\":"
+            + "\"SPONSOR\",\"influence\":5,\"interest\":3,\"accessRole\":\"VIEWER\"}")
+public record StakeholderCreate(
+    @Schema(description = "The user id in their tokens") @NotBlank @Size(max = 200) String userId,
+    @NotBlank @Size(max = 200) String name,
+    @Email @Size(max = 320) String email,
+    @NotNull StakeholderRole role,
+    @Schema(description = "1-5: how much they can affect the project") @NotNull @Min(1) @Max(5)
+        Integer influence,
+    @Schema(description = "1-5: how much the project affects them") @NotNull @Min(1) @Max(5)
+        Integer interest,
+    @Schema(description = "OWNER (manages members), EDITOR (changes), VIEWER (reads)") @NotNull
+        AccessRole accessRole) {}

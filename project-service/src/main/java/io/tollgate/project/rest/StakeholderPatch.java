@@ -1,0 +1,24 @@
+package io.tollgate.project.rest;
+
+import io.tollgate.project.model.StakeholderRole;
+import io.tollgate.security.AccessRole;
+import jakarta.validation.constraints.Email;
+import jakarta.validation.constraints.Max;
+import jakarta.validation.constraints.Min;
+import jakarta.validation.constraints.NotBlank;
+import jakarta.validation.constraints.NotNull;
+import jakarta.validation.constraints.Size;
+import org.eclipse.microprofile.openapi.annotations.media.Schema;
+
+/** The fields of a stakeholder a client may change; the user id is their identity and stays. */
+@Schema(
+    name = "StakeholderPatch",
+    description = "JSON merge patch (RFC 7386) of a stakeholder's writable fields",
+    example = "{\"accessRole\":\"EDITOR\",\"interest\":5}")
+public record StakeholderPatch(
+    @NotBlank @Size(max = 200) String name,
+    @Email @Size(max = 320) String email,
+    @NotNull StakeholderRole role,
+    @NotNull @Min(1) @Max(5) Integer influence,
+    @NotNull @Min(1) @Max(5) Integer interest,
+    @NotNull AccessRole accessRole) {}

@@ -1,0 +1,175 @@
+package io.tollgate.project.service;
+
+import java.math.BigDecimal;
+import java.math.MathContext;
+import java.time.LocalDate;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.UUID;
+
+/**
+ * Earned value management (PMBOK), as DOMAIN.md defines it:
+ *
+ * <ul>
+ *   <li>BAC = the budget; PV(d) = Σ planned value of milestones planned by d; EV(d) = Σ planned
+ *       value of milestones completed by d; AC(d) = Σ cost-ledger entries dated by d.
+ *   <li>Milestones without a planned value share what the budget leaves after the valued ones,
+ *       evenly (all of it when none has a value).
+ *   <li>SV = EV − PV, CV = EV − AC, SPI = EV / PV, CPI = EV / AC, EAC = BAC / CPI, ETC = EAC − AC,
+ *       VAC = BAC − EAC, TCPI = (BAC − EV) / (BAC − AC).
+ * </ul>
+ *
+ * A quotient whose divisor is 0 is undefined (null), never 0, and {@link Result#undefined} says
+ * why. Nothing is rounded here; rounding is for display.
+ */
+public final class EarnedValue {
+
+  /** Sixteen significant digits: far beyond any amount's precision, and no binary floats. */
+  static final MathContext MATH = MathContext.DECIMAL64;
+
+  private EarnedValue() {}
+
+  /**
+   * A milestone as earned value sees it.
+   *
+   * @param plannedValue null when milestone-service gave it none
+   * @param completedOn null while not completed
+   */
+  public record Milestone(
+      UUID id, LocalDate plannedDate, BigDecimal plannedValue, LocalDate completedOn) {}
+
+  /**
+   * @param undefined metric name (spi, cpi, eac, etc, vac, tcpi, percentComplete, budgetBurn) to
+   *     the reason it has no value
+   */
+  public record Result(
+      BigDecimal bac,
+      BigDecimal pv,
+      BigDecimal ev,
+      BigDecimal ac,
+      BigDecimal sv,
+      BigDecimal cv,
+      BigDecimal spi,
+      BigDecimal cpi,
+      BigDecimal eac,
+      BigDecimal etc,
+      BigDecimal vac,
+      BigDecimal tcpi,
+      BigDecimal percentComplete,
+      BigDecimal budgetBurn,
+      Map<String, String> undefined) {}
+
+  /**
+   * @param bac the budget, or null when the project has none
+   * @param ac the actual cost by {@code asOf}
+   */
+  public static Result compute(
+      BigDecimal bac, List<Milestone> milestones, BigDecimal ac, LocalDate asOf) {
+    Map<String, String> undefined = new LinkedHashMap<>();
+    Map<UUID, BigDecimal> values = plannedValues(bac, milestones);
+    BigDecimal pv = BigDecimal.ZERO;
+    BigDecimal ev = BigDecimal.ZERO;
+    for (Milestone m : milestones) {
+      BigDecimal value = values.get(m.id());
+      if (m.plannedDate() != null && !m.plannedDate().isAfter(asOf)) {
+        pv = pv.add(value);
+      }
+      if (m.completedOn() != null && !m.completedOn().isAfter(asOf)) {
+        ev = ev.add(value);
+      }
+    }
+    BigDecimal sv = ev.subtract(pv);
+    BigDecimal cv = ev.subtract(ac);
+
+    BigDecimal spi = null;
+    if (pv.signum() == 0) {
+      undefined.put("spi", "PV is 0: no milestone value is planned by " + asOf);
+    } else {
+      spi = ev.divide(pv, MATH);
+    }
+    BigDecimal cpi = null;
+    if (ac.signum() == 0) {
+      undefined.put("cpi", "AC is 0: no cost is recorded by " + asOf);
+    } else {
+      cpi = ev.divide(ac, MATH);
+    }
+
+    BigDecimal eac = null;
+    BigDecimal etc = null;
+    BigDecimal vac = null;
+    BigDecimal tcpi = null;
+    BigDecimal percentComplete = null;
+    BigDecimal budgetBurn = null;
+    if (bac == null) {
+      String noBudget = "the project has no budget (BAC)";
+      for (String metric : List.of("eac", "etc", "vac", "tcpi", "percentComplete", "budgetBurn")) {
+        undefined.put(metric, noBudget);
+      }
+    } else {
+      percentComplete = ev.divide(bac, MATH);
+      budgetBurn = ac.divide(bac, MATH);
+      if (cpi == null) {
+        String why = "CPI is undefined (AC is 0)";
+        undefined.put("eac", why);
+        undefined.put("etc", why);
+        undefined.put("vac", why);
+      } else if (cpi.signum() == 0) {
+        String why = "CPI is 0: nothing is earned yet (EV is 0) for the cost recorded";
+        undefined.put("eac", why);
+        undefined.put("etc", why);
+        undefined.put("vac", why);
+      } else {
+        // BAC / CPI = BAC × AC / EV: one division, so no intermediate rounding
+        eac = bac.multiply(ac).divide(ev, MATH);
+        etc = eac.subtract(ac);
+        vac = bac.subtract(eac);
+      }
+      BigDecimal remainingBudget = bac.subtract(ac);
+      if (remainingBudget.signum() == 0) {
+        undefined.put("tcpi", "BAC − AC is 0: the whole budget is spent");
+      } else {
+        tcpi = bac.subtract(ev).divide(remainingBudget, MATH);
+      }
+    }
+    return new Result(
+        bac,
+        pv,
+        ev,
+        ac,
+        sv,
+        cv,
+        spi,
+        cpi,
+        eac,
+        etc,
+        vac,
+        tcpi,
+        percentComplete,
+        budgetBurn,
+        undefined);
+  }
+
+  /** Each milestone's planned value: its own, or its even share of what the budget leaves. */
+  static Map<UUID, BigDecimal> plannedValues(BigDecimal bac, List<Milestone> milestones) {
+    BigDecimal valued = BigDecimal.ZERO;
+    int unvalued = 0;
+    for (Milestone m : milestones) {
+      if (m.plannedValue() == null) {
+        unvalued++;
+      } else {
+        valued = valued.add(m.plannedValue());
+      }
+    }
+    BigDecimal share = BigDecimal.ZERO;
+    if (unvalued > 0 && bac != null) {
+      BigDecimal left = bac.subtract(valued).max(BigDecimal.ZERO);
+      share = left.divide(BigDecimal.valueOf(unvalued), MATH);
+    }
+    Map<UUID, BigDecimal> values = new LinkedHashMap<>();
+    for (Milestone m : milestones) {
+      values.put(m.id(), m.plannedValue() == null ? share : m.plannedValue());
+    }
+    return values;
+  }
+}

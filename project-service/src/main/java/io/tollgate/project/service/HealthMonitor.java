@@ -1,0 +1,69 @@
+package io.tollgate.project.service;
+
+import io.quarkus.narayana.jta.QuarkusTransaction;
+import io.quarkus.runtime.ShutdownEvent;
+import io.quarkus.runtime.StartupEvent;
+import io.tollgate.project.config.HealthConfig;
+import io.tollgate.project.repository.ProjectRepository;
+import jakarta.enterprise.context.ApplicationScoped;
+import jakarta.enterprise.event.Observes;
+import java.time.Duration;
+import java.util.UUID;
+import java.util.concurrent.Executors;
+import java.util.concurrent.ScheduledExecutorService;
+import java.util.concurrent.TimeUnit;
+import org.jboss.logging.Logger;
+
+/**
+ * Re-evaluates the health of every open project now and then: a milestone whose planned date and
+ * buffer pass becomes late by the calendar alone, with no event to say so. Each project is
+ * re-evaluated in its own transaction under its lock, so replicas doing the same is harmless.
+ */
+@ApplicationScoped
+public class HealthMonitor {
+
+  private static final Logger LOG = Logger.getLogger(HealthMonitor.class);
+
+  private final HealthService health;
+  private final ProjectRepository projects;
+  private final Duration interval;
+  private ScheduledExecutorService timer;
+
+  HealthMonitor(HealthService health, ProjectRepository projects, HealthConfig config) {
+    this.health = health;
+    this.projects = projects;
+    this.interval = config.reevaluationInterval();
+  }
+
+  void onStart(@Observes StartupEvent event) {
+    if (interval.isZero() || interval.isNegative()) {
+      return;
+    }
+    timer =
+        Executors.newSingleThreadScheduledExecutor(
+            r -> {
+              Thread t = new Thread(r, "health-monitor");
+              t.setDaemon(true);
+              return t;
+            });
+    timer.scheduleWithFixedDelay(
+        this::reevaluateAll, interval.toMillis(), interval.toMillis(), TimeUnit.MILLISECONDS);
+  }
+
+  void onStop(@Observes ShutdownEvent event) {
+    if (timer != null) {
+      timer.shutdownNow();
+    }
+  }
+
+  /** Re-evaluates every open project; one failing does not stop the others. */
+  public void reevaluateAll() {
+    for (UUID id : QuarkusTransaction.requiringNew().call(projects::watched)) {
+      try {
+        QuarkusTransaction.requiringNew().run(() -> health.reassess(id));
+      } catch (RuntimeException e) {
+        LOG.warnf("health of project %s could not be re-evaluated: %s", id, e.getMessage());
+      }
+    }
+  }
+}

@@ -1,0 +1,217 @@
+package io.tollgate.project.service;
+
+import com.fasterxml.jackson.core.JsonProcessingException;
+import com.fasterxml.jackson.databind.ObjectMapper;
+import io.tollgate.project.config.HealthConfig;
+import io.tollgate.project.mapping.ProjectMapper;
+import io.tollgate.project.messaging.HealthChangedData;
+import io.tollgate.project.messaging.ProjectEvents;
+import io.tollgate.project.model.HealthRating;
+import io.tollgate.project.model.Kpi;
+import io.tollgate.project.model.MilestoneRef;
+import io.tollgate.project.model.Project;
+import io.tollgate.project.model.ProjectHealth;
+import io.tollgate.project.model.RiskRef;
+import io.tollgate.project.repository.CostEntryRepository;
+import io.tollgate.project.repository.KpiRepository;
+import io.tollgate.project.repository.MilestoneRefRepository;
+import io.tollgate.project.repository.ProjectHealthRepository;
+import io.tollgate.project.repository.ProjectRepository;
+import io.tollgate.project.repository.RiskRefRepository;
+import jakarta.enterprise.context.ApplicationScoped;
+import jakarta.transaction.Transactional;
+import java.math.BigDecimal;
+import java.time.LocalDate;
+import java.time.OffsetDateTime;
+import java.util.Collection;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.UUID;
+import java.util.stream.Collectors;
+
+/**
+ * A project's figures and health as of a date, from its read models of milestones and risks, its
+ * ledger and its KPIs; and the announcement of a changed rating as {@code
+ * tollgate.project.health-changed.v1}.
+ */
+@ApplicationScoped
+public class HealthService {
+
+  private final ProjectRepository projects;
+  private final MilestoneRefRepository milestones;
+  private final RiskRefRepository risks;
+  private final CostEntryRepository costs;
+  private final KpiRepository kpis;
+  private final KpiStatuses kpiStatuses;
+  private final ProjectHealthRepository announced;
+  private final ProjectEvents events;
+  private final HealthRules.Thresholds thresholds;
+  private final ObjectMapper mapper;
+
+  HealthService(
+      ProjectRepository projects,
+      MilestoneRefRepository milestones,
+      RiskRefRepository risks,
+      CostEntryRepository costs,
+      KpiRepository kpis,
+      KpiStatuses kpiStatuses,
+      ProjectHealthRepository announced,
+      ProjectEvents events,
+      HealthConfig config,
+      ObjectMapper mapper) {
+    this.projects = projects;
+    this.milestones = milestones;
+    this.risks = risks;
+    this.costs = costs;
+    this.kpis = kpis;
+    this.kpiStatuses = kpiStatuses;
+    this.announced = announced;
+    this.events = events;
+    this.mapper = mapper;
+    this.thresholds =
+        new HealthRules.Thresholds(
+            config.cpiRedBelow(),
+            config.cpiAmberBelow(),
+            config.riskRedLevels(),
+            config.riskAmberLevels(),
+            config.kpiMissesForAmber());
+  }
+
+  /**
+   * What a project looks like as of a date.
+   *
+   * @param currency the project's currency, null while it has no money recorded
+   */
+  public record Figures(
+      Project project,
+      String currency,
+      EarnedValue.Result earnedValue,
+      List<RiskRef> openRisks,
+      HealthRules.Assessment health) {}
+
+  public Figures figures(Project p, LocalDate asOf) {
+    return figures(List.of(p), asOf).get(p.id);
+  }
+
+  /** The figures of many projects, with a handful of queries whatever their number. */
+  public Map<UUID, Figures> figures(List<Project> of, LocalDate asOf) {
+    List<UUID> ids = of.stream().map(p -> p.id).toList();
+    Map<UUID, List<MilestoneRef>> milestonesOf =
+        byProject(milestones.ofProjects(ids), m -> m.projectId);
+    Map<UUID, List<RiskRef>> risksOf = byProject(risks.openOfProjects(ids), r -> r.projectId);
+    Map<UUID, BigDecimal> actualCosts = costs.actualCosts(ids, asOf);
+    Map<UUID, String> costCurrencies = costs.currencies(ids);
+    Map<UUID, List<Kpi>> kpisOf = byProject(kpis.allOf(ids), k -> k.projectId);
+    Map<Kpi, Kpis.Status> statuses =
+        kpiStatuses.of(kpisOf.values().stream().flatMap(List::stream).toList(), asOf);
+    Map<UUID, Figures> figures = new LinkedHashMap<>();
+    for (Project p : of) {
+      List<MilestoneRef> refs = milestonesOf.getOrDefault(p.id, List.of());
+      List<RiskRef> open = risksOf.getOrDefault(p.id, List.of());
+      String currency = p.hasBudget() ? p.budgetCurrency : costCurrencies.get(p.id);
+      EarnedValue.Result ev =
+          EarnedValue.compute(
+              p.budgetAmount,
+              AnalyticsService.evMilestones(refs),
+              actualCosts.getOrDefault(p.id, BigDecimal.ZERO),
+              asOf);
+      HealthRules.Assessment health =
+          HealthRules.assess(
+              refs.stream().filter(m -> !m.completed()).map(HealthService::milestone).toList(),
+              open.stream().map(r -> new HealthRules.Risk(r.riskId, r.title, r.level)).toList(),
+              new HealthRules.Cost(ev.cpi(), ev.eac(), ev.bac(), currency),
+              kpisOf.getOrDefault(p.id, List.of()).stream()
+                  .map(k -> kpi(k, statuses.get(k)))
+                  .toList(),
+              thresholds,
+              asOf);
+      figures.put(p.id, new Figures(p, currency, ev, open, health));
+    }
+    return figures;
+  }
+
+  /**
+   * Re-evaluates a project's health as of today and, when the rating is not the one last announced,
+   * records it and publishes {@code tollgate.project.health-changed.v1} in the caller's
+   * transaction. Archived, closed and cancelled projects are left as they were.
+   */
+  @Transactional(Transactional.TxType.MANDATORY)
+  public void reassess(UUID projectId) {
+    Project p = projects.lock(projectId).orElse(null);
+    if (p == null || p.archived || p.phase.isTerminal()) {
+      return;
+    }
+    HealthRules.Assessment now = figures(p, AnalyticsService.today()).health();
+    ProjectHealth last = announced.findById(p.id);
+    OffsetDateTime at = Times.now();
+    // a project starts out GREEN; only a different rating is announced
+    HealthRating previous = last == null ? HealthRating.GREEN : last.rating;
+    boolean changed = now.rating() != previous;
+    if (last == null) {
+      last = new ProjectHealth();
+      last.projectId = p.id;
+      last.changedAt = at;
+    }
+    last.rating = now.rating();
+    last.reasons = json(now.reasons());
+    last.evaluatedAt = at;
+    if (changed) {
+      last.changedAt = at;
+    }
+    if (!announced.isPersistent(last)) {
+      announced.persist(last);
+    }
+    if (!changed) {
+      return;
+    }
+    events.healthChanged(
+        p,
+        new HealthChangedData(
+            ProjectMapper.toEvent(p, null),
+            previous.name(),
+            now.rating().name(),
+            now.reasons().stream()
+                .map(
+                    r ->
+                        new HealthChangedData.Reason(
+                            r.dimension().name(), r.rating().name(), r.message(), r.relatedIds()))
+                .toList(),
+            at));
+  }
+
+  private static HealthRules.Milestone milestone(MilestoneRef m) {
+    return new HealthRules.Milestone(
+        m.milestoneId,
+        m.name,
+        m.kind,
+        m.status,
+        m.zone,
+        m.plannedDate,
+        m.bufferDays == null ? 0 : m.bufferDays,
+        m.forecastDate);
+  }
+
+  private static HealthRules.Kpi kpi(Kpi k, Kpis.Status s) {
+    return new HealthRules.Kpi(
+        k.id,
+        k.name,
+        k.unit,
+        k.target,
+        s.latest() == null ? null : s.latest().value(),
+        s.consecutiveMisses());
+  }
+
+  private static <T> Map<UUID, List<T>> byProject(
+      Collection<T> items, java.util.function.Function<T, UUID> project) {
+    return items.stream().collect(Collectors.groupingBy(project));
+  }
+
+  private String json(Object value) {
+    try {
+      return mapper.writeValueAsString(value);
+    } catch (JsonProcessingException e) {
+      throw new IllegalStateException(e);
+    }
+  }
+}

@@ -1,0 +1,124 @@
+package io.tollgate.project.service;
+
+import com.fasterxml.jackson.core.JsonProcessingException;
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.ObjectMapper;
+import io.tollgate.project.model.HistoryEntry;
+import io.tollgate.project.repository.HistoryRepository;
+import io.tollgate.project.rest.ProjectView;
+import io.tollgate.security.Caller;
+import jakarta.enterprise.context.ApplicationScoped;
+import jakarta.transaction.Transactional;
+import java.util.ArrayList;
+import java.util.Iterator;
+import java.util.LinkedHashSet;
+import java.util.List;
+import java.util.Set;
+import java.util.UUID;
+
+/**
+ * Writes a project's history in the transaction of the change: who (the caller), when, what (before
+ * and after, as the API shows them) and, for changes to the project itself, its snapshot.
+ */
+@ApplicationScoped
+public class History {
+
+  /** The kinds of things a history entry is about. */
+  public enum Entity {
+    PROJECT,
+    PHASE_TRANSITION,
+    STAKEHOLDER,
+    COST_ENTRY,
+    BENEFIT,
+    KPI,
+    KPI_MEASUREMENT
+  }
+
+  private final HistoryRepository entries;
+  private final ObjectMapper mapper;
+  private final Caller caller;
+
+  History(HistoryRepository entries, ObjectMapper mapper, Caller caller) {
+    this.entries = entries;
+    this.mapper = mapper;
+    this.caller = caller;
+  }
+
+  /**
+   * Records a change.
+   *
+   * @param before the thing before the change (API view), {@code null} when it was created
+   * @param after the thing after the change (API view), {@code null} when it was removed
+   * @param projectSnapshot the project after the change when the project itself changed, else
+   *     {@code null}; the entry is then dated by the project's {@code updatedAt}, so that a read as
+   *     of that instant finds it
+   * @return the entry; its {@code seq} orders the project's changes
+   */
+  @Transactional(Transactional.TxType.MANDATORY)
+  public HistoryEntry record(
+      UUID projectId,
+      String action,
+      Entity entity,
+      Object entityId,
+      Object before,
+      Object after,
+      ProjectView projectSnapshot) {
+    HistoryEntry e = new HistoryEntry();
+    e.projectId = projectId;
+    e.occurredAt = projectSnapshot == null ? Times.now() : projectSnapshot.updatedAt();
+    e.actor = caller.userId();
+    e.action = action;
+    e.entityType = entity.name();
+    e.entityId = String.valueOf(entityId);
+    JsonNode beforeTree = before == null ? null : mapper.valueToTree(before);
+    JsonNode afterTree = after == null ? null : mapper.valueToTree(after);
+    List<String> changed = changedFields(beforeTree, afterTree);
+    e.changedFields = changed.isEmpty() ? null : String.join(",", changed);
+    e.beforeState = json(beforeTree);
+    e.afterState = json(afterTree);
+    e.projectSnapshot = projectSnapshot == null ? null : json(mapper.valueToTree(projectSnapshot));
+    entries.persist(e);
+    return e;
+  }
+
+  /** The top-level fields whose values differ, in document order; all of them on create/remove. */
+  static List<String> changedFields(JsonNode before, JsonNode after) {
+    Set<String> names = new LinkedHashSet<>();
+    if (before != null) {
+      before.fieldNames().forEachRemaining(names::add);
+    }
+    if (after != null) {
+      after.fieldNames().forEachRemaining(names::add);
+    }
+    List<String> changed = new ArrayList<>();
+    for (Iterator<String> it = names.iterator(); it.hasNext(); ) {
+      String name = it.next();
+      JsonNode a = before == null ? null : before.get(name);
+      JsonNode b = after == null ? null : after.get(name);
+      if (isAbsent(a) && isAbsent(b)) {
+        continue;
+      }
+      if (isAbsent(a) || isAbsent(b) || !a.equals(b)) {
+        changed.add(name);
+      }
+    }
+    // bookkeeping fields say nothing about what the user changed
+    changed.removeAll(List.of("version", "updatedAt"));
+    return changed;
+  }
+
+  private static boolean isAbsent(JsonNode node) {
+    return node == null || node.isNull();
+  }
+
+  private String json(JsonNode tree) {
+    if (tree == null) {
+      return null;
+    }
+    try {
+      return mapper.writeValueAsString(tree);
+    } catch (JsonProcessingException e) {
+      throw new IllegalStateException("history entry cannot be serialised", e);
+    }
+  }
+}

@@ -1,0 +1,234 @@
+package io.tollgate.project.service;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import io.tollgate.project.mapping.KpiMapper;
+import io.tollgate.project.model.Kpi;
+import io.tollgate.project.model.KpiMeasurement;
+import io.tollgate.project.model.Project;
+import io.tollgate.project.repository.KpiMeasurementRepository;
+import io.tollgate.project.repository.KpiRepository;
+import io.tollgate.project.rest.KpiCreate;
+import io.tollgate.project.rest.KpiPatch;
+import io.tollgate.project.rest.MeasurementCreate;
+import io.tollgate.rest.Page;
+import io.tollgate.rest.PageRequest;
+import io.tollgate.rest.Preconditions;
+import io.tollgate.rest.Problem;
+import io.tollgate.rest.ProblemException;
+import io.tollgate.security.Caller;
+import jakarta.enterprise.context.ApplicationScoped;
+import jakarta.transaction.Transactional;
+import java.math.BigDecimal;
+import java.time.LocalDate;
+import java.time.OffsetDateTime;
+import java.util.ArrayList;
+import java.util.Collection;
+import java.util.List;
+import java.util.Map;
+import java.util.UUID;
+
+/** KPIs, their measurements, and where each stands. */
+@ApplicationScoped
+public class KpiService {
+
+  static final int MAX_INTEGER_DIGITS = 18;
+  static final int MAX_DECIMALS = 6;
+
+  private final ProjectService projects;
+  private final KpiRepository kpis;
+  private final KpiMeasurementRepository measurements;
+  private final History history;
+  private final Patches patches;
+  private final Caller caller;
+  private final KpiStatuses statuses;
+  private final HealthService health;
+
+  KpiService(
+      ProjectService projects,
+      KpiRepository kpis,
+      KpiMeasurementRepository measurements,
+      History history,
+      Patches patches,
+      Caller caller,
+      KpiStatuses statuses,
+      HealthService health) {
+    this.statuses = statuses;
+    this.health = health;
+    this.projects = projects;
+    this.kpis = kpis;
+    this.measurements = measurements;
+    this.history = history;
+    this.patches = patches;
+    this.caller = caller;
+  }
+
+  @Transactional
+  public Kpi define(UUID projectId, KpiCreate request) {
+    Project p = projects.lock(projectId);
+    ProjectService.requireActive(p);
+    checkDecimal("target", request.target());
+    String name = request.name().strip();
+    requireFreeName(p, name, null);
+    OffsetDateTime now = Times.now();
+    Kpi k = new Kpi();
+    k.id = UUID.randomUUID();
+    k.projectId = p.id;
+    k.name = name;
+    k.unit = request.unit().strip();
+    k.target = request.target();
+    k.direction = request.direction();
+    k.description = request.description();
+    k.createdAt = now;
+    k.updatedAt = now;
+    kpis.persistAndFlush(k);
+    history.record(
+        p.id, "KPI_DEFINED", History.Entity.KPI, k.id, null, KpiMapper.toView(k, null), null);
+    health.reassess(p.id);
+    return k;
+  }
+
+  public Page<Kpi> list(UUID projectId, PageRequest page) {
+    projects.get(projectId);
+    return kpis.ofProject(projectId, page);
+  }
+
+  public Kpi get(UUID projectId, UUID kpiId) {
+    projects.get(projectId);
+    return find(projectId, kpiId);
+  }
+
+  @Transactional
+  public Kpi update(UUID projectId, UUID kpiId, String ifMatch, JsonNode patch) {
+    Project p = projects.lock(projectId);
+    Kpi k = find(projectId, kpiId);
+    Preconditions.requireIfMatch(ifMatch, k.version);
+    ProjectService.requireActive(p);
+    KpiPatch before = KpiMapper.toPatchable(k);
+    KpiPatch after = patches.apply(before, patch);
+    checkDecimal("target", after.target());
+    if (same(before, after)) {
+      return k;
+    }
+    String name = after.name().strip();
+    requireFreeName(p, name, k.id);
+    var old = KpiMapper.toView(k, null);
+    k.name = name;
+    k.unit = after.unit().strip();
+    k.target = after.target();
+    k.direction = after.direction();
+    k.description = after.description();
+    k.updatedAt = Times.now();
+    kpis.flush();
+    history.record(
+        p.id, "KPI_CHANGED", History.Entity.KPI, k.id, old, KpiMapper.toView(k, null), null);
+    health.reassess(p.id);
+    return k;
+  }
+
+  @Transactional
+  public void remove(UUID projectId, UUID kpiId, String ifMatch) {
+    Project p = projects.lock(projectId);
+    Kpi k = find(projectId, kpiId);
+    Preconditions.requireIfMatch(ifMatch, k.version);
+    ProjectService.requireActive(p);
+    var old = KpiMapper.toView(k, null);
+    measurements.deleteOf(k.id);
+    kpis.delete(k);
+    history.record(p.id, "KPI_REMOVED", History.Entity.KPI, k.id, old, null, null);
+    health.reassess(p.id);
+  }
+
+  @Transactional
+  public KpiMeasurement measure(UUID projectId, UUID kpiId, MeasurementCreate request) {
+    Project p = projects.lock(projectId);
+    Kpi k = find(projectId, kpiId);
+    ProjectService.requireActive(p);
+    List<Problem.Violation> violations = new ArrayList<>(decimalProblems("value", request.value()));
+    if (request.measuredOn().isAfter(AnalyticsService.today())) {
+      violations.add(new Problem.Violation("measuredOn", "must not be in the future"));
+    }
+    if (!violations.isEmpty()) {
+      throw ProblemException.invalid(violations);
+    }
+    KpiMeasurement m = new KpiMeasurement();
+    m.id = UUID.randomUUID();
+    m.kpiId = k.id;
+    m.projectId = p.id;
+    m.measuredOn = request.measuredOn();
+    m.value = request.value();
+    m.note = request.note();
+    m.recordedBy = caller.userId();
+    m.recordedAt = Times.now();
+    measurements.persistAndFlush(m);
+    history.record(
+        p.id,
+        "KPI_MEASURED",
+        History.Entity.KPI_MEASUREMENT,
+        m.id,
+        null,
+        KpiMapper.toView(m, k),
+        null);
+    health.reassess(p.id);
+    return m;
+  }
+
+  public Page<KpiMeasurement> measurements(
+      UUID projectId, UUID kpiId, LocalDate from, LocalDate to, PageRequest page) {
+    get(projectId, kpiId);
+    return measurements.ofKpi(kpiId, from, to, page);
+  }
+
+  /** Where each of the KPIs stands as of {@code asOf}, in the order given. */
+  public Map<Kpi, Kpis.Status> statuses(Collection<Kpi> of, LocalDate asOf) {
+    return statuses.of(of, asOf);
+  }
+
+  public Map<Kpi, Kpis.Status> statuses(UUID projectId, LocalDate asOf) {
+    return statuses(kpis.allOf(projectId), asOf);
+  }
+
+  /** Equal fields; the target compared as a number (99.9 is 99.900000). */
+  private static boolean same(KpiPatch a, KpiPatch b) {
+    return a.name().equals(b.name())
+        && a.unit().equals(b.unit())
+        && a.target().compareTo(b.target()) == 0
+        && a.direction() == b.direction()
+        && java.util.Objects.equals(a.description(), b.description());
+  }
+
+  private Kpi find(UUID projectId, UUID kpiId) {
+    return kpis.ofProject(projectId, kpiId)
+        .orElseThrow(() -> ProblemException.notFound("KPI", kpiId));
+  }
+
+  private void requireFreeName(Project p, String name, UUID except) {
+    if (kpis.nameTaken(p.id, name, except)) {
+      throw ProblemException.conflict("project " + p.key + " already has a KPI named " + name);
+    }
+  }
+
+  private static void checkDecimal(String field, BigDecimal value) {
+    List<Problem.Violation> violations = decimalProblems(field, value);
+    if (!violations.isEmpty()) {
+      throw ProblemException.invalid(violations);
+    }
+  }
+
+  static List<Problem.Violation> decimalProblems(String field, BigDecimal value) {
+    List<Problem.Violation> violations = new ArrayList<>();
+    if (value == null) {
+      return violations;
+    }
+    BigDecimal plain = value.stripTrailingZeros();
+    if (Math.max(0, plain.precision() - plain.scale()) > MAX_INTEGER_DIGITS) {
+      violations.add(
+          new Problem.Violation(
+              field, "must have at most " + MAX_INTEGER_DIGITS + " integer digits"));
+    }
+    if (plain.scale() > MAX_DECIMALS) {
+      violations.add(
+          new Problem.Violation(field, "must have at most " + MAX_DECIMALS + " decimals"));
+    }
+    return violations;
+  }
+}

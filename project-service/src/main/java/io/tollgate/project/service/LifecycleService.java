@@ -1,0 +1,293 @@
+package io.tollgate.project.service;
+
+import com.fasterxml.jackson.core.JsonProcessingException;
+import com.fasterxml.jackson.databind.ObjectMapper;
+import io.tollgate.project.mapping.LifecycleMapper;
+import io.tollgate.project.mapping.ProjectMapper;
+import io.tollgate.project.messaging.PhaseChangedData;
+import io.tollgate.project.messaging.ProjectEvents;
+import io.tollgate.project.model.GateRule;
+import io.tollgate.project.model.Methodology;
+import io.tollgate.project.model.Phase;
+import io.tollgate.project.model.PhaseTransition;
+import io.tollgate.project.model.Project;
+import io.tollgate.project.model.TransitionKind;
+import io.tollgate.project.repository.GateRuleRepository;
+import io.tollgate.project.repository.MilestoneRefRepository;
+import io.tollgate.project.repository.PhaseTransitionRepository;
+import io.tollgate.project.repository.ProjectRepository;
+import io.tollgate.project.repository.RiskRefRepository;
+import io.tollgate.project.rest.GateCriterionResult;
+import io.tollgate.project.rest.PhaseTransitionRequest;
+import io.tollgate.project.rest.ProjectView;
+import io.tollgate.rest.Page;
+import io.tollgate.rest.PageRequest;
+import io.tollgate.rest.Preconditions;
+import io.tollgate.rest.ProblemException;
+import io.tollgate.rest.ProblemType;
+import io.tollgate.security.Caller;
+import jakarta.enterprise.context.ApplicationScoped;
+import jakarta.transaction.Transactional;
+import java.util.ArrayList;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.UUID;
+
+/**
+ * The project lifecycle: which phase changes are possible, and the gates a forward move must pass,
+ * checked against the read models of milestones and risks.
+ */
+@ApplicationScoped
+public class LifecycleService {
+
+  private final ProjectService projects;
+  private final ProjectRepository projectRows;
+  private final PhaseTransitionRepository transitions;
+  private final GateRuleRepository rules;
+  private final MilestoneRefRepository milestones;
+  private final RiskRefRepository risks;
+  private final ProjectEvents events;
+  private final History history;
+  private final Caller caller;
+  private final ObjectMapper mapper;
+
+  LifecycleService(
+      ProjectService projects,
+      ProjectRepository projectRows,
+      PhaseTransitionRepository transitions,
+      GateRuleRepository rules,
+      MilestoneRefRepository milestones,
+      RiskRefRepository risks,
+      ProjectEvents events,
+      History history,
+      Caller caller,
+      ObjectMapper mapper) {
+    this.projects = projects;
+    this.projectRows = projectRows;
+    this.transitions = transitions;
+    this.rules = rules;
+    this.milestones = milestones;
+    this.risks = risks;
+    this.events = events;
+    this.history = history;
+    this.caller = caller;
+    this.mapper = mapper;
+  }
+
+  /** A gate check of a project: each rule of its methodology with its verdict. */
+  public record GateCheck(Project project, Phase nextPhase, List<Gates.Outcome> outcomes) {
+    public boolean nextPhasePasses() {
+      return nextPhase != null
+          && outcomes.stream()
+              .filter(o -> o.rule().guards(project.phase, nextPhase))
+              .allMatch(Gates.Outcome::met);
+    }
+  }
+
+  /**
+   * Moves a project to {@code request.to()}. Forward moves pass the gates of the phase left and the
+   * phase entered; an ADMIN may let them pass unmet criteria with a justification.
+   *
+   * @param ifMatch optional: when sent, it must name the project's current version
+   */
+  @Transactional
+  public PhaseTransition transition(
+      UUID projectId, String ifMatch, PhaseTransitionRequest request) {
+    Project p = projects.lock(projectId);
+    if (ifMatch != null) {
+      Preconditions.requireIfMatch(ifMatch, p.version);
+    }
+    ProjectService.requireActive(p);
+    String justification = blankToNull(request.overrideJustification());
+    if (justification != null && !caller.isAdmin()) {
+      throw new ProblemException(ProblemType.FORBIDDEN, "only an ADMIN may override a phase gate");
+    }
+    Phase from = p.phase;
+    Phase to = request.to();
+    TransitionKind kind = kindOf(p, to);
+    List<Gates.Outcome> unmet =
+        kind == TransitionKind.ADVANCE
+            ? evaluate(p, rulesGuarding(p.methodology, from, to)).stream()
+                .filter(o -> !o.met())
+                .toList()
+            : List.of();
+    List<GateCriterionResult> unmetResults = unmet.stream().map(LifecycleMapper::toResult).toList();
+    if (!unmet.isEmpty() && justification == null) {
+      Map<String, Object> extensions = new LinkedHashMap<>();
+      extensions.put("from", from);
+      extensions.put("to", to);
+      extensions.put("unmetCriteria", unmetResults);
+      throw new ProblemException(
+          ProblemType.CONFLICT,
+          from
+              + " -> "
+              + to
+              + " is refused: "
+              + unmet.size()
+              + " gate criteria are not met"
+              + (caller.isAdmin() ? " (an ADMIN may override with a justification)" : ""),
+          List.of(),
+          extensions);
+    }
+    ProjectView before = ProjectMapper.toView(p);
+    p.phase = to;
+    p.heldPhase = kind == TransitionKind.HOLD ? from : null;
+    p.updatedAt = Times.now();
+    projectRows.flush();
+
+    PhaseTransition t = new PhaseTransition();
+    t.id = UUID.randomUUID();
+    t.projectId = p.id;
+    t.fromPhase = from;
+    t.toPhase = to;
+    t.kind = kind;
+    t.reason = request.reason().strip();
+    t.overrideJustification = justification;
+    t.overriddenCriteria = justification == null ? null : json(unmetResults);
+    t.actor = caller.userId();
+    t.occurredAt = p.updatedAt;
+    t.projectVersion = p.version;
+    transitions.persist(t);
+
+    ProjectView after = ProjectMapper.toView(p);
+    history.record(
+        p.id, "PHASE_CHANGED", History.Entity.PHASE_TRANSITION, t.id, before, after, after);
+    events.phaseChanged(
+        p,
+        new PhaseChangedData(
+            ProjectMapper.toEvent(p, null),
+            t.id,
+            from.name(),
+            to.name(),
+            kind.name(),
+            t.reason,
+            t.actor,
+            justification == null
+                ? null
+                : new PhaseChangedData.Override(
+                    t.actor,
+                    justification,
+                    unmet.stream()
+                        .map(
+                            o ->
+                                new PhaseChangedData.Criterion(
+                                    o.rule().id,
+                                    o.rule().criterion.name(),
+                                    o.message(),
+                                    o.milestoneIds(),
+                                    o.riskIds()))
+                        .toList())));
+    return t;
+  }
+
+  /** Every gate rule of the project's methodology, checked now. */
+  public GateCheck check(UUID projectId) {
+    Project p = projects.get(projectId);
+    return new GateCheck(p, p.phase.next(), evaluate(p, rules.of(p.methodology)));
+  }
+
+  public Page<GateRule> rules(Methodology methodology, PageRequest page) {
+    return rules.search(methodology, page);
+  }
+
+  public Page<PhaseTransition> transitions(UUID projectId, PageRequest page) {
+    projects.get(projectId);
+    return transitions.ofProject(projectId, page);
+  }
+
+  public PhaseTransition transition(UUID projectId, UUID transitionId) {
+    projects.get(projectId);
+    return transitions
+        .ofProject(projectId, transitionId)
+        .orElseThrow(() -> ProblemException.notFound("phase transition", transitionId));
+  }
+
+  private List<GateRule> rulesGuarding(Methodology methodology, Phase from, Phase to) {
+    return rules.of(methodology).stream().filter(r -> r.guards(from, to)).toList();
+  }
+
+  private List<Gates.Outcome> evaluate(Project p, List<GateRule> gateRules) {
+    Gates.Facts facts =
+        new Gates.Facts(p.hasBudget(), milestones.ofProject(p.id), risks.openOfProject(p.id));
+    return gateRules.stream().map(r -> Gates.evaluate(r, facts)).toList();
+  }
+
+  /** What moving from the project's phase to {@code to} is, or a 409 saying why it cannot be. */
+  static TransitionKind kindOf(Project p, Phase to) {
+    Phase from = p.phase;
+    if (to == from) {
+      throw refused(p, to, "the project is already in " + from);
+    }
+    if (from.isTerminal()) {
+      throw refused(p, to, "the project is " + from + "; nothing follows");
+    }
+    if (to == Phase.CANCELLED) {
+      return TransitionKind.CANCEL;
+    }
+    if (from == Phase.ON_HOLD) {
+      if (to == p.heldPhase) {
+        return TransitionKind.RESUME;
+      }
+      throw refused(p, to, "a project on hold resumes into " + p.heldPhase + " (or is cancelled)");
+    }
+    if (to == Phase.ON_HOLD) {
+      return TransitionKind.HOLD;
+    }
+    if (to.ordinal() < from.ordinal()) {
+      return TransitionKind.REWORK;
+    }
+    if (to == from.next()) {
+      return TransitionKind.ADVANCE;
+    }
+    throw refused(p, to, "phases are not skipped: after " + from + " comes " + from.next());
+  }
+
+  /** The phases the project can be moved to now. */
+  static List<Phase> allowedTargets(Project p) {
+    List<Phase> allowed = new ArrayList<>();
+    Phase from = p.phase;
+    if (from.isTerminal()) {
+      return allowed;
+    }
+    if (from == Phase.ON_HOLD) {
+      allowed.add(p.heldPhase);
+    } else {
+      if (from.next() != null) {
+        allowed.add(from.next());
+      }
+      for (Phase earlier : Phase.values()) {
+        if (earlier.ordinal() < from.ordinal()) {
+          allowed.add(earlier);
+        }
+      }
+      allowed.add(Phase.ON_HOLD);
+    }
+    allowed.add(Phase.CANCELLED);
+    return allowed;
+  }
+
+  private static ProblemException refused(Project p, Phase to, String why) {
+    Map<String, Object> extensions = new LinkedHashMap<>();
+    extensions.put("from", p.phase);
+    extensions.put("to", to);
+    extensions.put("allowedTargets", allowedTargets(p));
+    return new ProblemException(
+        ProblemType.CONFLICT,
+        p.phase + " -> " + to + " is not a valid transition: " + why,
+        List.of(),
+        extensions);
+  }
+
+  private String json(Object value) {
+    try {
+      return mapper.writeValueAsString(value);
+    } catch (JsonProcessingException e) {
+      throw new IllegalStateException(e);
+    }
+  }
+
+  private static String blankToNull(String s) {
+    return s == null || s.isBlank() ? null : s.strip();
+  }
+}

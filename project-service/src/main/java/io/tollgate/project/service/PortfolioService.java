@@ -1,0 +1,109 @@
+package io.tollgate.project.service;
+
+import io.tollgate.project.model.HealthRating;
+import io.tollgate.project.model.Project;
+import io.tollgate.project.repository.ProjectRepository;
+import io.tollgate.project.repository.StakeholderRepository;
+import io.tollgate.rest.Page;
+import io.tollgate.rest.PageRequest;
+import io.tollgate.rest.ProblemException;
+import io.tollgate.security.Caller;
+import jakarta.enterprise.context.ApplicationScoped;
+import java.time.LocalDate;
+import java.util.Comparator;
+import java.util.List;
+import java.util.Locale;
+import java.util.function.Function;
+
+/**
+ * Every project the caller may see, with its phase, health and key figures as of today: ADMIN and
+ * PMO see all of them, everyone else the projects they are a stakeholder of.
+ */
+@ApplicationScoped
+public class PortfolioService {
+
+  /** What the portfolio can be sorted by. */
+  public enum SortKey {
+    KEY,
+    NAME,
+    PHASE,
+    HEALTH,
+    SPI,
+    CPI,
+    BUDGET_BURN,
+    OPEN_RISKS
+  }
+
+  /** A sort key and its direction, from {@code key}, {@code -cpi}, {@code budgetBurn}, …. */
+  public record Sorting(SortKey key, boolean descending) {
+
+    public static Sorting parse(String value) {
+      if (value == null || value.isBlank()) {
+        return new Sorting(SortKey.KEY, false);
+      }
+      String v = value.trim();
+      boolean descending = v.startsWith("-");
+      String name = v.replaceFirst("^[-+]", "").replaceAll("([a-z])([A-Z])", "$1_$2");
+      try {
+        return new Sorting(SortKey.valueOf(name.toUpperCase(Locale.ROOT)), descending);
+      } catch (IllegalArgumentException e) {
+        throw ProblemException.invalid(
+            "sort",
+            "must be one of key, name, phase, health, spi, cpi, budgetBurn, openRisks,"
+                + " optionally with a leading - for descending");
+      }
+    }
+  }
+
+  private final ProjectRepository projects;
+  private final StakeholderRepository stakeholders;
+  private final HealthService health;
+  private final Caller caller;
+
+  PortfolioService(
+      ProjectRepository projects,
+      StakeholderRepository stakeholders,
+      HealthService health,
+      Caller caller) {
+    this.projects = projects;
+    this.stakeholders = stakeholders;
+    this.health = health;
+    this.caller = caller;
+  }
+
+  public Page<HealthService.Figures> portfolio(
+      ProjectRepository.Filter filter, HealthRating rating, Sorting sorting, PageRequest page) {
+    List<Project> visible =
+        projects.matching(
+            filter, caller.readsAllProjects() ? null : stakeholders.projectsOf(caller.userId()));
+    LocalDate today = AnalyticsService.today();
+    List<HealthService.Figures> figures =
+        health.figures(visible, today).values().stream()
+            .filter(f -> rating == null || f.health().rating() == rating)
+            .sorted(comparator(sorting))
+            .toList();
+    int from = Math.min(page.offset(), figures.size());
+    int to = Math.min(from + page.size(), figures.size());
+    return Page.of(figures.subList(from, to), page, figures.size());
+  }
+
+  /** The chosen order; undefined values (SPI, CPI, burn) last either way; ties by key. */
+  @SuppressWarnings({"unchecked", "rawtypes"})
+  static Comparator<HealthService.Figures> comparator(Sorting sorting) {
+    Function<HealthService.Figures, Comparable> value =
+        switch (sorting.key()) {
+          case KEY -> f -> f.project().key;
+          case NAME -> f -> f.project().name.toLowerCase(Locale.ROOT);
+          case PHASE -> f -> f.project().phase;
+          case HEALTH -> f -> f.health().rating();
+          case SPI -> f -> f.earnedValue().spi();
+          case CPI -> f -> f.earnedValue().cpi();
+          case BUDGET_BURN -> f -> f.earnedValue().budgetBurn();
+          case OPEN_RISKS -> f -> f.openRisks().size();
+        };
+    Comparator<Comparable> direction =
+        sorting.descending() ? Comparator.reverseOrder() : Comparator.naturalOrder();
+    return Comparator.comparing(value, Comparator.nullsLast(direction))
+        .thenComparing(f -> f.project().key);
+  }
+}

@@ -1,0 +1,350 @@
+package io.tollgate.project;
+
+import static io.restassured.RestAssured.given;
+import static io.tollgate.project.Api.PROBLEM;
+import static org.hamcrest.Matchers.comparesEqualTo;
+import static org.hamcrest.Matchers.contains;
+import static org.hamcrest.Matchers.containsString;
+import static org.hamcrest.Matchers.equalTo;
+import static org.hamcrest.Matchers.hasItems;
+import static org.hamcrest.Matchers.nullValue;
+import static org.hamcrest.Matchers.startsWith;
+
+import io.quarkus.test.common.QuarkusTestResource;
+import io.quarkus.test.common.ResourceArg;
+import io.quarkus.test.junit.QuarkusTest;
+import io.restassured.RestAssured;
+import io.restassured.config.JsonConfig;
+import io.restassured.http.ContentType;
+import io.restassured.path.json.config.JsonPathConfig.NumberReturnType;
+import io.restassured.response.Response;
+import io.restassured.specification.RequestSpecification;
+import io.tollgate.project.Broker.Milestone;
+import io.tollgate.testing.TestTokens;
+import io.tollgate.testing.TollgateInfrastructure;
+import jakarta.inject.Inject;
+import jakarta.persistence.EntityManager;
+import java.math.BigDecimal;
+import java.time.LocalDate;
+import java.util.UUID;
+import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.Test;
+
+/** The cost ledger, benefits and analytics over HTTP, with milestones from the broker. */
+@QuarkusTest
+@QuarkusTestResource(
+    value = TollgateInfrastructure.class,
+    initArgs = @ResourceArg(name = "database", value = "project"))
+class FinanceApiTest {
+
+  @Inject EntityManager em;
+
+  @BeforeEach
+  void authenticate() {
+    TestTokens.authenticateRestAssured("alice", "MEMBER");
+  }
+
+  /** Reads JSON numbers as BigDecimal, so ratios are compared exactly. */
+  static RequestSpecification exact() {
+    return given()
+        .config(
+            RestAssured.config()
+                .jsonConfig(
+                    JsonConfig.jsonConfig().numberReturnType(NumberReturnType.BIG_DECIMAL)));
+  }
+
+  static BigDecimal $(String value) {
+    return new BigDecimal(value);
+  }
+
+  static Response cost(
+      String projectId, String date, String amount, String currency, String category) {
+    return given()
+        .contentType(ContentType.JSON)
+        .body(
+            "{\"date\":\"%s\",\"amount\":%s,\"currency\":\"%s\",\"category\":\"%s\",\"note\":\"n\"}"
+                .formatted(date, amount, currency, category))
+        .post("/api/v1/projects/" + projectId + "/costs");
+  }
+
+  static int costs(String projectId) {
+    return given()
+        .get("/api/v1/projects/" + projectId + "/costs")
+        .then()
+        .extract()
+        .path("totalItems");
+  }
+
+  @Test
+  void theLedgerRecordsListsFiltersAndRemovesCosts() {
+    String id = Api.project("{\"amount\":\"100000.00\",\"currency\":\"EUR\"}");
+    Response first = cost(id, "2026-01-31", "\"12500.5\"", "EUR", "LABOR");
+    first
+        .then()
+        .statusCode(201)
+        .header("Location", containsString("/api/v1/projects/" + id + "/costs/"))
+        .header("ETag", "\"0\"")
+        .body("date", equalTo("2026-01-31"))
+        .body("amount.amount", equalTo("12500.50"))
+        .body("amount.currency", equalTo("EUR"))
+        .body("category", equalTo("LABOR"))
+        .body("createdBy", equalTo("alice"));
+    cost(id, "2026-02-28", "3000", "EUR", "LICENSING").then().statusCode(201);
+    cost(id, "2026-03-31", "0.01", "EUR", "LABOR").then().statusCode(201);
+    given()
+        .queryParam("category", "LABOR")
+        .get("/api/v1/projects/" + id + "/costs")
+        .then()
+        .statusCode(200)
+        .body("items.date", contains("2026-01-31", "2026-03-31"));
+    given()
+        .queryParam("from", "2026-02-01")
+        .queryParam("to", "2026-02-28")
+        .get("/api/v1/projects/" + id + "/costs")
+        .then()
+        .body("items.amount.amount", contains("3000.00"));
+    given()
+        .queryParam("from", "2026-03-01")
+        .queryParam("to", "2026-02-01")
+        .get("/api/v1/projects/" + id + "/costs")
+        .then()
+        .statusCode(400)
+        .contentType(PROBLEM)
+        .body("violations[0].field", equalTo("to"))
+        .body("violations[0].message", containsString("must not be before from"));
+    given()
+        .queryParam("from", "March")
+        .get("/api/v1/projects/" + id + "/costs")
+        .then()
+        .statusCode(400)
+        .body("violations[0].field", equalTo("from"));
+    given().get(first.header("Location")).then().statusCode(200).header("ETag", "\"0\"");
+    given().delete(first.header("Location")).then().statusCode(428);
+    given().header("If-Match", "\"0\"").delete(first.header("Location")).then().statusCode(204);
+    given().get(first.header("Location")).then().statusCode(404).contentType(PROBLEM);
+    org.junit.jupiter.api.Assertions.assertEquals(2, costs(id));
+  }
+
+  @Test
+  void badMoneyAndMissingFieldsAreRefusedAndNothingIsRecorded() {
+    String id = Api.project("{\"amount\":\"100000.00\",\"currency\":\"EUR\"}");
+    cost(id, "2026-01-31", "-5", "EUR", "LABOR")
+        .then()
+        .statusCode(400)
+        .contentType(PROBLEM)
+        .body("violations[0].field", equalTo("amount"))
+        .body("violations[0].message", equalTo("must be greater than 0"));
+    cost(id, "2026-01-31", "\"ten euros\"", "EUR", "LABOR")
+        .then()
+        .statusCode(400)
+        .body("violations[0].field", equalTo("amount"))
+        .body("violations[0].message", containsString("decimal"));
+    cost(id, "2026-01-31", "10", "EURO", "LABOR")
+        .then()
+        .statusCode(400)
+        .body("violations[0].field", equalTo("currency"));
+    cost(id, "2026-01-31", "10", "USD", "LABOR")
+        .then()
+        .statusCode(400)
+        .body("violations[0].field", equalTo("currency"))
+        .body("violations[0].message", startsWith("must be EUR"));
+    cost(id, "2026-01-31", "10.001", "EUR", "LABOR")
+        .then()
+        .statusCode(400)
+        .body("violations[0].message", equalTo("must have at most 2 decimals in EUR"));
+    cost(id, "2026-01-31", "10", "EUR", "BRIBES")
+        .then()
+        .statusCode(400)
+        .body("violations[0].field", equalTo("category"));
+    given()
+        .contentType(ContentType.JSON)
+        .body("{\"amount\":10,\"currency\":\"EUR\"}")
+        .post("/api/v1/projects/" + id + "/costs")
+        .then()
+        .statusCode(400)
+        .body("violations.field", hasItems("date", "category"));
+    cost(UUID.randomUUID().toString(), "2026-01-31", "10", "EUR", "LABOR").then().statusCode(404);
+    org.junit.jupiter.api.Assertions.assertEquals(0, costs(id));
+  }
+
+  @Test
+  void allMoneyOfAProjectIsInOneCurrency() {
+    String id = Api.project(null);
+    cost(id, "2026-01-31", "10", "USD", "VENDOR").then().statusCode(201);
+    cost(id, "2026-02-28", "10", "EUR", "VENDOR")
+        .then()
+        .statusCode(400)
+        .body("violations[0].message", startsWith("must be USD"));
+    given()
+        .contentType("application/merge-patch+json")
+        .header("If-Match", "\"0\"")
+        .body("{\"budget\":{\"amount\":\"5000\",\"currency\":\"EUR\"}}")
+        .patch("/api/v1/projects/" + id)
+        .then()
+        .statusCode(400)
+        .body("violations[0].field", equalTo("budget.currency"))
+        .body("violations[0].message", containsString("costs and benefits are in USD"));
+    given()
+        .get("/api/v1/projects/" + id)
+        .then()
+        .body("budget", nullValue())
+        .body("version", equalTo(0));
+    given()
+        .contentType("application/merge-patch+json")
+        .header("If-Match", "\"0\"")
+        .body("{\"budget\":{\"amount\":\"5000\",\"currency\":\"USD\"}}")
+        .patch("/api/v1/projects/" + id)
+        .then()
+        .statusCode(200);
+  }
+
+  @Test
+  void benefitsAreOneOffOrRecurringWithTheirDatesInOrder() {
+    String id = Api.project("{\"amount\":\"1000\",\"currency\":\"GBP\"}");
+    String url = "/api/v1/projects/" + id + "/benefits";
+    given()
+        .contentType(ContentType.JSON)
+        .body(
+            "{\"description\":\"Saved licences\",\"amount\":\"200.00\",\"currency\":\"GBP\","
+                + "\"recurrence\":\"MONTHLY\",\"startDate\":\"2026-10-01\",\"endDate\":\"2026-09-01\"}")
+        .post(url)
+        .then()
+        .statusCode(400)
+        .contentType(PROBLEM)
+        .body("violations[0].field", equalTo("endDate"))
+        .body("violations[0].message", equalTo("must not be before startDate 2026-10-01"));
+    given()
+        .contentType(ContentType.JSON)
+        .body(
+            "{\"description\":\"Sale of old servers\",\"amount\":500,\"currency\":\"GBP\","
+                + "\"recurrence\":\"ONE_OFF\",\"startDate\":\"2026-10-01\",\"endDate\":\"2026-12-01\"}")
+        .post(url)
+        .then()
+        .statusCode(400)
+        .body("violations[0].field", equalTo("endDate"));
+    given()
+        .contentType(ContentType.JSON)
+        .body(
+            "{\"description\":\"\",\"amount\":0,\"currency\":\"GBP\",\"recurrence\":\"WEEKLY\","
+                + "\"startDate\":\"2026-10-01\"}")
+        .post(url)
+        .then()
+        .statusCode(400)
+        .body("violations[0].field", equalTo("recurrence"));
+    given().get(url).then().body("totalItems", equalTo(0));
+    Response added =
+        given()
+            .contentType(ContentType.JSON)
+            .body(
+                "{\"description\":\"Saved licences\",\"amount\":\"200\",\"currency\":\"GBP\","
+                    + "\"recurrence\":\"QUARTERLY\",\"startDate\":\"2026-10-01\"}")
+            .post(url);
+    added
+        .then()
+        .statusCode(201)
+        .body("amount.amount", equalTo("200.00"))
+        .body("recurrence", equalTo("QUARTERLY"))
+        .body("endDate", nullValue());
+    given().get(added.header("Location")).then().statusCode(200);
+    given().header("If-Match", "\"0\"").delete(added.header("Location")).then().statusCode(204);
+    given().get(url).then().body("totalItems", equalTo(0));
+  }
+
+  /**
+   * The status-date example of EarnedValueTest, through the whole service: milestones published by
+   * "milestone-service", costs in the ledger, analytics as of 31 March.
+   */
+  @Test
+  void analyticsComputeEarnedValueAndTheBusinessCase() {
+    String id = Api.project("{\"amount\":\"100000.00\",\"currency\":\"EUR\"}");
+    Milestone a = new Milestone(id).planned(LocalDate.of(2026, 2, 1), 5).value("20000.00");
+    Milestone b = new Milestone(id).planned(LocalDate.of(2026, 3, 15), 5).value("30000.00");
+    Milestone c = new Milestone(id).planned(LocalDate.of(2026, 4, 15), 5).value("20000.00");
+    Milestone d = new Milestone(id).planned(LocalDate.of(2026, 5, 15), 5).value("30000.00");
+    Broker.publish(a.complete(LocalDate.of(2026, 2, 10)), GateEventsTest.COMPLETED);
+    Broker.publish(b, GateEventsTest.CREATED);
+    Broker.publish(c.complete(LocalDate.of(2026, 3, 25)), GateEventsTest.COMPLETED);
+    Broker.publishAndAwait(em, d, GateEventsTest.CREATED);
+    cost(id, "2026-01-31", "20000", "EUR", "LABOR").then().statusCode(201);
+    cost(id, "2026-03-31", "25000", "EUR", "VENDOR").then().statusCode(201);
+    cost(id, "2026-04-30", "55000", "EUR", "LABOR").then().statusCode(201);
+    given()
+        .contentType(ContentType.JSON)
+        .body(
+            "{\"description\":\"Support cost avoided\",\"amount\":\"25000\",\"currency\":\"EUR\","
+                + "\"recurrence\":\"YEARLY\",\"startDate\":\"2027-01-01\"}")
+        .post("/api/v1/projects/" + id + "/benefits")
+        .then()
+        .statusCode(201);
+
+    exact()
+        .queryParam("asOf", "2026-03-31")
+        .queryParam("horizonEnd", "2031-12-31")
+        .get("/api/v1/projects/" + id + "/analytics")
+        .then()
+        .statusCode(200)
+        .body("asOf", equalTo("2026-03-31"))
+        .body("currency", equalTo("EUR"))
+        .body("budget.amount", equalTo("100000.00"))
+        .body("actualCost.amount", equalTo("45000.00"))
+        .body("costByCategory.LABOR.amount", equalTo("20000.00"))
+        .body("costByCategory.VENDOR.amount", equalTo("25000.00"))
+        .body("earnedValue.milestones", equalTo(4))
+        .body("earnedValue.bac.amount", equalTo("100000.00"))
+        .body("earnedValue.pv.amount", equalTo("50000.00"))
+        .body("earnedValue.ev.amount", equalTo("40000.00"))
+        .body("earnedValue.ac.amount", equalTo("45000.00"))
+        .body("earnedValue.sv.amount", equalTo("-10000.00"))
+        .body("earnedValue.cv.amount", equalTo("-5000.00"))
+        .body("earnedValue.spi", comparesEqualTo($("0.8")))
+        .body("earnedValue.cpi", comparesEqualTo($("0.8889")))
+        .body("earnedValue.eac.amount", equalTo("112500.00"))
+        .body("earnedValue.etc.amount", equalTo("67500.00"))
+        .body("earnedValue.vac.amount", equalTo("-12500.00"))
+        .body("earnedValue.tcpi", comparesEqualTo($("1.0909")))
+        .body("earnedValue.percentComplete", comparesEqualTo($("0.4")))
+        .body("earnedValue.budgetBurn", comparesEqualTo($("0.45")))
+        .body("earnedValue.undefined.size()", equalTo(0))
+        // business case to the end of 2031: costs 100,000; benefits 5 x 25,000
+        .body("businessCase.horizonEnd", equalTo("2031-12-31"))
+        .body("businessCase.totalCosts.amount", equalTo("100000.00"))
+        .body("businessCase.totalBenefits.amount", equalTo("125000.00"))
+        .body("businessCase.roi", comparesEqualTo($("0.25")))
+        .body("businessCase.paybackDate", equalTo("2030-01-01"))
+        .body("businessCase.paybackPeriod", equalTo("P3Y11M1D"));
+  }
+
+  @Test
+  void withNothingRecordedTheRatiosAreUndefinedWithReasonsAndBadDatesAre400() {
+    String id = Api.project(null);
+    exact()
+        .get("/api/v1/projects/" + id + "/analytics")
+        .then()
+        .statusCode(200)
+        .body("currency", nullValue())
+        .body("actualCost.amount", equalTo("0.00"))
+        .body("earnedValue.spi", nullValue())
+        .body("earnedValue.cpi", nullValue())
+        .body("earnedValue.eac", nullValue())
+        .body("earnedValue.undefined.spi", startsWith("PV is 0"))
+        .body("earnedValue.undefined.cpi", startsWith("AC is 0"))
+        .body("earnedValue.undefined.eac", containsString("no budget"))
+        .body("businessCase.roi", nullValue())
+        .body("businessCase.undefined.roi", startsWith("no cost"));
+    given()
+        .queryParam("asOf", "31/03/2026")
+        .get("/api/v1/projects/" + id + "/analytics")
+        .then()
+        .statusCode(400)
+        .contentType(PROBLEM)
+        .body("violations[0].field", equalTo("asOf"));
+    given()
+        .queryParam("asOf", "2026-06-30")
+        .queryParam("horizonEnd", "2026-01-01")
+        .get("/api/v1/projects/" + id + "/analytics")
+        .then()
+        .statusCode(400)
+        .body("violations[0].field", equalTo("horizonEnd"));
+    given().get("/api/v1/projects/" + UUID.randomUUID() + "/analytics").then().statusCode(404);
+  }
+}

@@ -1,0 +1,337 @@
+package io.tollgate.project;
+
+import static io.restassured.RestAssured.given;
+import static io.tollgate.project.Api.PROBLEM;
+import static org.hamcrest.Matchers.contains;
+import static org.hamcrest.Matchers.containsString;
+import static org.hamcrest.Matchers.empty;
+import static org.hamcrest.Matchers.equalTo;
+import static org.hamcrest.Matchers.hasSize;
+import static org.hamcrest.Matchers.nullValue;
+import static org.junit.jupiter.api.Assertions.assertEquals;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.ObjectMapper;
+import io.quarkus.narayana.jta.QuarkusTransaction;
+import io.quarkus.test.common.QuarkusTestResource;
+import io.quarkus.test.common.ResourceArg;
+import io.quarkus.test.junit.QuarkusTest;
+import io.restassured.http.ContentType;
+import io.tollgate.project.Broker.Milestone;
+import io.tollgate.project.Broker.Risk;
+import io.tollgate.project.service.HealthMonitor;
+import io.tollgate.testing.EventCollector;
+import io.tollgate.testing.JsonSchemas;
+import io.tollgate.testing.TestTokens;
+import io.tollgate.testing.TollgateInfrastructure;
+import jakarta.inject.Inject;
+import jakarta.persistence.EntityManager;
+import java.time.Duration;
+import java.time.LocalDate;
+import java.time.OffsetDateTime;
+import java.time.ZoneOffset;
+import java.util.UUID;
+import org.apache.kafka.clients.consumer.ConsumerRecord;
+import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.Test;
+
+/** Health ratings, their announcement as events, and the portfolio view. */
+@QuarkusTest
+@QuarkusTestResource(
+    value = TollgateInfrastructure.class,
+    initArgs = @ResourceArg(name = "database", value = "project"))
+class HealthPortfolioTest {
+
+  static final String HEALTH_SCHEMA =
+      "META-INF/resources/asyncapi/schemas/project-health-changed.v1.json";
+  static final String HEALTH_CHANGED = "tollgate.project.health-changed.v1";
+  static final ObjectMapper JSON = new ObjectMapper();
+  static final LocalDate TODAY = LocalDate.now(ZoneOffset.UTC);
+
+  @Inject EntityManager em;
+  @Inject HealthMonitor monitor;
+
+  @BeforeEach
+  void authenticate() {
+    TestTokens.authenticateRestAssured("alice", "MEMBER");
+  }
+
+  static JsonNode data(ConsumerRecord<String, String> r) {
+    try {
+      return JSON.readTree(r.value()).path("data");
+    } catch (Exception e) {
+      throw new AssertionError(e);
+    }
+  }
+
+  static ConsumerRecord<String, String> awaitHealth(
+      EventCollector events, String projectId, String rating) {
+    ConsumerRecord<String, String> r =
+        events.awaitRecord(
+            e ->
+                projectId.equals(e.key())
+                    && e.value().contains(HEALTH_CHANGED)
+                    && rating.equals(data(e).path("rating").asText()),
+            Duration.ofSeconds(30));
+    JsonSchemas.assertValid(HEALTH_SCHEMA, r.value());
+    return r;
+  }
+
+  @Test
+  void aCriticalRiskTurnsTheProjectRedAndClosingItGreenAgainEachAnnounced() {
+    try (EventCollector events = EventCollector.fromEnd("project.events")) {
+      String id = Api.project(LifecycleApiTest.EUR_BUDGET);
+      Risk risk = new Risk(id, "CRITICAL").title("Data migration may corrupt accounts");
+      Broker.publishAndAwait(em, risk, GateEventsTest.ASSESSED);
+      JsonNode red = data(awaitHealth(events, id, "RED"));
+      assertEquals("GREEN", red.path("previousRating").asText());
+      assertEquals("RISK", red.path("reasons").get(0).path("dimension").asText());
+      assertEquals(
+          "1 critical risk is open: \"Data migration may corrupt accounts\"",
+          red.path("reasons").get(0).path("message").asText());
+      assertEquals(
+          risk.id.toString(), red.path("reasons").get(0).path("relatedIds").get(0).asText());
+      assertEquals(id, red.path("projectId").asText());
+      given()
+          .get("/api/v1/projects/" + id + "/health")
+          .then()
+          .statusCode(200)
+          .body("rating", equalTo("RED"))
+          .body("reasons[0].message", containsString("critical risk"));
+
+      Broker.publishAndAwait(em, risk.close(), GateEventsTest.CLOSED);
+      JsonNode green = data(awaitHealth(events, id, "GREEN"));
+      assertEquals("RED", green.path("previousRating").asText());
+      assertEquals(0, green.path("reasons").size());
+      long announcements =
+          events.records().stream()
+              .filter(r -> id.equals(r.key()) && r.value().contains(HEALTH_CHANGED))
+              .count();
+      assertEquals(2, announcements, "one event per change of rating, none otherwise");
+    }
+  }
+
+  @Test
+  void aMilestonePastItsBufferIsRedWithHowLateAndTheGoLiveAtRisk() {
+    String id = Api.project(LifecycleApiTest.EUR_BUDGET);
+    Milestone audit =
+        new Milestone(id).name("Pen test").kind("SECURITY_AUDIT").planned(TODAY.minusDays(16), 10);
+    Milestone goLive =
+        new Milestone(id).name("Go-live").kind("GO_LIVE").planned(TODAY.plusDays(60), 0);
+    Broker.publish(goLive, GateEventsTest.CREATED);
+    Broker.publishAndAwait(em, audit, GateEventsTest.CREATED);
+    given()
+        .get("/api/v1/projects/" + id + "/health")
+        .then()
+        .body("rating", equalTo("RED"))
+        .body("reasons", hasSize(1))
+        .body("reasons[0].dimension", equalTo("SCHEDULE"))
+        .body(
+            "reasons[0].message",
+            equalTo(
+                "Security audit \"Pen test\" is 6 days late; go-live on "
+                    + TODAY.plusDays(60)
+                    + " at risk"))
+        .body("reasons[0].relatedIds", contains(audit.id.toString()));
+    // as of a date before it was due, the same milestone was on time
+    given()
+        .queryParam("asOf", TODAY.minusDays(10).toString())
+        .get("/api/v1/projects/" + id + "/health")
+        .then()
+        .body("rating", equalTo("GREEN"))
+        .body("reasons", empty());
+    given()
+        .queryParam("asOf", "yesterday")
+        .get("/api/v1/projects/" + id + "/health")
+        .then()
+        .statusCode(400)
+        .contentType(PROBLEM)
+        .body("violations[0].field", equalTo("asOf"));
+  }
+
+  @Test
+  void overspendingAndMissedKpisShowInTheHealthAndTheAnalytics() {
+    try (EventCollector events = EventCollector.fromEnd("project.events")) {
+      String id = Api.project(LifecycleApiTest.EUR_BUDGET);
+      Broker.publishAndAwait(
+          em,
+          new Milestone(id)
+              .planned(TODAY.minusDays(20), 5)
+              .value("10000.00")
+              .complete(TODAY.minusDays(19)),
+          GateEventsTest.COMPLETED);
+      FinanceApiTest.cost(id, TODAY.minusDays(10).toString(), "20000", "EUR", "VENDOR")
+          .then()
+          .statusCode(201);
+      JsonNode red = data(awaitHealth(events, id, "RED"));
+      assertEquals("COST", red.path("reasons").get(0).path("dimension").asText());
+      assertEquals(
+          "Costs run over: each 1.00 of work done has cost 2.00 (CPI 0.50); forecast at"
+              + " completion EUR 200,000 against a budget of EUR 100,000",
+          red.path("reasons").get(0).path("message").asText());
+
+      String otherId = Api.project(null);
+      String kpi =
+          KpiApiTest.define(otherId, "Uptime", "99.9", "HIGHER_IS_BETTER").header("Location");
+      KpiApiTest.measure(kpi, TODAY.minusDays(2).toString(), "99.1").then().statusCode(201);
+      KpiApiTest.measure(kpi, TODAY.minusDays(1).toString(), "99.4").then().statusCode(201);
+      JsonNode amber = data(awaitHealth(events, otherId, "AMBER"));
+      assertEquals("KPI", amber.path("reasons").get(0).path("dimension").asText());
+      given()
+          .get("/api/v1/projects/" + otherId + "/analytics")
+          .then()
+          .body("health.rating", equalTo("AMBER"))
+          .body(
+              "health.reasons[0].message",
+              equalTo(
+                  "KPI \"Uptime\" missed its target of 99.9 % in its last 2 measurements (latest"
+                      + " 99.4 %)"))
+          .body("kpis[0].consecutiveMisses", equalTo(2))
+          .body("kpis[0].missedLastTwo", equalTo(true));
+    }
+  }
+
+  @Test
+  void theCalendarAloneCanMakeAProjectLateAndTheMonitorAnnouncesIt() {
+    try (EventCollector events = EventCollector.fromEnd("project.events")) {
+      String id = Api.project(null);
+      // a milestone that became due without any event saying so
+      QuarkusTransaction.requiringNew()
+          .run(
+              () ->
+                  em.createNativeQuery(
+                          "insert into milestone_ref (milestone_id, project_id, name, kind, status,"
+                              + " planned_date, buffer_days, deleted, version, updated_at)"
+                              + " values (:m, :p, 'Code freeze', 'CODE_FREEZE', 'IN_PROGRESS', :d,"
+                              + " 2, false, 0, :now)")
+                      .setParameter("m", UUID.randomUUID())
+                      .setParameter("p", UUID.fromString(id))
+                      .setParameter("d", TODAY.minusDays(5))
+                      .setParameter("now", OffsetDateTime.now(ZoneOffset.UTC))
+                      .executeUpdate());
+      monitor.reevaluateAll();
+      JsonNode red = data(awaitHealth(events, id, "RED"));
+      assertEquals(
+          "Code freeze is 3 days late", red.path("reasons").get(0).path("message").asText());
+    }
+  }
+
+  @Test
+  void thePortfolioShowsWhatTheCallerMaySeeWithFiguresFiltersAndSorting() {
+    String tag = ProjectApiTest.uniqueKey("PF");
+    String bobs =
+        Api.project(Api.as("bob", "MEMBER"), tag + "B", "WATERFALL", LifecycleApiTest.EUR_BUDGET);
+    String alices =
+        Api.project(given(), tag + "A", "AGILE", "{\"amount\":\"50000\",\"currency\":\"EUR\"}");
+    Broker.publishAndAwait(
+        em, new Risk(bobs, "CRITICAL").title("Vendor insolvency"), GateEventsTest.ASSESSED);
+    Broker.publishAndAwait(em, new Risk(alices, "MEDIUM"), GateEventsTest.ASSESSED);
+    Broker.publishAndAwait(
+        em,
+        new Milestone(alices)
+            .planned(TODAY.minusDays(5), 0)
+            .value("10000")
+            .complete(TODAY.minusDays(4)),
+        GateEventsTest.COMPLETED);
+    FinanceApiTest.cost(alices, TODAY.minusDays(1).toString(), "10000", "EUR", "LABOR")
+        .then()
+        .statusCode(201);
+
+    // a member sees the projects they are a stakeholder of; PMO and ADMIN see all
+    given()
+        .queryParam("text", tag)
+        .get("/api/v1/portfolio")
+        .then()
+        .statusCode(200)
+        .body("totalItems", equalTo(1))
+        .body("items[0].key", equalTo(tag + "A"));
+    Api.as("bob", "MEMBER")
+        .queryParam("text", tag)
+        .get("/api/v1/portfolio")
+        .then()
+        .body("items.key", contains(tag + "B"));
+    Api.as("pat", "PMO")
+        .queryParam("text", tag)
+        .get("/api/v1/portfolio")
+        .then()
+        .body("items.key", contains(tag + "A", tag + "B"))
+        .body("items[0].phase", equalTo("INITIATION"))
+        .body("items[0].health", equalTo("GREEN"))
+        .body("items[0].budget.amount", equalTo("50000.00"))
+        .body("items[0].actualCost.amount", equalTo("10000.00"))
+        .body("items[0].budgetBurn", equalTo(0.2f))
+        .body("items[0].spi", equalTo(1.0f))
+        .body("items[0].cpi", equalTo(1.0f))
+        .body("items[0].openRisks.medium", equalTo(1))
+        .body("items[0].openRisks.total", equalTo(1))
+        .body("items[1].health", equalTo("RED"))
+        .body(
+            "items[1].healthReasons[0]", equalTo("1 critical risk is open: \"Vendor insolvency\""))
+        .body("items[1].openRisks.critical", equalTo(1))
+        .body("items[1].actualCost.amount", equalTo("0.00"));
+    // bob adds alice: now she sees his project too
+    given()
+        .header("Authorization", TestTokens.bearer("bob", "MEMBER"))
+        .contentType(ContentType.JSON)
+        .body(
+            "{\"userId\":\"alice\",\"name\":\"Alice\",\"role\":\"BUSINESS\",\"influence\":3,"
+                + "\"interest\":4,\"accessRole\":\"VIEWER\"}")
+        .post("/api/v1/projects/" + bobs + "/stakeholders")
+        .then()
+        .statusCode(201);
+    given()
+        .queryParam("text", tag)
+        .queryParam("sort", "-health")
+        .get("/api/v1/portfolio")
+        .then()
+        .body("items.key", contains(tag + "B", tag + "A"));
+    given()
+        .queryParam("text", tag)
+        .queryParam("health", "RED")
+        .get("/api/v1/portfolio")
+        .then()
+        .body("items.key", contains(tag + "B"));
+    given()
+        .queryParam("text", tag)
+        .queryParam("methodology", "AGILE")
+        .get("/api/v1/portfolio")
+        .then()
+        .body("items.key", contains(tag + "A"));
+    given()
+        .queryParam("text", tag)
+        .queryParam("sort", "budgetBurn")
+        .get("/api/v1/portfolio")
+        .then()
+        .body("items.key", contains(tag + "B", tag + "A"));
+    // B's CPI is undefined (nothing spent yet): it sorts last either way
+    given()
+        .queryParam("text", tag)
+        .queryParam("sort", "-cpi")
+        .get("/api/v1/portfolio")
+        .then()
+        .body("items.key", contains(tag + "A", tag + "B"))
+        .body("items[1].cpi", nullValue());
+    given()
+        .queryParam("text", tag)
+        .queryParam("sort", "cpi")
+        .queryParam("size", 1)
+        .get("/api/v1/portfolio")
+        .then()
+        .body("totalItems", equalTo(2))
+        .body("totalPages", equalTo(2))
+        .header("Link", containsString("rel=\"next\""));
+    given()
+        .queryParam("sort", "budget")
+        .get("/api/v1/portfolio")
+        .then()
+        .statusCode(400)
+        .contentType(PROBLEM)
+        .body("violations[0].field", equalTo("sort"));
+    given()
+        .queryParam("health", "PURPLE")
+        .get("/api/v1/portfolio")
+        .then()
+        .statusCode(400)
+        .body("violations[0].field", equalTo("health"));
+  }
+}

@@ -1,0 +1,224 @@
+package io.tollgate.project;
+
+import static io.restassured.RestAssured.given;
+import static io.tollgate.project.Api.PROBLEM;
+import static org.hamcrest.Matchers.contains;
+import static org.hamcrest.Matchers.containsString;
+import static org.hamcrest.Matchers.equalTo;
+import static org.hamcrest.Matchers.everyItem;
+import static org.hamcrest.Matchers.not;
+import static org.hamcrest.Matchers.nullValue;
+import static org.junit.jupiter.api.Assertions.assertEquals;
+
+import io.quarkus.test.common.QuarkusTestResource;
+import io.quarkus.test.common.ResourceArg;
+import io.quarkus.test.junit.QuarkusTest;
+import io.restassured.http.ContentType;
+import io.tollgate.testing.TestTokens;
+import io.tollgate.testing.TollgateInfrastructure;
+import java.time.OffsetDateTime;
+import java.util.List;
+import java.util.UUID;
+import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.Test;
+
+/** Every change is in the history; the project reads as it was at any instant. */
+@QuarkusTest
+@QuarkusTestResource(
+    value = TollgateInfrastructure.class,
+    initArgs = @ResourceArg(name = "database", value = "project"))
+class HistoryAsOfTest {
+
+  @BeforeEach
+  void authenticate() {
+    TestTokens.authenticateRestAssured("alice", "MEMBER");
+  }
+
+  static String history(String id) {
+    return "/api/v1/projects/" + id + "/history";
+  }
+
+  static String patch(String id, int version, String body) {
+    return given()
+        .contentType("application/merge-patch+json")
+        .header("If-Match", "\"" + version + "\"")
+        .body(body)
+        .patch("/api/v1/projects/" + id)
+        .then()
+        .statusCode(200)
+        .extract()
+        .path("updatedAt");
+  }
+
+  @Test
+  void aSequenceOfChangesIsKeptWithWhoWhenAndWhatAndReadsBackAsItWas() {
+    String key = ProjectApiTest.uniqueKey("H");
+    var created = ProjectApiTest.create(key);
+    String id = created.path("id");
+    String t0 = created.path("updatedAt");
+    String t1 = patch(id, 0, "{\"name\":\"CRM replacement (phase 1)\"}");
+    String t2 = patch(id, 1, "{\"budget\":{\"amount\":\"250000.00\",\"currency\":\"EUR\"}}");
+    String t3 =
+        Api.transition(Api.admin(), id, "PLANNING", "Charter signed", null)
+            .then()
+            .statusCode(201)
+            .extract()
+            .path("changedAt");
+    String bob = StakeholderApiTest.add(id, "bob", "EDITOR").path("id");
+    FinanceApiTest.cost(id, "2026-01-31", "1200", "EUR", "LICENSING").then().statusCode(201);
+    String kpi = KpiApiTest.define(id, "Adoption", "80", "HIGHER_IS_BETTER").header("Location");
+    KpiApiTest.measure(kpi, "2026-01-31", "35").then().statusCode(201);
+    given()
+        .header("If-Match", "\"0\"")
+        .delete("/api/v1/projects/" + id + "/stakeholders/" + bob)
+        .then()
+        .statusCode(204);
+
+    given()
+        .get(history(id))
+        .then()
+        .statusCode(200)
+        .body("totalItems", equalTo(10))
+        .body(
+            "items.action",
+            contains(
+                "STAKEHOLDER_REMOVED",
+                "KPI_MEASURED",
+                "KPI_DEFINED",
+                "COST_RECORDED",
+                "STAKEHOLDER_ADDED",
+                "PHASE_CHANGED",
+                "PROJECT_UPDATED",
+                "PROJECT_UPDATED",
+                "STAKEHOLDER_ADDED",
+                "PROJECT_CREATED"))
+        // who
+        .body("items[4].actor", equalTo("alice"))
+        .body("items[5].actor", equalTo("carol"))
+        // what: before and after
+        .body("items[0].entityId", equalTo(bob))
+        .body("items[0].before.accessRole", equalTo("EDITOR"))
+        .body("items[0].after", nullValue())
+        .body("items[5].changedFields", contains("phase"))
+        .body("items[5].before.phase", equalTo("INITIATION"))
+        .body("items[5].after.phase", equalTo("PLANNING"))
+        .body("items[6].changedFields", contains("budget"))
+        .body("items[6].before.budget", nullValue())
+        .body("items[6].after.budget.amount", equalTo("250000.00"))
+        .body("items[7].changedFields", contains("name"))
+        .body("items[7].before.name", equalTo("CRM replacement"))
+        .body("items[7].after.name", equalTo("CRM replacement (phase 1)"))
+        .body("items[9].before", nullValue())
+        .body("items[9].after.key", equalTo(key));
+
+    // as it was: at each change, and just before it
+    given()
+        .queryParam("asOf", t0)
+        .get("/api/v1/projects/" + id)
+        .then()
+        .statusCode(200)
+        .header("ETag", nullValue())
+        .body("name", equalTo("CRM replacement"))
+        .body("version", equalTo(0));
+    given()
+        .queryParam("asOf", OffsetDateTime.parse(t1).minusNanos(1000).toString())
+        .get("/api/v1/projects/" + id)
+        .then()
+        .body("name", equalTo("CRM replacement"));
+    given()
+        .queryParam("asOf", t1)
+        .get("/api/v1/projects/" + id)
+        .then()
+        .body("name", equalTo("CRM replacement (phase 1)"))
+        .body("budget", nullValue())
+        .body("version", equalTo(1));
+    given()
+        .queryParam("asOf", t2)
+        .get("/api/v1/projects/" + id)
+        .then()
+        .body("budget.amount", equalTo("250000.00"))
+        .body("phase", equalTo("INITIATION"));
+    given()
+        .queryParam("asOf", t3)
+        .get("/api/v1/projects/" + id)
+        .then()
+        .body("phase", equalTo("PLANNING"))
+        .body("version", equalTo(3));
+    given()
+        .queryParam("asOf", OffsetDateTime.parse(t0).minusSeconds(1).toString())
+        .get("/api/v1/projects/" + id)
+        .then()
+        .statusCode(404)
+        .contentType(PROBLEM)
+        .body("detail", containsString("did not exist yet"));
+    given()
+        .queryParam("asOf", "last tuesday")
+        .get("/api/v1/projects/" + id)
+        .then()
+        .statusCode(400)
+        .body("violations[0].field", equalTo("asOf"));
+  }
+
+  @Test
+  void theHistoryFiltersByWhatAndWhenAndPages() {
+    String id = Api.project(null);
+    StakeholderApiTest.add(id, "bob", "VIEWER").then().statusCode(201);
+    StakeholderApiTest.add(id, "dora", "VIEWER").then().statusCode(201);
+    given()
+        .queryParam("entityType", "STAKEHOLDER")
+        .get(history(id))
+        .then()
+        .body("totalItems", equalTo(3))
+        .body("items.entityType", everyItem(equalTo("STAKEHOLDER")))
+        .body("items[0].after.userId", equalTo("dora"));
+    given()
+        .queryParam("size", 1)
+        .queryParam("page", 1)
+        .get(history(id))
+        .then()
+        .body("items[0].after.userId", equalTo("bob"))
+        .body("totalPages", equalTo(4));
+    List<String> times = given().get(history(id)).then().extract().path("items.at");
+    given()
+        .queryParam("from", times.get(1))
+        .queryParam("to", times.get(1))
+        .get(history(id))
+        .then()
+        .body("totalItems", equalTo(1));
+    given()
+        .queryParam("from", times.get(0))
+        .queryParam("to", times.get(3))
+        .get(history(id))
+        .then()
+        .statusCode(400)
+        .body("violations[0].field", equalTo("to"));
+    given()
+        .queryParam("entityType", "INVOICE")
+        .get(history(id))
+        .then()
+        .statusCode(400)
+        .contentType(PROBLEM)
+        .body("violations[0].field", equalTo("entityType"));
+    given().get(history(UUID.randomUUID().toString())).then().statusCode(404);
+  }
+
+  @Test
+  void aRefusedChangeLeavesNoTrace() {
+    String id = Api.project(null);
+    Api.transition(id, "CLOSED", "skip everything").then().statusCode(409);
+    StakeholderApiTest.add(id, "alice", "VIEWER").then().statusCode(409);
+    FinanceApiTest.cost(id, "2026-01-31", "-1", "EUR", "LABOR").then().statusCode(400);
+    given()
+        .contentType(ContentType.JSON)
+        .body("{\"name\":\"x\",\"unit\":\"%\",\"target\":1,\"direction\":\"SIDEWAYS\"}")
+        .post("/api/v1/projects/" + id + "/kpis")
+        .then()
+        .statusCode(400);
+    given()
+        .get(history(id))
+        .then()
+        .body("items.action", contains("STAKEHOLDER_ADDED", "PROJECT_CREATED"))
+        .body("items.action", not(contains("PHASE_CHANGED")));
+    assertEquals(0, Api.version(id));
+  }
+}

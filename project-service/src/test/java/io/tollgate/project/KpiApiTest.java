@@ -1,0 +1,219 @@
+package io.tollgate.project;
+
+import static io.restassured.RestAssured.given;
+import static io.tollgate.project.Api.PROBLEM;
+import static org.hamcrest.Matchers.contains;
+import static org.hamcrest.Matchers.containsString;
+import static org.hamcrest.Matchers.equalTo;
+import static org.hamcrest.Matchers.hasItems;
+import static org.hamcrest.Matchers.nullValue;
+
+import io.quarkus.test.common.QuarkusTestResource;
+import io.quarkus.test.common.ResourceArg;
+import io.quarkus.test.junit.QuarkusTest;
+import io.restassured.http.ContentType;
+import io.restassured.response.Response;
+import io.tollgate.testing.TestTokens;
+import io.tollgate.testing.TollgateInfrastructure;
+import java.time.LocalDate;
+import java.time.ZoneOffset;
+import java.util.UUID;
+import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.Test;
+
+/** KPIs and their measurements over HTTP. */
+@QuarkusTest
+@QuarkusTestResource(
+    value = TollgateInfrastructure.class,
+    initArgs = @ResourceArg(name = "database", value = "project"))
+class KpiApiTest {
+
+  @BeforeEach
+  void authenticate() {
+    TestTokens.authenticateRestAssured("alice", "MEMBER");
+  }
+
+  static String url(String projectId) {
+    return "/api/v1/projects/" + projectId + "/kpis";
+  }
+
+  static Response define(String projectId, String name, String target, String direction) {
+    return given()
+        .contentType(ContentType.JSON)
+        .body(
+            "{\"name\":\"%s\",\"unit\":\"%%\",\"target\":%s,\"direction\":\"%s\"}"
+                .formatted(name, target, direction))
+        .post(url(projectId));
+  }
+
+  static Response measure(String kpiUrl, String date, String value) {
+    return given()
+        .contentType(ContentType.JSON)
+        .body("{\"measuredOn\":\"%s\",\"value\":%s}".formatted(date, value))
+        .post(kpiUrl + "/measurements");
+  }
+
+  static int measurements(String kpiUrl) {
+    return given().get(kpiUrl + "/measurements").then().extract().path("totalItems");
+  }
+
+  @Test
+  void aKpiIsDefinedMeasuredAndShowsWhereItStands() {
+    String id = Api.project(null);
+    Response kpi = define(id, "Uptime", "99.9", "HIGHER_IS_BETTER");
+    kpi.then()
+        .statusCode(201)
+        .header("Location", containsString(url(id) + "/"))
+        .header("ETag", "\"0\"")
+        .body("name", equalTo("Uptime"))
+        .body("target", equalTo(99.9f))
+        .body("status.latest", nullValue())
+        .body("status.meetsTarget", nullValue());
+    String kpiUrl = kpi.header("Location");
+    measure(kpiUrl, "2026-01-31", "99.5")
+        .then()
+        .statusCode(201)
+        .body("value", equalTo(99.5f))
+        .body("meetsTarget", equalTo(false))
+        .body("recordedBy", equalTo("alice"));
+    measure(kpiUrl, "2026-02-28", "\"99.95\"")
+        .then()
+        .statusCode(201)
+        .body("meetsTarget", equalTo(true));
+    given()
+        .get(kpiUrl)
+        .then()
+        .statusCode(200)
+        .body("status.latest.value", equalTo(99.95f))
+        .body("status.latest.measuredOn", equalTo("2026-02-28"))
+        .body("status.previous.value", equalTo(99.5f))
+        .body("status.trend", equalTo("IMPROVING"))
+        .body("status.meetsTarget", equalTo(true))
+        .body("status.measurements", equalTo(2));
+    given()
+        .queryParam("from", "2026-02-01")
+        .get(kpiUrl + "/measurements")
+        .then()
+        .body("items.measuredOn", contains("2026-02-28"));
+    given()
+        .get(url(id))
+        .then()
+        .body("totalItems", equalTo(1))
+        .body("items[0].status.trend", equalTo("IMPROVING"));
+    // the analytics as of January see only January's measurement
+    given()
+        .queryParam("asOf", "2026-01-31")
+        .get("/api/v1/projects/" + id + "/analytics")
+        .then()
+        .statusCode(200)
+        .body("kpis[0].name", equalTo("Uptime"))
+        .body("kpis[0].latest.value", equalTo(99.5f))
+        .body("kpis[0].meetsTarget", equalTo(false))
+        .body("kpis[0].trend", nullValue());
+  }
+
+  @Test
+  void measurementsForUnknownKpisOrBadValuesAreRefusedAndNothingIsRecorded() {
+    String id = Api.project(null);
+    String kpiUrl = define(id, "Tickets", "50", "LOWER_IS_BETTER").header("Location");
+    measure(url(id) + "/" + UUID.randomUUID(), "2026-01-31", "10")
+        .then()
+        .statusCode(404)
+        .contentType(PROBLEM)
+        .body("detail", containsString("KPI"));
+    String otherProject = Api.project(null);
+    String foreign = define(otherProject, "Tickets", "5", "LOWER_IS_BETTER").path("id");
+    measure(url(id) + "/" + foreign, "2026-01-31", "10").then().statusCode(404);
+    measure(kpiUrl, "2026-01-31", "\"lots\"")
+        .then()
+        .statusCode(400)
+        .contentType(PROBLEM)
+        .body("violations[0].field", equalTo("value"));
+    measure(kpiUrl, "2026-01-31", "1.1234567")
+        .then()
+        .statusCode(400)
+        .body("violations[0].message", equalTo("must have at most 6 decimals"));
+    String tomorrow = LocalDate.now(ZoneOffset.UTC).plusDays(1).toString();
+    measure(kpiUrl, tomorrow, "10")
+        .then()
+        .statusCode(400)
+        .body("violations[0].field", equalTo("measuredOn"))
+        .body("violations[0].message", equalTo("must not be in the future"));
+    given()
+        .contentType(ContentType.JSON)
+        .body("{}")
+        .post(kpiUrl + "/measurements")
+        .then()
+        .statusCode(400)
+        .body("violations.field", hasItems("measuredOn", "value"));
+    given()
+        .queryParam("from", "2026-03-01")
+        .queryParam("to", "2026-01-01")
+        .get(kpiUrl + "/measurements")
+        .then()
+        .statusCode(400)
+        .body("violations[0].field", equalTo("to"));
+    org.junit.jupiter.api.Assertions.assertEquals(0, measurements(kpiUrl));
+  }
+
+  @Test
+  void invalidOrDuplicateKpisAreRefused() {
+    String id = Api.project(null);
+    given()
+        .contentType(ContentType.JSON)
+        .body("{\"name\":\"\",\"unit\":\"%\",\"target\":\"x\",\"direction\":\"UP\"}")
+        .post(url(id))
+        .then()
+        .statusCode(400)
+        .contentType(PROBLEM);
+    given()
+        .contentType(ContentType.JSON)
+        .body("{\"name\":\"\",\"unit\":\"\"}")
+        .post(url(id))
+        .then()
+        .statusCode(400)
+        .body("violations.field", hasItems("name", "unit", "target", "direction"));
+    define(id, "Adoption", "80", "HIGHER_IS_BETTER").then().statusCode(201);
+    define(id, "adoption", "90", "HIGHER_IS_BETTER")
+        .then()
+        .statusCode(409)
+        .contentType(PROBLEM)
+        .body("detail", containsString("already has a KPI named adoption"));
+    given().get(url(id)).then().body("totalItems", equalTo(1));
+  }
+
+  @Test
+  void aKpiIsChangedWithIfMatchAndRemovedWithItsMeasurements() {
+    String id = Api.project(null);
+    String kpiUrl = define(id, "NPS", "30", "HIGHER_IS_BETTER").header("Location");
+    measure(kpiUrl, "2026-01-31", "-12").then().statusCode(201).body("value", equalTo(-12));
+    given()
+        .contentType("application/merge-patch+json")
+        .body("{\"target\":40}")
+        .patch(kpiUrl)
+        .then()
+        .statusCode(428);
+    given()
+        .contentType("application/merge-patch+json")
+        .header("If-Match", "\"0\"")
+        .body("{\"target\":\"high\"}")
+        .patch(kpiUrl)
+        .then()
+        .statusCode(400)
+        .body("violations[0].field", equalTo("target"));
+    given()
+        .contentType("application/merge-patch+json")
+        .header("If-Match", "\"0\"")
+        .body("{\"target\":-20,\"direction\":\"HIGHER_IS_BETTER\"}")
+        .patch(kpiUrl)
+        .then()
+        .statusCode(200)
+        .header("ETag", "\"1\"")
+        .body("target", equalTo(-20))
+        .body("status.meetsTarget", equalTo(true));
+    given().header("If-Match", "\"0\"").delete(kpiUrl).then().statusCode(412);
+    given().header("If-Match", "\"1\"").delete(kpiUrl).then().statusCode(204);
+    given().get(kpiUrl).then().statusCode(404);
+    given().get(kpiUrl + "/measurements").then().statusCode(404);
+  }
+}

@@ -1,0 +1,337 @@
+package io.tollgate.project;
+
+import static io.restassured.RestAssured.given;
+import static io.tollgate.project.Api.PROBLEM;
+import static org.hamcrest.Matchers.contains;
+import static org.hamcrest.Matchers.containsInAnyOrder;
+import static org.hamcrest.Matchers.containsString;
+import static org.hamcrest.Matchers.empty;
+import static org.hamcrest.Matchers.equalTo;
+import static org.hamcrest.Matchers.hasItem;
+import static org.hamcrest.Matchers.hasSize;
+import static org.hamcrest.Matchers.notNullValue;
+import static org.hamcrest.Matchers.nullValue;
+import static org.junit.jupiter.api.Assertions.assertEquals;
+
+import io.quarkus.test.common.QuarkusTestResource;
+import io.quarkus.test.common.ResourceArg;
+import io.quarkus.test.junit.QuarkusTest;
+import io.restassured.http.ContentType;
+import io.restassured.response.Response;
+import io.tollgate.testing.TestTokens;
+import io.tollgate.testing.TollgateInfrastructure;
+import java.util.UUID;
+import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.Test;
+
+/** Phase transitions: what is allowed, what is refused (and changes nothing), overrides. */
+@QuarkusTest
+@QuarkusTestResource(
+    value = TollgateInfrastructure.class,
+    initArgs = @ResourceArg(name = "database", value = "project"))
+class LifecycleApiTest {
+
+  static final String EUR_BUDGET = "{\"amount\":\"100000.00\",\"currency\":\"EUR\"}";
+
+  @BeforeEach
+  void authenticate() {
+    TestTokens.authenticateRestAssured("alice", "MEMBER");
+  }
+
+  static int transitionCount(String projectId) {
+    return given()
+        .get("/api/v1/projects/" + projectId + "/phase-transitions")
+        .then()
+        .statusCode(200)
+        .extract()
+        .path("totalItems");
+  }
+
+  @Test
+  void aTransitionWithoutGatesIs201WithLocationEtagAndTheRecord() {
+    String id = Api.project(null);
+    Response r = Api.transition(id, "PLANNING", "Charter signed by the sponsor");
+    r.then()
+        .statusCode(201)
+        .header("Location", containsString("/api/v1/projects/" + id + "/phase-transitions/"))
+        .header("ETag", "\"1\"")
+        .body("projectId", equalTo(id))
+        .body("from", equalTo("INITIATION"))
+        .body("to", equalTo("PLANNING"))
+        .body("kind", equalTo("ADVANCE"))
+        .body("reason", equalTo("Charter signed by the sponsor"))
+        .body("changedBy", equalTo("alice"))
+        .body("changedAt", notNullValue())
+        .body("override", nullValue())
+        .body("projectVersion", equalTo(1));
+    given()
+        .get(r.header("Location"))
+        .then()
+        .statusCode(200)
+        .body("id", equalTo(r.path("id")))
+        .body("to", equalTo("PLANNING"));
+    given()
+        .get("/api/v1/projects/" + id)
+        .then()
+        .body("phase", equalTo("PLANNING"))
+        .header("ETag", "\"1\"");
+    given()
+        .get("/api/v1/projects/" + id + "/phase-transitions")
+        .then()
+        .statusCode(200)
+        .body("totalItems", equalTo(1))
+        .body("items[0].to", equalTo("PLANNING"));
+  }
+
+  @Test
+  void skippingForwardIsRefusedWithTheAllowedTargetsAndChangesNothing() {
+    String id = Api.project(EUR_BUDGET);
+    Api.transition(id, "EXECUTION", "we are in a hurry")
+        .then()
+        .statusCode(409)
+        .contentType(PROBLEM)
+        .body("type", equalTo("https://tollgate.io/problems/conflict"))
+        .body("detail", containsString("after INITIATION comes PLANNING"))
+        .body("from", equalTo("INITIATION"))
+        .body("to", equalTo("EXECUTION"))
+        .body("allowedTargets", contains("PLANNING", "ON_HOLD", "CANCELLED"));
+    assertEquals("INITIATION", Api.phase(id));
+    assertEquals(0, Api.version(id));
+    assertEquals(0, transitionCount(id));
+  }
+
+  @Test
+  void unknownPhasesMissingReasonsAndSamePhaseAreRefused() {
+    String id = Api.project(null);
+    Api.transition(id, "LAUNCH", "go")
+        .then()
+        .statusCode(400)
+        .contentType(PROBLEM)
+        .body("violations[0].field", equalTo("to"))
+        .body("violations[0].message", containsString("PLANNING"));
+    given()
+        .contentType(ContentType.JSON)
+        .body("{\"to\":\"PLANNING\",\"reason\":\"  \"}")
+        .post("/api/v1/projects/" + id + "/phase-transitions")
+        .then()
+        .statusCode(400)
+        .contentType(PROBLEM)
+        .body("violations.field", hasItem("reason"));
+    given()
+        .contentType(ContentType.JSON)
+        .body("{\"reason\":\"no target\"}")
+        .post("/api/v1/projects/" + id + "/phase-transitions")
+        .then()
+        .statusCode(400)
+        .body("violations.field", hasItem("to"));
+    Api.transition(id, "INITIATION", "again")
+        .then()
+        .statusCode(409)
+        .contentType(PROBLEM)
+        .body("detail", containsString("already in INITIATION"));
+    Api.transition(UUID.randomUUID().toString(), "PLANNING", "x")
+        .then()
+        .statusCode(404)
+        .contentType(PROBLEM);
+    assertEquals(0, Api.version(id));
+    assertEquals(0, transitionCount(id));
+  }
+
+  @Test
+  void leavingPlanningWithoutMilestoneOrBudgetListsBothUnmetCriteria() {
+    String id = Api.project(null);
+    Api.walk(id, "PLANNING");
+    Api.transition(id, "EXECUTION", "start building")
+        .then()
+        .statusCode(409)
+        .contentType(PROBLEM)
+        .body("detail", containsString("PLANNING -> EXECUTION is refused: 2 gate criteria"))
+        .body("unmetCriteria", hasSize(2))
+        .body("unmetCriteria.criterion", containsInAnyOrder("MILESTONE_PLANNED", "BUDGET_SET"))
+        .body("unmetCriteria.ruleId", hasItem("agile.leave-planning.budget"))
+        .body("unmetCriteria[0].met", equalTo(false))
+        .body("unmetCriteria[0].message", notNullValue());
+    assertEquals("PLANNING", Api.phase(id));
+    assertEquals(1, Api.version(id));
+    assertEquals(1, transitionCount(id));
+  }
+
+  @Test
+  void reworkGoesBackWithAReasonAndHoldResumesIntoTheHeldPhase() {
+    String id = Api.project(null);
+    Api.walk(id, "PLANNING");
+    Api.transition(id, "INITIATION", "the charter must be re-approved")
+        .then()
+        .statusCode(201)
+        .body("kind", equalTo("REWORK"));
+    Api.walk(id, "PLANNING");
+    Api.transition(id, "ON_HOLD", "budget freeze until Q3")
+        .then()
+        .statusCode(201)
+        .body("kind", equalTo("HOLD"));
+    given()
+        .get("/api/v1/projects/" + id)
+        .then()
+        .body("phase", equalTo("ON_HOLD"))
+        .body("heldPhase", equalTo("PLANNING"));
+    int version = Api.version(id);
+    Api.transition(id, "EXECUTION", "resume somewhere else")
+        .then()
+        .statusCode(409)
+        .body("detail", containsString("resumes into PLANNING"))
+        .body("allowedTargets", contains("PLANNING", "CANCELLED"));
+    assertEquals(version, Api.version(id));
+    Api.transition(id, "PLANNING", "budget released")
+        .then()
+        .statusCode(201)
+        .body("kind", equalTo("RESUME"));
+    given()
+        .get("/api/v1/projects/" + id)
+        .then()
+        .body("phase", equalTo("PLANNING"))
+        .body("heldPhase", nullValue());
+  }
+
+  @Test
+  void aCancelledProjectAcceptsNoMoreTransitions() {
+    String id = Api.project(null);
+    Api.transition(id, "ON_HOLD", "waiting").then().statusCode(201);
+    Api.transition(id, "CANCELLED", "the vendor product was discontinued")
+        .then()
+        .statusCode(201)
+        .body("kind", equalTo("CANCEL"))
+        .body("from", equalTo("ON_HOLD"));
+    int version = Api.version(id);
+    Api.transition(id, "INITIATION", "revive")
+        .then()
+        .statusCode(409)
+        .body("detail", containsString("CANCELLED; nothing follows"))
+        .body("allowedTargets", empty());
+    assertEquals(version, Api.version(id));
+  }
+
+  @Test
+  void onlyAnAdminMayOverrideAndTheOverrideIsRecorded() {
+    String id = Api.project(null);
+    Api.walk(id, "PLANNING");
+    Api.transition(given(), id, "EXECUTION", "start", "I say so")
+        .then()
+        .statusCode(403)
+        .contentType(PROBLEM)
+        .body("detail", containsString("only an ADMIN"));
+    assertEquals("PLANNING", Api.phase(id));
+    assertEquals(1, transitionCount(id));
+
+    Api.transition(Api.admin(), id, "EXECUTION", "start", "Steering committee accepted the risk")
+        .then()
+        .statusCode(201)
+        .body("changedBy", equalTo("carol"))
+        .body("override.by", equalTo("carol"))
+        .body("override.justification", equalTo("Steering committee accepted the risk"))
+        .body("override.overriddenCriteria", hasSize(2))
+        .body(
+            "override.overriddenCriteria.criterion",
+            containsInAnyOrder("MILESTONE_PLANNED", "BUDGET_SET"));
+    given()
+        .get("/api/v1/projects/" + id + "/phase-transitions")
+        .then()
+        .body("items[0].override.overriddenCriteria", hasSize(2));
+    assertEquals("EXECUTION", Api.phase(id));
+  }
+
+  @Test
+  void aStaleIfMatchIs412AndAnIdempotencyKeyReplaysTheTransition() {
+    String id = Api.project(null);
+    given()
+        .contentType(ContentType.JSON)
+        .header("If-Match", "\"7\"")
+        .body("{\"to\":\"PLANNING\",\"reason\":\"go\"}")
+        .post("/api/v1/projects/" + id + "/phase-transitions")
+        .then()
+        .statusCode(412)
+        .contentType(PROBLEM);
+    assertEquals(0, transitionCount(id));
+    String key = UUID.randomUUID().toString();
+    Response first =
+        given()
+            .contentType(ContentType.JSON)
+            .header("If-Match", "\"0\"")
+            .header("Idempotency-Key", key)
+            .body("{\"to\":\"PLANNING\",\"reason\":\"go\"}")
+            .post("/api/v1/projects/" + id + "/phase-transitions");
+    first.then().statusCode(201);
+    given()
+        .contentType(ContentType.JSON)
+        .header("Idempotency-Key", key)
+        .body("{\"to\":\"PLANNING\",\"reason\":\"go\"}")
+        .post("/api/v1/projects/" + id + "/phase-transitions")
+        .then()
+        .statusCode(201)
+        .header("Location", equalTo(first.header("Location")))
+        .body("id", equalTo(first.path("id")));
+    assertEquals(1, transitionCount(id));
+    assertEquals("PLANNING", Api.phase(id));
+  }
+
+  @Test
+  void anArchivedProjectCannotMove() {
+    String id = Api.project(null);
+    given().header("If-Match", "\"0\"").delete("/api/v1/projects/" + id).then().statusCode(204);
+    Api.transition(id, "PLANNING", "too late")
+        .then()
+        .statusCode(409)
+        .body("detail", containsString("archived"));
+    assertEquals("INITIATION", Api.phase(id));
+  }
+
+  @Test
+  void unknownTransitionsAre404() {
+    String id = Api.project(null);
+    given()
+        .get("/api/v1/projects/" + id + "/phase-transitions/" + UUID.randomUUID())
+        .then()
+        .statusCode(404)
+        .contentType(PROBLEM)
+        .body("detail", containsString("phase transition"));
+    given()
+        .get("/api/v1/projects/" + UUID.randomUUID() + "/phase-transitions")
+        .then()
+        .statusCode(404)
+        .contentType(PROBLEM);
+  }
+
+  @Test
+  void gateRulesAreReadablePerMethodology() {
+    given()
+        .get("/api/v1/portfolio/gate-rules")
+        .then()
+        .statusCode(200)
+        .body("totalItems", equalTo(15));
+    given()
+        .queryParam("methodology", "WATERFALL")
+        .get("/api/v1/portfolio/gate-rules")
+        .then()
+        .statusCode(200)
+        .body("totalItems", equalTo(5))
+        .body(
+            "items.criterion",
+            contains(
+                "MILESTONE_PLANNED",
+                "BUDGET_SET",
+                "MILESTONES_COMPLETED",
+                "NO_OPEN_RISK",
+                "NO_OPEN_MILESTONE"))
+        .body("items[2].boundary", equalTo("ENTRY"))
+        .body("items[2].phase", equalTo("DEPLOYMENT"))
+        .body("items[2].parameter", equalTo("SECURITY_AUDIT,USER_ACCEPTANCE_TESTING"))
+        .body("items[3].parameter", equalTo("CRITICAL"))
+        .body("items[0].description", notNullValue());
+    given()
+        .queryParam("methodology", "KANBAN")
+        .get("/api/v1/portfolio/gate-rules")
+        .then()
+        .statusCode(400)
+        .contentType(PROBLEM)
+        .body("violations[0].field", equalTo("methodology"));
+  }
+}

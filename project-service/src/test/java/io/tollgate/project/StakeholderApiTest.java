@@ -1,0 +1,316 @@
+package io.tollgate.project;
+
+import static io.restassured.RestAssured.given;
+import static io.tollgate.project.Api.PROBLEM;
+import static org.hamcrest.Matchers.contains;
+import static org.hamcrest.Matchers.containsString;
+import static org.hamcrest.Matchers.equalTo;
+import static org.hamcrest.Matchers.hasItems;
+import static org.hamcrest.Matchers.nullValue;
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.ObjectMapper;
+import io.quarkus.test.common.QuarkusTestResource;
+import io.quarkus.test.common.ResourceArg;
+import io.quarkus.test.junit.QuarkusTest;
+import io.restassured.http.ContentType;
+import io.restassured.response.Response;
+import io.tollgate.testing.EventCollector;
+import io.tollgate.testing.JsonSchemas;
+import io.tollgate.testing.TestTokens;
+import io.tollgate.testing.TollgateInfrastructure;
+import java.time.Duration;
+import java.util.List;
+import java.util.UUID;
+import org.apache.kafka.clients.consumer.ConsumerRecord;
+import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.Test;
+
+/** Stakeholders and access: the creator is OWNER, a project keeps one, membership events. */
+@QuarkusTest
+@QuarkusTestResource(
+    value = TollgateInfrastructure.class,
+    initArgs = @ResourceArg(name = "database", value = "project"))
+class StakeholderApiTest {
+
+  static final String MEMBER_SCHEMA =
+      "META-INF/resources/asyncapi/schemas/project-member-event.v1.json";
+  static final ObjectMapper JSON = new ObjectMapper();
+
+  @BeforeEach
+  void authenticate() {
+    TestTokens.authenticateRestAssured("alice", "MEMBER");
+  }
+
+  static String url(String projectId) {
+    return "/api/v1/projects/" + projectId + "/stakeholders";
+  }
+
+  static Response add(String projectId, String userId, String accessRole) {
+    return given()
+        .contentType(ContentType.JSON)
+        .body(
+            """
+            {"userId":"%s","name":"%s Example","email":"%s@example.com","role":"BUSINESS",
+             "influence":4,"interest":2,"accessRole":"%s"}"""
+                .formatted(userId, userId, userId, accessRole))
+        .post(url(projectId));
+  }
+
+  static String ownerId(String projectId) {
+    return given()
+        .queryParam("accessRole", "OWNER")
+        .get(url(projectId))
+        .then()
+        .extract()
+        .path("items[0].id");
+  }
+
+  static int count(String projectId) {
+    return given().get(url(projectId)).then().extract().path("totalItems");
+  }
+
+  @Test
+  void theCreatorIsTheOwnerAndStakeholdersAreAddedWithTheirGridQuadrant() {
+    String id = Api.project(null);
+    given()
+        .get(url(id))
+        .then()
+        .statusCode(200)
+        .body("totalItems", equalTo(1))
+        .body("items[0].userId", equalTo("alice"))
+        .body("items[0].accessRole", equalTo("OWNER"))
+        .body("items[0].role", equalTo("PROJECT_MANAGER"))
+        .body("items[0].quadrant", equalTo("MANAGE_CLOSELY"));
+    Response bob = add(id, "bob", "VIEWER");
+    bob.then()
+        .statusCode(201)
+        .header("Location", containsString(url(id) + "/"))
+        .header("ETag", "\"0\"")
+        .body("userId", equalTo("bob"))
+        .body("name", equalTo("bob Example"))
+        .body("email", equalTo("bob@example.com"))
+        .body("influence", equalTo(4))
+        .body("interest", equalTo(2))
+        .body("quadrant", equalTo("KEEP_SATISFIED"))
+        .body("accessRole", equalTo("VIEWER"));
+    given().get(bob.header("Location")).then().statusCode(200).header("ETag", "\"0\"");
+    add(id, "dora", "EDITOR").then().statusCode(201);
+    given()
+        .queryParam("accessRole", "EDITOR")
+        .get(url(id))
+        .then()
+        .body("totalItems", equalTo(1))
+        .body("items[0].userId", equalTo("dora"));
+    given()
+        .queryParam("role", "BUSINESS")
+        .get(url(id))
+        .then()
+        .body("items.userId", contains("bob", "dora"));
+    given()
+        .queryParam("accessRole", "SUPERUSER")
+        .get(url(id))
+        .then()
+        .statusCode(400)
+        .body("violations[0].field", equalTo("accessRole"));
+  }
+
+  @Test
+  void invalidStakeholdersAreRefusedFieldByFieldAndNothingIsStored() {
+    String id = Api.project(null);
+    given()
+        .contentType(ContentType.JSON)
+        .body(
+            """
+            {"userId":"","name":"x","email":"not-an-email","role":"CEO","influence":0,
+             "interest":6,"accessRole":"OWNER"}""")
+        .post(url(id))
+        .then()
+        .statusCode(400)
+        .contentType(PROBLEM)
+        .body("violations[0].field", equalTo("role"));
+    given()
+        .contentType(ContentType.JSON)
+        .body(
+            """
+            {"userId":"","name":"x","email":"not-an-email","role":"QA","influence":0,
+             "interest":6}""")
+        .post(url(id))
+        .then()
+        .statusCode(400)
+        .contentType(PROBLEM)
+        .body(
+            "violations.field", hasItems("userId", "email", "influence", "interest", "accessRole"));
+    add(id, "alice", "VIEWER")
+        .then()
+        .statusCode(409)
+        .contentType(PROBLEM)
+        .body("detail", containsString("already a stakeholder"));
+    add(UUID.randomUUID().toString(), "bob", "VIEWER").then().statusCode(404).contentType(PROBLEM);
+    assertEquals(1, count(id));
+  }
+
+  @Test
+  void theLastOwnerCanNeitherBeDemotedNorRemoved() {
+    String id = Api.project(null);
+    String owner = ownerId(id);
+    given()
+        .contentType("application/merge-patch+json")
+        .header("If-Match", "\"0\"")
+        .body("{\"accessRole\":\"EDITOR\"}")
+        .patch(url(id) + "/" + owner)
+        .then()
+        .statusCode(409)
+        .contentType(PROBLEM)
+        .body("detail", containsString("alice is the last OWNER"));
+    given()
+        .header("If-Match", "\"0\"")
+        .delete(url(id) + "/" + owner)
+        .then()
+        .statusCode(409)
+        .contentType(PROBLEM)
+        .body("detail", containsString("cannot be removed"));
+    given()
+        .get(url(id) + "/" + owner)
+        .then()
+        .body("accessRole", equalTo("OWNER"))
+        .body("version", equalTo(0));
+
+    String bob = add(id, "bob", "OWNER").path("id");
+    given()
+        .contentType("application/merge-patch+json")
+        .header("If-Match", "\"0\"")
+        .body("{\"accessRole\":\"VIEWER\",\"interest\":5}")
+        .patch(url(id) + "/" + owner)
+        .then()
+        .statusCode(200)
+        .header("ETag", "\"1\"")
+        .body("accessRole", equalTo("VIEWER"))
+        .body("quadrant", equalTo("MANAGE_CLOSELY"));
+    given().header("If-Match", "\"0\"").delete(url(id) + "/" + bob).then().statusCode(409);
+    given().header("If-Match", "\"1\"").delete(url(id) + "/" + owner).then().statusCode(204);
+    given().get(url(id) + "/" + owner).then().statusCode(404).contentType(PROBLEM);
+    assertEquals(1, count(id));
+  }
+
+  @Test
+  void patchesNeedIfMatchAndRefuseBadValuesWithoutChangingAnything() {
+    String id = Api.project(null);
+    String bob = add(id, "bob", "VIEWER").path("id");
+    String one = url(id) + "/" + bob;
+    given()
+        .contentType("application/merge-patch+json")
+        .body("{\"interest\":5}")
+        .patch(one)
+        .then()
+        .statusCode(428);
+    given()
+        .contentType("application/merge-patch+json")
+        .header("If-Match", "\"0\"")
+        .body("{\"interest\":9,\"email\":\"nope\"}")
+        .patch(one)
+        .then()
+        .statusCode(400)
+        .body("violations.field", hasItems("interest", "email"));
+    given()
+        .contentType("application/merge-patch+json")
+        .header("If-Match", "\"0\"")
+        .body("{\"influence\":\"high\"}")
+        .patch(one)
+        .then()
+        .statusCode(400)
+        .body("violations[0].field", equalTo("influence"));
+    given()
+        .contentType("application/merge-patch+json")
+        .header("If-Match", "\"0\"")
+        .body("{\"userId\":\"mallory\"}")
+        .patch(one)
+        .then()
+        .statusCode(400)
+        .body("violations[0].field", equalTo("userId"));
+    given()
+        .contentType("application/merge-patch+json")
+        .header("If-Match", "\"0\"")
+        .body("{\"email\":null}")
+        .patch(one)
+        .then()
+        .statusCode(200)
+        .body("email", nullValue());
+    given()
+        .contentType("application/merge-patch+json")
+        .header("If-Match", "\"0\"")
+        .body("{\"interest\":1}")
+        .patch(one)
+        .then()
+        .statusCode(412);
+    given()
+        .get(one)
+        .then()
+        .body("interest", equalTo(2))
+        .body("userId", equalTo("bob"))
+        .body("version", equalTo(1));
+  }
+
+  static JsonNode data(ConsumerRecord<String, String> r) {
+    try {
+      return JSON.readTree(r.value()).path("data");
+    } catch (Exception e) {
+      throw new AssertionError(e);
+    }
+  }
+
+  static boolean is(ConsumerRecord<String, String> r, String type, String projectId, String user) {
+    return r.value().contains("\"type\":\"" + type)
+        && projectId.equals(r.key())
+        && user.equals(data(r).path("userId").asText());
+  }
+
+  @Test
+  void everyMembershipChangeIsAnOrderedEvent() {
+    try (EventCollector events = EventCollector.fromEnd("project.events")) {
+      String id = Api.project(null);
+      ConsumerRecord<String, String> creator =
+          events.awaitRecord(
+              r -> is(r, "tollgate.project.member-added.v1", id, "alice"), Duration.ofSeconds(20));
+      JsonSchemas.assertValid(MEMBER_SCHEMA, creator.value());
+      assertEquals("OWNER", data(creator).path("accessRole").asText());
+      assertEquals("PROJECT_MANAGER", data(creator).path("stakeholderRole").asText());
+
+      String bob = add(id, "bob", "VIEWER").path("id");
+      given()
+          .contentType("application/merge-patch+json")
+          .header("If-Match", "\"0\"")
+          .body("{\"accessRole\":\"EDITOR\"}")
+          .patch(url(id) + "/" + bob)
+          .then()
+          .statusCode(200);
+      given().header("If-Match", "\"1\"").delete(url(id) + "/" + bob).then().statusCode(204);
+
+      List<ConsumerRecord<String, String>> bobs =
+          events.awaitCount(
+              r -> is(r, "tollgate.project.member-", id, "bob"), 3, Duration.ofSeconds(20));
+      for (ConsumerRecord<String, String> r : bobs) {
+        JsonSchemas.assertValid(MEMBER_SCHEMA, r.value());
+      }
+      assertTrue(bobs.get(0).value().contains("member-added.v1"));
+      assertEquals("VIEWER", data(bobs.get(0)).path("accessRole").asText());
+      assertEquals("bob Example", data(bobs.get(0)).path("memberName").asText());
+      assertEquals("bob@example.com", data(bobs.get(0)).path("email").asText());
+      assertTrue(bobs.get(1).value().contains("member-changed.v1"));
+      assertEquals("EDITOR", data(bobs.get(1)).path("accessRole").asText());
+      assertEquals("VIEWER", data(bobs.get(1)).path("previousAccessRole").asText());
+      assertTrue(bobs.get(2).value().contains("member-removed.v1"));
+      assertEquals("EDITOR", data(bobs.get(2)).path("accessRole").asText());
+      long s0 = data(creator).path("sequence").asLong();
+      long s1 = data(bobs.get(0)).path("sequence").asLong();
+      long s2 = data(bobs.get(1)).path("sequence").asLong();
+      long s3 = data(bobs.get(2)).path("sequence").asLong();
+      assertTrue(s0 < s1 && s1 < s2 && s2 < s3, "sequences grow: " + List.of(s0, s1, s2, s3));
+      // the project snapshot rides along, so project-directory keeps its projects from these too
+      assertEquals(id, data(bobs.get(2)).path("projectId").asText());
+      assertEquals("INITIATION", data(bobs.get(2)).path("phase").asText());
+    }
+  }
+}

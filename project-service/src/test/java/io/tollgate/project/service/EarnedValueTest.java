@@ -1,0 +1,178 @@
+package io.tollgate.project.service;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertNull;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import java.math.BigDecimal;
+import java.math.RoundingMode;
+import java.time.LocalDate;
+import java.util.List;
+import java.util.UUID;
+import org.junit.jupiter.api.Test;
+
+/** Earned value on worked examples in the style of the PMBOK Guide and PMP preparation texts. */
+class EarnedValueTest {
+
+  static final LocalDate AS_OF = LocalDate.of(2026, 3, 31);
+
+  static BigDecimal $(String amount) {
+    return new BigDecimal(amount);
+  }
+
+  static EarnedValue.Milestone m(String planned, String value, String completed) {
+    return new EarnedValue.Milestone(
+        UUID.randomUUID(),
+        planned == null ? null : LocalDate.parse(planned),
+        value == null ? null : $(value),
+        completed == null ? null : LocalDate.parse(completed));
+  }
+
+  static void assertMoney(String expected, BigDecimal actual) {
+    assertEquals(0, $(expected).compareTo(actual), "expected " + expected + " but was " + actual);
+  }
+
+  static void assertRatio(String expected, BigDecimal actual) {
+    assertEquals($(expected), actual.setScale(4, RoundingMode.HALF_EVEN));
+  }
+
+  /**
+   * The classic status-date example: BAC $100,000; by the status date $50,000 of work was planned
+   * (PV), $40,000 of work is done (EV) and $45,000 was spent (AC). Then SV = −10,000, CV = −5,000,
+   * SPI = 0.80, CPI = 0.889, EAC = BAC / CPI = 112,500, ETC = 67,500, VAC = −12,500 and TCPI =
+   * 60,000 / 55,000 = 1.091.
+   */
+  @Test
+  void behindScheduleAndOverBudget() {
+    List<EarnedValue.Milestone> milestones =
+        List.of(
+            m("2026-02-01", "20000", "2026-02-10"), // planned and done
+            m("2026-03-15", "30000", null), // planned, not done
+            m("2026-04-15", "20000", "2026-03-25"), // done early: earned, not yet planned
+            m("2026-05-15", "30000", null));
+    EarnedValue.Result r = EarnedValue.compute($("100000"), milestones, $("45000"), AS_OF);
+    assertMoney("100000", r.bac());
+    assertMoney("50000", r.pv());
+    assertMoney("40000", r.ev());
+    assertMoney("45000", r.ac());
+    assertMoney("-10000", r.sv());
+    assertMoney("-5000", r.cv());
+    assertRatio("0.8000", r.spi());
+    assertRatio("0.8889", r.cpi());
+    assertMoney("112500", r.eac());
+    assertMoney("67500", r.etc());
+    assertMoney("-12500", r.vac());
+    assertRatio("1.0909", r.tcpi());
+    assertRatio("0.4000", r.percentComplete());
+    assertRatio("0.4500", r.budgetBurn());
+    assertTrue(r.undefined().isEmpty(), r.undefined().toString());
+  }
+
+  /**
+   * Ahead of schedule and under budget: BAC 10,000, PV 4,000, EV 5,000, AC 4,500 gives SPI 1.25,
+   * CPI 1.111, EAC 9,000, ETC 4,500, VAC +1,000, TCPI 5,000 / 5,500 = 0.909.
+   */
+  @Test
+  void aheadOfScheduleAndUnderBudget() {
+    List<EarnedValue.Milestone> milestones =
+        List.of(
+            m("2026-01-31", "4000", "2026-01-30"),
+            m("2026-04-30", "1000", "2026-03-20"),
+            m("2026-06-30", "5000", null));
+    EarnedValue.Result r = EarnedValue.compute($("10000"), milestones, $("4500"), AS_OF);
+    assertMoney("4000", r.pv());
+    assertMoney("5000", r.ev());
+    assertMoney("1000", r.sv());
+    assertMoney("500", r.cv());
+    assertRatio("1.2500", r.spi());
+    assertRatio("1.1111", r.cpi());
+    assertMoney("9000", r.eac());
+    assertMoney("4500", r.etc());
+    assertMoney("1000", r.vac());
+    assertRatio("0.9091", r.tcpi());
+  }
+
+  /** Milestones without planned values share the budget evenly (DOMAIN.md). */
+  @Test
+  void theBudgetIsSpreadEvenlyOverMilestonesWithoutPlannedValue() {
+    List<EarnedValue.Milestone> milestones =
+        List.of(
+            m("2026-01-15", null, "2026-01-20"),
+            m("2026-03-01", null, null),
+            m("2026-05-01", null, null),
+            m("2026-07-01", null, null));
+    EarnedValue.Result r = EarnedValue.compute($("200000"), milestones, $("60000"), AS_OF);
+    assertMoney("100000", r.pv());
+    assertMoney("50000", r.ev());
+    assertRatio("0.5000", r.spi());
+    assertRatio("0.8333", r.cpi());
+    assertMoney("240000", r.eac());
+    assertMoney("180000", r.etc());
+    assertMoney("-40000", r.vac());
+    assertRatio("1.0714", r.tcpi());
+  }
+
+  /** Valued milestones keep their values; the others share what the budget leaves. */
+  @Test
+  void unvaluedMilestonesShareWhatTheValuedOnesLeave() {
+    var valued = m("2026-01-15", "40000", null);
+    var a = m("2026-02-15", null, null);
+    var b = m("2026-03-15", null, null);
+    var c = m(null, null, null);
+    var values = EarnedValue.plannedValues($("100000"), List.of(valued, a, b, c));
+    assertMoney("40000", values.get(valued.id()));
+    assertMoney("20000", values.get(a.id()));
+    assertMoney("20000", values.get(c.id()));
+    // a milestone without a planned date is never due, so it is not in PV
+    assertMoney(
+        "80000", EarnedValue.compute($("100000"), List.of(valued, a, b, c), $("1"), AS_OF).pv());
+    // three unvalued milestones share 100 as 33.33…, exactly enough that they add up again
+    var thirds =
+        List.of(
+            m("2026-01-01", null, null), m("2026-01-02", null, null), m("2026-01-03", null, null));
+    BigDecimal pv = EarnedValue.compute($("100"), thirds, $("0"), AS_OF).pv();
+    assertEquals($("100.00"), pv.setScale(2, RoundingMode.HALF_EVEN));
+  }
+
+  @Test
+  void quotientsWithAZeroDivisorAreUndefinedWithAReasonNeverZero() {
+    // nothing planned, nothing spent
+    EarnedValue.Result r =
+        EarnedValue.compute($("50000"), List.of(m("2026-12-01", "50000", null)), $("0"), AS_OF);
+    assertMoney("0", r.pv());
+    assertNull(r.spi());
+    assertNull(r.cpi());
+    assertNull(r.eac());
+    assertNull(r.etc());
+    assertNull(r.vac());
+    assertTrue(r.undefined().get("spi").startsWith("PV is 0"), r.undefined().toString());
+    assertTrue(r.undefined().get("cpi").startsWith("AC is 0"));
+    assertTrue(r.undefined().get("eac").contains("CPI is undefined"));
+    assertRatio("1.0000", r.tcpi());
+
+    // money spent, nothing earned: CPI is 0 and EAC = BAC / 0 is undefined
+    EarnedValue.Result spent =
+        EarnedValue.compute($("50000"), List.of(m("2026-01-01", "50000", null)), $("10000"), AS_OF);
+    assertRatio("0.0000", spent.cpi());
+    assertNull(spent.eac());
+    assertTrue(spent.undefined().get("eac").startsWith("CPI is 0"));
+
+    // the whole budget spent: TCPI = (BAC − EV) / 0
+    EarnedValue.Result exhausted =
+        EarnedValue.compute(
+            $("50000"), List.of(m("2026-01-01", "50000", "2026-02-01")), $("50000"), AS_OF);
+    assertNull(exhausted.tcpi());
+    assertTrue(exhausted.undefined().get("tcpi").contains("whole budget is spent"));
+    assertRatio("1.0000", exhausted.cpi());
+
+    // no budget: what needs BAC is undefined; the rest is still computed
+    EarnedValue.Result noBudget =
+        EarnedValue.compute(
+            null, List.of(m("2026-01-01", "8000", "2026-01-02")), $("10000"), AS_OF);
+    assertMoney("8000", noBudget.ev());
+    assertRatio("0.8000", noBudget.cpi());
+    assertNull(noBudget.eac());
+    assertNull(noBudget.tcpi());
+    assertTrue(noBudget.undefined().get("vac").contains("no budget"));
+  }
+}
