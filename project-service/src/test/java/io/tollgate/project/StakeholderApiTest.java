@@ -189,6 +189,9 @@ class StakeholderApiTest {
         .header("ETag", "\"1\"")
         .body("accessRole", equalTo("VIEWER"))
         .body("quadrant", equalTo("MANAGE_CLOSELY"));
+    // alice is a VIEWER now: managing members is no longer hers to do
+    given().header("If-Match", "\"1\"").delete(url(id) + "/" + owner).then().statusCode(403);
+    TestTokens.authenticateRestAssured("bob", "MEMBER");
     given().header("If-Match", "\"0\"").delete(url(id) + "/" + bob).then().statusCode(409);
     given().header("If-Match", "\"1\"").delete(url(id) + "/" + owner).then().statusCode(204);
     given().get(url(id) + "/" + owner).then().statusCode(404).contentType(PROBLEM);

@@ -2,6 +2,7 @@ package io.tollgate.testing;
 
 import io.restassured.RestAssured;
 import io.restassured.builder.RequestSpecBuilder;
+import io.restassured.config.HeaderConfig;
 import io.restassured.config.LogConfig;
 import io.tollgate.runtime.DevTokens;
 import java.io.IOException;
@@ -42,7 +43,10 @@ public final class TestTokens {
     // a failing test's request log must not print the credentials
     RestAssured.config =
         RestAssured.config()
-            .logConfig(LogConfig.logConfig().blacklistHeader("Authorization", "X-Api-Key"));
+            .logConfig(LogConfig.logConfig().blacklistHeader("Authorization", "X-Api-Key"))
+            // a test that sends its own credentials replaces the default ones
+            .headerConfig(
+                HeaderConfig.headerConfig().overwriteHeadersWithName("Authorization", "X-Api-Key"));
   }
 
   /** A token that expired a minute ago. */

@@ -83,8 +83,20 @@ public class ProjectRepository implements PanacheRepositoryBase<Project, UUID> {
 
   /** Projects matching {@code filter}, ordered by key (unique, so pages never overlap). */
   public Page<Project> search(Filter filter, PageRequest request) {
+    return search(filter, request, null);
+  }
+
+  /**
+   * Like {@link #search(Filter, PageRequest)}, limited to the projects {@code memberUserId} is a
+   * stakeholder of ({@code null}: every project).
+   */
+  public Page<Project> search(Filter filter, PageRequest request, String memberUserId) {
     List<String> clauses = new ArrayList<>();
     Parameters params = new Parameters();
+    if (memberUserId != null) {
+      clauses.add("id in (select s.projectId from Stakeholder s where s.userId = :member)");
+      params.and("member", memberUserId);
+    }
     clauses.add("archived = :archived");
     params.and("archived", filter.archived());
     if (filter.phase() != null) {

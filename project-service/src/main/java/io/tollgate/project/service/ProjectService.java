@@ -18,6 +18,7 @@ import io.tollgate.rest.Preconditions;
 import io.tollgate.rest.Problem;
 import io.tollgate.rest.ProblemException;
 import io.tollgate.security.Caller;
+import io.tollgate.security.ProjectAccess;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.enterprise.inject.Instance;
 import jakarta.transaction.Transactional;
@@ -37,6 +38,7 @@ public class ProjectService {
   private final Patches patches;
   private final History history;
   private final Caller caller;
+  private final ProjectAccess access;
   private final Instance<StakeholderService> stakeholders;
   private final CostEntryRepository costs;
   private final BenefitRepository benefits;
@@ -48,6 +50,7 @@ public class ProjectService {
       Patches patches,
       History history,
       Caller caller,
+      ProjectAccess access,
       Instance<StakeholderService> stakeholders,
       CostEntryRepository costs,
       BenefitRepository benefits,
@@ -60,6 +63,7 @@ public class ProjectService {
     this.patches = patches;
     this.history = history;
     this.caller = caller;
+    this.access = access;
     // resolved lazily: StakeholderService itself depends on this service
     this.stakeholders = stakeholders;
   }
@@ -106,7 +110,8 @@ public class ProjectService {
   }
 
   public Page<Project> list(ProjectRepository.Filter filter, PageRequest page) {
-    return projects.search(filter, page);
+    // a list only ever shows what the caller may see
+    return projects.search(filter, page, caller.readsAllProjects() ? null : caller.userId());
   }
 
   /** Applies a JSON merge patch, if the client's {@code If-Match} names the current version. */
@@ -146,6 +151,7 @@ public class ProjectService {
   /** Archives a project: it stays readable but leaves lists and accepts no more changes. */
   @Transactional
   public Project archive(UUID id, String ifMatch) {
+    access.requireOwner(id);
     Project p = lock(id);
     Preconditions.requireIfMatch(ifMatch, p.version);
     requireActive(p);

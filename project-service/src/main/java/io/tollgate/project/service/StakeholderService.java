@@ -17,6 +17,7 @@ import io.tollgate.rest.Preconditions;
 import io.tollgate.rest.ProblemException;
 import io.tollgate.security.AccessRole;
 import io.tollgate.security.Caller;
+import io.tollgate.security.ProjectAccess;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.transaction.Transactional;
 import java.time.OffsetDateTime;
@@ -35,6 +36,7 @@ public class StakeholderService {
   private final History history;
   private final Patches patches;
   private final Caller caller;
+  private final ProjectAccess access;
 
   StakeholderService(
       ProjectService projects,
@@ -42,13 +44,15 @@ public class StakeholderService {
       ProjectEvents events,
       History history,
       Patches patches,
-      Caller caller) {
+      Caller caller,
+      ProjectAccess access) {
     this.projects = projects;
     this.stakeholders = stakeholders;
     this.events = events;
     this.history = history;
     this.patches = patches;
     this.caller = caller;
+    this.access = access;
   }
 
   /** Makes the caller the OWNER of the project they just created. */
@@ -68,6 +72,7 @@ public class StakeholderService {
 
   @Transactional
   public Stakeholder add(UUID projectId, StakeholderCreate request) {
+    access.requireOwner(projectId);
     Project p = projects.lock(projectId);
     ProjectService.requireActive(p);
     return add(p, request);
@@ -119,6 +124,7 @@ public class StakeholderService {
 
   @Transactional
   public Stakeholder update(UUID projectId, UUID stakeholderId, String ifMatch, JsonNode patch) {
+    access.requireOwner(projectId);
     Project p = projects.lock(projectId);
     Stakeholder s = find(projectId, stakeholderId);
     Preconditions.requireIfMatch(ifMatch, s.version);
@@ -156,6 +162,7 @@ public class StakeholderService {
 
   @Transactional
   public void remove(UUID projectId, UUID stakeholderId, String ifMatch) {
+    access.requireOwner(projectId);
     Project p = projects.lock(projectId);
     Stakeholder s = find(projectId, stakeholderId);
     Preconditions.requireIfMatch(ifMatch, s.version);
