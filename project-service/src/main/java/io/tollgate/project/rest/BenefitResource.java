@@ -7,6 +7,7 @@ import io.tollgate.rest.Idempotency;
 import io.tollgate.rest.PageRequest;
 import io.tollgate.rest.Preconditions;
 import io.tollgate.rest.Problem;
+import io.tollgate.rest.Responses;
 import jakarta.validation.Valid;
 import jakarta.validation.constraints.NotNull;
 import jakarta.ws.rs.BeanParam;
@@ -89,10 +90,7 @@ public class BenefitResource {
         request,
         () -> {
           Benefit b = finance.addBenefit(id, request);
-          return Response.created(uri.getAbsolutePathBuilder().path(b.id.toString()).build())
-              .tag(Preconditions.etag(b.version))
-              .entity(FinanceMapper.toView(b))
-              .build();
+          return Responses.created(uri, b.id, b.version, FinanceMapper.toView(b));
         });
   }
 

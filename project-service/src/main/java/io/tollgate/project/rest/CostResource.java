@@ -10,6 +10,7 @@ import io.tollgate.rest.PageRequest;
 import io.tollgate.rest.Preconditions;
 import io.tollgate.rest.Problem;
 import io.tollgate.rest.QueryValues;
+import io.tollgate.rest.Responses;
 import jakarta.validation.Valid;
 import jakarta.validation.constraints.NotNull;
 import jakarta.ws.rs.BeanParam;
@@ -94,10 +95,7 @@ public class CostResource {
         request,
         () -> {
           CostEntry e = finance.recordCost(id, request);
-          return Response.created(uri.getAbsolutePathBuilder().path(e.id.toString()).build())
-              .tag(Preconditions.etag(e.version))
-              .entity(FinanceMapper.toView(e))
-              .build();
+          return Responses.created(uri, e.id, e.version, FinanceMapper.toView(e));
         });
   }
 

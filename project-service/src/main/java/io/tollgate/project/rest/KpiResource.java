@@ -13,6 +13,7 @@ import io.tollgate.rest.Page;
 import io.tollgate.rest.PageRequest;
 import io.tollgate.rest.Preconditions;
 import io.tollgate.rest.Problem;
+import io.tollgate.rest.Responses;
 import jakarta.validation.Valid;
 import jakarta.validation.constraints.NotNull;
 import jakarta.ws.rs.BeanParam;
@@ -94,10 +95,7 @@ public class KpiResource {
         request,
         () -> {
           Kpi k = kpis.define(id, request);
-          return Response.created(uri.getAbsolutePathBuilder().path(k.id.toString()).build())
-              .tag(Preconditions.etag(k.version))
-              .entity(view(k))
-              .build();
+          return Responses.created(uri, k.id, k.version, view(k));
         });
   }
 

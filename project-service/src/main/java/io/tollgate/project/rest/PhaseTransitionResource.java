@@ -7,8 +7,8 @@ import io.tollgate.project.service.LifecycleService;
 import io.tollgate.rest.Idempotency;
 import io.tollgate.rest.Page;
 import io.tollgate.rest.PageRequest;
-import io.tollgate.rest.Preconditions;
 import io.tollgate.rest.Problem;
+import io.tollgate.rest.Responses;
 import jakarta.validation.Valid;
 import jakarta.validation.constraints.NotNull;
 import jakarta.ws.rs.BeanParam;
@@ -137,10 +137,7 @@ public class PhaseTransitionResource {
         request,
         () -> {
           PhaseTransition t = lifecycle.transition(id, ifMatch, request);
-          return Response.created(uri.getAbsolutePathBuilder().path(t.id.toString()).build())
-              .tag(Preconditions.etag(t.projectVersion))
-              .entity(LifecycleMapper.toView(t, mapper))
-              .build();
+          return Responses.created(uri, t.id, t.projectVersion, LifecycleMapper.toView(t, mapper));
         });
   }
 

@@ -17,6 +17,7 @@ import io.tollgate.rest.PageRequest;
 import io.tollgate.rest.Preconditions;
 import io.tollgate.rest.Problem;
 import io.tollgate.rest.QueryValues;
+import io.tollgate.rest.Responses;
 import jakarta.validation.Valid;
 import jakarta.validation.constraints.NotNull;
 import jakarta.ws.rs.BeanParam;
@@ -121,10 +122,7 @@ public class ProjectResource {
         request,
         () -> {
           Project p = service.create(request);
-          return Response.created(uri.getAbsolutePathBuilder().path(p.id.toString()).build())
-              .tag(Preconditions.etag(p.version))
-              .entity(ProjectMapper.toView(p))
-              .build();
+          return Responses.created(uri, p.id, p.version, ProjectMapper.toView(p));
         });
   }
 

@@ -12,6 +12,7 @@ import io.tollgate.rest.PageRequest;
 import io.tollgate.rest.Preconditions;
 import io.tollgate.rest.Problem;
 import io.tollgate.rest.QueryValues;
+import io.tollgate.rest.Responses;
 import io.tollgate.security.AccessRole;
 import jakarta.validation.Valid;
 import jakarta.validation.constraints.NotNull;
@@ -99,10 +100,7 @@ public class StakeholderResource {
         request,
         () -> {
           Stakeholder s = stakeholders.add(id, request);
-          return Response.created(uri.getAbsolutePathBuilder().path(s.id.toString()).build())
-              .tag(Preconditions.etag(s.version))
-              .entity(StakeholderMapper.toView(s))
-              .build();
+          return Responses.created(uri, s.id, s.version, StakeholderMapper.toView(s));
         });
   }
 
