@@ -9,6 +9,7 @@ import jakarta.ws.rs.core.EntityTag;
 import jakarta.ws.rs.core.HttpHeaders;
 import jakarta.ws.rs.core.MediaType;
 import jakarta.ws.rs.core.Response;
+import jakarta.ws.rs.core.UriInfo;
 import java.net.URI;
 import java.security.MessageDigest;
 import java.security.NoSuchAlgorithmException;
@@ -34,6 +35,11 @@ public class Idempotency {
   Idempotency(EntityManager em, ObjectMapper mapper) {
     this.em = em;
     this.mapper = mapper;
+  }
+
+  /** Runs {@code create} once per key, scoped to the request's own path ({@code POST /path}). */
+  public Response once(String key, UriInfo uri, Object request, Supplier<Response> create) {
+    return once(key, "POST " + uri.getPath(), request, create);
   }
 
   /**

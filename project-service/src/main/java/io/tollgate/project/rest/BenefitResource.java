@@ -86,7 +86,7 @@ public class BenefitResource {
       @Context UriInfo uri) {
     return idempotency.once(
         idempotencyKey,
-        "POST /api/v1/projects/" + id + "/benefits",
+        uri,
         request,
         () -> {
           Benefit b = finance.addBenefit(id, request);

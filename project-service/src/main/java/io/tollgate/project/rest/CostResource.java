@@ -91,7 +91,7 @@ public class CostResource {
       @Context UriInfo uri) {
     return idempotency.once(
         idempotencyKey,
-        "POST /api/v1/projects/" + id + "/costs",
+        uri,
         request,
         () -> {
           CostEntry e = finance.recordCost(id, request);

@@ -91,7 +91,7 @@ public class KpiResource {
       @Context UriInfo uri) {
     return idempotency.once(
         idempotencyKey,
-        "POST /api/v1/projects/" + id + "/kpis",
+        uri,
         request,
         () -> {
           Kpi k = kpis.define(id, request);
@@ -228,7 +228,7 @@ public class KpiResource {
       @Context UriInfo uri) {
     return idempotency.once(
         idempotencyKey,
-        "POST /api/v1/projects/" + id + "/kpis/" + kpiId + "/measurements",
+        uri,
         request,
         () -> {
           KpiMeasurement m = kpis.measure(id, kpiId, request);

@@ -133,7 +133,7 @@ public class PhaseTransitionResource {
       @Context UriInfo uri) {
     return idempotency.once(
         idempotencyKey,
-        "POST /api/v1/projects/" + id + "/phase-transitions",
+        uri,
         request,
         () -> {
           PhaseTransition t = lifecycle.transition(id, ifMatch, request);

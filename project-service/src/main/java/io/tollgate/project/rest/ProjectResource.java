@@ -118,7 +118,7 @@ public class ProjectResource {
       @Context UriInfo uri) {
     return idempotency.once(
         idempotencyKey,
-        "POST /api/v1/projects",
+        uri,
         request,
         () -> {
           Project p = service.create(request);

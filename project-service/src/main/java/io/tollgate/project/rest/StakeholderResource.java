@@ -96,7 +96,7 @@ public class StakeholderResource {
       @Context UriInfo uri) {
     return idempotency.once(
         idempotencyKey,
-        "POST /api/v1/projects/" + id + "/stakeholders",
+        uri,
         request,
         () -> {
           Stakeholder s = stakeholders.add(id, request);
