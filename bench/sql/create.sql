@@ -1,8 +1,9 @@
 -- pgbench twin of POST /api/v1/projects: the statements the service sends for one create, in the
 -- same transaction and order, as PostgreSQL logged them (log_statement=all; bench/run checks this
 -- shape against the running service on every run and reports a mismatch):
---   key check, project, its history entry, its created event; the creator as the project's OWNER
---   stakeholder (looked up first), that history entry and the member-added event.
+--   project (a duplicate key is answered from the unique constraint, not looked up first), its
+--   history entry, its created event; the creator as the project's OWNER stakeholder (not looked
+--   up: the project is new), that history entry and the member-added event.
 -- Run with -M prepared (the JDBC driver prepares statements it reuses) and -D i=0 -D prefix=XY
 -- (a fresh 2-letter prefix per run; keys are <prefix><i*100+client_id>). JSON is built with
 -- json_build_object because a colon before a letter or digit is a pgbench variable, even inside
@@ -10,7 +11,6 @@
 \set i :i + 1
 \set k :i * 100 + :client_id
 BEGIN;
-select count(*) from project p1_0 where p1_0.project_key = :prefix::text || :k::text;
 insert into project (archived, archived_at, budget_amount, budget_currency, created_at, created_by,
                      description, held_phase, project_key, methodology, name, phase, start_date,
                      target_date, updated_at, version, id)
@@ -47,10 +47,6 @@ select 0, now(), v.eid, v.pid, 'tollgate.project.created.v1', null,
                                                    'archived', false, 'version', 0))::text,
        null, 'project.events'
 from (select gen_random_uuid() as eid, :pid::text as pid, :pkey::text as k) v;
-select s1_0.id, s1_0.access_role, s1_0.created_at, s1_0.email, s1_0.influence, s1_0.interest,
-       s1_0.name, s1_0.project_id, s1_0.role, s1_0.updated_at, s1_0.user_id, s1_0.version
-from stakeholder s1_0 where s1_0.project_id = :pid::uuid and s1_0.user_id = 'bench'
-fetch first 1 rows only;
 insert into stakeholder (access_role, created_at, email, influence, interest, name, project_id,
                          role, updated_at, user_id, version, id)
 values ('OWNER', now(), null, 5, 5, 'bench', :pid::uuid, 'PROJECT_MANAGER', now(), 'bench', 0,

@@ -11,16 +11,12 @@ import java.time.OffsetDateTime;
 import java.time.ZoneOffset;
 import java.util.ArrayList;
 import java.util.List;
-import java.util.Properties;
 import java.util.concurrent.Future;
 import java.util.concurrent.Semaphore;
 import java.util.concurrent.TimeUnit;
-import org.apache.kafka.clients.producer.KafkaProducer;
 import org.apache.kafka.clients.producer.Producer;
-import org.apache.kafka.clients.producer.ProducerConfig;
 import org.apache.kafka.clients.producer.ProducerRecord;
 import org.apache.kafka.clients.producer.RecordMetadata;
-import org.apache.kafka.common.serialization.StringSerializer;
 import org.eclipse.microprofile.config.inject.ConfigProperty;
 import org.jboss.logging.Logger;
 
@@ -101,7 +97,8 @@ public class OutboxRelay {
   }
 
   /**
-   * Publishes one batch of waiting rows.
+   * Publishes one batch of waiting rows: one select, the sends, one update of the acknowledged
+   * rows, one commit.
    *
    * @return how many rows were claimed
    */
@@ -110,11 +107,11 @@ public class OutboxRelay {
         .call(
             () -> {
               @SuppressWarnings("unchecked")
-              List<OutboxEvent> rows =
+              List<Object[]> rows =
                   em.createNativeQuery(
-                          "select * from outbox_event where published_at is null"
-                              + " order by seq limit :limit for update skip locked",
-                          OutboxEvent.class)
+                          "select seq, topic, event_key, payload, event_id from outbox_event"
+                              + " where published_at is null"
+                              + " order by seq limit :limit for update skip locked")
                       .setParameter("limit", config.batchSize())
                       .getResultList();
               if (rows.isEmpty()) {
@@ -125,58 +122,63 @@ public class OutboxRelay {
             });
   }
 
-  private void send(List<OutboxEvent> rows) {
+  private void send(List<Object[]> rows) {
     Producer<String, String> kafka = producer();
     List<Future<RecordMetadata>> acks = new ArrayList<>(rows.size());
-    for (OutboxEvent row : rows) {
+    List<Long> seqs = new ArrayList<>(rows.size());
+    for (Object[] row : rows) {
+      seqs.add(((Number) row[0]).longValue());
       ProducerRecord<String, String> record =
-          new ProducerRecord<>(row.topic, row.eventKey, row.payload);
+          new ProducerRecord<>((String) row[1], (String) row[2], (String) row[3]);
       record
           .headers()
           .add("content-type", CloudEvent.CONTENT_TYPE.getBytes(StandardCharsets.UTF_8));
       acks.add(kafka.send(record));
     }
     kafka.flush();
-    OffsetDateTime now = OffsetDateTime.now(ZoneOffset.UTC);
     long deadline = System.nanoTime() + config.sendTimeout().toNanos();
     // mark only the acknowledged prefix, so that per-key order survives a partial failure
-    for (int i = 0; i < rows.size(); i++) {
-      OutboxEvent row = rows.get(i);
+    int acknowledged = 0;
+    Throwable failure = null;
+    for (; acknowledged < rows.size(); acknowledged++) {
       try {
-        acks.get(i).get(Math.max(0, deadline - System.nanoTime()), TimeUnit.NANOSECONDS);
-        row.publishedAt = now;
-        row.attempts++;
+        acks.get(acknowledged).get(Math.max(0, deadline - System.nanoTime()), TimeUnit.NANOSECONDS);
+      } catch (InterruptedException e) {
+        Thread.currentThread().interrupt();
+        failure = e;
+        break;
       } catch (Exception e) {
-        Throwable cause = e.getCause() != null ? e.getCause() : e;
-        for (int j = i; j < rows.size(); j++) {
-          rows.get(j).attempts++;
-          rows.get(j).lastError = cause.toString();
-        }
-        LOG.warnf(
-            "broker did not acknowledge outbox event %s (%s); %d rows wait for the next round",
-            row.eventId, cause.getMessage(), rows.size() - i);
-        closeProducer();
-        return;
+        failure = e.getCause() != null ? e.getCause() : e;
+        break;
       }
+    }
+    if (acknowledged > 0) {
+      em.createNativeQuery(
+              "update outbox_event set published_at = :now, attempts = attempts + 1"
+                  + " where seq in (:seqs)")
+          .setParameter("now", OffsetDateTime.now(ZoneOffset.UTC))
+          .setParameter("seqs", seqs.subList(0, acknowledged))
+          .executeUpdate();
+    }
+    if (failure != null) {
+      em.createNativeQuery(
+              "update outbox_event set attempts = attempts + 1, last_error = :error"
+                  + " where seq in (:seqs)")
+          .setParameter("error", failure.toString())
+          .setParameter("seqs", seqs.subList(acknowledged, seqs.size()))
+          .executeUpdate();
+      LOG.warnf(
+          "broker did not acknowledge outbox event %s (%s); %d rows wait for the next round",
+          rows.get(acknowledged)[4], failure.getMessage(), rows.size() - acknowledged);
+      closeProducer();
     }
   }
 
   private synchronized Producer<String, String> producer() {
     if (producer == null) {
-      Properties props = new Properties();
-      props.put(ProducerConfig.BOOTSTRAP_SERVERS_CONFIG, bootstrapServers);
-      props.put(ProducerConfig.KEY_SERIALIZER_CLASS_CONFIG, StringSerializer.class.getName());
-      props.put(ProducerConfig.VALUE_SERIALIZER_CLASS_CONFIG, StringSerializer.class.getName());
-      props.put(ProducerConfig.ACKS_CONFIG, "all");
-      props.put(ProducerConfig.ENABLE_IDEMPOTENCE_CONFIG, true);
-      props.put(ProducerConfig.MAX_IN_FLIGHT_REQUESTS_PER_CONNECTION, 5);
-      props.put(ProducerConfig.LINGER_MS_CONFIG, 0);
-      int timeout = (int) config.sendTimeout().toMillis();
-      props.put(ProducerConfig.MAX_BLOCK_MS_CONFIG, timeout);
-      props.put(ProducerConfig.REQUEST_TIMEOUT_MS_CONFIG, Math.max(1000, timeout / 2));
-      props.put(ProducerConfig.DELIVERY_TIMEOUT_MS_CONFIG, timeout);
-      props.put(ProducerConfig.CLIENT_ID_CONFIG, "outbox-relay-" + config.source());
-      producer = new KafkaProducer<>(props);
+      producer =
+          KafkaProducers.reliable(
+              bootstrapServers, "outbox-relay-" + config.source(), config.sendTimeout());
     }
     return producer;
   }

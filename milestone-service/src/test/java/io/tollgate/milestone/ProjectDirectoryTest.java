@@ -2,11 +2,13 @@ package io.tollgate.milestone;
 
 import static org.awaitility.Awaitility.await;
 import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import io.quarkus.narayana.jta.QuarkusTransaction;
 import io.quarkus.test.common.QuarkusTestResource;
 import io.quarkus.test.common.ResourceArg;
 import io.quarkus.test.junit.QuarkusTest;
+import io.tollgate.testing.EventCollector;
 import io.tollgate.testing.TollgateInfrastructure;
 import jakarta.inject.Inject;
 import jakarta.persistence.EntityManager;
@@ -15,6 +17,7 @@ import java.time.Duration;
 import java.util.List;
 import java.util.Properties;
 import java.util.UUID;
+import org.apache.kafka.clients.consumer.ConsumerRecord;
 import org.apache.kafka.clients.producer.KafkaProducer;
 import org.apache.kafka.clients.producer.ProducerConfig;
 import org.apache.kafka.clients.producer.ProducerRecord;
@@ -217,11 +220,78 @@ class ProjectDirectoryTest {
   @Test
   void anUnreadableEventIsSetAsideAndLaterEventsStillFlow() throws Exception {
     UUID project = UUID.randomUUID();
-    send(project, "this is not a cloud event");
-    send(project, "{\"specversion\":\"1.0\",\"type\":\"tollgate.project.created.v1\"}");
+    String before = UUID.randomUUID().toString();
+    send(project, event(before, "tollgate.project.created.v1", project, "Before the junk", 0));
+    String junk = "this is not a cloud event " + UUID.randomUUID();
+    send(project, junk);
+    String noId =
+        "{\"specversion\":\"1.0\",\"type\":\"tollgate.project.created.v1\",\"x\":\""
+            + UUID.randomUUID()
+            + "\"}";
+    send(project, noId);
     String good = UUID.randomUUID().toString();
-    send(project, event(good, "tollgate.project.created.v1", project, "After the junk", 0));
+    send(project, event(good, "tollgate.project.updated.v1", project, "After the junk", 1));
     await().atMost(Duration.ofSeconds(30)).until(() -> inboxRows(good) == 1);
+    // the events around the junk (likely one poll with it) were applied, each once
+    assertEquals(1, inboxRows(before));
     assertEquals("After the junk", row(project)[0]);
+    assertEquals(2L, ((Number) row(project)[2]).longValue());
+    // both unreadable records were set aside, unchanged, with where they came from and why
+    try (EventCollector dlq =
+        EventCollector.fromBeginning("project.events.milestone-service.dlq")) {
+      ConsumerRecord<String, String> setAside =
+          dlq.awaitRecord(r -> junk.equals(r.value()), Duration.ofSeconds(30));
+      assertEquals(project.toString(), setAside.key());
+      assertEquals("project.events", header(setAside, "dead-letter-topic"));
+      assertTrue(header(setAside, "dead-letter-reason").contains("not a CloudEvent"));
+      assertTrue(Long.parseLong(header(setAside, "dead-letter-offset")) >= 0);
+      ConsumerRecord<String, String> withoutId =
+          dlq.awaitRecord(r -> noId.equals(r.value()), Duration.ofSeconds(30));
+      assertTrue(header(withoutId, "dead-letter-reason").contains("needs an id"));
+    }
+  }
+
+  @Test
+  void aBurstOfEventsIsAppliedOnceEachInOrder() throws Exception {
+    // sent faster than they are applied, so that polls carry many records per transaction
+    int projects = 150;
+    List<UUID> ids = new java.util.ArrayList<>();
+    String last = null;
+    for (int i = 0; i < projects; i++) {
+      UUID project = UUID.randomUUID();
+      ids.add(project);
+      producer()
+          .send(
+              new ProducerRecord<>(
+                  "project.events",
+                  project.toString(),
+                  event(
+                      UUID.randomUUID().toString(),
+                      "tollgate.project.created.v1",
+                      project,
+                      "v0",
+                      0)));
+      last = UUID.randomUUID().toString();
+      producer()
+          .send(
+              new ProducerRecord<>(
+                  "project.events",
+                  project.toString(),
+                  event(last, "tollgate.project.updated.v1", project, "v1 of " + i, 1)));
+    }
+    producer().flush();
+    String lastId = last;
+    await().atMost(Duration.ofSeconds(60)).until(() -> inboxRows(lastId) == 1);
+    for (int i = 0; i < projects; i++) {
+      Object[] row = row(ids.get(i));
+      assertEquals("v1 of " + i, row[0]);
+      assertEquals(1L, ((Number) row[1]).longValue());
+      assertEquals(2L, ((Number) row[2]).longValue());
+    }
+  }
+
+  static String header(ConsumerRecord<String, String> record, String name) {
+    org.apache.kafka.common.header.Header h = record.headers().lastHeader(name);
+    return h == null ? null : new String(h.value(), StandardCharsets.UTF_8);
   }
 }

@@ -3,15 +3,14 @@ package io.tollgate.directory;
 import com.fasterxml.jackson.annotation.JsonIgnoreProperties;
 import io.smallrye.common.annotation.Blocking;
 import io.tollgate.eventing.CloudEvents;
-import io.tollgate.eventing.Inbox;
+import io.tollgate.eventing.InboxBatch;
 import io.tollgate.security.AccessRole;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.persistence.EntityManager;
-import jakarta.transaction.Transactional;
 import java.time.OffsetDateTime;
 import java.time.ZoneOffset;
 import java.util.UUID;
-import org.apache.kafka.clients.consumer.ConsumerRecord;
+import org.apache.kafka.clients.consumer.ConsumerRecords;
 import org.eclipse.microprofile.reactive.messaging.Incoming;
 
 /**
@@ -25,14 +24,14 @@ public class ProjectEventConsumer {
   public static final String CHANNEL = "project-events";
 
   private final CloudEvents cloudEvents;
-  private final Inbox inbox;
+  private final InboxBatch batches;
   private final ProjectDirectory directory;
   private final EntityManager em;
 
   ProjectEventConsumer(
-      CloudEvents cloudEvents, Inbox inbox, ProjectDirectory directory, EntityManager em) {
+      CloudEvents cloudEvents, InboxBatch batches, ProjectDirectory directory, EntityManager em) {
     this.cloudEvents = cloudEvents;
-    this.inbox = inbox;
+    this.batches = batches;
     this.directory = directory;
     this.em = em;
   }
@@ -48,20 +47,20 @@ public class ProjectEventConsumer {
 
   static final String MEMBER_EVENTS = "tollgate.project.member-";
 
+  /** One poll's records, applied in one transaction (see {@link InboxBatch}). */
   @Incoming(CHANNEL)
   @Blocking
-  @Transactional
-  public void consume(ConsumerRecord<String, String> record) {
-    inbox
-        .accept(record.value(), "tollgate.project.")
-        .ifPresent(
-            event -> {
-              if (event.type().startsWith(MEMBER_EVENTS)) {
-                applyMember(event.type(), cloudEvents.data(event, MemberData.class));
-              } else {
-                apply(cloudEvents.data(event, ProjectData.class));
-              }
-            });
+  public void consume(ConsumerRecords<String, String> records) {
+    batches.apply(
+        records,
+        "tollgate.project.",
+        event -> {
+          if (event.type().startsWith(MEMBER_EVENTS)) {
+            applyMember(event.type(), cloudEvents.data(event, MemberData.class));
+          } else {
+            apply(cloudEvents.data(event, ProjectData.class));
+          }
+        });
   }
 
   // events of one project arrive in order (key = project id), so the last one wins

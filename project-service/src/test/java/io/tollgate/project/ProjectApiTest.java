@@ -1,6 +1,7 @@
 package io.tollgate.project;
 
 import static io.restassured.RestAssured.given;
+import static org.hamcrest.MatcherAssert.assertThat;
 import static org.hamcrest.Matchers.containsString;
 import static org.hamcrest.Matchers.equalTo;
 import static org.hamcrest.Matchers.everyItem;
@@ -14,10 +15,17 @@ import static org.junit.jupiter.api.Assertions.assertEquals;
 import io.quarkus.test.common.QuarkusTestResource;
 import io.quarkus.test.common.ResourceArg;
 import io.quarkus.test.junit.QuarkusTest;
+import io.restassured.RestAssured;
 import io.restassured.http.ContentType;
 import io.restassured.response.Response;
 import io.tollgate.testing.TestTokens;
 import io.tollgate.testing.TollgateInfrastructure;
+import java.io.ByteArrayInputStream;
+import java.net.URI;
+import java.net.http.HttpClient;
+import java.net.http.HttpRequest;
+import java.net.http.HttpResponse;
+import java.nio.charset.StandardCharsets;
 import java.util.UUID;
 import java.util.concurrent.atomic.AtomicInteger;
 import org.junit.jupiter.api.BeforeEach;
@@ -195,6 +203,34 @@ class ProjectApiTest {
         .statusCode(413)
         .contentType(PROBLEM)
         .body("status", equalTo(413));
+  }
+
+  @Test
+  void oversizedChunkedBodyIs413ProblemAndCreatesNothing() throws Exception {
+    // no Content-Length (an input stream is sent chunked): the limit is only seen as it streams in
+    String key = uniqueKey("CH");
+    String huge = "x".repeat(1_100_000);
+    byte[] body =
+        ("{\"key\":\"" + key + "\",\"name\":\"x\",\"description\":\"" + huge + "\"}")
+            .getBytes(StandardCharsets.UTF_8);
+    HttpResponse<String> response =
+        HttpClient.newHttpClient()
+            .send(
+                HttpRequest.newBuilder(
+                        URI.create(
+                            RestAssured.baseURI + ":" + RestAssured.port + "/api/v1/projects"))
+                    .header("Content-Type", "application/json")
+                    .header("Authorization", TestTokens.bearer("alice", "MEMBER"))
+                    .POST(
+                        HttpRequest.BodyPublishers.ofInputStream(
+                            () -> new ByteArrayInputStream(body)))
+                    .build(),
+                HttpResponse.BodyHandlers.ofString());
+    assertThat(response.statusCode(), equalTo(413));
+    assertThat(
+        response.headers().firstValue("Content-Type").orElse(""), containsString("problem+json"));
+    assertThat(response.body(), containsString("1048576"));
+    given().queryParam("text", key).get("/api/v1/projects").then().body("totalItems", equalTo(0));
   }
 
   @Test

@@ -1,24 +1,43 @@
 package io.tollgate.rest;
 
 import io.vertx.core.http.HttpHeaders;
+import io.vertx.core.http.HttpMethod;
 import io.vertx.ext.web.Router;
+import io.vertx.ext.web.RoutingContext;
+import io.vertx.ext.web.handler.BodyHandler;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.enterprise.event.Observes;
+import java.util.Set;
 import org.eclipse.microprofile.config.inject.ConfigProperty;
 
 /**
- * Refuses a request whose declared body is larger than {@code tollgate.http.max-body-size} with a
- * 413 problem, before any of it is read.
+ * Reads request bodies on the event loop, before a blocking endpoint is dispatched to a worker
+ * thread, and refuses one larger than {@code tollgate.http.max-body-size-bytes} with a 413 problem.
+ *
+ * <p>Without this, Quarkus REST hands a blocking endpoint to a worker first and lets the worker
+ * wait for the body to arrive from the event loop: a thread hand-off per request that showed up as
+ * the largest wait in the create profile (docs/performance.md). Bodies here are small JSON
+ * documents, so holding one in memory is cheaper than parking a worker on it. A declared length
+ * over the limit is refused before anything is read; a chunked body is refused once it crosses it.
  */
 @ApplicationScoped
 public class RequestBodyLimit {
 
+  private static final Set<HttpMethod> WITH_BODY =
+      Set.of(HttpMethod.POST, HttpMethod.PUT, HttpMethod.PATCH);
+
   private final long maxBytes;
+  private final BodyHandler bodies;
 
   RequestBodyLimit(
       @ConfigProperty(name = "tollgate.http.max-body-size-bytes", defaultValue = "1048576")
           long maxBytes) {
     this.maxBytes = maxBytes;
+    this.bodies =
+        BodyHandler.create(false)
+            .setBodyLimit(maxBytes)
+            .setHandleFileUploads(false)
+            .setDeleteUploadedFilesOnEnd(false);
   }
 
   void install(@Observes Router router) {
@@ -29,26 +48,40 @@ public class RequestBodyLimit {
             ctx -> {
               String length = ctx.request().getHeader(HttpHeaders.CONTENT_LENGTH);
               if (length != null && exceeds(length)) {
-                ctx.response()
-                    .setStatusCode(413)
-                    .putHeader(HttpHeaders.CONTENT_TYPE, Problem.MEDIA_TYPE)
-                    .putHeader(HttpHeaders.CONNECTION, "close")
-                    .end(
-                        "{\"type\":\""
-                            + ProblemType.PAYLOAD_TOO_LARGE.uri()
-                            + "\",\"title\":\""
-                            + ProblemType.PAYLOAD_TOO_LARGE.title()
-                            + "\",\"status\":413,\"detail\":\"the body has "
-                            + length
-                            + " bytes; at most "
-                            + maxBytes
-                            + " are accepted\",\"instance\":\""
-                            + ctx.request().path().replace("\"", "")
-                            + "\"}");
+                tooLarge(ctx, "the body has " + length + " bytes; at most " + maxBytes + " are");
                 return;
               }
-              ctx.next();
+              if (WITH_BODY.contains(ctx.request().method())) {
+                bodies.handle(ctx);
+              } else {
+                ctx.next();
+              }
+            })
+        .failureHandler(
+            ctx -> {
+              if (ctx.statusCode() == 413 && !ctx.response().headWritten()) {
+                tooLarge(ctx, "the body is larger than the " + maxBytes + " bytes that are");
+              } else {
+                ctx.next();
+              }
             });
+  }
+
+  private void tooLarge(RoutingContext ctx, String detail) {
+    ctx.response()
+        .setStatusCode(413)
+        .putHeader(HttpHeaders.CONTENT_TYPE, Problem.MEDIA_TYPE)
+        .putHeader(HttpHeaders.CONNECTION, "close")
+        .end(
+            "{\"type\":\""
+                + ProblemType.PAYLOAD_TOO_LARGE.uri()
+                + "\",\"title\":\""
+                + ProblemType.PAYLOAD_TOO_LARGE.title()
+                + "\",\"status\":413,\"detail\":\""
+                + detail
+                + " accepted\",\"instance\":\""
+                + ctx.request().path().replace("\"", "").replace("\\", "")
+                + "\"}");
   }
 
   private boolean exceeds(String length) {

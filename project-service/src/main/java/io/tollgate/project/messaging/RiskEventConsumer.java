@@ -2,11 +2,10 @@ package io.tollgate.project.messaging;
 
 import io.smallrye.common.annotation.Blocking;
 import io.tollgate.eventing.CloudEvents;
-import io.tollgate.eventing.Inbox;
+import io.tollgate.eventing.InboxBatch;
 import io.tollgate.project.service.ReadModelService;
 import jakarta.enterprise.context.ApplicationScoped;
-import jakarta.transaction.Transactional;
-import org.apache.kafka.clients.consumer.ConsumerRecord;
+import org.apache.kafka.clients.consumer.ConsumerRecords;
 import org.eclipse.microprofile.reactive.messaging.Incoming;
 
 /**
@@ -22,23 +21,27 @@ public class RiskEventConsumer {
   public static final String CLOSED = "tollgate.risk.closed.v1";
 
   private final CloudEvents cloudEvents;
-  private final Inbox inbox;
+  private final InboxBatch batches;
   private final ReadModelService readModels;
 
-  RiskEventConsumer(CloudEvents cloudEvents, Inbox inbox, ReadModelService readModels) {
+  RiskEventConsumer(CloudEvents cloudEvents, InboxBatch batches, ReadModelService readModels) {
     this.cloudEvents = cloudEvents;
-    this.inbox = inbox;
+    this.batches = batches;
     this.readModels = readModels;
   }
 
+  /** One poll's records, applied in one transaction (see {@link InboxBatch}). */
   @Incoming(CHANNEL)
   @Blocking
-  @Transactional
-  public void consume(ConsumerRecord<String, String> record) {
-    inbox
-        .accept(record.value(), "tollgate.risk.")
-        // every v1 event carries the whole risk; other versions are not this reader's to read
-        .filter(event -> event.type().endsWith(".v1"))
-        .ifPresent(event -> readModels.risk(cloudEvents.data(event, RiskEventData.class)));
+  public void consume(ConsumerRecords<String, String> records) {
+    batches.apply(
+        records,
+        "tollgate.risk.",
+        event -> {
+          // every v1 event carries the whole risk; other versions are not this reader's to read
+          if (event.type().endsWith(".v1")) {
+            readModels.risk(cloudEvents.data(event, RiskEventData.class));
+          }
+        });
   }
 }

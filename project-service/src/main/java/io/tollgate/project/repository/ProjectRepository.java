@@ -77,9 +77,8 @@ public class ProjectRepository implements PanacheRepositoryBase<Project, UUID> {
     return list(String.join(" and ", clauses), Sort.by("key").and("id"), params);
   }
 
-  public boolean keyTaken(String key) {
-    return count("key", key) > 0;
-  }
+  /** The constraint that keeps project keys unique (V1__projects.sql). */
+  public static final String KEY_UNIQUE = "project_key_unique";
 
   /** Projects matching {@code filter}, ordered by key (unique, so pages never overlap). */
   public Page<Project> search(Filter filter, PageRequest request) {

@@ -28,6 +28,7 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.Objects;
 import java.util.UUID;
+import org.hibernate.exception.ConstraintViolationException;
 
 /** Project rules and transactions; every change writes its event to the outbox in the same tx. */
 @ApplicationScoped
@@ -72,9 +73,6 @@ public class ProjectService {
   public Project create(ProjectCreate request) {
     checkDates(request.startDate(), request.targetDate());
     checkBudget(request.budget());
-    if (projects.keyTaken(request.key())) {
-      throw ProblemException.conflict("a project with key " + request.key() + " already exists");
-    }
     OffsetDateTime now = Times.now();
     Project p = new Project();
     p.id = UUID.randomUUID();
@@ -89,7 +87,15 @@ public class ProjectService {
     p.createdBy = caller.userId();
     p.createdAt = now;
     p.updatedAt = now;
-    projects.persistAndFlush(p);
+    try {
+      // the unique key answers a duplicate; asking first would cost a round trip per create
+      projects.persistAndFlush(p);
+    } catch (ConstraintViolationException e) {
+      if (ProjectRepository.KEY_UNIQUE.equals(e.getConstraintName())) {
+        throw ProblemException.conflict("a project with key " + request.key() + " already exists");
+      }
+      throw e;
+    }
     ProjectView view = ProjectMapper.toView(p);
     history.record(p.id, "PROJECT_CREATED", History.Entity.PROJECT, p.id, null, view, view);
     events.created(p);

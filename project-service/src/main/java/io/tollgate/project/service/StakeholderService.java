@@ -58,7 +58,8 @@ public class StakeholderService {
   /** Makes the caller the OWNER of the project they just created. */
   @Transactional(Transactional.TxType.MANDATORY)
   public Stakeholder addCreator(Project p) {
-    return add(
+    // the project was created in this transaction: nobody can be its stakeholder yet
+    return insert(
         p,
         new StakeholderCreate(
             caller.userId(),
@@ -84,6 +85,11 @@ public class StakeholderService {
       throw ProblemException.conflict(
           userId + " is already a stakeholder of project " + p.key + "; change them instead");
     }
+    return insert(p, request);
+  }
+
+  private Stakeholder insert(Project p, StakeholderCreate request) {
+    String userId = request.userId().strip();
     OffsetDateTime now = Times.now();
     Stakeholder s = new Stakeholder();
     s.id = UUID.randomUUID();

@@ -1,0 +1,105 @@
+package io.tollgate.eventing;
+
+import io.quarkus.runtime.ShutdownEvent;
+import jakarta.enterprise.context.ApplicationScoped;
+import jakarta.enterprise.event.Observes;
+import java.nio.charset.StandardCharsets;
+import java.util.concurrent.ExecutionException;
+import java.util.concurrent.TimeUnit;
+import java.util.concurrent.TimeoutException;
+import org.apache.kafka.clients.consumer.ConsumerRecord;
+import org.apache.kafka.clients.producer.Producer;
+import org.apache.kafka.clients.producer.ProducerRecord;
+import org.apache.kafka.common.header.Headers;
+import org.eclipse.microprofile.config.inject.ConfigProperty;
+import org.jboss.logging.Logger;
+
+/**
+ * Sets aside a record this service cannot apply: it is copied, key and value unchanged, to {@code
+ * <topic>.<service>.dlq} with headers that say why and where it came from, and the consumer moves
+ * on. The copy is acknowledged by the broker before the consumer's offset moves past the record, so
+ * a dead letter is never lost either.
+ */
+@ApplicationScoped
+public class DeadLetters {
+
+  private static final Logger LOG = Logger.getLogger(DeadLetters.class);
+
+  private final EventingConfig config;
+  private final String bootstrapServers;
+  private final String service;
+  private Producer<String, String> producer;
+
+  DeadLetters(
+      EventingConfig config,
+      @ConfigProperty(name = "kafka.bootstrap.servers", defaultValue = "localhost:9092")
+          String bootstrapServers,
+      @ConfigProperty(name = "quarkus.application.name") String service) {
+    this.config = config;
+    this.bootstrapServers = bootstrapServers;
+    this.service = service;
+  }
+
+  /** The dead-letter topic of {@code topic} for this service. */
+  public String topicFor(String topic) {
+    return topic + "." + service + ".dlq";
+  }
+
+  /**
+   * Copies {@code record} to its dead-letter topic and waits for the broker's acknowledgement.
+   *
+   * @throws IllegalStateException when the broker does not acknowledge it in time; the caller must
+   *     then not acknowledge the record either
+   */
+  public void send(ConsumerRecord<String, String> record, Throwable reason) {
+    ProducerRecord<String, String> copy =
+        new ProducerRecord<>(topicFor(record.topic()), record.key(), record.value());
+    Headers headers = copy.headers();
+    header(headers, "dead-letter-reason", String.valueOf(reason.getMessage()));
+    header(headers, "dead-letter-cause", reason.getClass().getName());
+    header(headers, "dead-letter-topic", record.topic());
+    header(headers, "dead-letter-partition", String.valueOf(record.partition()));
+    header(headers, "dead-letter-offset", String.valueOf(record.offset()));
+    try {
+      producer().send(copy).get(config.sendTimeout().toMillis(), TimeUnit.MILLISECONDS);
+    } catch (InterruptedException e) {
+      Thread.currentThread().interrupt();
+      throw new IllegalStateException("interrupted while setting a record aside", e);
+    } catch (ExecutionException | TimeoutException e) {
+      close();
+      throw new IllegalStateException(
+          "the dead-letter topic " + copy.topic() + " did not acknowledge a record", e);
+    }
+    LOG.warnf(
+        "%s-%d@%d set aside on %s: %s",
+        record.topic(), record.partition(), record.offset(), copy.topic(), reason.getMessage());
+  }
+
+  private static void header(Headers headers, String name, String value) {
+    headers.add(name, value.getBytes(StandardCharsets.UTF_8));
+  }
+
+  private synchronized Producer<String, String> producer() {
+    if (producer == null) {
+      producer =
+          KafkaProducers.reliable(
+              bootstrapServers, "dead-letters-" + service, config.sendTimeout());
+    }
+    return producer;
+  }
+
+  void onStop(@Observes ShutdownEvent event) {
+    close();
+  }
+
+  private synchronized void close() {
+    if (producer != null) {
+      try {
+        producer.close(java.time.Duration.ZERO);
+      } catch (RuntimeException e) {
+        LOG.debug("closing the dead-letter producer failed", e);
+      }
+      producer = null;
+    }
+  }
+}

@@ -1,0 +1,77 @@
+package io.tollgate.eventing;
+
+import io.quarkus.narayana.jta.QuarkusTransaction;
+import jakarta.enterprise.context.ApplicationScoped;
+import java.util.function.Consumer;
+import org.apache.kafka.clients.consumer.ConsumerRecord;
+import org.jboss.logging.Logger;
+
+/**
+ * Applies the records of one poll through the {@link Inbox}, in one transaction: one commit for the
+ * whole batch instead of one per event, which is what bounded a consumer (and, through the shared
+ * write-ahead log, the producers) before (docs/performance.md).
+ *
+ * <p>Every event still gets its inbox row in the transaction of its side effect, so a redelivered
+ * batch changes nothing. When the batch fails, nothing of it is kept and its records are applied
+ * again one transaction each; a record that fails on its own is {@linkplain DeadLetters set aside}
+ * and the others are applied, so one bad event neither blocks nor poisons the rest.
+ */
+@ApplicationScoped
+public class InboxBatch {
+
+  private static final Logger LOG = Logger.getLogger(InboxBatch.class);
+
+  private final Inbox inbox;
+  private final DeadLetters deadLetters;
+
+  InboxBatch(Inbox inbox, DeadLetters deadLetters) {
+    this.inbox = inbox;
+    this.deadLetters = deadLetters;
+  }
+
+  /**
+   * Applies {@code records} in order (Kafka keeps one project's events in order within a
+   * partition).
+   *
+   * @param typePrefix the event types this consumer handles, e.g. {@code tollgate.risk.}; other
+   *     types are recorded in the inbox and skipped
+   * @param handler the side effect of one event; it runs inside the transaction and throws to
+   *     refuse the event (a {@link CloudEvents.MalformedEventException} for unreadable data)
+   */
+  public void apply(
+      Iterable<ConsumerRecord<String, String>> records,
+      String typePrefix,
+      Consumer<CloudEvent> handler) {
+    try {
+      QuarkusTransaction.requiringNew()
+          .run(
+              () -> {
+                for (ConsumerRecord<String, String> record : records) {
+                  inbox.accept(record.value(), typePrefix).ifPresent(handler);
+                }
+              });
+      return;
+    } catch (RuntimeException e) {
+      LOG.debugf("a batch failed (%s); applying its records one by one", e.getMessage());
+    }
+    for (ConsumerRecord<String, String> record : records) {
+      try {
+        QuarkusTransaction.requiringNew()
+            .run(() -> inbox.accept(record.value(), typePrefix).ifPresent(handler));
+      } catch (RuntimeException e) {
+        deadLetters.send(record, rootCause(e));
+      }
+    }
+  }
+
+  private static Throwable rootCause(Throwable e) {
+    Throwable cause = e;
+    while (cause.getCause() != null && cause.getCause() != cause) {
+      if (cause instanceof CloudEvents.MalformedEventException) {
+        return cause;
+      }
+      cause = cause.getCause();
+    }
+    return cause;
+  }
+}
