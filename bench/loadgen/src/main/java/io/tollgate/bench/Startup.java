@@ -31,8 +31,12 @@ final class Startup {
 
   static void main(Args a, PrintStream out) throws Exception {
     String name = a.required("name");
-    URI health = URI.create(a.required("health"));
-    String warmupUrl = a.string("warmup-url", null);
+    String healthUrl = a.required("health");
+    String warmupTemplate = a.string("warmup-url", null);
+    // "{port}" in the URLs, the environment and the command is replaced by a port that is free at
+    // each start: the first one from --port up (a fixed port can meanwhile be taken as the local
+    // port of some outgoing connection, since the bench's ports lie in Linux's ephemeral range)
+    int basePort = a.integer("port", 0);
     int ids = a.integer("ids", 0);
     int warmupRequests = a.integer("warmup-requests", 2000);
     int repeat = a.integer("repeat", 1);
@@ -45,11 +49,17 @@ final class Startup {
     List<String> headers = a.all("header");
 
     List<Sample> samples = new ArrayList<>();
+    String warmupUrl = warmupTemplate;
     for (int r = 0; r < repeat; r++) {
-      ProcessBuilder pb = new ProcessBuilder(command).redirectErrorStream(true);
+      String port = String.valueOf(basePort == 0 ? 0 : freePort(basePort));
+      URI health = URI.create(healthUrl.replace("{port}", port));
+      warmupUrl = warmupTemplate == null ? null : warmupTemplate.replace("{port}", port);
+      ProcessBuilder pb =
+          new ProcessBuilder(command.stream().map(c -> c.replace("{port}", port)).toList())
+              .redirectErrorStream(true);
       for (String kv : a.all("env")) {
         int eq = kv.indexOf('=');
-        pb.environment().put(kv.substring(0, eq), kv.substring(eq + 1));
+        pb.environment().put(kv.substring(0, eq), kv.substring(eq + 1).replace("{port}", port));
       }
       if (log != null) {
         pb.redirectOutput(ProcessBuilder.Redirect.appendTo(new File(log)));
@@ -101,6 +111,20 @@ final class Startup {
           warmupUrl == null ? "" : "GET " + URI.create(warmupUrl.replace("{id}", "ID")).getPath());
       LatencyResult.store(props, Path.of(file));
     }
+  }
+
+  /** The first port from {@code from} up that nothing listens on or is connected from. */
+  static int freePort(int from) throws java.io.IOException {
+    for (int port = from; port < from + 100; port++) {
+      try (java.net.ServerSocket socket = new java.net.ServerSocket()) {
+        socket.setReuseAddress(false);
+        socket.bind(new java.net.InetSocketAddress("0.0.0.0", port));
+        return port;
+      } catch (java.io.IOException taken) {
+        // try the next one
+      }
+    }
+    throw new java.io.IOException("no free port in " + from + ".." + (from + 99));
   }
 
   static long median(List<Long> sorted) {
