@@ -8,7 +8,6 @@ import java.util.concurrent.ExecutionException;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.TimeoutException;
 import org.apache.kafka.clients.consumer.ConsumerRecord;
-import org.apache.kafka.clients.producer.Producer;
 import org.apache.kafka.clients.producer.ProducerRecord;
 import org.apache.kafka.common.header.Headers;
 import org.eclipse.microprofile.config.inject.ConfigProperty;
@@ -26,9 +25,8 @@ public class DeadLetters {
   private static final Logger LOG = Logger.getLogger(DeadLetters.class);
 
   private final EventingConfig config;
-  private final String bootstrapServers;
   private final String service;
-  private Producer<String, String> producer;
+  private final ReliableProducer producer;
 
   DeadLetters(
       EventingConfig config,
@@ -36,8 +34,9 @@ public class DeadLetters {
           String bootstrapServers,
       @ConfigProperty(name = "quarkus.application.name") String service) {
     this.config = config;
-    this.bootstrapServers = bootstrapServers;
     this.service = service;
+    this.producer =
+        new ReliableProducer(bootstrapServers, "dead-letters-" + service, config.sendTimeout());
   }
 
   /** The dead-letter topic of {@code topic} for this service. */
@@ -61,12 +60,12 @@ public class DeadLetters {
     header(headers, "dead-letter-partition", String.valueOf(record.partition()));
     header(headers, "dead-letter-offset", String.valueOf(record.offset()));
     try {
-      producer().send(copy).get(config.sendTimeout().toMillis(), TimeUnit.MILLISECONDS);
+      producer.get().send(copy).get(config.sendTimeout().toMillis(), TimeUnit.MILLISECONDS);
     } catch (InterruptedException e) {
       Thread.currentThread().interrupt();
       throw new IllegalStateException("interrupted while setting a record aside", e);
     } catch (ExecutionException | TimeoutException e) {
-      close();
+      producer.close();
       throw new IllegalStateException(
           "the dead-letter topic " + copy.topic() + " did not acknowledge a record", e);
     }
@@ -79,27 +78,7 @@ public class DeadLetters {
     headers.add(name, value.getBytes(StandardCharsets.UTF_8));
   }
 
-  private synchronized Producer<String, String> producer() {
-    if (producer == null) {
-      producer =
-          KafkaProducers.reliable(
-              bootstrapServers, "dead-letters-" + service, config.sendTimeout());
-    }
-    return producer;
-  }
-
   void onStop(@Observes ShutdownEvent event) {
-    close();
-  }
-
-  private synchronized void close() {
-    if (producer != null) {
-      try {
-        producer.close(java.time.Duration.ZERO);
-      } catch (RuntimeException e) {
-        LOG.debug("closing the dead-letter producer failed", e);
-      }
-      producer = null;
-    }
+    producer.close();
   }
 }

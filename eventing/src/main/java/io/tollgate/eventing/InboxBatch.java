@@ -33,8 +33,8 @@ public class InboxBatch {
    * Applies {@code records} in order (Kafka keeps one project's events in order within a
    * partition).
    *
-   * @param typePrefix the event types this consumer handles, e.g. {@code tollgate.risk.}; other
-   *     types are recorded in the inbox and skipped
+   * @param typePrefix the event types this consumer handles, e.g. {@code tollgate.risk.}; events of
+   *     other types are skipped
    * @param handler the side effect of one event; it runs inside the transaction and throws to
    *     refuse the event (a {@link CloudEvents.MalformedEventException} for unreadable data)
    */

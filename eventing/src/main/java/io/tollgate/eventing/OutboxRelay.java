@@ -36,11 +36,10 @@ public class OutboxRelay {
 
   private final EntityManager em;
   private final EventingConfig config;
-  private final String bootstrapServers;
   private final Semaphore signal = new Semaphore(0);
   private volatile boolean running;
   private Thread worker;
-  private Producer<String, String> producer;
+  private final ReliableProducer producer;
 
   OutboxRelay(
       EntityManager em,
@@ -49,7 +48,9 @@ public class OutboxRelay {
           String bootstrapServers) {
     this.em = em;
     this.config = config;
-    this.bootstrapServers = bootstrapServers;
+    this.producer =
+        new ReliableProducer(
+            bootstrapServers, "outbox-relay-" + config.source(), config.sendTimeout());
   }
 
   void onStart(@Observes StartupEvent event) {
@@ -68,7 +69,7 @@ public class OutboxRelay {
       signal.release();
       worker.join(TimeUnit.SECONDS.toMillis(5));
     }
-    closeProducer();
+    producer.close();
   }
 
   /** Asks the relay to publish now; called after a commit that wrote events. */
@@ -91,7 +92,7 @@ public class OutboxRelay {
         return;
       } catch (RuntimeException e) {
         LOG.warnf("outbox relay round failed, retrying on the next sweep: %s", e.getMessage());
-        closeProducer();
+        producer.close();
       }
     }
   }
@@ -123,7 +124,7 @@ public class OutboxRelay {
   }
 
   private void send(List<Object[]> rows) {
-    Producer<String, String> kafka = producer();
+    Producer<String, String> kafka = producer.get();
     List<Future<RecordMetadata>> acks = new ArrayList<>(rows.size());
     List<Long> seqs = new ArrayList<>(rows.size());
     for (Object[] row : rows) {
@@ -170,27 +171,7 @@ public class OutboxRelay {
       LOG.warnf(
           "broker did not acknowledge outbox event %s (%s); %d rows wait for the next round",
           rows.get(acknowledged)[4], failure.getMessage(), rows.size() - acknowledged);
-      closeProducer();
-    }
-  }
-
-  private synchronized Producer<String, String> producer() {
-    if (producer == null) {
-      producer =
-          KafkaProducers.reliable(
-              bootstrapServers, "outbox-relay-" + config.source(), config.sendTimeout());
-    }
-    return producer;
-  }
-
-  private synchronized void closeProducer() {
-    if (producer != null) {
-      try {
-        producer.close(java.time.Duration.ZERO);
-      } catch (RuntimeException e) {
-        LOG.debug("closing the relay's producer failed", e);
-      }
-      producer = null;
+      producer.close();
     }
   }
 }
