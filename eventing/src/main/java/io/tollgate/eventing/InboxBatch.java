@@ -13,13 +13,20 @@ import org.jboss.logging.Logger;
  *
  * <p>Every event still gets its inbox row in the transaction of its side effect, so a redelivered
  * batch changes nothing. When the batch fails, nothing of it is kept and its records are applied
- * again one transaction each; a record that fails on its own is {@linkplain DeadLetters set aside}
- * and the others are applied, so one bad event neither blocks nor poisons the rest.
+ * again one transaction each; a record that fails on its own is tried again a few times (unless it
+ * is unreadable) and then {@linkplain DeadLetters set aside}, and the others are applied, so one
+ * bad event neither blocks nor poisons the rest, and a moment's outage sets nothing aside.
  */
 @ApplicationScoped
 public class InboxBatch {
 
   private static final Logger LOG = Logger.getLogger(InboxBatch.class);
+
+  /**
+   * The pauses before a record that failed on its own is tried again; after the last one it is set
+   * aside. About four seconds in all, well inside the consumer's poll interval.
+   */
+  static final long[] RETRY_DELAYS_MILLIS = {200, 1_000, 3_000};
 
   private final Inbox inbox;
   private final DeadLetters deadLetters;
@@ -55,12 +62,44 @@ public class InboxBatch {
       LOG.debugf("a batch failed (%s); applying its records one by one", e.getMessage());
     }
     for (ConsumerRecord<String, String> record : records) {
+      applyAlone(record, typePrefix, handler);
+    }
+  }
+
+  private void applyAlone(
+      ConsumerRecord<String, String> record, String typePrefix, Consumer<CloudEvent> handler) {
+    for (int attempt = 0; ; attempt++) {
       try {
         QuarkusTransaction.requiringNew()
             .run(() -> inbox.accept(record.value(), typePrefix).ifPresent(handler));
+        return;
       } catch (RuntimeException e) {
-        deadLetters.send(record, rootCause(e));
+        Throwable cause = rootCause(e);
+        // an unreadable event stays unreadable; anything else (the database restarting, a lock
+        // timeout) may pass, so it is tried again a few times before the record is set aside
+        if (cause instanceof CloudEvents.MalformedEventException
+            || attempt == RETRY_DELAYS_MILLIS.length) {
+          deadLetters.send(record, cause);
+          return;
+        }
+        LOG.infof(
+            "applying %s-%d@%d failed (%s); trying again in %d ms",
+            record.topic(),
+            record.partition(),
+            record.offset(),
+            cause.getMessage(),
+            RETRY_DELAYS_MILLIS[attempt]);
+        pause(RETRY_DELAYS_MILLIS[attempt]);
       }
+    }
+  }
+
+  private static void pause(long millis) {
+    try {
+      Thread.sleep(millis);
+    } catch (InterruptedException e) {
+      Thread.currentThread().interrupt();
+      throw new IllegalStateException("interrupted while waiting to apply a record again", e);
     }
   }
 

@@ -252,6 +252,56 @@ class ProjectDirectoryTest {
   }
 
   @Test
+  void aRecordTheDatabaseRefusesForAMomentIsTriedAgainNotSetAside() throws Exception {
+    UUID project = UUID.randomUUID();
+    String constraint = "refuse_" + project.toString().replace("-", "");
+    sql(
+        "alter table project_ref add constraint "
+            + constraint
+            + " check (project_id <> '"
+            + project
+            + "') not valid");
+    try {
+      long rollbacksBefore = rollbacks();
+      String id = UUID.randomUUID().toString();
+      send(project, event(id, "tollgate.project.created.v1", project, "Second attempt", 0));
+      // the poll's transaction and the record's own first attempt have failed
+      await().atMost(Duration.ofSeconds(10)).until(() -> rollbacks() >= rollbacksBefore + 2);
+      assertEquals(0, inboxRows(id));
+      sql("alter table project_ref drop constraint " + constraint);
+      await().atMost(Duration.ofSeconds(30)).until(() -> inboxRows(id) == 1);
+      assertEquals("Second attempt", row(project)[0]);
+      try (EventCollector dlq =
+          EventCollector.fromBeginning("project.events.milestone-service.dlq")) {
+        Thread.sleep(1000);
+        assertTrue(
+            dlq.records().stream().noneMatch(r -> r.value() != null && r.value().contains(id)));
+      }
+    } finally {
+      sql("alter table project_ref drop constraint if exists " + constraint);
+    }
+  }
+
+  void sql(String statement) {
+    QuarkusTransaction.requiringNew().run(() -> em.createNativeQuery(statement).executeUpdate());
+  }
+
+  long rollbacks() {
+    return QuarkusTransaction.requiringNew()
+        .call(
+            () -> {
+              // statistics are cached per transaction: read them fresh
+              em.createNativeQuery("select pg_stat_clear_snapshot()").getResultList();
+              return ((Number)
+                      em.createNativeQuery(
+                              "select xact_rollback from pg_stat_database where datname ="
+                                  + " current_database()")
+                          .getSingleResult())
+                  .longValue();
+            });
+  }
+
+  @Test
   void aBurstOfEventsIsAppliedOnceEachInOrder() throws Exception {
     // sent faster than they are applied, so that polls carry many records per transaction
     int projects = 150;
