@@ -73,6 +73,38 @@ class DocumentationTest {
   }
 
   @Test
+  void everyOperationDocumentsTheProblemsItCanAnswer() throws Exception {
+    JsonNode paths =
+        new ObjectMapper()
+            .readTree(given().queryParam("format", "json").get("/q/openapi").asString())
+            .path("paths");
+    int checked = 0;
+    for (Iterator<String> names = paths.fieldNames(); names.hasNext(); ) {
+      String path = names.next();
+      for (Iterator<String> methods = paths.path(path).fieldNames(); methods.hasNext(); ) {
+        String method = methods.next();
+        JsonNode responses = paths.path(path).path(method).path("responses");
+        String op = method.toUpperCase(Locale.ROOT) + " " + path;
+        assertProblem(responses, "401", op);
+        if (!method.equals("get")) {
+          assertProblem(responses, "403", op);
+        }
+        if (path.startsWith("/api/v1/projects/{id}")) {
+          assertProblem(responses, "404", op);
+        }
+        checked++;
+      }
+    }
+    assertTrue(checked > 0, "no operations in /q/openapi");
+  }
+
+  static void assertProblem(JsonNode responses, String status, String operation) {
+    assertTrue(
+        responses.path(status).path("content").has("application/problem+json"),
+        operation + " does not document its " + status + " as a problem: " + responses);
+  }
+
+  @Test
   void everyOperationHasADescriptionAndEveryEventTypeIsDocumented() throws Exception {
     JsonNode openapi =
         new ObjectMapper()

@@ -58,10 +58,6 @@ public class AnalyticsResource {
       responseCode = "400",
       description = "asOf or horizonEnd is not a date, or horizonEnd is before asOf",
       content = @Content(mediaType = Problem.MEDIA_TYPE))
-  @APIResponse(
-      responseCode = "404",
-      description = "No such project",
-      content = @Content(mediaType = Problem.MEDIA_TYPE))
   public AnalyticsView get(
       @PathParam("id") UUID id,
       @Parameter(description = "Status date (YYYY-MM-DD); default today") @QueryParam("asOf")

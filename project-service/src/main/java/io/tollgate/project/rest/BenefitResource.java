@@ -73,10 +73,6 @@ public class BenefitResource {
                               + "\"Request is not valid\",\"status\":400,\"detail\":\"1 field is"
                               + " not valid\",\"violations\":[{\"field\":\"endDate\",\"message\":"
                               + "\"must not be before startDate 2026-10-01\"}]}")))
-  @APIResponse(
-      responseCode = "404",
-      description = "No such project",
-      content = @Content(mediaType = Problem.MEDIA_TYPE))
   public Response add(
       @PathParam("id") UUID id,
       @NotNull @Valid BenefitCreate request,

@@ -78,10 +78,6 @@ public class CostResource {
           @Content(
               mediaType = Problem.MEDIA_TYPE,
               examples = @ExampleObject(name = "bad money", value = BAD_MONEY_EXAMPLE)))
-  @APIResponse(
-      responseCode = "404",
-      description = "No such project",
-      content = @Content(mediaType = Problem.MEDIA_TYPE))
   public Response record(
       @PathParam("id") UUID id,
       @NotNull @Valid CostEntryCreate request,

@@ -2,7 +2,6 @@ package io.tollgate.project.rest;
 
 import io.tollgate.project.mapping.LifecycleMapper;
 import io.tollgate.project.service.LifecycleService;
-import io.tollgate.rest.Problem;
 import jakarta.ws.rs.GET;
 import jakarta.ws.rs.Path;
 import jakarta.ws.rs.PathParam;
@@ -38,10 +37,6 @@ public class GateResource {
       responseCode = "200",
       description = "The gate check",
       content = @Content(schema = @Schema(implementation = GateCheckView.class)))
-  @APIResponse(
-      responseCode = "404",
-      description = "No such project",
-      content = @Content(mediaType = Problem.MEDIA_TYPE))
   public GateCheckView check(@PathParam("id") UUID id) {
     return LifecycleMapper.toView(lifecycle.check(id));
   }

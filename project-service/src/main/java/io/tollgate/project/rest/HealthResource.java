@@ -56,10 +56,6 @@ public class HealthResource {
       responseCode = "400",
       description = "asOf is not a date",
       content = @Content(mediaType = Problem.MEDIA_TYPE))
-  @APIResponse(
-      responseCode = "404",
-      description = "No such project",
-      content = @Content(mediaType = Problem.MEDIA_TYPE))
   public HealthView get(
       @PathParam("id") UUID id,
       @Parameter(description = "Date of the assessment (YYYY-MM-DD); default today")

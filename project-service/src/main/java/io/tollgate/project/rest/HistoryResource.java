@@ -68,10 +68,6 @@ public class HistoryResource {
       responseCode = "400",
       description = "Unknown entityType, bad timestamps or to before from",
       content = @Content(mediaType = Problem.MEDIA_TYPE))
-  @APIResponse(
-      responseCode = "404",
-      description = "No such project",
-      content = @Content(mediaType = Problem.MEDIA_TYPE))
   public Response changes(
       @PathParam("id") UUID id,
       @Parameter(

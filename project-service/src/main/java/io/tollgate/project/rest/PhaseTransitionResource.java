@@ -103,10 +103,6 @@ public class PhaseTransitionResource {
       description = "overrideJustification sent by a caller who is not ADMIN",
       content = @Content(mediaType = Problem.MEDIA_TYPE))
   @APIResponse(
-      responseCode = "404",
-      description = "No such project",
-      content = @Content(mediaType = Problem.MEDIA_TYPE))
-  @APIResponse(
       responseCode = "409",
       description =
           "Refused by the gates (unmetCriteria) or not a valid transition (allowedTargets)",
@@ -160,10 +156,6 @@ public class PhaseTransitionResource {
                               + "\"Plan approved\",\"changedBy\":\"alice\",\"changedAt\":"
                               + "\"2026-02-10T09:00:00Z\",\"projectVersion\":3}],\"page\":0,"
                               + "\"size\":20,\"totalItems\":1,\"totalPages\":1}")))
-  @APIResponse(
-      responseCode = "404",
-      description = "No such project",
-      content = @Content(mediaType = Problem.MEDIA_TYPE))
   public Response list(
       @PathParam("id") UUID id, @BeanParam PageRequest.Params paging, @Context UriInfo uri) {
     Page<PhaseTransitionView> page =

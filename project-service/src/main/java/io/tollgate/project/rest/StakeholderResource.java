@@ -80,10 +80,6 @@ public class StakeholderResource {
               mediaType = Problem.MEDIA_TYPE,
               schema = @Schema(implementation = Problem.class)))
   @APIResponse(
-      responseCode = "404",
-      description = "No such project",
-      content = @Content(mediaType = Problem.MEDIA_TYPE))
-  @APIResponse(
       responseCode = "409",
       description = "Already a stakeholder, or the project is archived",
       content = @Content(mediaType = Problem.MEDIA_TYPE))
@@ -124,10 +120,6 @@ public class StakeholderResource {
                               + "\"PROJECT_MANAGER\",\"influence\":5,\"interest\":5,\"quadrant\":"
                               + "\"MANAGE_CLOSELY\",\"accessRole\":\"OWNER\",\"version\":0}],"
                               + "\"page\":0,\"size\":20,\"totalItems\":1,\"totalPages\":1}")))
-  @APIResponse(
-      responseCode = "404",
-      description = "No such project",
-      content = @Content(mediaType = Problem.MEDIA_TYPE))
   public Response list(
       @PathParam("id") UUID id,
       @Parameter(description = "Only stakeholders with this role") @QueryParam("role") String role,

@@ -1,0 +1,73 @@
+package io.tollgate.rest;
+
+import io.quarkus.smallrye.openapi.OpenApiFilter;
+import java.util.Set;
+import org.eclipse.microprofile.openapi.OASFactory;
+import org.eclipse.microprofile.openapi.OASFilter;
+import org.eclipse.microprofile.openapi.models.OpenAPI;
+import org.eclipse.microprofile.openapi.models.PathItem;
+import org.eclipse.microprofile.openapi.models.responses.APIResponses;
+
+/**
+ * Documents the problem answers that every API operation shares, so that an endpoint declares only
+ * its own: 401 for a request without a valid bearer token, 403 for a change the caller's role does
+ * not allow, and 404 for a path under a project that does not exist or is hidden from the caller
+ * (ADR 0005). An endpoint that documents one of these itself keeps its own description.
+ */
+@OpenApiFilter(OpenApiFilter.RunStage.BUILD)
+public class CommonProblemResponses implements OASFilter {
+
+  private static final Set<PathItem.HttpMethod> READS =
+      Set.of(PathItem.HttpMethod.GET, PathItem.HttpMethod.HEAD, PathItem.HttpMethod.OPTIONS);
+
+  @Override
+  public void filterOpenAPI(OpenAPI openAPI) {
+    if (openAPI.getPaths() == null || openAPI.getPaths().getPathItems() == null) {
+      return;
+    }
+    openAPI
+        .getPaths()
+        .getPathItems()
+        .forEach(
+            (path, item) -> {
+              if (!path.startsWith("/api/") || item.getOperations() == null) {
+                return;
+              }
+              item.getOperations()
+                  .forEach(
+                      (method, operation) -> {
+                        if (operation.getResponses() == null) {
+                          operation.setResponses(OASFactory.createAPIResponses());
+                        }
+                        APIResponses responses = operation.getResponses();
+                        add(
+                            responses,
+                            "401",
+                            "No valid bearer token: missing, expired, not signed by the trusted"
+                                + " issuer or not for this audience");
+                        if (!READS.contains(method)) {
+                          add(responses, "403", "The caller's role does not allow this change");
+                        }
+                        if (path.startsWith("/api/v1/projects/{id}")) {
+                          add(
+                              responses,
+                              "404",
+                              "No such project, or the caller is not one of its stakeholders");
+                        }
+                      });
+            });
+  }
+
+  private static void add(APIResponses responses, String status, String description) {
+    if (responses.hasAPIResponse(status)) {
+      return;
+    }
+    responses.addAPIResponse(
+        status,
+        OASFactory.createAPIResponse()
+            .description(description)
+            .content(
+                OASFactory.createContent()
+                    .addMediaType(Problem.MEDIA_TYPE, OASFactory.createMediaType())));
+  }
+}
