@@ -79,6 +79,7 @@ class DocumentationTest {
             .readTree(given().queryParam("format", "json").get("/q/openapi").asString())
             .path("paths");
     int checked = 0;
+    int withIfMatch = 0;
     for (Iterator<String> names = paths.fieldNames(); names.hasNext(); ) {
       String path = names.next();
       for (Iterator<String> methods = paths.path(path).fieldNames(); methods.hasNext(); ) {
@@ -92,10 +93,20 @@ class DocumentationTest {
         if (path.startsWith("/api/v1/projects/{id}")) {
           assertProblem(responses, "404", op);
         }
+        boolean ifMatch = false;
+        for (JsonNode parameter : paths.path(path).path(method).path("parameters")) {
+          ifMatch |= "If-Match".equalsIgnoreCase(parameter.path("name").asText());
+        }
+        if (ifMatch) {
+          withIfMatch++;
+          assertProblem(responses, "428", op);
+          assertProblem(responses, "412", op);
+        }
         checked++;
       }
     }
     assertTrue(checked > 0, "no operations in /q/openapi");
+    assertTrue(withIfMatch > 0, "no operation documents its If-Match header");
   }
 
   static void assertProblem(JsonNode responses, String status, String operation) {

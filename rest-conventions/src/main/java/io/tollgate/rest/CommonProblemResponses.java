@@ -5,14 +5,17 @@ import java.util.Set;
 import org.eclipse.microprofile.openapi.OASFactory;
 import org.eclipse.microprofile.openapi.OASFilter;
 import org.eclipse.microprofile.openapi.models.OpenAPI;
+import org.eclipse.microprofile.openapi.models.Operation;
 import org.eclipse.microprofile.openapi.models.PathItem;
+import org.eclipse.microprofile.openapi.models.parameters.Parameter;
 import org.eclipse.microprofile.openapi.models.responses.APIResponses;
 
 /**
  * Documents the problem answers that every API operation shares, so that an endpoint declares only
  * its own: 401 for a request without a valid bearer token, 403 for a change the caller's role does
- * not allow, and 404 for a path under a project that does not exist or is hidden from the caller
- * (ADR 0005). An endpoint that documents one of these itself keeps its own description.
+ * not allow, 404 for a path under a project that does not exist or is hidden from the caller (ADR
+ * 0005), and 428 and 412 for an operation that takes {@code If-Match}. An endpoint that documents
+ * one of these itself keeps its own description.
  */
 @OpenApiFilter(OpenApiFilter.RunStage.BUILD)
 public class CommonProblemResponses implements OASFilter {
@@ -48,6 +51,13 @@ public class CommonProblemResponses implements OASFilter {
                         if (!READS.contains(method)) {
                           add(responses, "403", "The caller's role does not allow this change");
                         }
+                        if (takesIfMatch(operation)) {
+                          add(responses, "428", "If-Match is missing");
+                          add(
+                              responses,
+                              "412",
+                              "If-Match does not name the current version; read it again");
+                        }
                         if (path.startsWith("/api/v1/projects/{id}")) {
                           add(
                               responses,
@@ -56,6 +66,13 @@ public class CommonProblemResponses implements OASFilter {
                         }
                       });
             });
+  }
+
+  private static boolean takesIfMatch(Operation operation) {
+    return operation.getParameters() != null
+        && operation.getParameters().stream()
+            .anyMatch(
+                p -> p.getIn() == Parameter.In.HEADER && "If-Match".equalsIgnoreCase(p.getName()));
   }
 
   private static void add(APIResponses responses, String status, String description) {

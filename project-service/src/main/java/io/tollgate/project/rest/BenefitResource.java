@@ -140,10 +140,6 @@ public class BenefitResource {
       responseCode = "404",
       description = "No such project or benefit",
       content = @Content(mediaType = Problem.MEDIA_TYPE))
-  @APIResponse(
-      responseCode = "428",
-      description = "If-Match is missing",
-      content = @Content(mediaType = Problem.MEDIA_TYPE))
   public Response remove(
       @PathParam("id") UUID id,
       @PathParam("benefitId") UUID benefitId,

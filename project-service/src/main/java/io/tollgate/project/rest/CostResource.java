@@ -171,10 +171,6 @@ public class CostResource {
       responseCode = "404",
       description = "No such project or entry",
       content = @Content(mediaType = Problem.MEDIA_TYPE))
-  @APIResponse(
-      responseCode = "428",
-      description = "If-Match is missing",
-      content = @Content(mediaType = Problem.MEDIA_TYPE))
   public Response remove(
       @PathParam("id") UUID id,
       @PathParam("costId") UUID costId,

@@ -157,10 +157,6 @@ public class KpiResource {
       responseCode = "412",
       description = "The KPI changed since the ETag was read",
       content = @Content(mediaType = Problem.MEDIA_TYPE))
-  @APIResponse(
-      responseCode = "428",
-      description = "If-Match is missing",
-      content = @Content(mediaType = Problem.MEDIA_TYPE))
   public Response update(
       @PathParam("id") UUID id,
       @PathParam("kpiId") UUID kpiId,
@@ -177,10 +173,6 @@ public class KpiResource {
       description =
           "Removes the KPI and its measurements (the history keeps them). If-Match is required.")
   @APIResponse(responseCode = "204", description = "Removed")
-  @APIResponse(
-      responseCode = "428",
-      description = "If-Match is missing",
-      content = @Content(mediaType = Problem.MEDIA_TYPE))
   public Response remove(
       @PathParam("id") UUID id,
       @PathParam("kpiId") UUID kpiId,

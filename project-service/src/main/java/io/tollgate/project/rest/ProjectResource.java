@@ -225,10 +225,6 @@ public class ProjectResource {
       responseCode = "412",
       description = "The project changed since the ETag was read",
       content = @Content(mediaType = Problem.MEDIA_TYPE))
-  @APIResponse(
-      responseCode = "428",
-      description = "If-Match is missing",
-      content = @Content(mediaType = Problem.MEDIA_TYPE))
   public Response update(
       @PathParam("id") UUID id,
       @HeaderParam(HttpHeaders.IF_MATCH) String ifMatch,

@@ -179,10 +179,6 @@ public class StakeholderResource {
       responseCode = "412",
       description = "The stakeholder changed since the ETag was read",
       content = @Content(mediaType = Problem.MEDIA_TYPE))
-  @APIResponse(
-      responseCode = "428",
-      description = "If-Match is missing",
-      content = @Content(mediaType = Problem.MEDIA_TYPE))
   public Response update(
       @PathParam("id") UUID id,
       @PathParam("stakeholderId") UUID stakeholderId,
@@ -207,10 +203,6 @@ public class StakeholderResource {
           @Content(
               mediaType = Problem.MEDIA_TYPE,
               examples = @ExampleObject(name = "last owner", value = LAST_OWNER_EXAMPLE)))
-  @APIResponse(
-      responseCode = "428",
-      description = "If-Match is missing",
-      content = @Content(mediaType = Problem.MEDIA_TYPE))
   public Response remove(
       @PathParam("id") UUID id,
       @PathParam("stakeholderId") UUID stakeholderId,
