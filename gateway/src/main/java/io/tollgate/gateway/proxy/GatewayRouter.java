@@ -24,14 +24,17 @@ import io.vertx.core.http.HttpHeaders;
 import io.vertx.core.http.HttpServerRequest;
 import io.vertx.core.http.PoolOptions;
 import io.vertx.core.http.RequestOptions;
+import io.vertx.core.impl.VertxInternal;
 import io.vertx.core.net.SocketAddress;
 import io.vertx.ext.web.Router;
 import io.vertx.ext.web.RoutingContext;
 import io.vertx.ext.web.proxy.handler.ProxyHandler;
 import io.vertx.httpproxy.HttpProxy;
+import io.vertx.httpproxy.ProxyInterceptor;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.enterprise.event.Observes;
 import java.util.HashMap;
+import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 import org.jboss.logging.Logger;
@@ -43,8 +46,11 @@ import org.jboss.logging.Logger;
  * credential's scope, and the upstream's circuit breaker; it is then streamed to the upstream that
  * owns its path, or answered with a problem at the first check it fails.
  *
- * <p>One Vert.x {@link HttpClient} (a keep-alive connection pool per upstream host and port) is
- * shared by one {@link HttpProxy} per upstream, all on Quarkus's event loops.
+ * <p>Each of Quarkus's event loops forwards through its own Vert.x {@link HttpClient} (a keep-alive
+ * connection pool per upstream host and port) and one {@link HttpProxy} per upstream on it, so that
+ * a request and its upstream connection stay on one thread ({@link LoopLocalProxies}); the
+ * configured pool limits are shared out between the loops. The failure mapping and circuit breaker
+ * of an upstream are one for all loops.
  */
 @ApplicationScoped
 public class GatewayRouter {
@@ -62,7 +68,7 @@ public class GatewayRouter {
   private final RateLimiter rateLimiter;
 
   private volatile RouteTable routeTable;
-  private volatile HttpClient client;
+  private volatile LoopLocalProxies proxies;
   private volatile long evictionTimer = -1;
 
   GatewayRouter(
@@ -83,23 +89,31 @@ public class GatewayRouter {
 
   void install(@Observes Router router) {
     RouteTable table = RouteTable.from(config);
-    HttpClient httpClient = vertx.createHttpClient(clientOptions(), poolOptions());
-    Map<String, ProxyHandler> proxies = new HashMap<>();
-    table
-        .routedUpstreams()
-        .forEach((name, upstream) -> proxies.put(name, proxyFor(upstream, httpClient)));
+    Map<Upstream, List<ProxyInterceptor>> interceptors = new HashMap<>();
+    table.routedUpstreams().values().forEach(u -> interceptors.put(u, interceptorsFor(u)));
+    PoolOptions poolOptions = poolOptions(eventLoops());
+    LoopLocalProxies loopProxies =
+        new LoopLocalProxies(
+            () -> vertx.createHttpClient(clientOptions(), poolOptions),
+            client -> {
+              Map<String, ProxyHandler> byName = new HashMap<>();
+              interceptors.forEach(
+                  (upstream, chain) ->
+                      byName.put(upstream.name(), proxyFor(upstream, client, chain)));
+              return byName;
+            });
     long maxBodySize = config.maxBodySize().asLongValue();
 
     router.route("/api/*").order(GUARD_ORDER).handler(rc -> guard(rc, maxBodySize));
     router
         .route("/api/*")
-        .handler(rc -> dispatch(rc, table, proxies))
+        .handler(rc -> dispatch(rc, table, loopProxies))
         .failureHandler(GatewayRouter::failure);
 
     if (rateLimiter.enabled()) {
       evictionTimer = vertx.setPeriodic(60_000, id -> rateLimiter.evictFull());
     }
-    this.client = httpClient;
+    this.proxies = loopProxies;
     this.routeTable = table;
     table
         .routes()
@@ -114,9 +128,9 @@ public class GatewayRouter {
     if (evictionTimer >= 0) {
       vertx.cancelTimer(evictionTimer);
     }
-    HttpClient httpClient = client;
-    if (httpClient != null) {
-      httpClient.close();
+    LoopLocalProxies installed = proxies;
+    if (installed != null) {
+      installed.close();
     }
   }
 
@@ -125,15 +139,23 @@ public class GatewayRouter {
     return Optional.ofNullable(routeTable);
   }
 
-  private ProxyHandler proxyFor(Upstream upstream, HttpClient httpClient) {
-    long connectTimeout = config.connectTimeout().toMillis();
-    long idleTimeout = config.timeout().toMillis();
+  /** The failure mapping (with the upstream's circuit breaker), then the forwarding headers. */
+  private List<ProxyInterceptor> interceptorsFor(Upstream upstream) {
     GatewayConfig.CircuitBreaker breakerConfig = config.circuitBreaker();
     CircuitBreaker breaker =
         new CircuitBreaker(
             breakerConfig.enabled(),
             breakerConfig.failureThreshold(),
             breakerConfig.openDuration());
+    return List.of(
+        new UpstreamFailureInterceptor(upstream, config.timeout(), breaker, registry),
+        new ForwardingInterceptor(upstream));
+  }
+
+  private ProxyHandler proxyFor(
+      Upstream upstream, HttpClient httpClient, List<ProxyInterceptor> interceptors) {
+    long connectTimeout = config.connectTimeout().toMillis();
+    long idleTimeout = config.timeout().toMillis();
     HttpProxy proxy =
         HttpProxy.reverseProxy(httpClient)
             .origin(
@@ -146,11 +168,9 @@ public class GatewayRouter {
                                 .setPort(upstream.port())
                                 .setSsl(upstream.ssl())
                                 .setConnectTimeout(connectTimeout)
-                                .setIdleTimeout(idleTimeout)))
-            // The failure mapping goes first so it wraps everything after it.
-            .addInterceptor(
-                new UpstreamFailureInterceptor(upstream, config.timeout(), breaker, registry))
-            .addInterceptor(new ForwardingInterceptor(upstream));
+                                .setIdleTimeout(idleTimeout)));
+    // The failure mapping goes first so it wraps everything after it.
+    interceptors.forEach(proxy::addInterceptor);
     return ProxyHandler.create(proxy);
   }
 
@@ -197,7 +217,7 @@ public class GatewayRouter {
     rc.next();
   }
 
-  private void dispatch(RoutingContext rc, RouteTable table, Map<String, ProxyHandler> proxies) {
+  private void dispatch(RoutingContext rc, RouteTable table, LoopLocalProxies proxies) {
     String client = "ip:" + clientAddress(rc.request());
     authenticator
         .authenticate(
@@ -222,7 +242,7 @@ public class GatewayRouter {
       AsyncResult<Authentication> result,
       String client,
       RouteTable table,
-      Map<String, ProxyHandler> proxies) {
+      LoopLocalProxies proxies) {
     if (result.failed()) {
       if (result.cause() instanceof ProblemException problem) {
         // failed authentications count against the client's address, which throttles guessing
@@ -254,7 +274,7 @@ public class GatewayRouter {
       request.headers().remove(Authenticator.X_API_KEY);
       request.headers().set(HttpHeaders.AUTHORIZATION, "Bearer " + authentication.forwardToken());
     }
-    proxies.get(route.upstream().name()).handle(rc);
+    proxies.proxy(route.upstream().name()).handle(rc);
   }
 
   private void limit(RoutingContext rc, String key) {
@@ -327,9 +347,26 @@ public class GatewayRouter {
         .setDecompressionSupported(false);
   }
 
-  private PoolOptions poolOptions() {
+  /**
+   * The configured limits per upstream, shared out between the pools of the event loops (rounded
+   * down, at least one connection and one waiting request per loop).
+   */
+  private PoolOptions poolOptions(int loops) {
+    int waitQueue = config.pool().maxWaitQueueSize();
     return new PoolOptions()
-        .setHttp1MaxSize(config.pool().maxSize())
-        .setMaxWaitQueueSize(config.pool().maxWaitQueueSize());
+        .setHttp1MaxSize(share(config.pool().maxSize(), loops))
+        .setMaxWaitQueueSize(waitQueue < 0 ? waitQueue : share(waitQueue, loops));
+  }
+
+  private static int share(int total, int loops) {
+    return Math.max(1, total / loops);
+  }
+
+  private int eventLoops() {
+    int loops = 0;
+    for (var ignored : ((VertxInternal) vertx).getEventLoopGroup()) {
+      loops++;
+    }
+    return Math.max(1, loops);
   }
 }

@@ -6,9 +6,11 @@ import static org.hamcrest.Matchers.allOf;
 import static org.hamcrest.Matchers.contains;
 import static org.hamcrest.Matchers.containsString;
 import static org.hamcrest.Matchers.equalTo;
+import static org.hamcrest.Matchers.greaterThan;
 import static org.hamcrest.Matchers.greaterThanOrEqualTo;
 import static org.hamcrest.Matchers.is;
 import static org.hamcrest.Matchers.lessThan;
+import static org.hamcrest.Matchers.lessThanOrEqualTo;
 import static org.hamcrest.Matchers.matchesPattern;
 import static org.hamcrest.Matchers.oneOf;
 import static org.hamcrest.Matchers.startsWith;
@@ -41,6 +43,7 @@ import java.net.http.HttpResponse;
 import java.nio.charset.StandardCharsets;
 import java.security.MessageDigest;
 import java.time.Duration;
+import java.util.ArrayList;
 import java.util.HashSet;
 import java.util.HexFormat;
 import java.util.List;
@@ -468,6 +471,32 @@ class GatewayProxyTest {
     }
     assertThat(
         "upstream connections used by 6 sequential requests", connections.size(), lessThan(6));
+  }
+
+  @Test
+  void concurrentRequestsNeverOpenMoreUpstreamConnectionsThanThePoolAllows() throws Exception {
+    // more slow requests at once than the pool has connections: each event loop has its own pool,
+    // and together they must stay within the configured limit for the upstream
+    int concurrent = 3 * UpstreamServers.POOL_MAX_SIZE;
+    List<CompletableFuture<HttpResponse<String>>> responses = new ArrayList<>();
+    for (int i = 0; i < concurrent; i++) {
+      responses.add(
+          http.sendAsync(
+              HttpRequest.newBuilder(gateway.toURI().resolve("/api/v1/risks/slow?delayMs=300"))
+                  .header("Authorization", bearer)
+                  .build(),
+              HttpResponse.BodyHandlers.ofString()));
+    }
+    Set<String> connections = new HashSet<>();
+    for (CompletableFuture<HttpResponse<String>> response : responses) {
+      HttpResponse<String> answer = response.get(20, TimeUnit.SECONDS);
+      assertThat(answer.body(), answer.statusCode(), is(200));
+      connections.add(JsonPath.from(answer.body()).getString("connection"));
+    }
+    assertThat(
+        "upstream connections used by " + concurrent + " concurrent requests",
+        connections.size(),
+        allOf(greaterThan(1), lessThanOrEqualTo(UpstreamServers.POOL_MAX_SIZE)));
   }
 
   @Test

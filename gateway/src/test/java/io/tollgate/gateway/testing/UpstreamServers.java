@@ -55,8 +55,8 @@ import java.util.concurrent.atomic.AtomicLong;
  * the upstream directly (not through the gateway), answers {@code {"count": n}}, so a test can
  * prove that a request the gateway refused never reached a service.
  *
- * <p>It also sets the gateway's test limits: a 2 MiB body limit and a circuit breaker that opens
- * after 5 failures for 3 s.
+ * <p>It also sets the gateway's test limits: a 2 MiB body limit, at most 8 connections to one
+ * upstream and a circuit breaker that opens after 5 failures for 3 s.
  */
 public class UpstreamServers implements QuarkusTestResourceLifecycleManager {
 
@@ -68,6 +68,7 @@ public class UpstreamServers implements QuarkusTestResourceLifecycleManager {
           "notification-service",
           "flaky-service");
   public static final String MAX_BODY_SIZE = "2M";
+  public static final int POOL_MAX_SIZE = 8;
   public static final int BREAKER_THRESHOLD = 5;
   // generous: a loaded CI machine must not let it pass between two consecutive requests
   public static final long OPEN_DURATION_MILLIS = 3000;
@@ -101,6 +102,7 @@ public class UpstreamServers implements QuarkusTestResourceLifecycleManager {
     config.put("gateway.timeout", "2s");
     config.put("gateway.connect-timeout", "2s");
     config.put("gateway.max-body-size", MAX_BODY_SIZE);
+    config.put("gateway.pool.max-size", Integer.toString(POOL_MAX_SIZE));
     config.put("gateway.circuit-breaker.failure-threshold", Integer.toString(BREAKER_THRESHOLD));
     config.put("gateway.circuit-breaker.open-duration", OPEN_DURATION_MILLIS + "ms");
     return config;
