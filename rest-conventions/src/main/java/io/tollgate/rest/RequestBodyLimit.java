@@ -1,5 +1,6 @@
 package io.tollgate.rest;
 
+import io.vertx.core.http.HttpClosedException;
 import io.vertx.core.http.HttpHeaders;
 import io.vertx.core.http.HttpMethod;
 import io.vertx.ext.web.Router;
@@ -9,6 +10,7 @@ import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.enterprise.event.Observes;
 import java.util.Set;
 import org.eclipse.microprofile.config.inject.ConfigProperty;
+import org.jboss.logging.Logger;
 
 /**
  * Reads request bodies on the event loop, before a blocking endpoint is dispatched to a worker
@@ -25,6 +27,8 @@ public class RequestBodyLimit {
 
   private static final Set<HttpMethod> WITH_BODY =
       Set.of(HttpMethod.POST, HttpMethod.PUT, HttpMethod.PATCH);
+
+  private static final Logger LOG = Logger.getLogger(RequestBodyLimit.class);
 
   private final long maxBytes;
   private final BodyHandler bodies;
@@ -61,6 +65,12 @@ public class RequestBodyLimit {
             ctx -> {
               if (ctx.statusCode() == 413 && !ctx.response().headWritten()) {
                 tooLarge(ctx, "the body is larger than the " + maxBytes + " bytes that are");
+              } else if (ctx.failure() instanceof HttpClosedException) {
+                // the client went away before its body was complete: there is no one to answer
+                // and nothing was done, which is not the service's error to log
+                LOG.debugf(
+                    "%s %s: the client closed the connection before the body was complete",
+                    ctx.request().method(), ctx.request().path());
               } else {
                 ctx.next();
               }
