@@ -20,6 +20,7 @@ import java.util.Properties;
  * ids        writes the ids of the seeded projects, one a line (for wrk's Lua scripts)
  * sql-shape  compares a real create's statements (PostgreSQL's log) with the pgbench twin's
  * report     turns a run's raw outputs into the results table
+ * attach     loads a native agent (async-profiler) into a running JVM
  * </pre>
  */
 public final class LoadGen {
@@ -40,6 +41,7 @@ public final class LoadGen {
         case "ids" -> ids(new Args(args, 1));
         case "report" -> Report.main(new Args(args, 1), System.out);
         case "sql-shape" -> SqlShape.main(new Args(args, 1), System.out);
+        case "attach" -> Attach.main(new Args(args, 1), System.out);
         default -> {
           System.err.println("unknown command: " + args[0]);
           usage(System.err);
@@ -70,6 +72,7 @@ public final class LoadGen {
           ids --count N --out F
           sql-shape --log postgres.log --script bench/sql/create.sql [--out F]
           report --run DIR --out F.md
+          attach --pid PID --agent LIB.so --options 'start,event=itimer'
         """);
   }
 
