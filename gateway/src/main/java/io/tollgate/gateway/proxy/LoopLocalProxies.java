@@ -50,11 +50,6 @@ final class LoopLocalProxies {
     return proxies.get(upstream);
   }
 
-  /** How many pools have been created so far (one per event loop that forwarded a request). */
-  int pools() {
-    return clients.size();
-  }
-
   void close() {
     clients.forEach(HttpClient::close);
   }
