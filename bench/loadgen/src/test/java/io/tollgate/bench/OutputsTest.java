@@ -113,6 +113,28 @@ class OutputsTest {
     assertTrue(md.contains("| 0.57x | >= 0.5x pgbench | met |"), md);
   }
 
+  @Test
+  void theCreateTargetIsJudgedOnTheWindowWithTheConsumersPaused(@TempDir Path run)
+      throws Exception {
+    Files.writeString(run.resolve("crud.pgbench.create.c8.txt"), PGBENCH);
+    String clean =
+        WRK.replace("Non-2xx or 3xx responses: 3\n", "")
+            .replace("read 1, write 0, timeout 2", "read 0, write 0, timeout 0");
+    Files.writeString(run.resolve("crud.create.c8.wrk.txt"), clean.replace("7848.31", "500.00"));
+    Files.writeString(
+        run.resolve("crud.create-alone.c8.wrk.txt"), clean.replace("7848.31", "3000.00"));
+    String md = renderTo(run);
+    assertTrue(
+        md.contains("| create throughput, c=8, consumers paused | 3,000 req/s |")
+            && md.contains("| 0.57x | >= 0.5x pgbench | met |"),
+        md);
+    assertTrue(
+        md.contains("| create throughput, c=8, whole platform on the same cores | 500 req/s |")
+            && md.contains("| 0.09x |  | info |"),
+        md);
+    assertFalse(md.contains("| 0.09x | >= 0.5x pgbench |"), md);
+  }
+
   private static String renderTo(Path run) throws Exception {
     java.io.ByteArrayOutputStream out = new java.io.ByteArrayOutputStream();
     Report.main(
