@@ -76,7 +76,14 @@ public class History {
     e.changedFields = changed.isEmpty() ? null : String.join(",", changed);
     e.beforeState = json(beforeTree);
     e.afterState = json(afterTree);
-    e.projectSnapshot = projectSnapshot == null ? null : json(mapper.valueToTree(projectSnapshot));
+    if (projectSnapshot == null) {
+      e.projectSnapshot = null;
+    } else if (projectSnapshot == after) {
+      // a change to the project itself: its snapshot is the state after, already serialised
+      e.projectSnapshot = e.afterState;
+    } else {
+      e.projectSnapshot = json(mapper.valueToTree(projectSnapshot));
+    }
     entries.persist(e);
     return e;
   }
