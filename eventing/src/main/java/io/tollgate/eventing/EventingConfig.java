@@ -20,6 +20,18 @@ public interface EventingConfig {
   @WithDefault("500")
   int batchSize();
 
+  /**
+   * How long the relay waits after a round that published at least {@link #lingerThreshold()} rows
+   * before it starts the next: under load the following round then carries what accumulated
+   * meanwhile, so that fewer, larger rounds cost the database less per event. Zero turns it off.
+   */
+  @WithDefault("5ms")
+  Duration linger();
+
+  /** How many rows a round must publish for the relay to linger before the next (see linger). */
+  @WithDefault("8")
+  int lingerThreshold();
+
   /** How long the relay waits for the broker's acknowledgements before trying again. */
   @WithDefault("10s")
   Duration sendTimeout();

@@ -7,6 +7,7 @@ import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.enterprise.event.Observes;
 import jakarta.persistence.EntityManager;
 import java.nio.charset.StandardCharsets;
+import java.time.Duration;
 import java.time.OffsetDateTime;
 import java.time.ZoneOffset;
 import java.util.ArrayList;
@@ -84,8 +85,13 @@ public class OutboxRelay {
       try {
         signal.tryAcquire(config.sweepInterval().toMillis(), TimeUnit.MILLISECONDS);
         signal.drainPermits();
-        while (running && publishBatch() == config.batchSize()) {
-          // a full batch means more may be waiting
+        int published;
+        do {
+          published = publishBatch();
+        } while (running && published == config.batchSize()); // a full batch: more may be waiting
+        long linger = lingerAfter(published, config).toMillis();
+        if (running && linger > 0) {
+          Thread.sleep(linger);
         }
       } catch (InterruptedException e) {
         Thread.currentThread().interrupt();
@@ -95,6 +101,17 @@ public class OutboxRelay {
         producer.close();
       }
     }
+  }
+
+  /**
+   * How long the relay waits before its next round, after a round that published {@code published}
+   * rows (and was not full). Each round costs the database about the same whatever its size
+   * (measured under creates at 8 connections: ~150 rounds a second, and halving them raised creates
+   * by about a sixth), so under load the relay lets rows accumulate for a few milliseconds. At a
+   * low rate a round carries one transaction's events and nothing waits.
+   */
+  static Duration lingerAfter(int published, EventingConfig config) {
+    return published >= config.lingerThreshold() ? config.linger() : Duration.ZERO;
   }
 
   /**
