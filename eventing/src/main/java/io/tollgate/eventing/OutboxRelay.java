@@ -90,7 +90,7 @@ public class OutboxRelay {
         do {
           published = publishBatch();
         } while (running && published == config.batchSize()); // a full batch: more may be waiting
-        long linger = lingerAfter(published, config).toMillis();
+        long linger = lingerAfter(published, config.lingerThreshold(), config.linger()).toMillis();
         if (running && linger > 0) {
           Thread.sleep(linger);
         }
@@ -111,8 +111,8 @@ public class OutboxRelay {
    * by about a sixth), so under load the relay lets rows accumulate for a few milliseconds. At a
    * low rate a round carries one transaction's events and nothing waits.
    */
-  static Duration lingerAfter(int published, EventingConfig config) {
-    return published >= config.lingerThreshold() ? config.linger() : Duration.ZERO;
+  static Duration lingerAfter(int published, int threshold, Duration linger) {
+    return published >= threshold ? linger : Duration.ZERO;
   }
 
   /**

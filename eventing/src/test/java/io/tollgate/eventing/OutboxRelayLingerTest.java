@@ -8,62 +8,23 @@ import org.junit.jupiter.api.Test;
 /** When the relay lets rows accumulate before its next round (a pure decision; no broker). */
 class OutboxRelayLingerTest {
 
-  private static EventingConfig config(Duration linger, int threshold) {
-    return new EventingConfig() {
-      @Override
-      public boolean relayEnabled() {
-        return true;
-      }
-
-      @Override
-      public Duration sweepInterval() {
-        return Duration.ofSeconds(1);
-      }
-
-      @Override
-      public int batchSize() {
-        return 500;
-      }
-
-      @Override
-      public Duration linger() {
-        return linger;
-      }
-
-      @Override
-      public int lingerThreshold() {
-        return threshold;
-      }
-
-      @Override
-      public Duration sendTimeout() {
-        return Duration.ofSeconds(10);
-      }
-
-      @Override
-      public String source() {
-        return "/test";
-      }
-    };
-  }
+  private static final Duration LINGER = Duration.ofMillis(5);
 
   @Test
   void aRoundOfOneTransactionsEventsDoesNotDelayTheNext() {
-    EventingConfig config = config(Duration.ofMillis(5), 8);
-    assertEquals(Duration.ZERO, OutboxRelay.lingerAfter(0, config), "nothing was waiting");
-    assertEquals(Duration.ZERO, OutboxRelay.lingerAfter(2, config), "one create's two events");
-    assertEquals(Duration.ZERO, OutboxRelay.lingerAfter(7, config));
+    assertEquals(Duration.ZERO, OutboxRelay.lingerAfter(0, 8, LINGER), "nothing was waiting");
+    assertEquals(Duration.ZERO, OutboxRelay.lingerAfter(2, 8, LINGER), "one create's two events");
+    assertEquals(Duration.ZERO, OutboxRelay.lingerAfter(7, 8, LINGER));
   }
 
   @Test
   void aRoundAtTheThresholdLingersBeforeTheNext() {
-    EventingConfig config = config(Duration.ofMillis(5), 8);
-    assertEquals(Duration.ofMillis(5), OutboxRelay.lingerAfter(8, config));
-    assertEquals(Duration.ofMillis(5), OutboxRelay.lingerAfter(120, config));
+    assertEquals(LINGER, OutboxRelay.lingerAfter(8, 8, LINGER));
+    assertEquals(LINGER, OutboxRelay.lingerAfter(120, 8, LINGER));
   }
 
   @Test
   void aZeroLingerTurnsItOff() {
-    assertEquals(Duration.ZERO, OutboxRelay.lingerAfter(400, config(Duration.ZERO, 8)));
+    assertEquals(Duration.ZERO, OutboxRelay.lingerAfter(400, 8, Duration.ZERO));
   }
 }
