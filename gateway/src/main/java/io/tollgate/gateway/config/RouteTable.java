@@ -109,6 +109,11 @@ public final class RouteTable {
 
   /** The route owning a normalized request path, if any. */
   public Optional<Route> match(String path) {
-    return routes.stream().filter(r -> r.matches(path)).findFirst();
+    for (Route route : routes) {
+      if (route.matches(path)) {
+        return Optional.of(route);
+      }
+    }
+    return Optional.empty();
   }
 }

@@ -42,7 +42,10 @@ class ProxySupportTest {
     for (String bad : new String[] {null, "", "x".repeat(129), "a b", "a\r\nb", "ä"}) {
       String resolved = RequestIds.resolve(bad);
       assertNotEquals(bad, resolved);
-      assertEquals(resolved, UUID.fromString(resolved).toString());
+      UUID generated = UUID.fromString(resolved);
+      assertEquals(resolved, generated.toString());
+      assertEquals(4, generated.version());
+      assertEquals(2, generated.variant());
     }
   }
 
