@@ -15,7 +15,12 @@ import org.jboss.logging.Logger;
  * batch changes nothing. When the batch fails, nothing of it is kept and its records are applied
  * again one transaction each; a record that fails on its own is tried again a few times (unless it
  * is unreadable) and then {@linkplain DeadLetters set aside}, and the others are applied, so one
- * bad event neither blocks nor poisons the rest, and a moment's outage sets nothing aside.
+ * bad event neither blocks nor poisons the rest.
+ *
+ * <p>A database that cannot be reached is not the record's fault: while it is down (refused or
+ * dropped connections, a server shutting down or starting up, a database closed to connections),
+ * the record waits for it, however long, and the partition's later records wait behind it, in
+ * order. Nothing is set aside because of an outage.
  */
 @ApplicationScoped
 public class InboxBatch {
@@ -27,6 +32,12 @@ public class InboxBatch {
    * aside. About four seconds in all, well inside the consumer's poll interval.
    */
   static final long[] RETRY_DELAYS_MILLIS = {200, 1_000, 3_000};
+
+  /** The pause between two attempts while the database cannot be reached. */
+  static final long UNAVAILABLE_DELAY_MILLIS = 2_000;
+
+  // while the database is down, say so once a minute rather than every attempt
+  private static final int UNAVAILABLE_REPORT_EVERY = 30;
 
   private final Inbox inbox;
   private final DeadLetters deadLetters;
@@ -68,17 +79,35 @@ public class InboxBatch {
 
   private void applyAlone(
       ConsumerRecord<String, String> record, String typePrefix, Consumer<CloudEvent> handler) {
-    for (int attempt = 0; ; attempt++) {
+    int refusals = 0;
+    int unavailable = 0;
+    while (true) {
       try {
         QuarkusTransaction.requiringNew()
             .run(() -> inbox.accept(record.value(), typePrefix).ifPresent(handler));
+        if (unavailable > 0) {
+          LOG.infof(
+              "applied %s-%d@%d once the database was back",
+              record.topic(), record.partition(), record.offset());
+        }
         return;
       } catch (RuntimeException e) {
+        if (DatabaseFailures.unavailable(e)) {
+          if (unavailable % UNAVAILABLE_REPORT_EVERY == 0) {
+            LOG.warnf(
+                "the database cannot be reached (%s); %s-%d@%d and what follows it wait for it",
+                rootCause(e).getMessage(), record.topic(), record.partition(), record.offset());
+          }
+          unavailable++;
+          pause(UNAVAILABLE_DELAY_MILLIS);
+          continue;
+        }
         Throwable cause = rootCause(e);
-        // an unreadable event stays unreadable; anything else (the database restarting, a lock
-        // timeout) may pass, so it is tried again a few times before the record is set aside
+        // an unreadable event stays unreadable; anything else (a lock timeout, a constraint a
+        // migration is about to change) may pass, so it is tried again a few times before the
+        // record is set aside
         if (cause instanceof CloudEvents.MalformedEventException
-            || attempt == RETRY_DELAYS_MILLIS.length) {
+            || refusals == RETRY_DELAYS_MILLIS.length) {
           deadLetters.send(record, cause);
           return;
         }
@@ -88,8 +117,9 @@ public class InboxBatch {
             record.partition(),
             record.offset(),
             cause.getMessage(),
-            RETRY_DELAYS_MILLIS[attempt]);
-        pause(RETRY_DELAYS_MILLIS[attempt]);
+            RETRY_DELAYS_MILLIS[refusals]);
+        pause(RETRY_DELAYS_MILLIS[refusals]);
+        refusals++;
       }
     }
   }

@@ -13,6 +13,8 @@ import io.tollgate.testing.TollgateInfrastructure;
 import jakarta.inject.Inject;
 import jakarta.persistence.EntityManager;
 import java.nio.charset.StandardCharsets;
+import java.sql.Connection;
+import java.sql.DriverManager;
 import java.time.Duration;
 import java.util.List;
 import java.util.Properties;
@@ -279,6 +281,44 @@ class ProjectDirectoryTest {
       }
     } finally {
       sql("alter table project_ref drop constraint if exists " + constraint);
+    }
+  }
+
+  @Test
+  void aRecordWaitsForADatabaseThatIsDownLongerThanItsRetriesNotSetAside() throws Exception {
+    UUID project = UUID.randomUUID();
+    String id = UUID.randomUUID().toString();
+    try (Connection admin =
+        DriverManager.getConnection(
+            TollgateInfrastructure.jdbcUrl("postgres"),
+            TollgateInfrastructure.postgresUsername(),
+            TollgateInfrastructure.postgresPassword())) {
+      try {
+        // the service's database goes away: open connections are cut, new ones refused
+        admin.createStatement().execute("alter database milestone allow_connections false");
+        admin
+            .createStatement()
+            .execute(
+                "select pg_terminate_backend(pid) from pg_stat_activity"
+                    + " where datname = 'milestone' and pid <> pg_backend_pid()");
+        send(project, event(id, "tollgate.project.created.v1", project, "After the outage", 0));
+        // well past the few seconds a refused record is tried again before it is set aside (four
+        // attempts, each spending a couple of seconds on the refused connection, 4 s of pauses)
+        Thread.sleep(20_000);
+      } finally {
+        admin.createStatement().execute("alter database milestone allow_connections true");
+      }
+    }
+    await()
+        .atMost(Duration.ofSeconds(30))
+        .ignoreExceptions() // the test's own pooled connections were cut too
+        .until(() -> inboxRows(id) == 1);
+    assertEquals("After the outage", row(project)[0]);
+    try (EventCollector dlq =
+        EventCollector.fromBeginning("project.events.milestone-service.dlq")) {
+      Thread.sleep(1000);
+      assertTrue(
+          dlq.records().stream().noneMatch(r -> r.value() != null && r.value().contains(id)));
     }
   }
 

@@ -1,0 +1,52 @@
+package io.tollgate.eventing;
+
+import java.sql.SQLException;
+import java.sql.SQLNonTransientConnectionException;
+import java.sql.SQLRecoverableException;
+import java.sql.SQLTransientConnectionException;
+import org.hibernate.exception.JDBCConnectionException;
+
+/** Tells a database that cannot be reached apart from one that refuses a statement. */
+final class DatabaseFailures {
+
+  private DatabaseFailures() {}
+
+  /**
+   * Whether {@code failure} says the database could not be reached or went away, rather than that
+   * it refused what was asked of it: a connection refused, dropped or not obtainable (SQLSTATE
+   * class 08), a server shutting down, crashing or starting up (57P01-57P03), too many connections
+   * (53300), or a database closed to connections by an operator.
+   */
+  static boolean unavailable(Throwable failure) {
+    for (Throwable t = failure; t != null; t = t.getCause()) {
+      if (t instanceof JDBCConnectionException
+          || t instanceof SQLTransientConnectionException
+          || t instanceof SQLNonTransientConnectionException
+          || t instanceof SQLRecoverableException) {
+        return true;
+      }
+      if (t instanceof SQLException sql && unavailable(sql)) {
+        return true;
+      }
+      if (t.getCause() == t) {
+        break;
+      }
+    }
+    return false;
+  }
+
+  private static boolean unavailable(SQLException e) {
+    String state = e.getSQLState();
+    if (state == null) {
+      return false;
+    }
+    return state.startsWith("08")
+        || state.startsWith("57P")
+        || state.equals("53300")
+        // ALTER DATABASE ... ALLOW_CONNECTIONS false (maintenance): 55000 is also the state of
+        // statements used out of order, so only this message counts
+        || (state.equals("55000")
+            && e.getMessage() != null
+            && e.getMessage().contains("not currently accepting connections"));
+  }
+}

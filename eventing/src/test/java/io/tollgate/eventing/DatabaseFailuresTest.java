@@ -1,0 +1,42 @@
+package io.tollgate.eventing;
+
+import static org.junit.jupiter.api.Assertions.assertFalse;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import jakarta.persistence.PersistenceException;
+import java.sql.SQLException;
+import org.hibernate.exception.ConstraintViolationException;
+import org.hibernate.exception.JDBCConnectionException;
+import org.junit.jupiter.api.Test;
+
+/** Which failures make a record wait for the database instead of counting against the record. */
+class DatabaseFailuresTest {
+
+  @Test
+  void aDatabaseThatCannotBeReachedIsUnavailable() {
+    for (String state : new String[] {"08001", "08006", "57P01", "57P02", "57P03", "53300"}) {
+      SQLException cause = new SQLException("server says " + state, state);
+      assertTrue(DatabaseFailures.unavailable(new PersistenceException("wrapped", cause)), state);
+    }
+    assertTrue(
+        DatabaseFailures.unavailable(
+            new JDBCConnectionException("Unable to acquire JDBC Connection", new SQLException())));
+    assertTrue(
+        DatabaseFailures.unavailable(
+            new SQLException(
+                "FATAL: database \"milestone\" is not currently accepting connections", "55000")));
+  }
+
+  @Test
+  void aStatementTheDatabaseRefusesIsNot() {
+    assertFalse(
+        DatabaseFailures.unavailable(
+            new ConstraintViolationException(
+                "duplicate key", new SQLException("duplicate key", "23505"), "project_ref_pkey")));
+    assertFalse(
+        DatabaseFailures.unavailable(
+            new SQLException("currval of sequence is not yet defined in this session", "55000")));
+    assertFalse(DatabaseFailures.unavailable(new SQLException("no state")));
+    assertFalse(DatabaseFailures.unavailable(new IllegalStateException("a bug")));
+  }
+}
