@@ -135,7 +135,9 @@ class ProjectBudgetTest {
         .then()
         .statusCode(400)
         .contentType(PROBLEM)
-        .body("violations[0].field", equalTo("budget.amount"));
+        .body("violations[0].field", equalTo("budget.amount"))
+        // the same wording as a create's body gets
+        .body("violations[0].message", equalTo("must be a valid decimal number"));
     given()
         .contentType("application/merge-patch+json")
         .header("If-Match", "\"0\"")

@@ -1,5 +1,6 @@
 package io.tollgate.rest;
 
+import com.fasterxml.jackson.databind.JsonMappingException;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.node.ObjectNode;
@@ -56,6 +57,11 @@ public class MergePatch {
     T result;
     try {
       result = (T) mapper.treeToValue(merged, current.getClass());
+    } catch (JsonMappingException e) {
+      // a word where a decimal belongs: name the field, as a create's body would
+      throw FieldErrors.violationOf(e)
+          .map(violation -> ProblemException.invalid(List.of(violation)))
+          .orElseGet(() -> new ProblemException(ProblemType.VALIDATION, e.getOriginalMessage()));
     } catch (com.fasterxml.jackson.core.JsonProcessingException e) {
       throw new ProblemException(ProblemType.VALIDATION, e.getOriginalMessage());
     }

@@ -2,9 +2,7 @@ package io.tollgate.rest;
 
 import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.databind.JsonMappingException;
-import com.fasterxml.jackson.databind.exc.InvalidFormatException;
 import com.fasterxml.jackson.databind.exc.MismatchedInputException;
-import com.fasterxml.jackson.databind.exc.UnrecognizedPropertyException;
 import jakarta.persistence.OptimisticLockException;
 import jakarta.validation.ConstraintViolation;
 import jakarta.validation.ConstraintViolationException;
@@ -16,7 +14,6 @@ import java.net.URI;
 import java.util.Comparator;
 import java.util.List;
 import java.util.Map;
-import java.util.stream.Collectors;
 import org.jboss.logging.Logger;
 import org.jboss.resteasy.reactive.server.ServerExceptionMapper;
 
@@ -57,32 +54,16 @@ public class ProblemMappers {
 
   @ServerExceptionMapper(priority = 1)
   public Response unreadableJson(JsonProcessingException e, UriInfo uri) {
-    if (e instanceof UnrecognizedPropertyException unknown) {
-      return respond(
-          ProblemType.VALIDATION,
-          "1 field is not valid",
-          uri,
-          List.of(new Problem.Violation(path(unknown), "is not a known or writable field")),
-          Map.of());
-    }
-    if (e instanceof InvalidFormatException bad) {
-      String expected = bad.getTargetType() == null ? "value" : describe(bad.getTargetType());
-      return respond(
-          ProblemType.VALIDATION,
-          "1 field is not valid",
-          uri,
-          List.of(new Problem.Violation(path(bad), "must be a valid " + expected)),
-          Map.of());
-    }
-    if (e instanceof MismatchedInputException mismatch
-        && !mismatch.getPath().isEmpty()
-        && !String.valueOf(mismatch.getOriginalMessage()).contains("end-of-input")) {
-      return respond(
-          ProblemType.VALIDATION,
-          "1 field is not valid",
-          uri,
-          List.of(new Problem.Violation(path(mismatch), "has the wrong type")),
-          Map.of());
+    if (e instanceof JsonMappingException mapping) {
+      var violation = FieldErrors.violationOf(mapping);
+      if (violation.isPresent()) {
+        return respond(
+            ProblemType.VALIDATION,
+            "1 field is not valid",
+            uri,
+            List.of(violation.get()),
+            Map.of());
+      }
     }
     return respond(ProblemType.MALFORMED_BODY, e.getOriginalMessage(), uri, List.of(), Map.of());
   }
@@ -202,29 +183,5 @@ public class ProblemMappers {
       return String.join(".", List.of(parts).subList(2, parts.length));
     }
     return parts[parts.length - 1];
-  }
-
-  private static String path(JsonMappingException e) {
-    return e.getPath().stream()
-        .map(
-            ref -> ref.getFieldName() != null ? ref.getFieldName() : String.valueOf(ref.getIndex()))
-        .collect(Collectors.joining("."));
-  }
-
-  private static String describe(Class<?> type) {
-    if (type.isEnum()) {
-      Object[] constants = type.getEnumConstants();
-      return "one of "
-          + java.util.Arrays.stream(constants)
-              .map(String::valueOf)
-              .collect(Collectors.joining(", "));
-    }
-    return switch (type.getSimpleName()) {
-      case "LocalDate" -> "date (YYYY-MM-DD)";
-      case "OffsetDateTime", "Instant" -> "timestamp (RFC 3339)";
-      case "BigDecimal" -> "decimal number";
-      case "UUID" -> "UUID";
-      default -> type.getSimpleName();
-    };
   }
 }

@@ -10,6 +10,7 @@ import io.tollgate.project.repository.KpiRepository;
 import io.tollgate.project.rest.KpiCreate;
 import io.tollgate.project.rest.KpiPatch;
 import io.tollgate.project.rest.MeasurementCreate;
+import io.tollgate.rest.MergePatch;
 import io.tollgate.rest.Page;
 import io.tollgate.rest.PageRequest;
 import io.tollgate.rest.Preconditions;
@@ -38,7 +39,7 @@ public class KpiService {
   private final KpiRepository kpis;
   private final KpiMeasurementRepository measurements;
   private final History history;
-  private final Patches patches;
+  private final MergePatch mergePatch;
   private final Caller caller;
   private final KpiStatuses statuses;
   private final HealthService health;
@@ -48,7 +49,7 @@ public class KpiService {
       KpiRepository kpis,
       KpiMeasurementRepository measurements,
       History history,
-      Patches patches,
+      MergePatch mergePatch,
       Caller caller,
       KpiStatuses statuses,
       HealthService health) {
@@ -58,7 +59,7 @@ public class KpiService {
     this.kpis = kpis;
     this.measurements = measurements;
     this.history = history;
-    this.patches = patches;
+    this.mergePatch = mergePatch;
     this.caller = caller;
   }
 
@@ -104,7 +105,7 @@ public class KpiService {
     Preconditions.requireIfMatch(ifMatch, k.version);
     ProjectService.requireActive(p);
     KpiPatch before = KpiMapper.toPatchable(k);
-    KpiPatch after = patches.apply(before, patch);
+    KpiPatch after = mergePatch.apply(before, patch);
     checkDecimal("target", after.target());
     if (same(before, after)) {
       return k;

@@ -12,6 +12,7 @@ import io.tollgate.project.rest.MoneyInput;
 import io.tollgate.project.rest.ProjectCreate;
 import io.tollgate.project.rest.ProjectPatch;
 import io.tollgate.project.rest.ProjectView;
+import io.tollgate.rest.MergePatch;
 import io.tollgate.rest.Page;
 import io.tollgate.rest.PageRequest;
 import io.tollgate.rest.Preconditions;
@@ -36,7 +37,7 @@ public class ProjectService {
 
   private final ProjectRepository projects;
   private final ProjectEvents events;
-  private final Patches patches;
+  private final MergePatch mergePatch;
   private final History history;
   private final Caller caller;
   private final ProjectAccess access;
@@ -48,7 +49,7 @@ public class ProjectService {
   ProjectService(
       ProjectRepository projects,
       ProjectEvents events,
-      Patches patches,
+      MergePatch mergePatch,
       History history,
       Caller caller,
       ProjectAccess access,
@@ -61,7 +62,7 @@ public class ProjectService {
     this.benefits = benefits;
     this.projects = projects;
     this.events = events;
-    this.patches = patches;
+    this.mergePatch = mergePatch;
     this.history = history;
     this.caller = caller;
     this.access = access;
@@ -127,7 +128,7 @@ public class ProjectService {
     Preconditions.requireIfMatch(ifMatch, p.version);
     requireActive(p);
     ProjectPatch before = ProjectMapper.toPatchable(p);
-    ProjectPatch after = patches.apply(before, patch);
+    ProjectPatch after = mergePatch.apply(before, patch);
     checkDates(after.startDate(), after.targetDate());
     checkBudget(after.budget());
     checkBudgetCurrency(p, after.budget());

@@ -11,6 +11,7 @@ import io.tollgate.project.repository.StakeholderRepository;
 import io.tollgate.project.rest.StakeholderCreate;
 import io.tollgate.project.rest.StakeholderPatch;
 import io.tollgate.project.rest.StakeholderView;
+import io.tollgate.rest.MergePatch;
 import io.tollgate.rest.Page;
 import io.tollgate.rest.PageRequest;
 import io.tollgate.rest.Preconditions;
@@ -34,7 +35,7 @@ public class StakeholderService {
   private final StakeholderRepository stakeholders;
   private final ProjectEvents events;
   private final History history;
-  private final Patches patches;
+  private final MergePatch mergePatch;
   private final Caller caller;
   private final ProjectAccess access;
 
@@ -43,14 +44,14 @@ public class StakeholderService {
       StakeholderRepository stakeholders,
       ProjectEvents events,
       History history,
-      Patches patches,
+      MergePatch mergePatch,
       Caller caller,
       ProjectAccess access) {
     this.projects = projects;
     this.stakeholders = stakeholders;
     this.events = events;
     this.history = history;
-    this.patches = patches;
+    this.mergePatch = mergePatch;
     this.caller = caller;
     this.access = access;
   }
@@ -136,7 +137,7 @@ public class StakeholderService {
     Preconditions.requireIfMatch(ifMatch, s.version);
     ProjectService.requireActive(p);
     StakeholderPatch before = StakeholderMapper.toPatchable(s);
-    StakeholderPatch after = patches.apply(before, patch);
+    StakeholderPatch after = mergePatch.apply(before, patch);
     if (before.equals(after)) {
       return s;
     }

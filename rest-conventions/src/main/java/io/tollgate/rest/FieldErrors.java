@@ -1,0 +1,62 @@
+package io.tollgate.rest;
+
+import com.fasterxml.jackson.databind.JsonMappingException;
+import com.fasterxml.jackson.databind.exc.InvalidFormatException;
+import com.fasterxml.jackson.databind.exc.MismatchedInputException;
+import com.fasterxml.jackson.databind.exc.UnrecognizedPropertyException;
+import java.util.Arrays;
+import java.util.Optional;
+import java.util.stream.Collectors;
+
+/**
+ * Turns a JSON value that cannot be read into the violation a client can act on: the field, by its
+ * path, and what it must be. One wording for request bodies and merge patches alike.
+ */
+final class FieldErrors {
+
+  private FieldErrors() {}
+
+  /** The violation {@code e} describes, or empty when it names no field (the JSON is broken). */
+  static Optional<Problem.Violation> violationOf(JsonMappingException e) {
+    String field = path(e);
+    if (field.isEmpty()) {
+      return Optional.empty();
+    }
+    if (e instanceof UnrecognizedPropertyException) {
+      return Optional.of(new Problem.Violation(field, "is not a known or writable field"));
+    }
+    if (e instanceof InvalidFormatException bad) {
+      String expected = bad.getTargetType() == null ? "value" : describe(bad.getTargetType());
+      return Optional.of(new Problem.Violation(field, "must be a valid " + expected));
+    }
+    if (e instanceof MismatchedInputException mismatch
+        && !String.valueOf(mismatch.getOriginalMessage()).contains("end-of-input")) {
+      return Optional.of(new Problem.Violation(field, "has the wrong type"));
+    }
+    return Optional.empty();
+  }
+
+  private static String path(JsonMappingException e) {
+    return e.getPath().stream()
+        .map(
+            ref -> ref.getFieldName() != null ? ref.getFieldName() : String.valueOf(ref.getIndex()))
+        .collect(Collectors.joining("."));
+  }
+
+  private static String describe(Class<?> type) {
+    if (type.isEnum()) {
+      return "one of "
+          + Arrays.stream(type.getEnumConstants())
+              .map(String::valueOf)
+              .collect(Collectors.joining(", "));
+    }
+    return switch (type.getSimpleName()) {
+      case "LocalDate" -> "date (YYYY-MM-DD)";
+      case "OffsetDateTime", "Instant" -> "timestamp (RFC 3339)";
+      case "BigDecimal" -> "decimal number";
+      case "Integer", "int", "Long", "long" -> "whole number";
+      case "UUID" -> "UUID";
+      default -> type.getSimpleName();
+    };
+  }
+}
