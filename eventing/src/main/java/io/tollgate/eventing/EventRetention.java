@@ -22,17 +22,15 @@ import org.jboss.logging.Logger;
  * it never holds many locks or one long transaction (which would keep every relay round reading
  * dead rows). The outbox is trimmed from its head: each batch looks at the oldest rows by sequence
  * number only, a bounded index range, and deletes those published before the cutoff; a run stops at
- * the first batch that leaves a row behind (one not yet published, or published too recently). Rows
- * still waiting to be published are never deleted, however old. The inbox has no order to trim by,
- * so each batch picks any records processed before the cutoff.
+ * the first batch that deletes nothing. Rows still waiting to be published are never deleted,
+ * however old, and a whole batch of them at the head (a relay failing for the whole retention)
+ * stops the trimming until they are published. The inbox has no order to trim by, so each batch
+ * picks any records processed before the cutoff.
  */
 @ApplicationScoped
 public class EventRetention {
 
   private static final Logger LOG = Logger.getLogger(EventRetention.class);
-
-  /** What one run deleted. */
-  public record Purged(long outboxRows, long inboxRecords) {}
 
   private final EntityManager em;
   private final RetentionConfig config;
@@ -74,7 +72,7 @@ public class EventRetention {
   }
 
   /** Deletes everything past its retention as of {@code now}. */
-  Purged purge(Instant now) {
+  private void purge(Instant now) {
     OffsetDateTime outboxCutoff = now.minus(config.outbox()).atOffset(ZoneOffset.UTC);
     OffsetDateTime inboxCutoff = now.minus(config.inbox()).atOffset(ZoneOffset.UTC);
     int batch = config.batchSize();
@@ -95,7 +93,6 @@ public class EventRetention {
               + " processed before %s",
           outbox, outboxCutoff, inbox, inboxCutoff);
     }
-    return new Purged(outbox, inbox);
   }
 
   private int deleteOutboxBatch(OffsetDateTime cutoff, int batch) {
