@@ -32,6 +32,17 @@ public class EventRetention {
 
   private static final Logger LOG = Logger.getLogger(EventRetention.class);
 
+  // the oldest rows by sequence number only: a bounded range of the primary key
+  private static final String OUTBOX_BATCH =
+      "delete from outbox_event where seq in ("
+          + " select seq from ("
+          + " select seq, published_at from outbox_event order by seq limit :batch"
+          + " ) head where published_at < :cutoff)";
+
+  private static final String INBOX_BATCH =
+      "delete from inbox_event where event_id in ("
+          + " select event_id from inbox_event where processed_at < :cutoff limit :batch)";
+
   private final EntityManager em;
   private final RetentionConfig config;
   private ScheduledExecutorService timer;
@@ -79,12 +90,12 @@ public class EventRetention {
     long outbox = 0;
     int deleted;
     do {
-      deleted = deleteOutboxBatch(outboxCutoff, batch);
+      deleted = deleteBatch(OUTBOX_BATCH, outboxCutoff, batch);
       outbox += deleted;
     } while (deleted > 0 && !Thread.currentThread().isInterrupted());
     long inbox = 0;
     do {
-      deleted = deleteInboxBatch(inboxCutoff, batch);
+      deleted = deleteBatch(INBOX_BATCH, inboxCutoff, batch);
       inbox += deleted;
     } while (deleted == batch && !Thread.currentThread().isInterrupted());
     if (outbox > 0 || inbox > 0) {
@@ -95,28 +106,12 @@ public class EventRetention {
     }
   }
 
-  private int deleteOutboxBatch(OffsetDateTime cutoff, int batch) {
+  /** Runs one batch's delete in a transaction of its own; how many rows it deleted. */
+  private int deleteBatch(String statement, OffsetDateTime cutoff, int batch) {
     return QuarkusTransaction.requiringNew()
         .call(
             () ->
-                em.createNativeQuery(
-                        "delete from outbox_event where seq in ("
-                            + " select seq from ("
-                            + " select seq, published_at from outbox_event order by seq limit :batch"
-                            + " ) head where published_at < :cutoff)")
-                    .setParameter("batch", batch)
-                    .setParameter("cutoff", cutoff)
-                    .executeUpdate());
-  }
-
-  private int deleteInboxBatch(OffsetDateTime cutoff, int batch) {
-    return QuarkusTransaction.requiringNew()
-        .call(
-            () ->
-                em.createNativeQuery(
-                        "delete from inbox_event where event_id in ("
-                            + " select event_id from inbox_event where processed_at < :cutoff"
-                            + " limit :batch)")
+                em.createNativeQuery(statement)
                     .setParameter("batch", batch)
                     .setParameter("cutoff", cutoff)
                     .executeUpdate());
