@@ -45,6 +45,13 @@ class PlatformTest {
   private static final HttpClient HTTP =
       HttpClient.newBuilder().connectTimeout(Duration.ofSeconds(5)).build();
   private static final Map<String, String> ENV = new LinkedHashMap<>();
+  private static final List<String> SERVICES =
+      List.of(
+          "project-service",
+          "milestone-service",
+          "risk-service",
+          "notification-service",
+          "gateway");
   private static Path work;
   private static String upOutput;
 
@@ -64,7 +71,7 @@ class PlatformTest {
   @AfterAll
   static void down() throws Exception {
     if (work != null) {
-      Result down = tollgate(Duration.ofMinutes(1), "down");
+      Result down = tollgate(Duration.ofMinutes(4), "down");
       assertEquals(0, down.exit(), down.output());
     }
   }
@@ -126,13 +133,7 @@ class PlatformTest {
   void statusReportsEveryProcessReady() throws Exception {
     Result status = tollgate(Duration.ofMinutes(1), "status");
     assertEquals(0, status.exit(), status.output());
-    for (String svc :
-        List.of(
-            "project-service",
-            "milestone-service",
-            "risk-service",
-            "notification-service",
-            "gateway")) {
+    for (String svc : SERVICES) {
       assertTrue(
           status
               .output()
@@ -141,6 +142,38 @@ class PlatformTest {
           status.output());
     }
     assertFalse(status.output().contains("down"), status.output());
+  }
+
+  @Test
+  void aSecondStartMapsTheStartUpArchivesTheFirstRecorded() throws Exception {
+    assertTrue(upOutput.contains("recording start-up archives"), upOutput);
+    // stopping writes the archives (up to a minute on two cores), then up maps them
+    Result down = tollgate(Duration.ofMinutes(4), "down");
+    assertEquals(0, down.exit(), down.output());
+    assertFalse(down.output().contains("killing"), down.output());
+    Result up = tollgate(Duration.ofMinutes(4), "up", "--detach");
+    assertEquals(0, up.exit(), "./tollgate up failed:\n" + up.output());
+    assertTrue(up.output().contains("start-up archives in use"), up.output());
+    for (String svc : SERVICES) {
+      Path archive = archiveOf(svc);
+      assertTrue(Files.size(archive) > 1_000_000, archive + " is nearly empty");
+      String pid = Files.readString(work.resolve("pids/" + svc + ".pid")).trim();
+      assertTrue(
+          Files.readAllLines(Path.of("/proc", pid, "maps")).stream()
+              .anyMatch(line -> line.endsWith(archive.toString())),
+          svc + " does not map " + archive);
+    }
+  }
+
+  /** The archive the launcher keeps for svc: whichever kind (.aot, .jsa) has a key beside it. */
+  private static Path archiveOf(String svc) throws IOException {
+    try (var keys = Files.list(work.resolve("archives"))) {
+      List<Path> found =
+          keys.filter(p -> p.getFileName().toString().matches(svc + "\\.(aot|jsa)\\.key")).toList();
+      assertEquals(1, found.size(), "archive keys of " + svc + ": " + found);
+      String key = found.get(0).toString();
+      return Path.of(key.substring(0, key.length() - ".key".length()));
+    }
   }
 
   @Test

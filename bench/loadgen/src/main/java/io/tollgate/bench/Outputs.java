@@ -177,7 +177,7 @@ final class Outputs {
 
   static double num(Properties p, String key) {
     String v = p.getProperty(key);
-    return v == null ? Double.NaN : Double.parseDouble(v.trim());
+    return v == null || v.isBlank() ? Double.NaN : Double.parseDouble(v.trim());
   }
 
   static String f(double v, int decimals) {

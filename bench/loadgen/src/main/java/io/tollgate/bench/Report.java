@@ -84,6 +84,7 @@ final class Report {
         "load average (1, 5, 15 min) before the run / at its end",
         m("loadavg") + " / " + m("loadavg_end"));
     row(sb, "JVM (services and load generator)", m("java"));
+    row(sb, "start-up archives (docs/adr/0011-start-up-archives.md)", m("archives"));
     row(sb, "commit", m("commit"));
     row(sb, "PostgreSQL", m("postgres"));
     row(sb, "tools", m("tools"));
@@ -544,16 +545,20 @@ final class Report {
     details
         .append("Each service is started on its own (a second instance beside the running")
         .append(" platform, on the same PostgreSQL and Kafka, schema already migrated) with the")
-        .append(" launcher's JVM options (`")
+        .append(" launcher's JVM and options (`")
         .append(m("jvm_opts"))
-        .append("`); ready = first `200` from `/q/health/ready`, timed from just before the")
+        .append("`) and its start-up archive, if any (")
+        .append(m("archives"))
+        .append("); ready = first `200` from `/q/health/ready`, timed from just before the")
         .append(" process is spawned, polled every 10 ms. RSS from `/proc/PID/status` after ")
         .append(m("startup_warmup_requests"))
         .append(" warm-up requests (4 clients) to a representative endpoint; median of ")
         .append(m("startup_repeat"))
         .append(" start(s). Reference: a bare Quarkus REST app with a health check")
         .append(" (`bench/bare-app`, quarkus-rest-jackson + smallrye-health) built by the same")
-        .append(" quarkus-maven-plugin as a fast-jar and started the same way.\n\n");
+        .append(" quarkus-maven-plugin as a fast-jar (Quarkus's default, its fastest start")
+        .append(" without an archive) and started by the same JVM with the same options, without")
+        .append(" an archive: the floor the services are held to.\n\n");
     details.append(
         "| service | ready ms | vs bare | RSS MB after warm-up | vs bare | peak RSS MB | warm-up"
             + " endpoint |\n");
@@ -602,7 +607,15 @@ final class Report {
         .append("`, built beforehand, fresh data directory) until PostgreSQL, Kafka, the four")
         .append(" services and the gateway all answered ready: ")
         .append(f(upS, 1))
-        .append(" s.\n");
+        .append(" s.");
+    double firstS = up.map(p -> num(p, "first_up_s")).orElse(Double.NaN);
+    if (!Double.isNaN(firstS)) {
+      details
+          .append(" The first start of this build, which recorded the start-up archives: ")
+          .append(f(firstS, 1))
+          .append(" s (information).");
+    }
+    details.append('\n');
   }
 
   private void startupRow(String name, Properties p, double bareReady, double bareRss) {
