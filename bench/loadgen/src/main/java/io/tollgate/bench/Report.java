@@ -299,7 +299,8 @@ final class Report {
         .append(" of warm-up and the measured window, then resumed and drained. pgbench's")
         .append(" reference runs while they are idle, and in a deployment they run on other nodes,")
         .append(" so the target is on the second figure; the first shows what the consumers' share")
-        .append(" of the same two cores costs the writer. The outbox relay runs in both.")
+        .append(" of the same two cores costs the writer (quick mode measures only the second).")
+        .append(" The outbox relay runs in both.")
         .append(" pgbench runs the same statements in the same transaction shape")
         .append(" (`bench/sql/create.sql`, `-M prepared`, as the JDBC driver ends up doing)")
         .append(" with as many clients as wrk has connections, ")
@@ -326,7 +327,9 @@ final class Report {
       double d = p.map(Outputs.Pgbench::tps).orElse(Double.NaN);
       if (alone.isPresent()) {
         crudRow("create, consumers paused", c, alone, p);
-        crudRow("create, whole platform (info)", c, all, p);
+        if (all.isPresent()) {
+          crudRow("create, whole platform (info)", c, all, p);
+        }
       } else {
         crudRow("create", c, all, p);
       }
@@ -345,7 +348,7 @@ final class Report {
       if (twinStale) {
         summary.get(summary.size() - 1)[6] = "twin differs from the service";
       }
-      if (alone.isPresent()) {
+      if (alone.isPresent() && all.isPresent()) {
         double a = all.map(Outputs.Wrk::requestsPerSecond).orElse(Double.NaN);
         target(
             "2",
