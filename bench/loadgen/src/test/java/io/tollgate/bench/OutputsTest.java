@@ -94,7 +94,7 @@ class OutputsTest {
         run.resolve("meta.properties"), "mode=quick\ndate=2026-01-01\ntp_connections=16\n");
     String empty = new StringBuilder().append(renderTo(run)).toString();
     assertTrue(empty.contains("not measured"));
-    assertFalse(empty.contains("| met |"));
+    assertFalse(empty.contains("met |"), empty);
 
     Files.writeString(
         run.resolve("gw.tp.direct.wrk.txt"),
@@ -108,9 +108,24 @@ class OutputsTest {
         WRK.replace("7848.31", "3000.00")
             .replace("Non-2xx or 3xx responses: 3\n", "")
             .replace("read 1, write 0, timeout 2", "read 0, write 0, timeout 0"));
-    String md = renderTo(run);
-    assertTrue(md.contains("| 0.95x | >= 0.9x nginx | met |"), md);
-    assertTrue(md.contains("| 0.57x | >= 0.5x pgbench | met |"), md);
+    String quick = renderTo(run);
+    assertTrue(quick.contains("| 0.95x | >= 0.9x nginx | indicative: met |"), quick);
+    assertTrue(quick.contains("| 0.57x | >= 0.5x pgbench | indicative: met |"), quick);
+    assertTrue(quick.contains("the targets are judged on a full run"), quick);
+
+    Files.writeString(
+        run.resolve("meta.properties"), "mode=full\ndate=2026-01-01\ntp_connections=16\n");
+    String full = renderTo(run);
+    assertTrue(full.contains("| 0.95x | >= 0.9x nginx | met |"), full);
+    assertTrue(full.contains("| 0.57x | >= 0.5x pgbench | met |"), full);
+    assertFalse(full.contains("indicative"), full);
+  }
+
+  @Test
+  void quickModeMarksItsVerdictsIndicative() {
+    assertEquals("indicative: missed", Report.verdict(false, true));
+    assertEquals("MISSED", Report.verdict(false, false));
+    assertEquals("not measured", Report.verdict(null, true));
   }
 
   @Test
