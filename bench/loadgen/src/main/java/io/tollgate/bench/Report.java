@@ -302,6 +302,23 @@ final class Report {
             all.get(0).latencyMillis()));
   }
 
+  /** The rounds of one pgbench measurement: mean TPS and latency, summed counts. */
+  private Optional<Outputs.Pgbench> pgbenchRounds(String prefix) {
+    List<Outputs.Pgbench> all = new ArrayList<>();
+    for (int r = 1; r <= 10; r++) {
+      Outputs.pgbench(run.resolve(prefix + ".r" + r + ".txt")).ifPresent(all::add);
+    }
+    if (all.isEmpty()) {
+      return Outputs.pgbench(run.resolve(prefix + ".txt"));
+    }
+    return Optional.of(
+        new Outputs.Pgbench(
+            all.stream().mapToDouble(Outputs.Pgbench::tps).average().orElse(0),
+            all.stream().mapToLong(Outputs.Pgbench::processed).sum(),
+            all.stream().mapToLong(Outputs.Pgbench::failed).sum(),
+            all.stream().mapToDouble(Outputs.Pgbench::latencyAverageMillis).average().orElse(0)));
+  }
+
   private static double latency(Properties p, String key) {
     return p == null ? Double.NaN : num(p, key + "_ms");
   }
@@ -315,7 +332,15 @@ final class Report {
         .append(m("crud_warmup"))
         .append(" warm-up then ")
         .append(m("crud_duration"))
-        .append(" measured. Create = `POST /api/v1/projects` (a unique key per request; no")
+        .append(" measured")
+        .append(
+            num(meta, "crud_rounds") > 1
+                ? "; creates with the consumers paused and their pgbench reference in "
+                    + m("crud_rounds")
+                    + " rounds, the order reversed in every second round (service, pgbench;"
+                    + " pgbench, service), averaged"
+                : "")
+        .append(". Create = `POST /api/v1/projects` (a unique key per request; no")
         .append(" Idempotency-Key), which runs one transaction (its statements are listed below).")
         .append(" Each concurrency is measured twice: with the whole platform running, and with")
         .append(" milestone-, risk- and notification-service paused (SIGSTOP) for ")
@@ -344,10 +369,8 @@ final class Report {
     boolean twinStale = shape.map(p -> !"true".equals(p.getProperty("match"))).orElse(false);
     for (String c : new String[] {"2", "8"}) {
       Optional<Outputs.Wrk> all = Outputs.wrk(run.resolve("crud.create.c" + c + ".wrk.txt"));
-      Optional<Outputs.Wrk> alone =
-          Outputs.wrk(run.resolve("crud.create-alone.c" + c + ".wrk.txt"));
-      Optional<Outputs.Pgbench> p =
-          Outputs.pgbench(run.resolve("crud.pgbench.create.c" + c + ".txt"));
+      Optional<Outputs.Wrk> alone = rounds("crud.create-alone.c" + c);
+      Optional<Outputs.Pgbench> p = pgbenchRounds("crud.pgbench.create.c" + c);
       double d = p.map(Outputs.Pgbench::tps).orElse(Double.NaN);
       if (alone.isPresent()) {
         crudRow("create, consumers paused", c, alone, p);

@@ -122,6 +122,31 @@ class OutputsTest {
   }
 
   @Test
+  void createRoundsAreAveragedOnBothSides(@TempDir Path run) throws Exception {
+    Files.writeString(
+        run.resolve("meta.properties"), "mode=full\ndate=2026-01-01\ncrud_rounds=2\n");
+    String clean =
+        WRK.replace("Non-2xx or 3xx responses: 3\n", "")
+            .replace("read 1, write 0, timeout 2", "read 0, write 0, timeout 0");
+    // service 900 then 1,100 req/s (mean 1,000); pgbench 2,400 then 1,600 TPS (mean 2,000)
+    Files.writeString(
+        run.resolve("crud.create-alone.c8.r1.wrk.txt"), clean.replace("7848.31", "900.00"));
+    Files.writeString(
+        run.resolve("crud.create-alone.c8.r2.wrk.txt"), clean.replace("7848.31", "1100.00"));
+    Files.writeString(
+        run.resolve("crud.pgbench.create.c8.r1.txt"), PGBENCH.replace("5304.912345", "2400.0"));
+    Files.writeString(
+        run.resolve("crud.pgbench.create.c8.r2.txt"), PGBENCH.replace("5304.912345", "1600.0"));
+    String md = renderTo(run);
+    assertTrue(
+        md.contains(
+            "| create throughput, c=8, consumers paused | 1,000 req/s | pgbench 2,000 TPS |"
+                + " 0.50x | >= 0.5x pgbench | met |"),
+        md);
+    assertTrue(md.contains("in 2 rounds, the order reversed"), md);
+  }
+
+  @Test
   void quickModeMarksItsVerdictsIndicative() {
     assertEquals("indicative: missed", Report.verdict(false, true));
     assertEquals("MISSED", Report.verdict(false, false));
