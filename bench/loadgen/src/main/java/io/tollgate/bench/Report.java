@@ -10,6 +10,7 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.Optional;
 import java.util.Properties;
+import java.util.function.Function;
 
 /**
  * Writes a run's results as Markdown: a summary of every target with its same-run reference and
@@ -282,19 +283,30 @@ final class Report {
     summary.get(summary.size() - 1)[6] = "info";
   }
 
-  /** The rounds of one wrk measurement: mean req/s, summed counts and errors. */
-  private Optional<Outputs.Wrk> rounds(String prefix) {
-    List<Outputs.Wrk> all = new ArrayList<>();
+  /**
+   * The outputs of one measurement's rounds ({@code PREFIX.rN EXT}, N = 1..10), or of its single
+   * window ({@code PREFIX EXT}) in runs without rounds.
+   */
+  private <T> List<T> roundsOf(String prefix, String ext, Function<Path, Optional<T>> read) {
+    List<T> all = new ArrayList<>();
     for (int r = 1; r <= 10; r++) {
-      Outputs.wrk(run.resolve(prefix + ".r" + r + ".wrk.txt")).ifPresent(all::add);
+      read.apply(run.resolve(prefix + ".r" + r + ext)).ifPresent(all::add);
     }
     if (all.isEmpty()) {
-      return Outputs.wrk(run.resolve(prefix + ".wrk.txt"));
+      read.apply(run.resolve(prefix + ext)).ifPresent(all::add);
     }
-    double rps = all.stream().mapToDouble(Outputs.Wrk::requestsPerSecond).average().orElse(0);
+    return all;
+  }
+
+  /** The rounds of one wrk measurement: mean req/s, summed counts and errors. */
+  private Optional<Outputs.Wrk> rounds(String prefix) {
+    List<Outputs.Wrk> all = roundsOf(prefix, ".wrk.txt", Outputs::wrk);
+    if (all.isEmpty()) {
+      return Optional.empty();
+    }
     return Optional.of(
         new Outputs.Wrk(
-            rps,
+            all.stream().mapToDouble(Outputs.Wrk::requestsPerSecond).average().orElse(0),
             all.stream().mapToLong(Outputs.Wrk::requests).sum(),
             all.stream().mapToDouble(Outputs.Wrk::seconds).sum(),
             all.stream().mapToLong(Outputs.Wrk::non2xx).sum(),
@@ -304,12 +316,9 @@ final class Report {
 
   /** The rounds of one pgbench measurement: mean TPS and latency, summed counts. */
   private Optional<Outputs.Pgbench> pgbenchRounds(String prefix) {
-    List<Outputs.Pgbench> all = new ArrayList<>();
-    for (int r = 1; r <= 10; r++) {
-      Outputs.pgbench(run.resolve(prefix + ".r" + r + ".txt")).ifPresent(all::add);
-    }
+    List<Outputs.Pgbench> all = roundsOf(prefix, ".txt", Outputs::pgbench);
     if (all.isEmpty()) {
-      return Outputs.pgbench(run.resolve(prefix + ".txt"));
+      return Optional.empty();
     }
     return Optional.of(
         new Outputs.Pgbench(
