@@ -33,7 +33,7 @@ from (select :pid::text as pid,
                                'createdBy', 'bench', 'createdAt', now(), 'updatedAt', now(),
                                'version', 0)::text as state) v;
 insert into outbox_event (attempts, created_at, event_id, event_key, event_type, last_error,
-                          payload, published_at, topic)
+                          payload, topic)
 select 0, now(), v.eid, v.pid, 'tollgate.project.created.v1', null,
        json_build_object('specversion', '1.0', 'id', v.eid, 'source', '/project-service',
                          'type', 'tollgate.project.created.v1', 'subject', v.pid, 'time', now(),
@@ -45,7 +45,7 @@ select 0, now(), v.eid, v.pid, 'tollgate.project.created.v1', null,
                                                    'startDate', '2026-01-05',
                                                    'targetDate', '2026-09-30',
                                                    'archived', false, 'version', 0))::text,
-       null, 'project.events'
+       'project.events'
 from (select gen_random_uuid() as eid, :pid::text as pid, :pkey::text as k) v;
 insert into stakeholder (access_role, created_at, email, influence, interest, name, project_id,
                          role, updated_at, user_id, version, id)
@@ -63,7 +63,7 @@ select 'STAKEHOLDER_ADDED', 'bench',
        null, 'id,projectId,userId,name,role,influence,interest,quadrant,accessRole,createdAt',
        :sid::uuid, 'STAKEHOLDER', now(), :pid::uuid, null;
 insert into outbox_event (attempts, created_at, event_id, event_key, event_type, last_error,
-                          payload, published_at, topic)
+                          payload, topic)
 select 0, now(), v.eid, v.pid, 'tollgate.project.member-added.v1', null,
        json_build_object('specversion', '1.0', 'id', v.eid, 'source', '/project-service',
                          'type', 'tollgate.project.member-added.v1', 'subject', v.pid,
@@ -79,6 +79,6 @@ select 0, now(), v.eid, v.pid, 'tollgate.project.member-added.v1', null,
                                                    'memberName', 'bench',
                                                    'stakeholderRole', 'PROJECT_MANAGER',
                                                    'accessRole', 'OWNER'))::text,
-       null, 'project.events'
+       'project.events'
 from (select gen_random_uuid() as eid, :pid::text as pid, :pkey::text as k, :sid::text as sid) v;
 COMMIT;

@@ -15,29 +15,19 @@ import java.util.concurrent.TimeUnit;
 import org.jboss.logging.Logger;
 
 /**
- * Deletes published outbox rows and processed inbox records once they are older than their
- * retention ({@link RetentionConfig}), so that neither table grows for ever.
+ * Deletes processed inbox records once they are older than their retention ({@link
+ * RetentionConfig}), so that the inbox does not grow for ever. (The outbox needs no such job: the
+ * relay deletes a row when it publishes it.)
  *
- * <p>Runs on a timer of its own, in transactions of at most {@code batch-size} rows each, so that
- * it never holds many locks or one long transaction (which would keep every relay round reading
- * dead rows). The outbox is trimmed from its head: each batch looks at the oldest rows by sequence
- * number only, a bounded index range, and deletes those published before the cutoff; a run stops at
- * the first batch that deletes nothing. Rows still waiting to be published are never deleted,
- * however old, and a whole batch of them at the head (a relay failing for the whole retention)
- * stops the trimming until they are published. The inbox has no order to trim by, so each batch
- * picks any records processed before the cutoff.
+ * <p>Runs on a timer of its own, in transactions of at most {@code batch-size} records each, so
+ * that it never holds many locks or one long transaction (which would hold back PostgreSQL's
+ * cleanup of the whole server). The inbox has no order to trim by, so each batch picks any records
+ * processed before the cutoff.
  */
 @ApplicationScoped
 public class EventRetention {
 
   private static final Logger LOG = Logger.getLogger(EventRetention.class);
-
-  // the oldest rows by sequence number only: a bounded range of the primary key
-  private static final String OUTBOX_BATCH =
-      "delete from outbox_event where seq in ("
-          + " select seq from ("
-          + " select seq, published_at from outbox_event order by seq limit :batch"
-          + " ) head where published_at < :cutoff)";
 
   private static final String INBOX_BATCH =
       "delete from inbox_event where event_id in ("
@@ -82,36 +72,27 @@ public class EventRetention {
     }
   }
 
-  /** Deletes everything past its retention as of {@code now}. */
+  /** Deletes every inbox record past its retention as of {@code now}. */
   private void purge(Instant now) {
-    OffsetDateTime outboxCutoff = now.minus(config.outbox()).atOffset(ZoneOffset.UTC);
-    OffsetDateTime inboxCutoff = now.minus(config.inbox()).atOffset(ZoneOffset.UTC);
+    OffsetDateTime cutoff = now.minus(config.inbox()).atOffset(ZoneOffset.UTC);
     int batch = config.batchSize();
-    long outbox = 0;
+    long inbox = 0;
     int deleted;
     do {
-      deleted = deleteBatch(OUTBOX_BATCH, outboxCutoff, batch);
-      outbox += deleted;
-    } while (deleted > 0 && !Thread.currentThread().isInterrupted());
-    long inbox = 0;
-    do {
-      deleted = deleteBatch(INBOX_BATCH, inboxCutoff, batch);
+      deleted = deleteBatch(cutoff, batch);
       inbox += deleted;
     } while (deleted == batch && !Thread.currentThread().isInterrupted());
-    if (outbox > 0 || inbox > 0) {
-      LOG.infof(
-          "event retention: deleted %d outbox rows published before %s and %d inbox records"
-              + " processed before %s",
-          outbox, outboxCutoff, inbox, inboxCutoff);
+    if (inbox > 0) {
+      LOG.infof("event retention: deleted %d inbox records processed before %s", inbox, cutoff);
     }
   }
 
-  /** Runs one batch's delete in a transaction of its own; how many rows it deleted. */
-  private int deleteBatch(String statement, OffsetDateTime cutoff, int batch) {
+  /** Runs one batch's delete in a transaction of its own; how many records it deleted. */
+  private int deleteBatch(OffsetDateTime cutoff, int batch) {
     return QuarkusTransaction.requiringNew()
         .call(
             () ->
-                em.createNativeQuery(statement)
+                em.createNativeQuery(INBOX_BATCH)
                     .setParameter("batch", batch)
                     .setParameter("cutoff", cutoff)
                     .executeUpdate());

@@ -9,7 +9,10 @@ import jakarta.persistence.Table;
 import java.time.OffsetDateTime;
 import java.util.UUID;
 
-/** A row of the transactional outbox: an event written with the state change that caused it. */
+/**
+ * A row of the transactional outbox: an event written with the state change that caused it, and not
+ * yet published (the relay deletes a row in the transaction that publishes it).
+ */
 @Entity
 @Table(name = "outbox_event")
 public class OutboxEvent {
@@ -35,9 +38,6 @@ public class OutboxEvent {
 
   @Column(name = "created_at", nullable = false)
   public OffsetDateTime createdAt;
-
-  @Column(name = "published_at")
-  public OffsetDateTime publishedAt;
 
   @Column(nullable = false)
   public int attempts;

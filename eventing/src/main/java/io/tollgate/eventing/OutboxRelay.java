@@ -8,9 +8,8 @@ import jakarta.enterprise.event.Observes;
 import jakarta.persistence.EntityManager;
 import java.nio.charset.StandardCharsets;
 import java.time.Duration;
-import java.time.OffsetDateTime;
-import java.time.ZoneOffset;
 import java.util.ArrayList;
+import java.util.Comparator;
 import java.util.List;
 import java.util.concurrent.Future;
 import java.util.concurrent.Semaphore;
@@ -22,19 +21,30 @@ import org.eclipse.microprofile.config.inject.ConfigProperty;
 import org.jboss.logging.Logger;
 
 /**
- * Publishes outbox rows to Kafka and marks them published only after the broker acknowledged them.
+ * Publishes outbox rows to Kafka and deletes them, in a transaction that commits only after the
+ * broker acknowledged them.
  *
  * <p>It runs right after each commit that wrote events (low latency) and on a timer as a fallback,
  * so nothing is lost while Kafka or this service is down; under load it lingers a few milliseconds
  * after a busy round so that the next carries more rows (ADR 0009). Rows are claimed with {@code
  * FOR UPDATE SKIP LOCKED}, so several replicas can run a relay without publishing a row twice at
- * once; a row that was sent but not marked (a crash in between) is sent again and the consumers'
- * inbox drops the duplicate.
+ * once; a row that was sent but whose deletion did not commit (a crash in between, or a later row
+ * of its batch that the broker refused) is sent again and the consumers' inbox drops the duplicate.
+ * The outbox therefore holds only the events still waiting (ADR 0012).
  */
 @ApplicationScoped
 public class OutboxRelay {
 
   private static final Logger LOG = Logger.getLogger(OutboxRelay.class);
+
+  /**
+   * Claims the oldest waiting rows, skipping any another relay holds, and deletes them; they are
+   * gone for good only if the round's transaction commits. RETURNING keeps no order, hence a sort.
+   */
+  private static final String CLAIM =
+      "delete from outbox_event where seq in ("
+          + " select seq from outbox_event order by seq limit :limit for update skip locked)"
+          + " returning seq, topic, event_key, payload, event_id";
 
   private final EntityManager em;
   private final EventingConfig config;
@@ -116,85 +126,126 @@ public class OutboxRelay {
   }
 
   /**
-   * Publishes one batch of waiting rows: one select, the sends, one update of the acknowledged
-   * rows, one commit that does not wait for the disk.
+   * Publishes one batch of waiting rows in one transaction: one statement claims and deletes them,
+   * the sends follow, and the commit (which does not wait for the disk) makes the deletions stand
+   * only once the broker acknowledged every row. If it did not, the transaction rolls back, every
+   * row of the batch waits for the next round, and the rows from the first unacknowledged one on
+   * record the attempt and its error.
    *
    * @return how many rows were claimed
    */
   int publishBatch() {
-    return QuarkusTransaction.requiringNew()
-        .call(
-            () -> {
-              @SuppressWarnings("unchecked")
-              List<Object[]> rows =
-                  em.createNativeQuery(
-                          "select seq, topic, event_key, payload, event_id from outbox_event"
-                              + " where published_at is null"
-                              + " order by seq limit :limit for update skip locked")
-                      .setParameter("limit", config.batchSize())
-                      .getResultList();
-              if (rows.isEmpty()) {
-                return 0;
-              }
-              // This transaction only records that rows were sent. Committing it without waiting
-              // for its WAL flush keeps the disk's latency out of the next round; if PostgreSQL
-              // crashes before the flush, the marks are lost and those rows are sent again, which
-              // the consumers' inbox drops. (The writes that create events stay synchronous.)
-              em.createNativeQuery("set local synchronous_commit = off").executeUpdate();
-              send(rows);
-              return rows.size();
-            });
+    try {
+      return QuarkusTransaction.requiringNew()
+          .call(
+              () -> {
+                // This transaction only records that rows were sent. Committing it without waiting
+                // for its WAL flush keeps the disk's latency out of the next round; if PostgreSQL
+                // crashes before the flush, the deletions are lost and those rows are sent again,
+                // which the consumers' inbox drops. (The writes that create events stay
+                // synchronous.)
+                em.createNativeQuery("set local synchronous_commit = off").executeUpdate();
+                @SuppressWarnings("unchecked")
+                List<Object[]> rows =
+                    em.createNativeQuery(CLAIM)
+                        .setParameter("limit", config.batchSize())
+                        .getResultList();
+                rows.sort(Comparator.comparingLong(row -> ((Number) row[0]).longValue()));
+                send(rows); // throws, rolling the deletions back, unless all were acknowledged
+                return rows.size();
+              });
+    } catch (NotAcknowledged e) {
+      recordFailure(e);
+      return e.rows.size();
+    }
   }
 
+  /** Sends the rows in order and waits for their acknowledgements; throws at the first missing. */
   private void send(List<Object[]> rows) {
+    if (rows.isEmpty()) {
+      return;
+    }
     Producer<String, String> kafka = producer.get();
     List<Future<RecordMetadata>> acks = new ArrayList<>(rows.size());
-    List<Long> seqs = new ArrayList<>(rows.size());
     for (Object[] row : rows) {
-      seqs.add(((Number) row[0]).longValue());
       ProducerRecord<String, String> record =
           new ProducerRecord<>((String) row[1], (String) row[2], (String) row[3]);
       record
           .headers()
           .add("content-type", CloudEvent.CONTENT_TYPE.getBytes(StandardCharsets.UTF_8));
-      acks.add(kafka.send(record));
-    }
-    kafka.flush();
-    long deadline = System.nanoTime() + config.sendTimeout().toNanos();
-    // mark only the acknowledged prefix, so that per-key order survives a partial failure
-    int acknowledged = 0;
-    Throwable failure = null;
-    for (; acknowledged < rows.size(); acknowledged++) {
-      try {
-        acks.get(acknowledged).get(Math.max(0, deadline - System.nanoTime()), TimeUnit.NANOSECONDS);
-      } catch (InterruptedException e) {
-        Thread.currentThread().interrupt();
-        failure = e;
-        break;
-      } catch (Exception e) {
-        failure = e.getCause() != null ? e.getCause() : e;
+      Future<RecordMetadata> ack = kafka.send(record);
+      acks.add(ack);
+      if (failedAtOnce(ack)) {
+        // the broker's metadata did not come within the timeout, and every further send would
+        // wait as long again
         break;
       }
     }
-    if (acknowledged > 0) {
-      em.createNativeQuery(
-              "update outbox_event set published_at = :now, attempts = attempts + 1"
-                  + " where seq in (:seqs)")
-          .setParameter("now", OffsetDateTime.now(ZoneOffset.UTC))
-          .setParameter("seqs", seqs.subList(0, acknowledged))
-          .executeUpdate();
+    kafka.flush();
+    long deadline = System.nanoTime() + config.sendTimeout().toNanos();
+    for (int i = 0; i < rows.size(); i++) {
+      if (i == acks.size()) { // the rest were not sent (see above)
+        throw new NotAcknowledged(rows, i, new IllegalStateException("not sent"));
+      }
+      try {
+        acks.get(i).get(Math.max(0, deadline - System.nanoTime()), TimeUnit.NANOSECONDS);
+      } catch (InterruptedException e) {
+        Thread.currentThread().interrupt();
+        throw new NotAcknowledged(rows, i, e);
+      } catch (Exception e) {
+        throw new NotAcknowledged(rows, i, e.getCause() != null ? e.getCause() : e);
+      }
     }
-    if (failure != null) {
-      em.createNativeQuery(
-              "update outbox_event set attempts = attempts + 1, last_error = :error"
-                  + " where seq in (:seqs)")
-          .setParameter("error", failure.toString())
-          .setParameter("seqs", seqs.subList(acknowledged, seqs.size()))
-          .executeUpdate();
-      LOG.warnf(
-          "broker did not acknowledge outbox event %s (%s); %d rows wait for the next round",
-          rows.get(acknowledged)[4], failure.getMessage(), rows.size() - acknowledged);
-      producer.close();
+  }
+
+  private static boolean failedAtOnce(Future<RecordMetadata> ack) {
+    if (!ack.isDone()) {
+      return false;
+    }
+    try {
+      ack.get();
+      return false;
+    } catch (Exception e) {
+      return true;
+    }
+  }
+
+  /**
+   * After a round the broker did not fully acknowledge, whose deletions were rolled back: counts
+   * the attempt on the rows from the first unacknowledged one, with its error, so that whoever
+   * looks at the outbox sees why they wait. The acknowledged ones before it are sent again in the
+   * next round, in order, and the consumers' inbox drops them.
+   */
+  private void recordFailure(NotAcknowledged failure) {
+    List<Object[]> rows = failure.rows;
+    List<Long> unsent = new ArrayList<>();
+    for (Object[] row : rows.subList(failure.acknowledged, rows.size())) {
+      unsent.add(((Number) row[0]).longValue());
+    }
+    LOG.warnf(
+        "broker did not acknowledge outbox event %s (%s); %d rows wait for the next round",
+        rows.get(failure.acknowledged)[4], failure.getMessage(), rows.size());
+    producer.close();
+    QuarkusTransaction.requiringNew()
+        .run(
+            () ->
+                em.createNativeQuery(
+                        "update outbox_event set attempts = attempts + 1, last_error = :error"
+                            + " where seq in (:seqs)")
+                    .setParameter("error", failure.getMessage())
+                    .setParameter("seqs", unsent)
+                    .executeUpdate());
+  }
+
+  /** The broker did not acknowledge every row of a round; thrown to roll the round back. */
+  private static final class NotAcknowledged extends RuntimeException {
+    private final transient List<Object[]> rows;
+    private final int acknowledged;
+
+    NotAcknowledged(List<Object[]> rows, int acknowledged, Throwable cause) {
+      super(cause.toString(), cause);
+      this.rows = rows;
+      this.acknowledged = acknowledged;
     }
   }
 }

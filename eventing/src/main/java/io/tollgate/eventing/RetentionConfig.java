@@ -5,19 +5,15 @@ import io.smallrye.config.WithDefault;
 import java.time.Duration;
 
 /**
- * How long the outbox and the inbox keep what they no longer need; every setting can be set by
- * environment variable ({@code TOLLGATE_RETENTION_OUTBOX=3d}).
+ * How long the inbox remembers the events it processed; every setting can be set by environment
+ * variable ({@code TOLLGATE_RETENTION_INBOX=21d}).
  */
 @ConfigMapping(prefix = "tollgate.retention")
 public interface RetentionConfig {
 
-  /** Whether this instance deletes old rows (one replica is enough; more do no harm). */
+  /** Whether this instance deletes old records (one replica is enough; more do no harm). */
   @WithDefault("true")
   boolean enabled();
-
-  /** How long a published outbox row is kept after it was published, for inspection and replay. */
-  @WithDefault("7d")
-  Duration outbox();
 
   /**
    * How long a consumer remembers an event it processed. It must be longer than the event topics
@@ -27,11 +23,11 @@ public interface RetentionConfig {
   @WithDefault("14d")
   Duration inbox();
 
-  /** How often old rows are looked for. */
+  /** How often old records are looked for. */
   @WithDefault("10m")
   Duration interval();
 
-  /** How many rows one transaction deletes at most; a run goes on until nothing old is left. */
+  /** How many records one transaction deletes at most; a run goes on until none old is left. */
   @WithDefault("1000")
   int batchSize();
 }

@@ -34,8 +34,11 @@ import org.postgresql.PGNotification;
  * notification only when the consumer's transaction commits, i.e. exactly when the row becomes
  * visible to others. {@code --observe poll} polls the table every millisecond instead.
  *
- * <p>The relay's share comes from the outbox rows themselves ({@code created_at}, set in the
- * create's transaction, and {@code published_at}, set once the broker acknowledged).
+ * <p>The relay's share comes from the outbox rows: the relay deletes a row in the transaction that
+ * publishes it, which commits once the broker acknowledged, so for the run this tool adds a
+ * deferred trigger on {@code outbox_event} (and drops it afterwards) that copies each deleted row's
+ * {@code created_at}, set in the create's transaction, with the time of that commit into {@code
+ * bench_outbox_published}.
  */
 final class EventLatency {
 
@@ -78,6 +81,8 @@ final class EventLatency {
             ? new Poller(jdbc + "/" + readDb, user, password, tracks)
             : new Listener(jdbc + "/" + readDb, user, password, tracks);
     observer.start();
+    PublicationLog publications = new PublicationLog(jdbc + "/" + outboxDb, user, password);
+    publications.start();
 
     HttpClient client = Http.client();
     URI uri = URI.create(createUrl);
@@ -108,6 +113,7 @@ final class EventLatency {
       }
     } finally {
       observer.stop();
+      publications.stopRecording();
     }
 
     Histogram e2e = OpenLoop.newHistogram();
@@ -136,31 +142,17 @@ final class EventLatency {
     Histogram relay = OpenLoop.newHistogram();
     Histogram delivery = OpenLoop.newHistogram();
     long unpublished = 0;
-    try (Connection c = DriverManager.getConnection(jdbc + "/" + outboxDb, user, password);
-        PreparedStatement ps =
-            c.prepareStatement(
-                "select event_key,"
-                    + " (extract(epoch from created_at) * 1000000)::bigint,"
-                    + " (extract(epoch from published_at) * 1000000)::bigint"
-                    + " from outbox_event where event_key = any(?)"
-                    + " and event_type = 'tollgate.project.created.v1'")) {
-      Array arr = c.createArrayOf("varchar", measuredIds.toArray());
-      ps.setArray(1, arr);
-      try (ResultSet rs = ps.executeQuery()) {
-        while (rs.next()) {
-          long created = rs.getLong(2);
-          long published = rs.getLong(3);
-          if (rs.wasNull()) {
-            unpublished++;
-            continue;
-          }
-          OpenLoop.record(relay, (published - created) * 1000);
-          Long seen = visibleWall.get(rs.getString(1));
-          if (seen != null && seen > 0) {
-            OpenLoop.record(delivery, Math.max(0, seen - published) * 1000);
-          }
+    try {
+      for (PublicationLog.Published p : publications.read(measuredIds)) {
+        OpenLoop.record(relay, (p.publishedMicros() - p.createdMicros()) * 1000);
+        Long seen = visibleWall.get(p.projectId());
+        if (seen != null && seen > 0) {
+          OpenLoop.record(delivery, Math.max(0, seen - p.publishedMicros()) * 1000);
         }
       }
+      unpublished = measuredIds.size() - relay.getTotalCount();
+    } finally {
+      publications.close();
     }
 
     http.print(out, "creates");
@@ -179,7 +171,7 @@ final class EventLatency {
         LatencyResult.fmt(e2e.getMaxValue() / 1000d));
     out.printf(
         Locale.ROOT,
-        "  outbox relay (created_at -> published_at): p50 %s  p99 %s ms; publish -> visible: p50 %s"
+        "  outbox relay (created -> publication committed): p50 %s  p99 %s ms; publish -> visible: p50 %s"
             + "  p99 %s ms%n",
         LatencyResult.ms(relay, 50),
         LatencyResult.ms(relay, 99),
@@ -239,6 +231,77 @@ final class EventLatency {
     void start() throws Exception;
 
     void stop() throws Exception;
+  }
+
+  /**
+   * Records when each created event left the outbox: a constraint trigger deferred to the commit of
+   * the relay's transaction (which deletes the rows it published, once the broker acknowledged
+   * them) copies the row's {@code created_at} and the commit's clock into {@code
+   * bench_outbox_published}.
+   */
+  static final class PublicationLog implements AutoCloseable {
+    record Published(String projectId, long createdMicros, long publishedMicros) {}
+
+    private final Connection conn;
+
+    PublicationLog(String url, String user, String password) throws Exception {
+      conn = DriverManager.getConnection(url, user, password);
+    }
+
+    void start() throws Exception {
+      try (Statement s = conn.createStatement()) {
+        s.execute("drop table if exists bench_outbox_published");
+        s.execute(
+            "create table bench_outbox_published (event_key text, created_at timestamptz,"
+                + " published_at timestamptz)");
+        s.execute(
+            "create or replace function bench_outbox_published() returns trigger"
+                + " language plpgsql as $$ begin"
+                + " if old.event_type = 'tollgate.project.created.v1' then"
+                + " insert into bench_outbox_published"
+                + " values (old.event_key, old.created_at, clock_timestamp()); end if;"
+                + " return old; end $$");
+        s.execute("drop trigger if exists bench_outbox_published on outbox_event");
+        s.execute(
+            "create constraint trigger bench_outbox_published after delete on outbox_event"
+                + " deferrable initially deferred"
+                + " for each row execute function bench_outbox_published()");
+      }
+    }
+
+    void stopRecording() throws Exception {
+      try (Statement s = conn.createStatement()) {
+        s.execute("drop trigger if exists bench_outbox_published on outbox_event");
+        s.execute("drop function if exists bench_outbox_published()");
+      }
+    }
+
+    List<Published> read(List<String> projectIds) throws Exception {
+      List<Published> rows = new ArrayList<>();
+      try (PreparedStatement ps =
+          conn.prepareStatement(
+              "select event_key, (extract(epoch from created_at) * 1000000)::bigint,"
+                  + " (extract(epoch from published_at) * 1000000)::bigint"
+                  + " from bench_outbox_published where event_key = any(?)")) {
+        Array arr = conn.createArrayOf("varchar", projectIds.toArray());
+        ps.setArray(1, arr);
+        try (ResultSet rs = ps.executeQuery()) {
+          while (rs.next()) {
+            rows.add(new Published(rs.getString(1), rs.getLong(2), rs.getLong(3)));
+          }
+        }
+      }
+      return rows;
+    }
+
+    @Override
+    public void close() throws Exception {
+      try (Statement s = conn.createStatement()) {
+        s.execute("drop table if exists bench_outbox_published");
+      } finally {
+        conn.close();
+      }
+    }
   }
 
   /** Notified by a trigger on the read model, at the consumer's commit. */

@@ -492,9 +492,10 @@ final class Report {
         .append(" measured. Visible = the row's insert into `project_ref` in database")
         .append(" `milestone` has committed, observed with LISTEN/NOTIFY from a trigger the")
         .append(" benchmark adds for the run (notifications are delivered at commit). The relay's")
-        .append(" share is `published_at - created_at` of the same events' outbox rows")
-        .append(" (`created_at` is set inside the create's transaction, `published_at` after the")
-        .append(" broker's acknowledgement). Kafka's floor on the same broker: its own")
+        .append(" share runs from the outbox row's `created_at` (set inside the create's")
+        .append(" transaction) to the commit of the relay's transaction that deleted the row")
+        .append(" once the broker acknowledged it, recorded by a deferred trigger the benchmark")
+        .append(" adds for the run. Kafka's floor on the same broker: its own")
         .append(" `org.apache.kafka.tools.EndToEndLatency` (kafka-tools ")
         .append(m("kafka_version"))
         .append(", ")
@@ -508,8 +509,8 @@ final class Report {
     ev.ifPresent(
         p -> {
           evRow("201 -> visible in milestone read model", p, "e2e", p.getProperty("events"));
-          evRow("outbox relay: created_at -> published_at", p, "relay", null);
-          evRow("published_at -> visible", p, "delivery", null);
+          evRow("outbox relay: created -> published (relay committed)", p, "relay", null);
+          evRow("published -> visible", p, "delivery", null);
           evRow("create request itself (HTTP)", p, "http", p.getProperty("http.count"));
         });
     twin.ifPresent(p -> evRow("Kafka send+poll loop (µs timing)", p, "e2e", null));

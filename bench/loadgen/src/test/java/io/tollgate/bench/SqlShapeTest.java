@@ -12,7 +12,7 @@ class SqlShapeTest {
   static final String LOG =
       """
       2026-11-25 18:10:53.708 UTC [24475] LOG:  statement: BEGIN
-      2026-11-25 18:10:53.712 UTC [24475] LOG:  execute S_7: select * from outbox_event where published_at is null order by seq limit $1 for update skip locked
+      2026-11-25 18:10:53.712 UTC [24475] LOG:  execute S_7: delete from outbox_event where seq in ( select seq from outbox_event order by seq limit $1 for update skip locked) returning seq, topic, event_key, payload, event_id
       2026-11-25 18:10:53.713 UTC [24475] LOG:  execute S_1: COMMIT
       2026-11-25 18:10:53.845 UTC [24475] LOG:  statement: BEGIN
       2026-11-25 18:10:53.846 UTC [24475] LOG:  execute <unnamed>: select count(*) from project p1_0 where p1_0.project_key=$1
