@@ -147,6 +147,14 @@ class OutputsTest {
   }
 
   @Test
+  void aRatioJustShortOfItsTargetDoesNotRoundOntoIt() {
+    assertEquals("0.496x", Report.ratio(1297.5 / 2613.5, 0.5), "0.4965 would read 0.50x, MISSED");
+    assertEquals("1.503x", Report.ratio(1.503, 1.5));
+    assertEquals("0.50x", Report.ratio(0.5, 0.5), "exactly on the target");
+    assertEquals("0.48x", Report.ratio(0.484, 0.5), "clear of the target: two decimals");
+  }
+
+  @Test
   void quickModeMarksItsVerdictsIndicative() {
     assertEquals("indicative: missed", Report.verdict(false, true));
     assertEquals("MISSED", Report.verdict(false, false));
