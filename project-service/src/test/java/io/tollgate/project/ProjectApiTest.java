@@ -321,6 +321,108 @@ class ProjectApiTest {
     given().get(url).then().body("name", equalTo("Renamed")).header("ETag", "\"1\"");
   }
 
+  /**
+   * Values Java reads but PostgreSQL cannot store as sent: a NUL character, half a surrogate pair
+   * (the driver would store '?'), a year beyond four digits. Each is a 400 naming the field, not a
+   * 500 or a silently changed value, and nothing is stored.
+   */
+  @Test
+  void textAndDatesTheDatabaseCannotStoreAreRefusedByField() {
+    String key = uniqueKey("U");
+    String[][] cases = {
+      {"name", "{\"key\":\"%s\",\"name\":\"CRM\\u0000\",\"methodology\":\"AGILE\"}"},
+      {
+        "description",
+        "{\"key\":\"%s\",\"name\":\"x\",\"description\":\"half \\ud800\",\"methodology\":\"AGILE\"}"
+      },
+      {
+        "startDate",
+        "{\"key\":\"%s\",\"name\":\"x\",\"methodology\":\"AGILE\",\"startDate\":\"+99999998-01-05\"}"
+      },
+      {
+        "startDate",
+        "{\"key\":\"%s\",\"name\":\"x\",\"methodology\":\"AGILE\",\"startDate\":\"-4000-01-05\"}"
+      },
+    };
+    for (String[] c : cases) {
+      given()
+          .contentType(ContentType.JSON)
+          .body(c[1].formatted(key))
+          .post("/api/v1/projects")
+          .then()
+          .statusCode(400)
+          .contentType(PROBLEM)
+          .body("violations.field", equalTo(List.of(c[0])));
+    }
+    given().queryParam("text", key).get("/api/v1/projects").then().body("totalItems", equalTo(0));
+
+    // a character outside the Basic Multilingual Plane is a valid pair and comes back intact
+    String id =
+        given()
+            .contentType(ContentType.JSON)
+            .body(
+                "{\"key\":\"%s\",\"name\":\"Launch \\ud83d\\ude80\",\"methodology\":\"AGILE\"}"
+                    .formatted(key))
+            .post("/api/v1/projects")
+            .then()
+            .statusCode(201)
+            .extract()
+            .path("id");
+    given().get("/api/v1/projects/" + id).then().body("name", equalTo("Launch \ud83d\ude80"));
+
+    // a merge patch goes through the same rules and changes nothing
+    given()
+        .contentType("application/merge-patch+json")
+        .header("If-Match", "\"0\"")
+        .body("{\"description\":\"a\\u0000b\"}")
+        .patch("/api/v1/projects/" + id)
+        .then()
+        .statusCode(400)
+        .body("violations[0].field", equalTo("description"))
+        .body("violations[0].message", containsString("NUL"));
+    given()
+        .get("/api/v1/projects/" + id)
+        .then()
+        .body("version", equalTo(0))
+        .body("description", nullValue());
+  }
+
+  /** A query parameter that is not a value of its type is a 400 naming it, never a 404 or 500. */
+  @Test
+  void queryParametersThatAreNotValuesAreRefusedByName() {
+    String[][] cases = {
+      {"text", "a\u0000b", "NUL"},
+      {"page", "abc", "whole number"},
+      {"size", "1.5", "whole number"},
+      {"archived", "maybe", "true or false"},
+    };
+    for (String[] c : cases) {
+      given()
+          .queryParam(c[0], c[1])
+          .get("/api/v1/projects")
+          .then()
+          .statusCode(400)
+          .contentType(PROBLEM)
+          .body("violations[0].field", equalTo(c[0]))
+          .body("violations[0].message", containsString(c[2]));
+    }
+    // the first row of page 2^31-1 would lie beyond the offsets the database can be asked for
+    given()
+        .queryParam("page", Integer.MAX_VALUE)
+        .queryParam("size", 200)
+        .get("/api/v1/projects")
+        .then()
+        .statusCode(400)
+        .body("violations[0].field", equalTo("page"))
+        .body("violations[0].message", equalTo("must be at most " + Integer.MAX_VALUE / 200));
+    given()
+        .queryParam("archived", "TRUE")
+        .queryParam("size", 1)
+        .get("/api/v1/projects")
+        .then()
+        .statusCode(200);
+  }
+
   @Test
   void patchRefusesReadOnlyFieldsAndInvalidValuesWithoutChangingAnything() {
     String id = create(uniqueKey("R")).path("id");

@@ -25,6 +25,9 @@ final class FieldErrors {
     if (e instanceof UnrecognizedPropertyException) {
       return Optional.of(new Problem.Violation(field, "is not a known or writable field"));
     }
+    if (e instanceof StrictJsonInput.Refused refused && refused.getTargetType() == String.class) {
+      return Optional.of(new Problem.Violation(field, refused.reason()));
+    }
     if (e instanceof InvalidFormatException bad) {
       String expected = bad.getTargetType() == null ? "value" : describe(bad.getTargetType());
       return Optional.of(new Problem.Violation(field, "must be a valid " + expected));

@@ -1,12 +1,13 @@
 package io.tollgate.rest;
 
-import jakarta.ws.rs.DefaultValue;
 import jakarta.ws.rs.QueryParam;
 import jakarta.ws.rs.core.Link;
 import jakarta.ws.rs.core.Response;
 import jakarta.ws.rs.core.UriInfo;
 import java.util.ArrayList;
 import java.util.List;
+import org.eclipse.microprofile.openapi.annotations.enums.SchemaType;
+import org.eclipse.microprofile.openapi.annotations.media.Schema;
 
 /** The {@code page} and {@code size} query parameters of a list endpoint, checked. */
 public record PageRequest(int page, int size) {
@@ -20,24 +21,36 @@ public record PageRequest(int page, int size) {
     }
     if (size < 1 || size > MAX_SIZE) {
       violations.add(new Problem.Violation("size", "must be between 1 and " + MAX_SIZE));
+    } else if ((long) page * size > Integer.MAX_VALUE) {
+      // the offset of the first row is an int for Hibernate
+      violations.add(new Problem.Violation("page", "must be at most " + Integer.MAX_VALUE / size));
     }
     if (!violations.isEmpty()) {
       throw ProblemException.invalid(violations);
     }
   }
 
-  /** Bean-param form for resources: {@code @BeanParam PageRequest.Params paging}. */
+  /**
+   * Bean-param form for resources: {@code @BeanParam PageRequest.Params paging}. Read as text, so
+   * that {@code ?page=abc} is a 400 naming the parameter rather than JAX-RS's bare 404.
+   */
   public static class Params {
     @QueryParam("page")
-    @DefaultValue("0")
-    public int page;
+    @Schema(type = SchemaType.INTEGER, format = "int32", minimum = "0", defaultValue = "0")
+    public String page;
 
     @QueryParam("size")
-    @DefaultValue("20")
-    public int size;
+    @Schema(
+        type = SchemaType.INTEGER,
+        format = "int32",
+        minimum = "1",
+        maximum = "" + MAX_SIZE,
+        defaultValue = "20")
+    public String size;
 
     public PageRequest toRequest() {
-      return new PageRequest(page, size);
+      return new PageRequest(
+          QueryValues.wholeNumber("page", page, 0), QueryValues.wholeNumber("size", size, 20));
     }
   }
 

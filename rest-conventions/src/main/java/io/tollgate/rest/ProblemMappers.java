@@ -14,6 +14,7 @@ import java.net.URI;
 import java.util.Comparator;
 import java.util.List;
 import java.util.Map;
+import org.hibernate.exception.DataException;
 import org.jboss.logging.Logger;
 import org.jboss.resteasy.reactive.server.ServerExceptionMapper;
 
@@ -94,6 +95,24 @@ public class ProblemMappers {
         Map.of());
   }
 
+  /**
+   * The database refused a value that validation let through (SQL state class 22: text it cannot
+   * encode, a number or date out of its range): the request is at fault and its transaction is
+   * rolled back, so this is a 400, not a 500. Logged, since validation should have named the field.
+   */
+  @ServerExceptionMapper(priority = 1)
+  public Response unstorableValue(DataException e, UriInfo uri) {
+    String reason = e.getSQLException() == null ? e.getMessage() : e.getSQLException().getMessage();
+    reason = reason.lines().findFirst().orElse(reason).replaceFirst("^ERROR: ", "");
+    LOG.warnf("the database refused a value sent to %s: %s", uri.getPath(), reason);
+    return respond(
+        ProblemType.VALIDATION,
+        "a value in the request cannot be stored: " + reason,
+        uri,
+        List.of(),
+        Map.of());
+  }
+
   @ServerExceptionMapper(priority = 1)
   public Response webApplication(WebApplicationException e, UriInfo uri) {
     // Quarkus REST wraps a body that is not JSON into a bare 400
@@ -131,6 +150,9 @@ public class ProblemMappers {
       }
       if (cause instanceof OptimisticLockException ol) {
         return optimisticLock(ol, uri);
+      }
+      if (cause instanceof DataException data) {
+        return unstorableValue(data, uri);
       }
       cause = cause.getCause();
     }

@@ -22,4 +22,28 @@ public final class QueryValues {
       throw ProblemException.invalid(parameter, "must be one of " + allowed);
     }
   }
+
+  /** The whole number {@code value} names, or {@code fallback} when absent. */
+  public static int wholeNumber(String parameter, String value, int fallback) {
+    if (value == null || value.isBlank()) {
+      return fallback;
+    }
+    try {
+      return Integer.parseInt(value.trim());
+    } catch (NumberFormatException e) {
+      throw ProblemException.invalid(parameter, "must be a whole number");
+    }
+  }
+
+  /** {@code true} or {@code false} (case-insensitive), or {@code fallback} when absent. */
+  public static boolean booleanValue(String parameter, String value, boolean fallback) {
+    if (value == null || value.isBlank()) {
+      return fallback;
+    }
+    return switch (value.trim().toLowerCase(Locale.ROOT)) {
+      case "true" -> true;
+      case "false" -> false;
+      default -> throw ProblemException.invalid(parameter, "must be true or false");
+    };
+  }
 }

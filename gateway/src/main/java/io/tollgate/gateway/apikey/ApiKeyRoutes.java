@@ -223,9 +223,18 @@ public class ApiKeyRoutes {
       return null;
     }
     String trimmed = s.trim();
-    if (trimmed.length() > max || trimmed.chars().anyMatch(Character::isISOControl)) {
+    // an unpaired surrogate is not Unicode: the database driver would store it as '?'
+    if (trimmed.length() > max
+        || trimmed.chars().anyMatch(Character::isISOControl)
+        || trimmed
+            .codePoints()
+            .anyMatch(c -> c >= Character.MIN_SURROGATE && c <= Character.MAX_SURROGATE)) {
       violations.add(
-          violation(field, "must be at most " + max + " characters, without control characters"));
+          violation(
+              field,
+              "must be at most "
+                  + max
+                  + " characters of Unicode text, without control characters"));
       return null;
     }
     return trimmed;

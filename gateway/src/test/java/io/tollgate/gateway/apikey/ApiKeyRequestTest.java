@@ -54,6 +54,27 @@ class ApiKeyRequestTest {
   }
 
   @Test
+  void textThatIsNotUnicodeIsRefusedRatherThanStoredAsQuestionMarks() {
+    // "\ud800" alone is half of a surrogate pair; the driver would have stored "k?"
+    ProblemException e =
+        assertThrows(
+            ProblemException.class,
+            () ->
+                ApiKeyRoutes.parse(
+                    Buffer.buffer(
+                        "{\"name\":\"k\\ud800\",\"scope\":\"READ_ONLY\",\"ownerId\":\"o\"}")));
+    assertEquals(Kind.BAD_REQUEST, e.kind());
+    assertEquals(1, e.violations().size());
+    // a character outside the Basic Multilingual Plane is a valid pair
+    assertEquals(
+        "k\ud83d\ude00",
+        ApiKeyRoutes.parse(
+                Buffer.buffer(
+                    "{\"name\":\"k\\ud83d\\ude00\",\"scope\":\"READ_ONLY\",\"ownerId\":\"o\"}"))
+            .name());
+  }
+
+  @Test
   void notAnObjectIsMalformed() {
     for (String body : new String[] {"", "[]", "\"x\"", "{"}) {
       assertEquals(

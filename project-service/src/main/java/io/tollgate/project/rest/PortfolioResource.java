@@ -12,7 +12,6 @@ import io.tollgate.rest.PageRequest;
 import io.tollgate.rest.Problem;
 import io.tollgate.rest.QueryValues;
 import jakarta.ws.rs.BeanParam;
-import jakarta.ws.rs.DefaultValue;
 import jakarta.ws.rs.GET;
 import jakarta.ws.rs.Path;
 import jakarta.ws.rs.Produces;
@@ -22,8 +21,10 @@ import jakarta.ws.rs.core.MediaType;
 import jakarta.ws.rs.core.Response;
 import jakarta.ws.rs.core.UriInfo;
 import org.eclipse.microprofile.openapi.annotations.Operation;
+import org.eclipse.microprofile.openapi.annotations.enums.SchemaType;
 import org.eclipse.microprofile.openapi.annotations.media.Content;
 import org.eclipse.microprofile.openapi.annotations.media.ExampleObject;
+import org.eclipse.microprofile.openapi.annotations.media.Schema;
 import org.eclipse.microprofile.openapi.annotations.parameters.Parameter;
 import org.eclipse.microprofile.openapi.annotations.responses.APIResponse;
 import org.eclipse.microprofile.openapi.annotations.tags.Tag;
@@ -84,7 +85,8 @@ public class PortfolioResource {
       @Parameter(description = "Case-insensitive text in key, name or description")
           @QueryParam("text")
           String text,
-      @QueryParam("archived") @DefaultValue("false") boolean archived,
+      @QueryParam("archived") @Schema(type = SchemaType.BOOLEAN, defaultValue = "false")
+          String archived,
       @Parameter(
               description =
                   "key, name, phase, health, spi, cpi, budgetBurn, openRisks; - first for descending")
@@ -99,7 +101,7 @@ public class PortfolioResource {
                     QueryValues.enumValue(Phase.class, "phase", phase),
                     QueryValues.enumValue(Methodology.class, "methodology", methodology),
                     text,
-                    archived),
+                    QueryValues.booleanValue("archived", archived, false)),
                 QueryValues.enumValue(HealthRating.class, "health", health),
                 PortfolioService.Sorting.parse(sort),
                 paging.toRequest())

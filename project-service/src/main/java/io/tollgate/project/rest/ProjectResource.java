@@ -23,7 +23,6 @@ import jakarta.validation.constraints.NotNull;
 import jakarta.ws.rs.BeanParam;
 import jakarta.ws.rs.Consumes;
 import jakarta.ws.rs.DELETE;
-import jakarta.ws.rs.DefaultValue;
 import jakarta.ws.rs.GET;
 import jakarta.ws.rs.HeaderParam;
 import jakarta.ws.rs.PATCH;
@@ -40,6 +39,7 @@ import jakarta.ws.rs.core.UriInfo;
 import java.time.OffsetDateTime;
 import java.util.UUID;
 import org.eclipse.microprofile.openapi.annotations.Operation;
+import org.eclipse.microprofile.openapi.annotations.enums.SchemaType;
 import org.eclipse.microprofile.openapi.annotations.media.Content;
 import org.eclipse.microprofile.openapi.annotations.media.ExampleObject;
 import org.eclipse.microprofile.openapi.annotations.media.Schema;
@@ -191,7 +191,8 @@ public class ProjectResource {
       @Parameter(description = "Case-insensitive text in key, name or description")
           @QueryParam("text")
           String text,
-      @QueryParam("archived") @DefaultValue("false") boolean archived,
+      @QueryParam("archived") @Schema(type = SchemaType.BOOLEAN, defaultValue = "false")
+          String archived,
       @BeanParam PageRequest.Params paging,
       @Context UriInfo uri) {
     Page<ProjectView> page =
@@ -201,7 +202,7 @@ public class ProjectResource {
                     QueryValues.enumValue(Phase.class, "phase", phase),
                     QueryValues.enumValue(Methodology.class, "methodology", methodology),
                     text,
-                    archived),
+                    QueryValues.booleanValue("archived", archived, false)),
                 paging.toRequest())
             .map(ProjectMapper::toView);
     return PageRequest.respond(page, uri);

@@ -1,0 +1,153 @@
+package io.tollgate.rest;
+
+import com.fasterxml.jackson.core.JsonParser;
+import com.fasterxml.jackson.databind.BeanDescription;
+import com.fasterxml.jackson.databind.DeserializationConfig;
+import com.fasterxml.jackson.databind.DeserializationContext;
+import com.fasterxml.jackson.databind.JsonDeserializer;
+import com.fasterxml.jackson.databind.ObjectMapper;
+import com.fasterxml.jackson.databind.deser.BeanDeserializerModifier;
+import com.fasterxml.jackson.databind.deser.std.DelegatingDeserializer;
+import com.fasterxml.jackson.databind.deser.std.StdScalarDeserializer;
+import com.fasterxml.jackson.databind.deser.std.StringDeserializer;
+import com.fasterxml.jackson.databind.exc.InvalidFormatException;
+import com.fasterxml.jackson.databind.module.SimpleModule;
+import io.quarkus.jackson.ObjectMapperCustomizer;
+import jakarta.inject.Singleton;
+import java.io.IOException;
+import java.time.Instant;
+import java.time.LocalDate;
+import java.time.LocalDateTime;
+import java.time.OffsetDateTime;
+import java.time.ZoneOffset;
+import java.time.ZonedDateTime;
+import java.time.temporal.ChronoField;
+import java.time.temporal.TemporalAccessor;
+import java.util.Set;
+
+/**
+ * Refuses JSON values that Java reads but PostgreSQL cannot store as they were sent, so that they
+ * are a 400 naming the field instead of a 500 or a silently changed value:
+ *
+ * <ul>
+ *   <li>text with a NUL character (U+0000), which PostgreSQL's text types reject;
+ *   <li>text with an unpaired UTF-16 surrogate (such as {@code "\ud800"}), which is not Unicode and
+ *       which the driver would store as {@code ?};
+ *   <li>dates and timestamps whose year has more than four digits or is negative: RFC 3339, which
+ *       the API documents, has years 0000-9999, and PostgreSQL's range ends in year 5874897.
+ * </ul>
+ */
+@Singleton
+public class StrictJsonInput implements ObjectMapperCustomizer {
+
+  private static final Set<Class<?>> DATES =
+      Set.of(
+          LocalDate.class,
+          LocalDateTime.class,
+          OffsetDateTime.class,
+          ZonedDateTime.class,
+          Instant.class);
+
+  @Override
+  public void customize(ObjectMapper mapper) {
+    SimpleModule module = new SimpleModule("tollgate-strict-json-input");
+    module.addDeserializer(String.class, new Text());
+    module.setDeserializerModifier(
+        new BeanDeserializerModifier() {
+          @Override
+          public JsonDeserializer<?> modifyDeserializer(
+              DeserializationConfig config,
+              BeanDescription bean,
+              JsonDeserializer<?> deserializer) {
+            return DATES.contains(bean.getBeanClass())
+                ? new FourDigitYear(deserializer)
+                : deserializer;
+          }
+        });
+    mapper.registerModule(module);
+  }
+
+  /** What is wrong with {@code text} for storage, or {@code null} when nothing is. */
+  static String problemWith(String text) {
+    for (int i = 0; i < text.length(); i++) {
+      char c = text.charAt(i);
+      if (c == '\u0000') {
+        return "must not contain the NUL character (U+0000)";
+      }
+      if (Character.isHighSurrogate(c)
+          && i + 1 < text.length()
+          && Character.isLowSurrogate(text.charAt(i + 1))) {
+        i++;
+      } else if (Character.isSurrogate(c)) {
+        return "must not contain an unpaired surrogate (U+"
+            + Integer.toHexString(c).toUpperCase()
+            + ")";
+      }
+    }
+    return null;
+  }
+
+  /** Reads text as Jackson does, then refuses what cannot be stored. */
+  static final class Text extends StdScalarDeserializer<String> {
+
+    Text() {
+      super(String.class);
+    }
+
+    @Override
+    public String deserialize(JsonParser p, DeserializationContext ctxt) throws IOException {
+      String text = StringDeserializer.instance.deserialize(p, ctxt);
+      String problem = text == null ? null : problemWith(text);
+      if (problem != null) {
+        throw new Refused(p, problem, text, String.class);
+      }
+      return text;
+    }
+  }
+
+  /** Wraps the JDK date-time deserializers and refuses years outside 0000-9999. */
+  static final class FourDigitYear extends DelegatingDeserializer {
+
+    FourDigitYear(JsonDeserializer<?> delegate) {
+      super(delegate);
+    }
+
+    @Override
+    protected JsonDeserializer<?> newDelegatingInstance(JsonDeserializer<?> delegate) {
+      return new FourDigitYear(delegate);
+    }
+
+    @Override
+    public Object deserialize(JsonParser p, DeserializationContext ctxt) throws IOException {
+      Object value = super.deserialize(p, ctxt);
+      if (value instanceof TemporalAccessor temporal) {
+        int year =
+            temporal instanceof Instant instant
+                ? instant.atOffset(ZoneOffset.UTC).getYear()
+                : temporal.get(ChronoField.YEAR);
+        if (year < 0 || year > 9999) {
+          throw new Refused(p, "year outside 0000-9999", value, handledType());
+        }
+      }
+      return value;
+    }
+  }
+
+  /**
+   * A value Jackson could read but that is refused; {@link FieldErrors} words it for the client,
+   * with the field's path.
+   */
+  static final class Refused extends InvalidFormatException {
+
+    private final String reason;
+
+    Refused(JsonParser p, String reason, Object value, Class<?> type) {
+      super(p, reason, value, type);
+      this.reason = reason;
+    }
+
+    String reason() {
+      return reason;
+    }
+  }
+}
