@@ -334,4 +334,60 @@ class HealthPortfolioTest {
         .statusCode(400)
         .body("violations[0].field", equalTo("health"));
   }
+
+  /**
+   * Sorted by key the database pages the portfolio, whatever its size; an order or filter by the
+   * figures needs every matching project's figures and is refused beyond the limit (3 in tests)
+   * with how many matched, instead of exhausting the heap.
+   */
+  @Test
+  void aPortfolioTooLargeToComputeIsPagedByKeyAndOtherwiseAsksToBeNarrowed() {
+    String tag = ProjectApiTest.uniqueKey("PL");
+    for (int i = 1; i <= 4; i++) {
+      Api.project(tag + i, "AGILE", null);
+    }
+    given()
+        .queryParam("text", tag)
+        .queryParam("size", 3)
+        .get("/api/v1/portfolio")
+        .then()
+        .statusCode(200)
+        .body("totalItems", equalTo(4))
+        .body("items.key", contains(tag + "1", tag + "2", tag + "3"))
+        .body("items[0].health", equalTo("GREEN"))
+        .header("Link", containsString("rel=\"next\""));
+    given()
+        .queryParam("text", tag)
+        .queryParam("sort", "-key")
+        .queryParam("size", 2)
+        .queryParam("page", 1)
+        .get("/api/v1/portfolio")
+        .then()
+        .statusCode(200)
+        .body("items.key", contains(tag + "2", tag + "1"));
+    given()
+        .queryParam("text", tag)
+        .queryParam("sort", "-health")
+        .get("/api/v1/portfolio")
+        .then()
+        .statusCode(400)
+        .contentType(PROBLEM)
+        .body("violations[0].field", equalTo("sort"))
+        .body("violations[0].message", containsString("4 match, at most 3"));
+    given()
+        .queryParam("text", tag)
+        .queryParam("health", "GREEN")
+        .get("/api/v1/portfolio")
+        .then()
+        .statusCode(400)
+        .body("violations[0].field", equalTo("health"));
+    // narrowed below the limit, the same order is answered
+    given()
+        .queryParam("text", tag + "1")
+        .queryParam("sort", "-health")
+        .get("/api/v1/portfolio")
+        .then()
+        .statusCode(200)
+        .body("items.key", contains(tag + "1"));
+  }
 }

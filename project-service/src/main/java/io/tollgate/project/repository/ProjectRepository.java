@@ -11,7 +11,6 @@ import io.tollgate.rest.PageRequest;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.persistence.LockModeType;
 import java.util.ArrayList;
-import java.util.Collection;
 import java.util.List;
 import java.util.Locale;
 import java.util.Optional;
@@ -43,38 +42,20 @@ public class ProjectRepository implements PanacheRepositoryBase<Project, UUID> {
   }
 
   /**
-   * Every project matching {@code filter}, unpaged, for the portfolio.
+   * Every project matching {@code filter}, unpaged and ordered by key, for the portfolio's orders
+   * that need every project's figures; {@link #count} first, so that there is a bound.
    *
-   * @param only the projects the caller may see; null for all
+   * @param memberUserId only the projects this user is a stakeholder of; null for all
    */
-  public List<Project> matching(Filter filter, Collection<UUID> only) {
-    if (only != null && only.isEmpty()) {
-      return List.of();
-    }
-    List<String> clauses = new ArrayList<>();
-    Parameters params = new Parameters();
-    clauses.add("archived = :archived");
-    params.and("archived", filter.archived());
-    if (only != null) {
-      clauses.add("id in :only");
-      params.and("only", only);
-    }
-    if (filter.phase() != null) {
-      clauses.add("phase = :phase");
-      params.and("phase", filter.phase());
-    }
-    if (filter.methodology() != null) {
-      clauses.add("methodology = :methodology");
-      params.and("methodology", filter.methodology());
-    }
-    if (filter.text() != null && !filter.text().isBlank()) {
-      clauses.add(
-          "(lower(key) like :text escape '\\' or lower(name) like :text escape '\\'"
-              + " or lower(coalesce(description, '')) like :text escape '\\'"
-              + ")");
-      params.and("text", "%" + escapeLike(filter.text().toLowerCase(Locale.ROOT)) + "%");
-    }
-    return list(String.join(" and ", clauses), Sort.by("key").and("id"), params);
+  public List<Project> matching(Filter filter, String memberUserId) {
+    Where where = where(filter, memberUserId);
+    return list(where.query(), Sort.by("key").and("id"), where.params());
+  }
+
+  /** How many projects {@link #matching} would return. */
+  public long count(Filter filter, String memberUserId) {
+    Where where = where(filter, memberUserId);
+    return count(where.query(), where.params());
   }
 
   /** The constraint that keeps project keys unique (V1__projects.sql). */
@@ -82,14 +63,25 @@ public class ProjectRepository implements PanacheRepositoryBase<Project, UUID> {
 
   /** Projects matching {@code filter}, ordered by key (unique, so pages never overlap). */
   public Page<Project> search(Filter filter, PageRequest request) {
-    return search(filter, request, null);
+    return search(filter, request, null, false);
   }
 
   /**
    * Like {@link #search(Filter, PageRequest)}, limited to the projects {@code memberUserId} is a
-   * stakeholder of ({@code null}: every project).
+   * stakeholder of ({@code null}: every project), by key ascending or descending.
    */
-  public Page<Project> search(Filter filter, PageRequest request, String memberUserId) {
+  public Page<Project> search(
+      Filter filter, PageRequest request, String memberUserId, boolean descending) {
+    Where where = where(filter, memberUserId);
+    Sort.Direction direction = descending ? Sort.Direction.Descending : Sort.Direction.Ascending;
+    var query = find(where.query(), Sort.by("key", direction).and("id", direction), where.params());
+    List<Project> items = query.page(request.page(), request.size()).list();
+    return Page.of(items, request, query.count());
+  }
+
+  private record Where(String query, Parameters params) {}
+
+  private static Where where(Filter filter, String memberUserId) {
     List<String> clauses = new ArrayList<>();
     Parameters params = new Parameters();
     if (memberUserId != null) {
@@ -113,9 +105,7 @@ public class ProjectRepository implements PanacheRepositoryBase<Project, UUID> {
               + ")");
       params.and("text", "%" + escapeLike(filter.text().toLowerCase(Locale.ROOT)) + "%");
     }
-    var query = find(String.join(" and ", clauses), Sort.by("key").and("id"), params);
-    List<Project> items = query.page(request.page(), request.size()).list();
-    return Page.of(items, request, query.count());
+    return new Where(String.join(" and ", clauses), params);
   }
 
   private static String escapeLike(String text) {

@@ -47,12 +47,4 @@ public class StakeholderRepository implements PanacheRepositoryBase<Stakeholder,
   public long owners(UUID projectId) {
     return count("projectId = ?1 and accessRole = ?2", projectId, AccessRole.OWNER);
   }
-
-  /** The ids of the projects the user is a stakeholder of. */
-  public List<UUID> projectsOf(String userId) {
-    return getEntityManager()
-        .createQuery("select s.projectId from Stakeholder s where s.userId = :user", UUID.class)
-        .setParameter("user", userId)
-        .getResultList();
-  }
 }

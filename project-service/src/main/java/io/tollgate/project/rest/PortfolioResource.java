@@ -52,7 +52,10 @@ public class PortfolioResource {
               + " by phase, methodology, health, text (in key, name or description) and archived;"
               + " sort by key (default), name, phase, health (GREEN < AMBER < RED), spi, cpi,"
               + " budgetBurn or openRisks, with a leading - for descending (e.g. sort=-health);"
-              + " undefined values sort last either way.")
+              + " undefined values sort last either way. Any order but key, or a health"
+              + " filter, needs every matching project's figures: it covers at most"
+              + " tollgate.portfolio.computed-limit projects (5,000 by default) and is a 400"
+              + " beyond them.")
   @APIResponse(
       responseCode = "200",
       description = "One page of the portfolio",
@@ -74,7 +77,9 @@ public class PortfolioResource {
                               + "\"totalItems\":1,\"totalPages\":1}")))
   @APIResponse(
       responseCode = "400",
-      description = "Unknown filter value or sort key",
+      description =
+          "Unknown filter value or sort key, or more matching projects than an order or filter"
+              + " by their figures can cover",
       content = @Content(mediaType = Problem.MEDIA_TYPE))
   public Response portfolio(
       @Parameter(description = "Only projects in this phase") @QueryParam("phase") String phase,

@@ -1,11 +1,12 @@
 package io.tollgate.project.service;
 
+import io.tollgate.project.config.PortfolioConfig;
 import io.tollgate.project.model.HealthRating;
 import io.tollgate.project.model.Project;
 import io.tollgate.project.repository.ProjectRepository;
-import io.tollgate.project.repository.StakeholderRepository;
 import io.tollgate.rest.Page;
 import io.tollgate.rest.PageRequest;
+import io.tollgate.rest.Problem;
 import io.tollgate.rest.ProblemException;
 import io.tollgate.security.Caller;
 import jakarta.enterprise.context.ApplicationScoped;
@@ -13,6 +14,8 @@ import java.time.LocalDate;
 import java.util.Comparator;
 import java.util.List;
 import java.util.Locale;
+import java.util.Map;
+import java.util.UUID;
 import java.util.function.Function;
 
 /**
@@ -56,29 +59,43 @@ public class PortfolioService {
   }
 
   private final ProjectRepository projects;
-  private final StakeholderRepository stakeholders;
   private final HealthService health;
   private final Caller caller;
+  private final PortfolioConfig config;
 
   PortfolioService(
-      ProjectRepository projects,
-      StakeholderRepository stakeholders,
-      HealthService health,
-      Caller caller) {
+      ProjectRepository projects, HealthService health, Caller caller, PortfolioConfig config) {
     this.projects = projects;
-    this.stakeholders = stakeholders;
     this.health = health;
     this.caller = caller;
+    this.config = config;
   }
 
   public Page<HealthService.Figures> portfolio(
       ProjectRepository.Filter filter, HealthRating rating, Sorting sorting, PageRequest page) {
-    List<Project> visible =
-        projects.matching(
-            filter, caller.readsAllProjects() ? null : stakeholders.projectsOf(caller.userId()));
+    String member = caller.readsAllProjects() ? null : caller.userId();
     LocalDate today = AnalyticsService.today();
+    if (rating == null && sorting.key() == SortKey.KEY) {
+      // the database pages by key: only the page's projects need their figures
+      Page<Project> found = projects.search(filter, page, member, sorting.descending());
+      Map<UUID, HealthService.Figures> figures = health.figures(found.items(), today);
+      return found.map(p -> figures.get(p.id));
+    }
+    long matching = projects.count(filter, member);
+    if (matching > config.computedLimit()) {
+      throw ProblemException.invalid(
+          List.of(
+              new Problem.Violation(
+                  rating != null ? "health" : "sort",
+                  "needs the figures of every matching project: "
+                      + matching
+                      + " match, at most "
+                      + config.computedLimit()
+                      + " can be computed at once; narrow them with phase, methodology or text,"
+                      + " or sort by key without a health filter")));
+    }
     List<HealthService.Figures> figures =
-        health.figures(visible, today).values().stream()
+        health.figures(projects.matching(filter, member), today).values().stream()
             .filter(f -> rating == null || f.health().rating() == rating)
             .sorted(comparator(sorting))
             .toList();

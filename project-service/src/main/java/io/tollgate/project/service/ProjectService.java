@@ -118,7 +118,7 @@ public class ProjectService {
 
   public Page<Project> list(ProjectRepository.Filter filter, PageRequest page) {
     // a list only ever shows what the caller may see
-    return projects.search(filter, page, caller.readsAllProjects() ? null : caller.userId());
+    return projects.search(filter, page, caller.readsAllProjects() ? null : caller.userId(), false);
   }
 
   /** Applies a JSON merge patch, if the client's {@code If-Match} names the current version. */
