@@ -151,12 +151,14 @@ class HistoryAsOfTest {
         .statusCode(404)
         .contentType(PROBLEM)
         .body("detail", containsString("did not exist yet"));
-    given()
-        .queryParam("asOf", "last tuesday")
-        .get("/api/v1/projects/" + id)
-        .then()
-        .statusCode(400)
-        .body("violations[0].field", equalTo("asOf"));
+    for (String asOf : new String[] {"last tuesday", "+99999-01-01T00:00:00Z"}) {
+      given()
+          .queryParam("asOf", asOf)
+          .get("/api/v1/projects/" + id)
+          .then()
+          .statusCode(400)
+          .body("violations[0].field", equalTo("asOf"));
+    }
   }
 
   @Test

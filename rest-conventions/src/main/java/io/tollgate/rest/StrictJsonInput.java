@@ -19,9 +19,7 @@ import java.time.Instant;
 import java.time.LocalDate;
 import java.time.LocalDateTime;
 import java.time.OffsetDateTime;
-import java.time.ZoneOffset;
 import java.time.ZonedDateTime;
-import java.time.temporal.ChronoField;
 import java.time.temporal.TemporalAccessor;
 import java.util.Set;
 
@@ -120,14 +118,8 @@ public class StrictJsonInput implements ObjectMapperCustomizer {
     @Override
     public Object deserialize(JsonParser p, DeserializationContext ctxt) throws IOException {
       Object value = super.deserialize(p, ctxt);
-      if (value instanceof TemporalAccessor temporal) {
-        int year =
-            temporal instanceof Instant instant
-                ? instant.atOffset(ZoneOffset.UTC).getYear()
-                : temporal.get(ChronoField.YEAR);
-        if (year < 0 || year > 9999) {
-          throw new Refused(p, "year outside 0000-9999", value, handledType());
-        }
+      if (value instanceof TemporalAccessor temporal && !Rfc3339.hasFourDigitYear(temporal)) {
+        throw new Refused(p, "year outside 0000-9999", value, handledType());
       }
       return value;
     }

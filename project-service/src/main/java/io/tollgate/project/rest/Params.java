@@ -1,6 +1,7 @@
 package io.tollgate.project.rest;
 
 import io.tollgate.rest.ProblemException;
+import io.tollgate.rest.Rfc3339;
 import java.time.LocalDate;
 import java.time.OffsetDateTime;
 import java.time.format.DateTimeParseException;
@@ -15,10 +16,14 @@ final class Params {
       return null;
     }
     try {
-      return LocalDate.parse(value.trim());
+      LocalDate date = LocalDate.parse(value.trim());
+      if (Rfc3339.hasFourDigitYear(date)) {
+        return date;
+      }
     } catch (DateTimeParseException e) {
-      throw ProblemException.invalid(parameter, "must be a date (YYYY-MM-DD)");
+      // answered below
     }
+    throw ProblemException.invalid(parameter, "must be a date (YYYY-MM-DD)");
   }
 
   static OffsetDateTime instant(String parameter, String value) {
@@ -26,11 +31,15 @@ final class Params {
       return null;
     }
     try {
-      return OffsetDateTime.parse(value.trim());
+      OffsetDateTime instant = OffsetDateTime.parse(value.trim());
+      if (Rfc3339.hasFourDigitYear(instant)) {
+        return instant;
+      }
     } catch (DateTimeParseException e) {
-      throw ProblemException.invalid(
-          parameter, "must be a timestamp (RFC 3339, e.g. 2026-03-01T12:00:00Z)");
+      // answered below
     }
+    throw ProblemException.invalid(
+        parameter, "must be a timestamp (RFC 3339, e.g. 2026-03-01T12:00:00Z)");
   }
 
   /** Refuses a range whose end comes before its start. */
