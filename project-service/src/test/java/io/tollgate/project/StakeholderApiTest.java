@@ -143,6 +143,22 @@ class StakeholderApiTest {
         .contentType(PROBLEM)
         .body(
             "violations.field", hasItems("userId", "email", "influence", "interest", "accessRole"));
+    // a fraction is not cut to a whole number, nor is a number too large for one malformed JSON
+    for (String influence : new String[] {"3.7", "99999999999"}) {
+      given()
+          .contentType(ContentType.JSON)
+          .body(
+              """
+              {"userId":"zed","name":"Zed","role":"QA","influence":%s,"interest":3,
+               "accessRole":"VIEWER"}"""
+                  .formatted(influence))
+          .post(url(id))
+          .then()
+          .statusCode(400)
+          .contentType(PROBLEM)
+          .body("type", equalTo("https://tollgate.io/problems/validation"))
+          .body("violations.field", equalTo(List.of("influence")));
+    }
     add(id, "alice", "VIEWER")
         .then()
         .statusCode(409)

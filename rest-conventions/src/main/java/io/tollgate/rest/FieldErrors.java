@@ -1,5 +1,6 @@
 package io.tollgate.rest;
 
+import com.fasterxml.jackson.core.exc.InputCoercionException;
 import com.fasterxml.jackson.databind.JsonMappingException;
 import com.fasterxml.jackson.databind.exc.InvalidFormatException;
 import com.fasterxml.jackson.databind.exc.MismatchedInputException;
@@ -22,6 +23,9 @@ final class FieldErrors {
     if (field.isEmpty()) {
       return Optional.empty();
     }
+    if (e.getCause() instanceof InputCoercionException tooLarge) {
+      return Optional.of(new Problem.Violation(field, outOfRange(tooLarge)));
+    }
     if (e instanceof UnrecognizedPropertyException) {
       return Optional.of(new Problem.Violation(field, "is not a known or writable field"));
     }
@@ -37,6 +41,18 @@ final class FieldErrors {
       return Optional.of(new Problem.Violation(field, "has the wrong type"));
     }
     return Optional.empty();
+  }
+
+  /** A number too large for its field ({@code 99999999999} for an int), which Jackson wraps. */
+  private static String outOfRange(InputCoercionException e) {
+    Class<?> type = e.getTargetType();
+    if (type == Integer.TYPE || type == Integer.class) {
+      return "must be a whole number from " + Integer.MIN_VALUE + " to " + Integer.MAX_VALUE;
+    }
+    if (type == Long.TYPE || type == Long.class) {
+      return "must be a whole number from " + Long.MIN_VALUE + " to " + Long.MAX_VALUE;
+    }
+    return "is out of range";
   }
 
   private static String path(JsonMappingException e) {

@@ -4,6 +4,7 @@ import com.fasterxml.jackson.core.JsonParser;
 import com.fasterxml.jackson.databind.BeanDescription;
 import com.fasterxml.jackson.databind.DeserializationConfig;
 import com.fasterxml.jackson.databind.DeserializationContext;
+import com.fasterxml.jackson.databind.DeserializationFeature;
 import com.fasterxml.jackson.databind.JsonDeserializer;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.deser.BeanDeserializerModifier;
@@ -32,7 +33,9 @@ import java.util.Set;
  *   <li>text with an unpaired UTF-16 surrogate (such as {@code "\ud800"}), which is not Unicode and
  *       which the driver would store as {@code ?};
  *   <li>dates and timestamps whose year has more than four digits or is negative: RFC 3339, which
- *       the API documents, has years 0000-9999, and PostgreSQL's range ends in year 5874897.
+ *       the API documents, has years 0000-9999, and PostgreSQL's range ends in year 5874897;
+ *   <li>a fraction where a whole number is expected ({@code 3.7} for an int), which Jackson would
+ *       otherwise cut to {@code 3} without a word.
  * </ul>
  */
 @Singleton
@@ -63,6 +66,7 @@ public class StrictJsonInput implements ObjectMapperCustomizer {
           }
         });
     mapper.registerModule(module);
+    mapper.disable(DeserializationFeature.ACCEPT_FLOAT_AS_INT);
   }
 
   /** What is wrong with {@code text} for storage, or {@code null} when nothing is. */
