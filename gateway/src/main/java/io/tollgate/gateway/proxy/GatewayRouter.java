@@ -110,6 +110,10 @@ public class GatewayRouter {
         .handler(rc -> dispatch(rc, table, loopProxies))
         .failureHandler(GatewayRouter::failure);
 
+    // a path outside /api and /q: Vert.x's own answer is an HTML page
+    router.errorHandler(
+        404, rc -> Problems.respond(rc, Kind.NOT_FOUND, "no resource at " + rc.request().path()));
+
     if (rateLimiter.enabled()) {
       evictionTimer = vertx.setPeriodic(60_000, id -> rateLimiter.evictFull());
     }

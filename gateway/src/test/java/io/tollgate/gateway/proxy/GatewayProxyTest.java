@@ -583,6 +583,19 @@ class GatewayProxyTest {
         .body("detail", containsString(path));
   }
 
+  /** Vert.x's own answer would be an HTML page. */
+  @Test
+  void aPathOutsideTheApiAnswersAProblem() {
+    given()
+        .when()
+        .get("/nothing-here")
+        .then()
+        .statusCode(404)
+        .contentType(PROBLEM_JSON)
+        .body("type", equalTo("https://tollgate.io/problems/not-found"))
+        .body("instance", equalTo("/nothing-here"));
+  }
+
   @Test
   void pathWithDotSegmentsIsRefused() throws Exception {
     given()
