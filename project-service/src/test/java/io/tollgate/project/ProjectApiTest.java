@@ -453,6 +453,46 @@ class ProjectApiTest {
         .body("name", equalTo("CRM replacement"));
   }
 
+  /**
+   * A retry sent while the first attempt is still running (a client that timed out) replays the
+   * first response instead of failing on the key the first attempt just stored. Java's HttpClient
+   * also offers to upgrade to HTTP/2 over plain HTTP, which used to fail a request with a body.
+   */
+  @Test
+  void concurrentRequestsWithOneIdempotencyKeyCreateOnceAndAllAnswerIt() throws Exception {
+    String key = uniqueKey("IC");
+    String idempotencyKey = UUID.randomUUID().toString();
+    HttpClient http = HttpClient.newHttpClient();
+    HttpRequest request =
+        HttpRequest.newBuilder(
+                URI.create(RestAssured.baseURI + ":" + RestAssured.port + "/api/v1/projects"))
+            .header("Authorization", TestTokens.bearer("alice", "MEMBER"))
+            .header("Content-Type", "application/json")
+            .header("Idempotency-Key", idempotencyKey)
+            .POST(HttpRequest.BodyPublishers.ofString(body(key)))
+            .build();
+    List<HttpResponse<String>> answers =
+        java.util.stream.IntStream.range(0, 8)
+            .mapToObj(i -> http.sendAsync(request, HttpResponse.BodyHandlers.ofString()))
+            .toList()
+            .stream()
+            .map(java.util.concurrent.CompletableFuture::join)
+            .toList();
+    assertThat(answers.stream().map(HttpResponse::statusCode).toList(), everyItem(equalTo(201)));
+    assertEquals(
+        1,
+        answers.stream()
+            .map(a -> a.headers().firstValue("Location").orElseThrow())
+            .distinct()
+            .count());
+    assertEquals(
+        7,
+        answers.stream()
+            .filter(a -> a.headers().firstValue("Idempotent-Replayed").isPresent())
+            .count());
+    given().queryParam("text", key).get("/api/v1/projects").then().body("totalItems", equalTo(1));
+  }
+
   @Test
   void idempotencyKeyReplaysTheFirstResponseAndRefusesAnotherBody() {
     String key = uniqueKey("I");

@@ -21,13 +21,18 @@ import java.util.function.Supplier;
 /**
  * Honours {@code Idempotency-Key} on creates: the same key with the same body replays the first
  * response; the same key with another body is refused with 422. The record is written in the
- * create's own transaction, so a failed create leaves no key behind.
+ * create's own transaction, so a failed create leaves no key behind, and concurrent requests with
+ * one key are serialised by a transaction-scoped advisory lock, so that they replay rather than
+ * collide.
  */
 @ApplicationScoped
 public class Idempotency {
 
   public static final String HEADER = "Idempotency-Key";
   private static final int MAX_KEY_LENGTH = 200;
+
+  /** The first half of the advisory lock taken per key, so that it meets no other lock's. */
+  private static final int LOCK_SPACE = 0x1de4907;
 
   private final EntityManager em;
   private final ObjectMapper mapper;
@@ -59,6 +64,13 @@ public class Idempotency {
           HEADER, "must be 1 to " + MAX_KEY_LENGTH + " characters (a UUID is a good choice)");
     }
     String hash = hash(request);
+    // Requests with the same key wait for each other until the first commits: a retry sent while
+    // the first attempt is still running then replays its response, instead of running the create
+    // again and failing on what the first one wrote.
+    em.createNativeQuery("select 1 from (select pg_advisory_xact_lock(:space, hashtext(:key))) l")
+        .setParameter("space", LOCK_SPACE)
+        .setParameter("key", scope + " " + key)
+        .getSingleResult();
     IdempotencyRecord.Id id = new IdempotencyRecord.Id(scope, key);
     IdempotencyRecord previous = em.find(IdempotencyRecord.class, id);
     if (previous != null) {
