@@ -6,7 +6,6 @@ import io.tollgate.project.model.Project;
 import io.tollgate.project.repository.ProjectRepository;
 import io.tollgate.rest.Page;
 import io.tollgate.rest.PageRequest;
-import io.tollgate.rest.Problem;
 import io.tollgate.rest.ProblemException;
 import io.tollgate.security.Caller;
 import jakarta.enterprise.context.ApplicationScoped;
@@ -84,15 +83,13 @@ public class PortfolioService {
     long matching = projects.count(filter, member);
     if (matching > config.computedLimit()) {
       throw ProblemException.invalid(
-          List.of(
-              new Problem.Violation(
-                  rating != null ? "health" : "sort",
-                  "needs the figures of every matching project: "
-                      + matching
-                      + " match, at most "
-                      + config.computedLimit()
-                      + " can be computed at once; narrow them with phase, methodology or text,"
-                      + " or sort by key without a health filter")));
+          rating != null ? "health" : "sort",
+          "needs the figures of every matching project: "
+              + matching
+              + " match, at most "
+              + config.computedLimit()
+              + " can be computed at once; narrow them with phase, methodology or text,"
+              + " or sort by key without a health filter");
     }
     List<HealthService.Figures> figures =
         health.figures(projects.matching(filter, member), today).values().stream()
