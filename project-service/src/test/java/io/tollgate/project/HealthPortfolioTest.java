@@ -30,6 +30,8 @@ import java.time.Duration;
 import java.time.LocalDate;
 import java.time.OffsetDateTime;
 import java.time.ZoneOffset;
+import java.util.ArrayList;
+import java.util.List;
 import java.util.UUID;
 import org.apache.kafka.clients.consumer.ConsumerRecord;
 import org.junit.jupiter.api.BeforeEach;
@@ -194,25 +196,32 @@ class HealthPortfolioTest {
   @Test
   void theCalendarAloneCanMakeAProjectLateAndTheMonitorAnnouncesIt() {
     try (EventCollector events = EventCollector.fromEnd("project.events")) {
-      String id = Api.project(null);
-      // a milestone that became due without any event saying so
-      QuarkusTransaction.requiringNew()
-          .run(
-              () ->
-                  em.createNativeQuery(
-                          "insert into milestone_ref (milestone_id, project_id, name, kind, status,"
-                              + " planned_date, buffer_days, deleted, version, updated_at)"
-                              + " values (:m, :p, 'Code freeze', 'CODE_FREEZE', 'IN_PROGRESS', :d,"
-                              + " 2, false, 0, :now)")
-                      .setParameter("m", UUID.randomUUID())
-                      .setParameter("p", UUID.fromString(id))
-                      .setParameter("d", TODAY.minusDays(5))
-                      .setParameter("now", OffsetDateTime.now(ZoneOffset.UTC))
-                      .executeUpdate());
+      // five projects, so that a pass reading two ids at a time (in tests) must cross pages
+      List<String> ids = new ArrayList<>();
+      for (int i = 0; i < 5; i++) {
+        String id = Api.project(null);
+        ids.add(id);
+        // a milestone that became due without any event saying so
+        QuarkusTransaction.requiringNew()
+            .run(
+                () ->
+                    em.createNativeQuery(
+                            "insert into milestone_ref (milestone_id, project_id, name, kind,"
+                                + " status, planned_date, buffer_days, deleted, version,"
+                                + " updated_at) values (:m, :p, 'Code freeze', 'CODE_FREEZE',"
+                                + " 'IN_PROGRESS', :d, 2, false, 0, :now)")
+                        .setParameter("m", UUID.randomUUID())
+                        .setParameter("p", UUID.fromString(id))
+                        .setParameter("d", TODAY.minusDays(5))
+                        .setParameter("now", OffsetDateTime.now(ZoneOffset.UTC))
+                        .executeUpdate());
+      }
       monitor.reevaluateAll();
-      JsonNode red = data(awaitHealth(events, id, "RED"));
-      assertEquals(
-          "Code freeze is 3 days late", red.path("reasons").get(0).path("message").asText());
+      for (String id : ids) {
+        JsonNode red = data(awaitHealth(events, id, "RED"));
+        assertEquals(
+            "Code freeze is 3 days late", red.path("reasons").get(0).path("message").asText());
+      }
     }
   }
 

@@ -38,4 +38,8 @@ public interface HealthConfig {
    */
   @WithDefault("1h")
   Duration reevaluationInterval();
+
+  /** How many project ids a re-evaluation pass reads per query, so that it holds only a page. */
+  @WithDefault("500")
+  int reevaluationPageSize();
 }

@@ -31,14 +31,25 @@ public class ProjectRepository implements PanacheRepositoryBase<Project, UUID> {
     return findByIdOptional(id, LockModeType.PESSIMISTIC_WRITE);
   }
 
-  /** Ids of the projects whose health is still worth watching: not archived, not finished. */
-  public List<UUID> watched() {
-    return getEntityManager()
-        .createQuery(
-            "select p.id from Project p where p.archived = false and p.phase not in :done",
-            UUID.class)
-        .setParameter("done", List.of(Phase.CLOSED, Phase.CANCELLED))
-        .getResultList();
+  /**
+   * Ids of the projects whose health is still worth watching (not archived, not finished), in id
+   * order: at most {@code limit} of them after {@code after} ({@code null}: from the first), so
+   * that a pass over every project holds one page of ids at a time.
+   */
+  public List<UUID> watched(UUID after, int limit) {
+    var query =
+        getEntityManager()
+            .createQuery(
+                "select p.id from Project p where p.archived = false and p.phase not in :done"
+                    + (after == null ? "" : " and p.id > :after")
+                    + " order by p.id",
+                UUID.class)
+            .setParameter("done", List.of(Phase.CLOSED, Phase.CANCELLED))
+            .setMaxResults(limit);
+    if (after != null) {
+      query.setParameter("after", after);
+    }
+    return query.getResultList();
   }
 
   /**

@@ -8,6 +8,7 @@ import io.tollgate.project.repository.ProjectRepository;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.enterprise.event.Observes;
 import java.time.Duration;
+import java.util.List;
 import java.util.UUID;
 import java.util.concurrent.Executors;
 import java.util.concurrent.ScheduledExecutorService;
@@ -27,12 +28,14 @@ public class HealthMonitor {
   private final HealthService health;
   private final ProjectRepository projects;
   private final Duration interval;
+  private final int pageSize;
   private ScheduledExecutorService timer;
 
   HealthMonitor(HealthService health, ProjectRepository projects, HealthConfig config) {
     this.health = health;
     this.projects = projects;
     this.interval = config.reevaluationInterval();
+    this.pageSize = config.reevaluationPageSize();
   }
 
   void onStart(@Observes StartupEvent event) {
@@ -56,14 +59,23 @@ public class HealthMonitor {
     }
   }
 
-  /** Re-evaluates every open project; one failing does not stop the others. */
+  /**
+   * Re-evaluates every open project, a page of ids at a time; one failing does not stop the others.
+   */
   public void reevaluateAll() {
-    for (UUID id : QuarkusTransaction.requiringNew().call(projects::watched)) {
-      try {
-        QuarkusTransaction.requiringNew().run(() -> health.reassess(id));
-      } catch (RuntimeException e) {
-        LOG.warnf("health of project %s could not be re-evaluated: %s", id, e.getMessage());
+    UUID after = null;
+    List<UUID> page;
+    do {
+      UUID from = after;
+      page = QuarkusTransaction.requiringNew().call(() -> projects.watched(from, pageSize));
+      for (UUID id : page) {
+        try {
+          QuarkusTransaction.requiringNew().run(() -> health.reassess(id));
+        } catch (RuntimeException e) {
+          LOG.warnf("health of project %s could not be re-evaluated: %s", id, e.getMessage());
+        }
       }
-    }
+      after = page.isEmpty() ? null : page.get(page.size() - 1);
+    } while (page.size() == pageSize);
   }
 }
