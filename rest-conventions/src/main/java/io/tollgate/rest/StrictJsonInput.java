@@ -81,9 +81,7 @@ public class StrictJsonInput implements ObjectMapperCustomizer {
           && Character.isLowSurrogate(text.charAt(i + 1))) {
         i++;
       } else if (Character.isSurrogate(c)) {
-        return "must not contain an unpaired surrogate (U+"
-            + Integer.toHexString(c).toUpperCase()
-            + ")";
+        return String.format("must not contain an unpaired surrogate (U+%04X)", (int) c);
       }
     }
     return null;
