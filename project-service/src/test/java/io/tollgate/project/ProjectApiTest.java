@@ -165,13 +165,46 @@ class ProjectApiTest {
         .contentType(PROBLEM)
         .body("type", equalTo("https://tollgate.io/problems/malformed-body"));
     given()
+        .contentType(ContentType.JSON)
+        .body("[{\"key\":\"ARRAY1\"}]")
+        .post("/api/v1/projects")
+        .then()
+        .statusCode(400)
+        .contentType(PROBLEM)
+        .body("detail", equalTo("the request body must be a JSON object"));
+    given()
         .contentType(ContentType.TEXT)
         .body("key=CRM")
         .post("/api/v1/projects")
         .then()
         .statusCode(415)
         .contentType(PROBLEM)
-        .body("status", equalTo(415));
+        .body("status", equalTo(415))
+        .body(
+            "detail",
+            equalTo(
+                "Content-Type text/plain is not supported here; send the body as application/json"));
+    given()
+        .accept("application/xml")
+        .get("/api/v1/projects")
+        .then()
+        .statusCode(406)
+        .contentType(PROBLEM)
+        .body("detail", containsString("application/json, which the Accept header"));
+    given()
+        .delete("/api/v1/projects")
+        .then()
+        .statusCode(405)
+        .contentType(PROBLEM)
+        .body("detail", equalTo("DELETE is not supported on /api/v1/projects"))
+        .header("Allow", "GET, HEAD, OPTIONS, POST");
+    given()
+        .contentType(ContentType.JSON)
+        .body("{}")
+        .put("/api/v1/projects/" + UUID.randomUUID())
+        .then()
+        .statusCode(405)
+        .header("Allow", "DELETE, GET, HEAD, OPTIONS, PATCH");
     given()
         .contentType(ContentType.JSON)
         .body("{\"key\":\"MASS1\",\"name\":\"x\",\"methodology\":\"AGILE\",\"phase\":\"CLOSED\"}")
@@ -342,6 +375,24 @@ class ProjectApiTest {
       {
         "startDate",
         "{\"key\":\"%s\",\"name\":\"x\",\"methodology\":\"AGILE\",\"startDate\":\"-4000-01-05\"}"
+      },
+      // Jackson alone reads 5 as 1970-01-06, an array as a date and "" as no date
+      {"startDate", "{\"key\":\"%s\",\"name\":\"x\",\"methodology\":\"AGILE\",\"startDate\":5}"},
+      {
+        "startDate",
+        "{\"key\":\"%s\",\"name\":\"x\",\"methodology\":\"AGILE\",\"startDate\":[2026,1,5]}"
+      },
+      {
+        "targetDate",
+        "{\"key\":\"%s\",\"name\":\"x\",\"methodology\":\"AGILE\",\"targetDate\":\"\"}"
+      },
+      // ... and 1 as the enum's second constant
+      {"methodology", "{\"key\":\"%s\",\"name\":\"x\",\"methodology\":1}"},
+      // ... and a repeated name as its last value (a proxy in front may take the first)
+      {"key", "{\"key\":\"%s\",\"key\":\"OTHER\",\"name\":\"x\",\"methodology\":\"AGILE\"}"},
+      {
+        "budget.amount",
+        "{\"key\":\"%s\",\"name\":\"x\",\"methodology\":\"AGILE\",\"budget\":{\"amount\":1,\"amount\":2,\"currency\":\"EUR\"}}"
       },
     };
     for (String[] c : cases) {

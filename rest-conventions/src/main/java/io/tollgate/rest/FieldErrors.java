@@ -1,11 +1,17 @@
 package io.tollgate.rest;
 
+import com.fasterxml.jackson.core.JsonPointer;
+import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.core.exc.InputCoercionException;
+import com.fasterxml.jackson.core.exc.StreamReadException;
 import com.fasterxml.jackson.databind.JsonMappingException;
 import com.fasterxml.jackson.databind.exc.InvalidFormatException;
 import com.fasterxml.jackson.databind.exc.MismatchedInputException;
 import com.fasterxml.jackson.databind.exc.UnrecognizedPropertyException;
+import java.util.ArrayList;
 import java.util.Arrays;
+import java.util.Collection;
+import java.util.List;
 import java.util.Optional;
 import java.util.stream.Collectors;
 
@@ -17,8 +23,37 @@ final class FieldErrors {
 
   private FieldErrors() {}
 
-  /** The violation {@code e} describes, or empty when it names no field (the JSON is broken). */
-  static Optional<Problem.Violation> violationOf(JsonMappingException e) {
+  /**
+   * The violation {@code e} describes, or empty when it names no field (the JSON is broken, or the
+   * body as a whole has the wrong shape: see {@link #malformed}).
+   */
+  static Optional<Problem.Violation> violationOf(JsonProcessingException e) {
+    // in a nested object Jackson wraps the parser's exception in one that has the outer path
+    Throwable cause = e instanceof JsonMappingException && e.getCause() != null ? e.getCause() : e;
+    if (cause instanceof StreamReadException read
+        && read.getProcessor() != null
+        && String.valueOf(read.getOriginalMessage()).startsWith("Duplicate field")) {
+      // the parser stops at the second occurrence, so its context is the repeated name's path
+      String field = dotted(read.getProcessor().getParsingContext().pathAsPointer());
+      return Optional.of(new Problem.Violation(field, "appears more than once"));
+    }
+    return e instanceof JsonMappingException mapping ? mappingViolation(mapping) : Optional.empty();
+  }
+
+  /** What is wrong with a body that names no field: broken JSON, or not the object expected. */
+  static String malformed(JsonProcessingException e) {
+    if (e instanceof MismatchedInputException mismatch
+        && mismatch.getPath().isEmpty()
+        && mismatch.getTargetType() != null
+        && !String.valueOf(mismatch.getOriginalMessage()).contains("end-of-input")) {
+      Class<?> type = mismatch.getTargetType();
+      boolean array = type.isArray() || Collection.class.isAssignableFrom(type);
+      return "the request body must be a JSON " + (array ? "array" : "object");
+    }
+    return e.getOriginalMessage();
+  }
+
+  private static Optional<Problem.Violation> mappingViolation(JsonMappingException e) {
     String field = path(e);
     if (field.isEmpty()) {
       return Optional.empty();
@@ -60,6 +95,15 @@ final class FieldErrors {
         .map(
             ref -> ref.getFieldName() != null ? ref.getFieldName() : String.valueOf(ref.getIndex()))
         .collect(Collectors.joining("."));
+  }
+
+  /** {@code /budget/amount} as {@code budget.amount}, the way violations name fields. */
+  private static String dotted(JsonPointer pointer) {
+    List<String> names = new ArrayList<>();
+    for (JsonPointer at = pointer; at != null && !at.matches(); at = at.tail()) {
+      names.add(at.getMatchingProperty());
+    }
+    return String.join(".", names);
   }
 
   private static String describe(Class<?> type) {

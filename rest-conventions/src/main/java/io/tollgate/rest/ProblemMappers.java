@@ -1,19 +1,22 @@
 package io.tollgate.rest;
 
 import com.fasterxml.jackson.core.JsonProcessingException;
-import com.fasterxml.jackson.databind.JsonMappingException;
 import com.fasterxml.jackson.databind.exc.MismatchedInputException;
+import io.vertx.core.http.HttpMethod;
+import io.vertx.core.http.HttpServerRequest;
 import jakarta.persistence.OptimisticLockException;
 import jakarta.validation.ConstraintViolation;
 import jakarta.validation.ConstraintViolationException;
 import jakarta.validation.ValidationException;
 import jakarta.ws.rs.WebApplicationException;
+import jakarta.ws.rs.core.HttpHeaders;
 import jakarta.ws.rs.core.Response;
 import jakarta.ws.rs.core.UriInfo;
 import java.net.URI;
 import java.util.Comparator;
 import java.util.List;
 import java.util.Map;
+import java.util.Set;
 import org.hibernate.exception.DataException;
 import org.jboss.logging.Logger;
 import org.jboss.resteasy.reactive.server.ServerExceptionMapper;
@@ -25,6 +28,12 @@ import org.jboss.resteasy.reactive.server.ServerExceptionMapper;
 public class ProblemMappers {
 
   private static final Logger LOG = Logger.getLogger(ProblemMappers.class);
+
+  private final AllowedMethods allowedMethods;
+
+  ProblemMappers(AllowedMethods allowedMethods) {
+    this.allowedMethods = allowedMethods;
+  }
 
   @ServerExceptionMapper
   public Response problem(ProblemException e, UriInfo uri) {
@@ -55,18 +64,12 @@ public class ProblemMappers {
 
   @ServerExceptionMapper(priority = 1)
   public Response unreadableJson(JsonProcessingException e, UriInfo uri) {
-    if (e instanceof JsonMappingException mapping) {
-      var violation = FieldErrors.violationOf(mapping);
-      if (violation.isPresent()) {
-        return respond(
-            ProblemType.VALIDATION,
-            "1 field is not valid",
-            uri,
-            List.of(violation.get()),
-            Map.of());
-      }
+    var violation = FieldErrors.violationOf(e);
+    if (violation.isPresent()) {
+      return respond(
+          ProblemType.VALIDATION, "1 field is not valid", uri, List.of(violation.get()), Map.of());
     }
-    return respond(ProblemType.MALFORMED_BODY, e.getOriginalMessage(), uri, List.of(), Map.of());
+    return respond(ProblemType.MALFORMED_BODY, FieldErrors.malformed(e), uri, List.of(), Map.of());
   }
 
   /** Overrides Quarkus's built-in mapper for this subtype, which answers plain JSON. */
@@ -114,7 +117,8 @@ public class ProblemMappers {
   }
 
   @ServerExceptionMapper(priority = 1)
-  public Response webApplication(WebApplicationException e, UriInfo uri) {
+  public Response webApplication(
+      WebApplicationException e, UriInfo uri, HttpServerRequest request) {
     // Quarkus REST wraps a body that is not JSON into a bare 400
     if (e.getCause() instanceof JsonProcessingException unreadable) {
       return unreadableJson(unreadable, uri);
@@ -124,11 +128,18 @@ public class ProblemMappers {
     if (status >= 500) {
       LOG.error("request failed", e);
     }
-    String detail = status == 404 ? "no resource at " + uri.getPath() : e.getMessage();
+    String detail = detailOf(status, e, uri, request);
     Response.ResponseBuilder builder =
         Response.status(status)
             .type(Problem.MEDIA_TYPE)
             .entity(problem(type, status, detail, uri, List.of(), Map.of()));
+    // RFC 9110 requires Allow on a 405; Quarkus's own has none
+    if (status == 405 && e.getResponse().getHeaderString(HttpHeaders.ALLOW) == null) {
+      Set<String> allowed = allowedMethods.of(uri.getPath());
+      if (!allowed.isEmpty()) {
+        builder.header(HttpHeaders.ALLOW, String.join(", ", allowed));
+      }
+    }
     // keep headers such as Allow (405) or WWW-Authenticate (401)
     e.getResponse()
         .getHeaders()
@@ -139,6 +150,35 @@ public class ProblemMappers {
               }
             });
     return builder.build();
+  }
+
+  /**
+   * The routing failures worded for the client (Quarkus's own details quote {@code @Consumes} and
+   * {@code @Produces}): what was sent, and what is expected instead.
+   */
+  private static String detailOf(
+      int status, WebApplicationException e, UriInfo uri, HttpServerRequest request) {
+    return switch (status) {
+      case 404 -> "no resource at " + uri.getPath();
+      case 405 -> request.method().name() + " is not supported on " + uri.getPath();
+      case 406 ->
+          "this operation answers in application/json, which the Accept header ("
+              + request.getHeader(HttpHeaders.ACCEPT)
+              + ") does not allow";
+      case 415 -> {
+        String sent = request.getHeader(HttpHeaders.CONTENT_TYPE);
+        String expected =
+            request.method() == HttpMethod.PATCH
+                ? MergePatch.MEDIA_TYPE + " or application/json"
+                : "application/json";
+        yield (sent == null || sent.isBlank()
+                ? "the request has no Content-Type"
+                : "Content-Type " + sent + " is not supported here")
+            + "; send the body as "
+            + expected;
+      }
+      default -> e.getMessage();
+    };
   }
 
   @ServerExceptionMapper(priority = 10)

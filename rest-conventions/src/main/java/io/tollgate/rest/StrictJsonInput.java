@@ -1,6 +1,7 @@
 package io.tollgate.rest;
 
 import com.fasterxml.jackson.core.JsonParser;
+import com.fasterxml.jackson.core.JsonToken;
 import com.fasterxml.jackson.databind.BeanDescription;
 import com.fasterxml.jackson.databind.DeserializationConfig;
 import com.fasterxml.jackson.databind.DeserializationContext;
@@ -34,6 +35,13 @@ import java.util.Set;
  *       which the driver would store as {@code ?};
  *   <li>dates and timestamps whose year has more than four digits or is negative: RFC 3339, which
  *       the API documents, has years 0000-9999, and PostgreSQL's range ends in year 5874897;
+ *   <li>dates and timestamps sent as anything but RFC 3339 text: Jackson would read {@code 5} as
+ *       1970-01-06 (days or seconds since the epoch), {@code [2026,1,5]} as a date and {@code ""}
+ *       as no date at all;
+ *   <li>a number for an enum ({@code 1} for a methodology), which Jackson would read as the
+ *       constant with that ordinal;
+ *   <li>the same name twice in one object, which Jackson would read as the last of them (and
+ *       another parser, in front of the service, as the first);
  *   <li>a fraction where a whole number is expected ({@code 3.7} for an int), which Jackson would
  *       otherwise cut to {@code 3} without a word.
  * </ul>
@@ -67,6 +75,8 @@ public class StrictJsonInput implements ObjectMapperCustomizer {
         });
     mapper.registerModule(module);
     mapper.disable(DeserializationFeature.ACCEPT_FLOAT_AS_INT);
+    mapper.enable(DeserializationFeature.FAIL_ON_NUMBERS_FOR_ENUMS);
+    mapper.enable(JsonParser.Feature.STRICT_DUPLICATE_DETECTION);
   }
 
   /** What is wrong with {@code text} for storage, or {@code null} when nothing is. */
@@ -105,7 +115,10 @@ public class StrictJsonInput implements ObjectMapperCustomizer {
     }
   }
 
-  /** Wraps the JDK date-time deserializers and refuses years outside 0000-9999. */
+  /**
+   * Wraps the JDK date-time deserializers: refuses anything but non-blank text, and years outside
+   * 0000-9999.
+   */
   static final class FourDigitYear extends DelegatingDeserializer {
 
     FourDigitYear(JsonDeserializer<?> delegate) {
@@ -119,6 +132,9 @@ public class StrictJsonInput implements ObjectMapperCustomizer {
 
     @Override
     public Object deserialize(JsonParser p, DeserializationContext ctxt) throws IOException {
+      if (!p.hasToken(JsonToken.VALUE_STRING) || p.getText().isBlank()) {
+        throw new Refused(p, "not RFC 3339 text", p.getText(), handledType());
+      }
       Object value = super.deserialize(p, ctxt);
       if (value instanceof TemporalAccessor temporal && !Rfc3339.hasFourDigitYear(temporal)) {
         throw new Refused(p, "year outside 0000-9999", value, handledType());
