@@ -4,6 +4,7 @@ import static io.restassured.RestAssured.given;
 import static org.hamcrest.MatcherAssert.assertThat;
 import static org.hamcrest.Matchers.containsString;
 import static org.hamcrest.Matchers.empty;
+import static org.hamcrest.Matchers.emptyString;
 import static org.hamcrest.Matchers.equalTo;
 import static org.hamcrest.Matchers.everyItem;
 import static org.hamcrest.Matchers.hasItem;
@@ -352,6 +353,22 @@ class ProjectApiTest {
         .statusCode(412)
         .contentType(PROBLEM);
     given().get(url).then().body("name", equalTo("Renamed")).header("ETag", "\"1\"");
+
+    // a client holding the current version is told so without the body; an older one gets it
+    given()
+        .header("If-None-Match", "\"1\"")
+        .get(url)
+        .then()
+        .statusCode(304)
+        .header("ETag", "\"1\"")
+        .body(emptyString());
+    given().header("If-None-Match", "\"0\", W/\"1\"").get(url).then().statusCode(304);
+    given()
+        .header("If-None-Match", "\"0\"")
+        .get(url)
+        .then()
+        .statusCode(200)
+        .body("name", equalTo("Renamed"));
   }
 
   /**
