@@ -14,11 +14,14 @@ import io.vertx.httpproxy.ProxyResponse;
 import java.net.URI;
 import java.util.List;
 import java.util.Locale;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
 
 /**
  * Tells the upstream who the client is ({@code Forwarded}, {@code X-Forwarded-*}) and makes the
- * upstream's answer read as the gateway's: hop-by-hop headers dropped and {@code Location} URLs
- * that point at the upstream rewritten to the gateway's own origin.
+ * upstream's answer read as the gateway's: hop-by-hop headers dropped and URLs that point at the
+ * upstream ({@code Location}, {@code Content-Location}, the targets of {@code Link}, such as a
+ * list's next page) rewritten to the gateway's own origin.
  */
 final class ForwardingInterceptor implements ProxyInterceptor {
 
@@ -27,6 +30,8 @@ final class ForwardingInterceptor implements ProxyInterceptor {
   static final String X_FORWARDED_HOST = "X-Forwarded-Host";
   static final String X_FORWARDED_PORT = "X-Forwarded-Port";
   static final String FORWARDED = "Forwarded";
+  private static final String LINK = "Link";
+  private static final Pattern LINK_TARGET = Pattern.compile("<([^>]*)>");
 
   // RFC 9110 section 7.6.1; Transfer-Encoding is already handled by the proxy library.
   private static final List<String> HOP_BY_HOP =
@@ -96,30 +101,48 @@ final class ForwardingInterceptor implements ProxyInterceptor {
     if (response.getStatusCode() != 101) {
       HOP_BY_HOP.forEach(headers::remove);
     }
-    rewriteToGateway(headers, HttpHeaders.LOCATION.toString(), context.request().proxiedRequest());
-    rewriteToGateway(
-        headers, HttpHeaders.CONTENT_LOCATION.toString(), context.request().proxiedRequest());
+    HttpServerRequest incoming = context.request().proxiedRequest();
+    for (String name : List.of(HttpHeaders.LOCATION.toString(), "Content-Location")) {
+      String value = headers.get(name);
+      if (value != null) {
+        headers.set(name, toGateway(value, incoming));
+      }
+    }
+    if (headers.contains(LINK)) {
+      List<String> links = headers.getAll(LINK);
+      headers.remove(LINK);
+      for (String link : links) {
+        // Link: <url>; rel="next", <url>; rel="prev" (RFC 8288): each target in angle brackets
+        headers.add(
+            LINK,
+            LINK_TARGET
+                .matcher(link)
+                .replaceAll(
+                    target ->
+                        Matcher.quoteReplacement(
+                            "<" + toGateway(target.group(1), incoming) + ">")));
+      }
+    }
     return context.sendResponse();
   }
 
-  /** Replaces an absolute URL that names the upstream with the same path on the gateway. */
-  private void rewriteToGateway(MultiMap headers, String name, HttpServerRequest incoming) {
-    String value = headers.get(name);
-    if (value == null) {
-      return;
-    }
+  /**
+   * The same path on the gateway when {@code value} is an absolute URL that names the upstream,
+   * else {@code value} unchanged.
+   */
+  private String toGateway(String value, HttpServerRequest incoming) {
     URI url;
     try {
       url = new URI(value);
     } catch (Exception e) {
-      return; // not ours to fix; pass it on unchanged
+      return value; // not ours to fix; pass it on unchanged
     }
     if (!upstream.isOrigin(url)) {
-      return;
+      return value;
     }
     String origin = externalOrigin(incoming);
     if (origin == null) {
-      return;
+      return value;
     }
     StringBuilder rewritten = new StringBuilder(origin);
     rewritten.append(
@@ -130,7 +153,7 @@ final class ForwardingInterceptor implements ProxyInterceptor {
     if (url.getRawFragment() != null) {
       rewritten.append('#').append(url.getRawFragment());
     }
-    headers.set(name, rewritten.toString());
+    return rewritten.toString();
   }
 
   /** The scheme and authority the client used to reach the gateway, e.g. https://api.example. */

@@ -212,6 +212,33 @@ class GatewayProxyTest {
         .statusCode(201)
         .header("Location", "https://api.tollgate.example/api/v1/milestones/8");
 
+    // A list's page links name the upstream too; a client must be able to follow them.
+    String gatewayOrigin = "http://" + gateway.getHost() + ":" + gateway.getPort();
+    Response paged =
+        given()
+            .header(
+                "X-Echo-Link", "<" + upstream + "/api/v1/milestones?page=1&size=2>; rel=\"next\"")
+            .header(
+                "X-Echo-Link",
+                "<"
+                    + upstream
+                    + "/api/v1/milestones?page=0&size=2>; rel=\"prev\", "
+                    + "<https://docs.example.org/paging>; rel=\"help\"")
+            .when()
+            .get("/api/v1/milestones")
+            .then()
+            .statusCode(200)
+            .extract()
+            .response();
+    assertThat(
+        paged.getHeaders().getValues("Link"),
+        contains(
+            "<" + gatewayOrigin + "/api/v1/milestones?page=1&size=2>; rel=\"next\"",
+            "<"
+                + gatewayOrigin
+                + "/api/v1/milestones?page=0&size=2>; rel=\"prev\", "
+                + "<https://docs.example.org/paging>; rel=\"help\""));
+
     // A URL of some other host is not the gateway's business.
     given()
         .header("X-Echo-Status", "303")

@@ -37,7 +37,8 @@ import java.util.concurrent.atomic.AtomicLong;
  * <ul>
  *   <li>default: echoes service, method, uri, path, query, headers, body (length, SHA-256) and the
  *       gateway-side address of the connection; {@code X-Echo-Status} sets the status, {@code
- *       X-Echo-Location} a Location, {@code X-Echo-Problem} answers a 412 problem+json instead
+ *       X-Echo-Location} a Location, each {@code X-Echo-Link} a Link, {@code X-Echo-Problem}
+ *       answers a 412 problem+json instead
  *   <li>{@code .../slow?delayMs=N}: answers after N ms
  *   <li>{@code .../hangup}: closes the connection without answering
  *   <li>{@code .../stream?bytes=N[&hold=T]}: streams N pattern bytes; with hold, sends the first 64
@@ -174,6 +175,7 @@ public class UpstreamServers implements QuarkusTestResourceLifecycleManager {
     if (location != null) {
       response.putHeader("Location", location);
     }
+    req.headers().getAll("X-Echo-Link").forEach(link -> response.headers().add("Link", link));
     if (req.getHeader("X-Echo-Problem") != null) {
       response
           .setStatusCode(412)
