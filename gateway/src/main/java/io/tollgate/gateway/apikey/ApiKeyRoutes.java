@@ -1,5 +1,9 @@
 package io.tollgate.gateway.apikey;
 
+import com.fasterxml.jackson.core.JsonFactory;
+import com.fasterxml.jackson.core.JsonParser;
+import com.fasterxml.jackson.core.StreamReadFeature;
+import com.fasterxml.jackson.core.exc.StreamReadException;
 import io.tollgate.gateway.http.ProblemException;
 import io.tollgate.gateway.http.Problems;
 import io.tollgate.gateway.http.Problems.Kind;
@@ -17,6 +21,7 @@ import io.vertx.core.json.JsonArray;
 import io.vertx.core.json.JsonObject;
 import io.vertx.ext.web.RoutingContext;
 import jakarta.enterprise.context.ApplicationScoped;
+import java.io.IOException;
 import java.util.ArrayList;
 import java.util.LinkedHashSet;
 import java.util.List;
@@ -179,6 +184,10 @@ public class ApiKeyRoutes {
             });
   }
 
+  /** A parser that stops at a repeated name, which Vert.x's own decoder silently overwrites. */
+  private static final JsonFactory STRICT_JSON =
+      JsonFactory.builder().enable(StreamReadFeature.STRICT_DUPLICATE_DETECTION).build();
+
   /** The create request, validated field by field. */
   static ApiKeyService.NewKey parse(Buffer body) {
     JsonObject json;
@@ -192,6 +201,11 @@ public class ApiKeyRoutes {
       throw new ProblemException(Kind.MALFORMED_BODY, "the body is not valid JSON");
     }
     JsonArray violations = new JsonArray();
+    String repeated = repeatedName(body);
+    if (repeated != null) {
+      // the decoder keeps the last of them; which one the client meant is anyone's guess
+      violations.add(violation(repeated, "appears more than once"));
+    }
     for (String field : json.fieldNames()) {
       if (!FIELDS.contains(field)) {
         violations.add(violation(field, "unknown field"));
@@ -214,6 +228,25 @@ public class ApiKeyRoutes {
       throw ProblemException.invalid(violations);
     }
     return new ApiKeyService.NewKey(name, scope, projects, owner);
+  }
+
+  /** The path of a name given twice in one object of {@code body} (valid JSON), or null. */
+  static String repeatedName(Buffer body) {
+    try (JsonParser parser = STRICT_JSON.createParser(body.getBytes())) {
+      while (parser.nextToken() != null) {
+        // reading every token is the check
+      }
+      return null;
+    } catch (StreamReadException e) {
+      if (e.getProcessor() == null
+          || !String.valueOf(e.getOriginalMessage()).startsWith("Duplicate field")) {
+        return null;
+      }
+      String pointer = e.getProcessor().getParsingContext().pathAsPointer().toString();
+      return pointer.substring(1).replace('/', '.');
+    } catch (IOException e) {
+      return null;
+    }
   }
 
   private static String text(JsonObject json, String field, int max, JsonArray violations) {

@@ -75,6 +75,21 @@ class ApiKeyRequestTest {
   }
 
   @Test
+  void aNameGivenTwiceIsRefusedRatherThanReadAsTheLastOne() {
+    ProblemException e =
+        assertThrows(
+            ProblemException.class,
+            () ->
+                ApiKeyRoutes.parse(
+                    Buffer.buffer(
+                        "{\"name\":\"k\",\"scope\":\"READ_ONLY\",\"scope\":\"READ_WRITE\","
+                            + "\"ownerId\":\"o\"}")));
+    assertEquals(Kind.BAD_REQUEST, e.kind());
+    assertEquals("scope", e.violations().getJsonObject(0).getString("field"));
+    assertEquals("appears more than once", e.violations().getJsonObject(0).getString("message"));
+  }
+
+  @Test
   void notAnObjectIsMalformed() {
     for (String body : new String[] {"", "[]", "\"x\"", "{"}) {
       assertEquals(
