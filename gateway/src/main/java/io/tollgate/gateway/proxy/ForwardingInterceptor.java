@@ -64,21 +64,24 @@ final class ForwardingInterceptor implements ProxyInterceptor {
       request.setURI(incoming.path() + (query == null ? "" : "?" + query));
     }
 
-    String client = clientAddress(incoming);
+    // The hop that connected to us is appended to the chain; what came before it is the chain as
+    // received, which only the upstream's own trust settings may believe.
+    String client = peerAddress(incoming);
+    // Scheme and authority as Quarkus resolved them: a trusted load balancer's X-Forwarded-Proto
+    // and -Host when quarkus.http.proxy.* names it, else the connection's and its Host header. A
+    // client's own X-Forwarded-Proto/-Host/-Port are never passed on as they came.
     String proto = incoming.scheme() == null ? "http" : incoming.scheme();
     HostAndPort authority = incoming.authority();
     String host = authority == null ? null : format(authority);
 
     String forwardedFor = String.join(", ", headers.getAll(X_FORWARDED_FOR));
     headers.set(X_FORWARDED_FOR, forwardedFor.isEmpty() ? client : forwardedFor + ", " + client);
-    // A load balancer in front of the gateway knows the original scheme and host better.
-    if (!headers.contains(X_FORWARDED_PROTO)) {
-      headers.set(X_FORWARDED_PROTO, proto);
-    }
-    if (host != null && !headers.contains(X_FORWARDED_HOST)) {
+    headers.set(X_FORWARDED_PROTO, proto);
+    if (host == null) {
+      headers.remove(X_FORWARDED_HOST);
+      headers.remove(X_FORWARDED_PORT);
+    } else {
       headers.set(X_FORWARDED_HOST, host);
-    }
-    if (authority != null && !headers.contains(X_FORWARDED_PORT)) {
       int port = authority.port() > 0 ? authority.port() : ("https".equals(proto) ? 443 : 80);
       headers.set(X_FORWARDED_PORT, Integer.toString(port));
     }
@@ -156,21 +159,17 @@ final class ForwardingInterceptor implements ProxyInterceptor {
     return rewritten.toString();
   }
 
-  /** The scheme and authority the client used to reach the gateway, e.g. https://api.example. */
+  /**
+   * The scheme and authority the client used to reach the gateway, e.g. https://api.example: as
+   * Quarkus resolved them (from a trusted load balancer's forwarded headers, else the connection).
+   */
   private static String externalOrigin(HttpServerRequest incoming) {
-    String proto = first(incoming.getHeader(X_FORWARDED_PROTO));
-    if (proto == null) {
-      proto = incoming.scheme() == null ? "http" : incoming.scheme();
+    HostAndPort authority = incoming.authority();
+    if (authority == null) {
+      return null;
     }
-    String host = first(incoming.getHeader(X_FORWARDED_HOST));
-    if (host == null) {
-      HostAndPort authority = incoming.authority();
-      if (authority == null) {
-        return null;
-      }
-      host = format(authority);
-    }
-    return proto.toLowerCase(Locale.ROOT) + "://" + host;
+    String proto = incoming.scheme() == null ? "http" : incoming.scheme();
+    return proto.toLowerCase(Locale.ROOT) + "://" + format(authority);
   }
 
   /** Removes the headers a {@code Connection} header names, which are for this hop only. */
@@ -185,8 +184,12 @@ final class ForwardingInterceptor implements ProxyInterceptor {
     }
   }
 
-  private static String clientAddress(HttpServerRequest incoming) {
-    SocketAddress remote = incoming.remoteAddress();
+  /** The address of the connection's other end (a load balancer's, when there is one). */
+  private static String peerAddress(HttpServerRequest incoming) {
+    SocketAddress remote =
+        incoming.connection() == null
+            ? incoming.remoteAddress()
+            : incoming.connection().remoteAddress();
     return remote == null || remote.host() == null ? "unknown" : remote.host();
   }
 
@@ -200,15 +203,6 @@ final class ForwardingInterceptor implements ProxyInterceptor {
 
   private static String quoted(String value) {
     return "\"" + value.replace("\\", "\\\\").replace("\"", "\\\"") + "\"";
-  }
-
-  private static String first(String headerValue) {
-    if (headerValue == null) {
-      return null;
-    }
-    int comma = headerValue.indexOf(',');
-    String first = (comma < 0 ? headerValue : headerValue.substring(0, comma)).trim();
-    return first.isEmpty() ? null : first;
   }
 
   private static String format(HostAndPort authority) {

@@ -24,17 +24,12 @@ public final class SecurityHeaders {
     }
   }
 
-  /** Whether the client reached us over TLS, directly or through a TLS-terminating balancer. */
+  /**
+   * Whether the client reached us over TLS, directly or through a TLS-terminating balancer that
+   * Quarkus trusts ({@code quarkus.http.proxy.*}), whose {@code X-Forwarded-Proto} it resolved.
+   */
   static boolean overTls(HttpServerRequest request) {
-    if (request.isSSL()) {
-      return true;
-    }
-    String proto = request.getHeader("X-Forwarded-Proto");
-    if (proto == null) {
-      return false;
-    }
-    int comma = proto.indexOf(',');
-    return (comma < 0 ? proto : proto.substring(0, comma)).trim().equalsIgnoreCase("https");
+    return request.isSSL() || "https".equalsIgnoreCase(request.scheme());
   }
 
   private static void setIfAbsent(MultiMap headers, String name, String value) {

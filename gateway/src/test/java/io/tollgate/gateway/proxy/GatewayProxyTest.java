@@ -12,6 +12,7 @@ import static org.hamcrest.Matchers.is;
 import static org.hamcrest.Matchers.lessThan;
 import static org.hamcrest.Matchers.lessThanOrEqualTo;
 import static org.hamcrest.Matchers.matchesPattern;
+import static org.hamcrest.Matchers.not;
 import static org.hamcrest.Matchers.oneOf;
 import static org.hamcrest.Matchers.startsWith;
 
@@ -35,6 +36,8 @@ import java.io.InputStream;
 import java.io.PipedInputStream;
 import java.io.PipedOutputStream;
 import java.io.UncheckedIOException;
+import java.net.InetSocketAddress;
+import java.net.Socket;
 import java.net.URI;
 import java.net.URL;
 import java.net.http.HttpClient;
@@ -47,6 +50,7 @@ import java.util.ArrayList;
 import java.util.HashSet;
 import java.util.HexFormat;
 import java.util.List;
+import java.util.Locale;
 import java.util.Random;
 import java.util.Set;
 import java.util.UUID;
@@ -481,6 +485,48 @@ class GatewayProxyTest {
     assertThat(
         echo.getList("headers.'forwarded'", String.class),
         contains("for=127.0.0.1;host=\"" + host + "\";proto=http"));
+  }
+
+  /**
+   * A client that is not a trusted load balancer (the tests trust 127.0.0.1 only; this one calls
+   * from 127.0.0.2) cannot choose the origin the gateway tells the upstream about or writes into
+   * {@code Location}: its {@code X-Forwarded-Host} and {@code -Proto} are replaced by the
+   * connection's own. The chain of {@code X-Forwarded-For} is kept, with the real peer appended.
+   */
+  @Test
+  void forwardedHeadersOfAnUntrustedClientAreNotBelieved() throws Exception {
+    URI upstream = config.upstream().get("milestone-service");
+    String host = gateway.getHost() + ":" + gateway.getPort();
+    String answer;
+    try (Socket socket = new Socket()) {
+      socket.bind(new InetSocketAddress("127.0.0.2", 0));
+      socket.connect(new InetSocketAddress(gateway.getHost(), gateway.getPort()), 5_000);
+      socket.setSoTimeout(10_000);
+      String request =
+          "POST /api/v1/milestones HTTP/1.1\r\n"
+              + "Host: "
+              + host
+              + "\r\nAuthorization: "
+              + bearer
+              + "\r\nX-Forwarded-Host: evil.example\r\nX-Forwarded-Proto: https\r\n"
+              + "X-Forwarded-For: 203.0.113.7\r\n"
+              + "X-Echo-Status: 201\r\nX-Echo-Location: "
+              + upstream
+              + "/api/v1/milestones/9\r\nContent-Length: 0\r\nConnection: close\r\n\r\n";
+      socket.getOutputStream().write(request.getBytes(StandardCharsets.US_ASCII));
+      answer = new String(socket.getInputStream().readAllBytes(), StandardCharsets.UTF_8);
+    }
+    assertThat(answer, startsWith("HTTP/1.1 201"));
+    assertThat(
+        answer.toLowerCase(Locale.ROOT),
+        containsString("\r\nlocation: http://" + host + "/api/v1/milestones/9\r\n"));
+    assertThat(answer, not(containsString("Strict-Transport-Security")));
+    JsonPath echo = new JsonPath(answer.substring(answer.indexOf("\r\n\r\n") + 4));
+    assertThat(echo.getList("headers.'x-forwarded-host'", String.class), contains(host));
+    assertThat(echo.getList("headers.'x-forwarded-proto'", String.class), contains("http"));
+    assertThat(
+        echo.getList("headers.'x-forwarded-for'", String.class),
+        contains("203.0.113.7, 127.0.0.2"));
   }
 
   @Test
