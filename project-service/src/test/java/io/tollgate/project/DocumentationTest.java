@@ -82,6 +82,18 @@ class DocumentationTest {
     int withIfMatch = 0;
     for (Iterator<String> names = paths.fieldNames(); names.hasNext(); ) {
       String path = names.next();
+      boolean versioned = false;
+      for (JsonNode operation : paths.path(path)) {
+        for (JsonNode parameter : operation.path("parameters")) {
+          versioned |= "If-Match".equalsIgnoreCase(parameter.path("name").asText());
+        }
+      }
+      if (versioned && paths.path(path).has("get")) {
+        // its reads carry the ETag that If-Match takes, and answer If-None-Match with a 304
+        assertTrue(
+            paths.path(path).path("get").path("responses").has("304"),
+            "GET " + path + " does not document its 304");
+      }
       for (Iterator<String> methods = paths.path(path).fieldNames(); methods.hasNext(); ) {
         String method = methods.next();
         JsonNode responses = paths.path(path).path(method).path("responses");
