@@ -40,15 +40,11 @@ class ApiKeyRequestTest {
   @Test
   void problemsNameEveryField() {
     ProblemException e =
-        assertThrows(
-            ProblemException.class,
-            () ->
-                ApiKeyRoutes.parse(
-                    Buffer.buffer(
-                        "{\"name\":\""
-                            + "n".repeat(101)
-                            + "\",\"scope\":7,\"ownerId\":\"a\\nb\","
-                            + "\"projectIds\":\"all\"}")));
+        refused(
+            "{\"name\":\""
+                + "n".repeat(101)
+                + "\",\"scope\":7,\"ownerId\":\"a\\nb\","
+                + "\"projectIds\":\"all\"}");
     assertEquals(Kind.BAD_REQUEST, e.kind());
     assertEquals(4, e.violations().size());
   }
@@ -57,12 +53,7 @@ class ApiKeyRequestTest {
   void textThatIsNotUnicodeIsRefusedRatherThanStoredAsQuestionMarks() {
     // "\ud800" alone is half of a surrogate pair; the driver would have stored "k?"
     ProblemException e =
-        assertThrows(
-            ProblemException.class,
-            () ->
-                ApiKeyRoutes.parse(
-                    Buffer.buffer(
-                        "{\"name\":\"k\\ud800\",\"scope\":\"READ_ONLY\",\"ownerId\":\"o\"}")));
+        refused("{\"name\":\"k\\ud800\",\"scope\":\"READ_ONLY\",\"ownerId\":\"o\"}");
     assertEquals(Kind.BAD_REQUEST, e.kind());
     assertEquals(1, e.violations().size());
     // a character outside the Basic Multilingual Plane is a valid pair
@@ -77,13 +68,8 @@ class ApiKeyRequestTest {
   @Test
   void aNameGivenTwiceIsRefusedRatherThanReadAsTheLastOne() {
     ProblemException e =
-        assertThrows(
-            ProblemException.class,
-            () ->
-                ApiKeyRoutes.parse(
-                    Buffer.buffer(
-                        "{\"name\":\"k\",\"scope\":\"READ_ONLY\",\"scope\":\"READ_WRITE\","
-                            + "\"ownerId\":\"o\"}")));
+        refused(
+            "{\"name\":\"k\",\"scope\":\"READ_ONLY\",\"scope\":\"READ_WRITE\",\"ownerId\":\"o\"}");
     assertEquals(Kind.BAD_REQUEST, e.kind());
     assertEquals("scope", e.violations().getJsonObject(0).getString("field"));
     assertEquals("appears more than once", e.violations().getJsonObject(0).getString("message"));
@@ -92,11 +78,12 @@ class ApiKeyRequestTest {
   @Test
   void notAnObjectIsMalformed() {
     for (String body : new String[] {"", "[]", "\"x\"", "{"}) {
-      assertEquals(
-          Kind.MALFORMED_BODY,
-          assertThrows(ProblemException.class, () -> ApiKeyRoutes.parse(Buffer.buffer(body)))
-              .kind(),
-          body);
+      assertEquals(Kind.MALFORMED_BODY, refused(body).kind(), body);
     }
+  }
+
+  /** The problem {@code body} is refused with. */
+  private static ProblemException refused(String body) {
+    return assertThrows(ProblemException.class, () -> ApiKeyRoutes.parse(Buffer.buffer(body)));
   }
 }
