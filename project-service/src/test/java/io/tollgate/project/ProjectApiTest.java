@@ -20,6 +20,8 @@ import io.quarkus.test.junit.QuarkusTest;
 import io.restassured.RestAssured;
 import io.restassured.http.ContentType;
 import io.restassured.response.Response;
+import io.tollgate.testing.LoggedErrors;
+import io.tollgate.testing.RawHttp;
 import io.tollgate.testing.TestTokens;
 import io.tollgate.testing.TollgateInfrastructure;
 import java.io.ByteArrayInputStream;
@@ -32,12 +34,7 @@ import java.net.http.HttpResponse;
 import java.nio.charset.StandardCharsets;
 import java.util.List;
 import java.util.UUID;
-import java.util.concurrent.CopyOnWriteArrayList;
 import java.util.concurrent.atomic.AtomicInteger;
-import java.util.logging.Handler;
-import java.util.logging.Level;
-import java.util.logging.LogRecord;
-import java.util.logging.Logger;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 
@@ -228,6 +225,30 @@ class ProjectApiTest {
     given().get("/api/v1/nothing-here").then().statusCode(404).contentType(PROBLEM);
   }
 
+  /**
+   * The router refuses a request without a Host header before any route runs: still a problem that
+   * says what was wrong, and a client's mistake that is not logged as a server error.
+   */
+  @Test
+  void aRequestWithoutHostIsA400ProblemAndNoServerError() throws Exception {
+    RawHttp.Answer[] answer = new RawHttp.Answer[1];
+    List<String> errors =
+        LoggedErrors.during(
+            () ->
+                answer[0] =
+                    RawHttp.exchange(
+                        URI.create(RestAssured.baseURI).getHost(),
+                        RestAssured.port,
+                        "GET /api/v1/projects HTTP/1.1",
+                        "Authorization: " + TestTokens.bearer("alice", "MEMBER")));
+    assertThat(answer[0].status(), equalTo(400));
+    assertThat(answer[0].header("Content-Type"), equalTo(PROBLEM));
+    assertThat(
+        answer[0].json().getString("type"), equalTo("https://tollgate.io/problems/validation"));
+    assertThat(answer[0].json().getString("detail"), containsString("'Host' header is required"));
+    assertThat(errors, empty());
+  }
+
   @Test
   void duplicateKeyIs409() {
     String key = uniqueKey("K");
@@ -279,46 +300,27 @@ class ProjectApiTest {
   @Test
   void clientHangingUpMidBodyIsNotLoggedAsAServerErrorAndCreatesNothing() throws Exception {
     // wrk and impatient clients do this: a declared length, part of the body, then a closed socket
-    List<LogRecord> errors = new CopyOnWriteArrayList<>();
-    Handler capture =
-        new Handler() {
-          @Override
-          public void publish(LogRecord record) {
-            if (record.getLevel().intValue() >= Level.SEVERE.intValue()) {
-              errors.add(record);
-            }
-          }
-
-          @Override
-          public void flush() {}
-
-          @Override
-          public void close() {}
-        };
-    Logger root = Logger.getLogger("");
-    root.addHandler(capture);
     String key = uniqueKey("HU");
-    try {
-      try (Socket socket =
-          new Socket(URI.create(RestAssured.baseURI).getHost(), RestAssured.port)) {
-        OutputStream out = socket.getOutputStream();
-        out.write(
-            ("POST /api/v1/projects HTTP/1.1\r\nHost: localhost\r\n"
-                    + "Content-Type: application/json\r\nAuthorization: "
-                    + TestTokens.bearer("alice", "MEMBER")
-                    + "\r\nContent-Length: 1000\r\n\r\n{\"key\":\""
-                    + key
-                    + "\"")
-                .getBytes(StandardCharsets.UTF_8));
-        out.flush();
-      }
-      // the hang-up is seen asynchronously; give it time to be (mis)reported
-      Thread.sleep(1_000);
-    } finally {
-      root.removeHandler(capture);
-    }
-    assertThat(
-        errors.stream().map(r -> r.getLoggerName() + ": " + r.getMessage()).toList(), empty());
+    List<String> errors =
+        LoggedErrors.during(
+            () -> {
+              try (Socket socket =
+                  new Socket(URI.create(RestAssured.baseURI).getHost(), RestAssured.port)) {
+                OutputStream out = socket.getOutputStream();
+                out.write(
+                    ("POST /api/v1/projects HTTP/1.1\r\nHost: localhost\r\n"
+                            + "Content-Type: application/json\r\nAuthorization: "
+                            + TestTokens.bearer("alice", "MEMBER")
+                            + "\r\nContent-Length: 1000\r\n\r\n{\"key\":\""
+                            + key
+                            + "\"")
+                        .getBytes(StandardCharsets.UTF_8));
+                out.flush();
+              }
+              // the hang-up is seen asynchronously; give it time to be (mis)reported
+              Thread.sleep(1_000);
+            });
+    assertThat(errors, empty());
     given().queryParam("text", key).get("/api/v1/projects").then().body("totalItems", equalTo(0));
   }
 
@@ -352,6 +354,16 @@ class ProjectApiTest {
         .then()
         .statusCode(412)
         .contentType(PROBLEM);
+    // If-Match compares strongly (RFC 9110 13.1.1): the weak form of the current tag is refused
+    given()
+        .contentType("application/merge-patch+json")
+        .header("If-Match", "W/\"1\"")
+        .body("{\"name\":\"Weakly matched\"}")
+        .patch(url)
+        .then()
+        .statusCode(412)
+        .contentType(PROBLEM)
+        .body("detail", containsString("weak"));
     given().get(url).then().body("name", equalTo("Renamed")).header("ETag", "\"1\"");
 
     // a client holding the current version is told so without the body; an older one gets it

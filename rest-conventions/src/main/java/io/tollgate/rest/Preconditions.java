@@ -28,25 +28,38 @@ public final class Preconditions {
           "send the ETag of the version you changed in an If-Match header");
     }
     String current = etag(currentVersion).getValue();
+    // RFC 9110 13.1.1: If-Match compares strongly, so a weak tag never matches
     boolean matches =
         Arrays.stream(ifMatch.split(","))
             .map(String::trim)
-            .anyMatch(tag -> tag.equals("*") || unquote(tag).equals(current));
+            .anyMatch(tag -> tag.equals("*") || (!isWeak(tag) && unquote(tag).equals(current)));
     if (!matches) {
+      boolean onlyWeak =
+          Arrays.stream(ifMatch.split(",")).map(String::trim).allMatch(Preconditions::isWeak);
       throw new ProblemException(
           ProblemType.PRECONDITION_FAILED,
-          "If-Match "
-              + ifMatch
-              + " does not match the current version \""
-              + current
-              + "\"; read the resource again and retry");
+          onlyWeak
+              ? "If-Match "
+                  + ifMatch
+                  + " names only weak ETags, which never match an update's precondition; send"
+                  + " the ETag \""
+                  + current
+                  + "\" as the resource gives it, without W/"
+              : "If-Match "
+                  + ifMatch
+                  + " does not match the current version \""
+                  + current
+                  + "\"; read the resource again and retry");
     }
   }
 
+  private static boolean isWeak(String tag) {
+    return tag.startsWith("W/");
+  }
+
   private static String unquote(String tag) {
-    String t = tag.startsWith("W/") ? tag.substring(2) : tag;
-    return t.length() >= 2 && t.startsWith("\"") && t.endsWith("\"")
-        ? t.substring(1, t.length() - 1)
-        : t;
+    return tag.length() >= 2 && tag.startsWith("\"") && tag.endsWith("\"")
+        ? tag.substring(1, tag.length() - 1)
+        : tag;
   }
 }

@@ -78,20 +78,11 @@ public class RequestBodyLimit {
   }
 
   private void tooLarge(RoutingContext ctx, String detail) {
-    ctx.response()
-        .setStatusCode(413)
-        .putHeader(HttpHeaders.CONTENT_TYPE, Problem.MEDIA_TYPE)
-        .putHeader(HttpHeaders.CONNECTION, "close")
-        .end(
-            "{\"type\":\""
-                + ProblemType.PAYLOAD_TOO_LARGE.uri()
-                + "\",\"title\":\""
-                + ProblemType.PAYLOAD_TOO_LARGE.title()
-                + "\",\"status\":413,\"detail\":\""
-                + detail
-                + " accepted\",\"instance\":\""
-                + ctx.request().path().replace("\"", "").replace("\\", "")
-                + "\"}");
+    if (!ctx.response().headWritten()) {
+      ctx.response().putHeader(HttpHeaders.CONNECTION, "close");
+    }
+    RoutingProblems.end(
+        ctx, ProblemType.PAYLOAD_TOO_LARGE, detail + " accepted", ctx.request().path());
   }
 
   private boolean exceeds(String length) {

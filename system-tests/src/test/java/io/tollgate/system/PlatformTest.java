@@ -9,6 +9,7 @@ import com.fasterxml.jackson.databind.ObjectMapper;
 import io.tollgate.runtime.DevTokens;
 import java.io.IOException;
 import java.net.ServerSocket;
+import java.net.Socket;
 import java.net.URI;
 import java.net.http.HttpClient;
 import java.net.http.HttpRequest;
@@ -142,6 +143,43 @@ class PlatformTest {
           status.output());
     }
     assertFalse(status.output().contains("down"), status.output());
+  }
+
+  /**
+   * HTTP/1.1 requires a Host header; Vert.x's router refuses a request without one before any route
+   * runs. Every process answers that with a problem saying so, and none logs a client's mistake as
+   * its own error (Quarkus's fallback answered its own JSON and logged an error id).
+   */
+  @Test
+  void aRequestWithoutHostIsAProblemAndNotAServerError() throws Exception {
+    Map<String, String> ports =
+        Map.of(
+            "gateway", "GATEWAY",
+            "project-service", "PROJECT",
+            "milestone-service", "MILESTONE",
+            "risk-service", "RISK",
+            "notification-service", "NOTIFICATION");
+    for (String svc : SERVICES) {
+      int port = Integer.parseInt(ENV.get("TOLLGATE_" + ports.get(svc) + "_PORT"));
+      for (String path : List.of("/api/v1/projects", "/q/health/ready")) {
+        String answer =
+            exchangeWithoutHost(port, "GET " + path + " HTTP/1.1\r\nConnection: close\r\n\r\n");
+        String where = svc + " " + path + ":\n" + answer;
+        assertTrue(answer.startsWith("HTTP/1.1 400 "), where);
+        assertTrue(answer.toLowerCase().contains("content-type: application/problem+json"), where);
+        assertTrue(answer.contains("'Host' header is required"), where);
+      }
+      String log = Files.readString(work.resolve("logs/" + svc + ".log"), StandardCharsets.UTF_8);
+      assertFalse(log.contains("'Host' header is required"), svc + " logged the refusal:\n" + log);
+    }
+  }
+
+  private static String exchangeWithoutHost(int port, String request) throws IOException {
+    try (Socket socket = new Socket("127.0.0.1", port)) {
+      socket.setSoTimeout(10_000);
+      socket.getOutputStream().write(request.getBytes(StandardCharsets.US_ASCII));
+      return new String(socket.getInputStream().readAllBytes(), StandardCharsets.UTF_8);
+    }
   }
 
   @Test

@@ -18,10 +18,12 @@ import io.tollgate.gateway.security.SecurityHeaders;
 import io.vertx.core.AsyncResult;
 import io.vertx.core.MultiMap;
 import io.vertx.core.Vertx;
+import io.vertx.core.VertxException;
 import io.vertx.core.http.HttpClient;
 import io.vertx.core.http.HttpClientOptions;
 import io.vertx.core.http.HttpHeaders;
 import io.vertx.core.http.HttpServerRequest;
+import io.vertx.core.http.HttpVersion;
 import io.vertx.core.http.PoolOptions;
 import io.vertx.core.http.RequestOptions;
 import io.vertx.core.impl.VertxInternal;
@@ -57,6 +59,9 @@ public class GatewayRouter {
 
   private static final Logger LOG = Logger.getLogger(GatewayRouter.class);
   private static final String RATE_LIMIT = "tollgate.rate-limit";
+  // the words of Vert.x's router, which refuses the same request when no trusted proxy sent it
+  private static final String HOST_REQUIRED =
+      "For HTTP/1.x requests, the 'Host' header is required";
   // before Quarkus's own Content-Length check (order -2), which answers 413 without a body
   private static final int GUARD_ORDER = -3;
 
@@ -104,6 +109,21 @@ public class GatewayRouter {
             });
     long maxBodySize = config.maxBodySize().asLongValue();
 
+    // The router refuses some requests itself before any route runs (an HTTP/1.1 request
+    // without a Host header) and says why in the failure: a client's mistake, answered as one.
+    router
+        .route()
+        .order(Integer.MIN_VALUE)
+        .failureHandler(
+            rc -> {
+              if (rc.statusCode() == 400
+                  && rc.failure() instanceof VertxException refusal
+                  && refusal.getMessage() != null) {
+                Problems.respond(rc, Kind.BAD_REQUEST, refusal.getMessage());
+              } else {
+                rc.next();
+              }
+            });
     router.route("/api/*").order(GUARD_ORDER).handler(rc -> guard(rc, maxBodySize));
     router
         .route("/api/*")
@@ -200,6 +220,14 @@ public class GatewayRouter {
           }
         });
 
+    String host = request.getHeader(HttpHeaders.HOST);
+    if (request.version() == HttpVersion.HTTP_1_1 && (host == null || host.isEmpty())) {
+      // RFC 9112 3.2: a server must refuse such a request, and an http URI always has an
+      // authority. Vert.x's router refuses it, unless the request came through a trusted proxy:
+      // Quarkus then sets an empty Host and lets it pass.
+      reject(rc, new ProblemException(Kind.BAD_REQUEST, HOST_REQUIRED));
+      return;
+    }
     if (Paths.hasDotSegment(request.path())) {
       reject(
           rc,
@@ -323,13 +351,16 @@ public class GatewayRouter {
   }
 
   private static void failure(RoutingContext rc) {
-    LOG.errorf(
-        rc.failure(), "Gateway failure on %s %s", rc.request().method(), rc.normalizedPath());
+    int status = rc.statusCode();
+    if (status < 400 || status >= 500) {
+      // a 4xx is the client's mistake, answered below; anything else is the gateway's
+      LOG.errorf(
+          rc.failure(), "Gateway failure on %s %s", rc.request().method(), rc.normalizedPath());
+    }
     if (rc.response().headWritten()) {
       rc.response().reset();
       return;
     }
-    int status = rc.statusCode();
     if (status == 404) {
       Problems.respond(rc, Kind.NOT_FOUND, "No API route for " + rc.request().path());
     } else if (status >= 400 && status < 500) {
