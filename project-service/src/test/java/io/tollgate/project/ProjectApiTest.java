@@ -503,6 +503,46 @@ class ProjectApiTest {
         .statusCode(200);
   }
 
+  /**
+   * A typo in a filter would list every project unfiltered, and a repeated parameter means
+   * whichever copy a reader takes: both are refused by name, like an unknown field of a body.
+   */
+  @Test
+  void unknownAndRepeatedQueryParametersAreRefusedByName() {
+    given()
+        .queryParam("phse", "EXECUTION")
+        .get("/api/v1/projects")
+        .then()
+        .statusCode(400)
+        .contentType(PROBLEM)
+        .body("violations[0].field", equalTo("phse"))
+        .body(
+            "violations[0].message",
+            equalTo(
+                "is not a parameter of this operation (it takes: archived, methodology, page,"
+                    + " phase, size, text)"));
+    given()
+        .urlEncodingEnabled(false)
+        .get("/api/v1/projects?page=1&page=2")
+        .then()
+        .statusCode(400)
+        .body("violations[0].field", equalTo("page"))
+        .body("violations[0].message", equalTo("is given 2 times; give it at most once"));
+    String id = create(uniqueKey("Q")).path("id");
+    given()
+        .queryParam("expand", "all")
+        .get("/api/v1/projects/" + id)
+        .then()
+        .statusCode(400)
+        .body("violations[0].field", equalTo("expand"))
+        .body("violations[0].message", containsString("(it takes: asOf)"));
+    given()
+        .queryParam("asOf", "2030-01-01T00:00:00Z")
+        .get("/api/v1/projects/" + id)
+        .then()
+        .statusCode(200);
+  }
+
   @Test
   void patchRefusesReadOnlyFieldsAndInvalidValuesWithoutChangingAnything() {
     String id = create(uniqueKey("R")).path("id");
@@ -605,6 +645,29 @@ class ProjectApiTest {
         .contentType(PROBLEM)
         .body("type", equalTo("https://tollgate.io/problems/idempotency-key-reused"));
     given().queryParam("text", key).get("/api/v1/projects").then().body("totalItems", equalTo(1));
+
+    // the key is alice's: bob sending it replays nothing of hers. The same body is his own create
+    // (refused, the project key is taken), another body creates his project, not a 422
+    String bob = TestTokens.bearer("bob", "MEMBER");
+    given()
+        .header("Authorization", bob)
+        .contentType(ContentType.JSON)
+        .header("Idempotency-Key", idem)
+        .body(body(key))
+        .post("/api/v1/projects")
+        .then()
+        .statusCode(409)
+        .header("Idempotent-Replayed", nullValue());
+    given()
+        .header("Authorization", bob)
+        .contentType(ContentType.JSON)
+        .header("Idempotency-Key", idem)
+        .body(body(key + "B"))
+        .post("/api/v1/projects")
+        .then()
+        .statusCode(201)
+        .body("key", equalTo(key + "B"))
+        .body("createdBy", equalTo("bob"));
   }
 
   @Test

@@ -2,6 +2,7 @@ package io.tollgate.rest;
 
 import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.databind.ObjectMapper;
+import io.quarkus.security.identity.SecurityIdentity;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.persistence.EntityManager;
 import jakarta.transaction.Transactional;
@@ -20,10 +21,10 @@ import java.util.function.Supplier;
 
 /**
  * Honours {@code Idempotency-Key} on creates: the same key with the same body replays the first
- * response; the same key with another body is refused with 422. The record is written in the
- * create's own transaction, so a failed create leaves no key behind, and concurrent requests with
- * one key are serialised by a transaction-scoped advisory lock, so that they replay rather than
- * collide.
+ * response; the same key with another body is refused with 422. A key belongs to the caller who
+ * sent it and to the operation it was sent to. The record is written in the create's own
+ * transaction, so a failed create leaves no key behind, and concurrent requests with one key are
+ * serialised by a transaction-scoped advisory lock, so that they replay rather than collide.
  */
 @ApplicationScoped
 public class Idempotency {
@@ -36,10 +37,12 @@ public class Idempotency {
 
   private final EntityManager em;
   private final ObjectMapper mapper;
+  private final SecurityIdentity caller;
 
-  Idempotency(EntityManager em, ObjectMapper mapper) {
+  Idempotency(EntityManager em, ObjectMapper mapper, SecurityIdentity caller) {
     this.em = em;
     this.mapper = mapper;
+    this.caller = caller;
   }
 
   /** Runs {@code create} once per key, scoped to the request's own path ({@code POST /path}). */
@@ -64,14 +67,16 @@ public class Idempotency {
           HEADER, "must be 1 to " + MAX_KEY_LENGTH + " characters (a UUID is a good choice)");
     }
     String hash = hash(request);
+    // a key is the caller's own: another caller's equal key is another key
+    String by = caller.isAnonymous() ? "" : caller.getPrincipal().getName();
     // Requests with the same key wait for each other until the first commits: a retry sent while
     // the first attempt is still running then replays its response, instead of running the create
     // again and failing on what the first one wrote.
     em.createNativeQuery("select 1 from (select pg_advisory_xact_lock(:space, hashtext(:key))) l")
         .setParameter("space", LOCK_SPACE)
-        .setParameter("key", scope + " " + key)
+        .setParameter("key", scope + " " + by + " " + key)
         .getSingleResult();
-    IdempotencyRecord.Id id = new IdempotencyRecord.Id(scope, key);
+    IdempotencyRecord.Id id = new IdempotencyRecord.Id(scope, by, key);
     IdempotencyRecord previous = em.find(IdempotencyRecord.class, id);
     if (previous != null) {
       if (!previous.requestHash.equals(hash)) {

@@ -31,7 +31,11 @@ public class IdempotencyRecord {
   @Column(name = "created_at", nullable = false)
   public OffsetDateTime createdAt;
 
-  /** Keys are scoped to the operation (method and path), so one key cannot replay another's. */
+  /**
+   * Keys are scoped to the operation (method and path) and to the caller who sent them, so that one
+   * key cannot replay another operation's response or another caller's.
+   */
   @Embeddable
-  public record Id(String scope, @Column(name = "idem_key") String key) implements Serializable {}
+  public record Id(String scope, String caller, @Column(name = "idem_key") String key)
+      implements Serializable {}
 }

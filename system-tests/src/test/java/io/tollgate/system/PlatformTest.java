@@ -145,6 +145,27 @@ class PlatformTest {
     assertFalse(status.output().contains("down"), status.output());
   }
 
+  /** A client of the gateway reads every operation it can call there in one document. */
+  @Test
+  void theGatewayServesOneOpenApiDocumentForEverythingBehindIt() throws Exception {
+    HttpResponse<String> answer =
+        HTTP.send(
+            HttpRequest.newBuilder(
+                    URI.create(
+                        "http://localhost:" + ENV.get("TOLLGATE_GATEWAY_PORT") + "/q/openapi"))
+                .build(),
+            HttpResponse.BodyHandlers.ofString());
+    assertEquals(200, answer.statusCode(), answer.body());
+    JsonNode doc = JSON.readTree(answer.body());
+    for (String path :
+        List.of(
+            "/api/v1/projects", "/api/v1/projects/{id}/phase-transitions", "/api/v1/api-keys")) {
+      assertTrue(doc.path("paths").has(path), path + " missing from the gateway's document");
+    }
+    assertTrue(doc.path("components").path("schemas").has("Problem"), answer.body());
+    assertFalse(doc.has("x-tollgate-missing"), doc.path("x-tollgate-missing").toString());
+  }
+
   /**
    * HTTP/1.1 requires a Host header; Vert.x's router refuses a request without one before any route
    * runs. Every process answers that with a problem saying so, and none logs a client's mistake as

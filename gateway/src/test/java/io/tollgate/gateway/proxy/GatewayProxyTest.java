@@ -9,11 +9,13 @@ import static org.hamcrest.Matchers.empty;
 import static org.hamcrest.Matchers.equalTo;
 import static org.hamcrest.Matchers.greaterThan;
 import static org.hamcrest.Matchers.greaterThanOrEqualTo;
+import static org.hamcrest.Matchers.hasItem;
 import static org.hamcrest.Matchers.is;
 import static org.hamcrest.Matchers.lessThan;
 import static org.hamcrest.Matchers.lessThanOrEqualTo;
 import static org.hamcrest.Matchers.matchesPattern;
 import static org.hamcrest.Matchers.not;
+import static org.hamcrest.Matchers.notNullValue;
 import static org.hamcrest.Matchers.oneOf;
 import static org.hamcrest.Matchers.startsWith;
 
@@ -716,6 +718,53 @@ class GatewayProxyTest {
             HttpResponse.BodyHandlers.ofString());
     assertThat(raw.statusCode(), is(oneOf(400, 404)));
     assertThat(raw.headers().firstValue("Content-Type").orElse(null), is(PROBLEM_JSON));
+  }
+
+  /**
+   * One document for everything behind the gateway: each service's operations under the paths the
+   * gateway routes to it, shared components once, clashing ones renamed with their references, and
+   * a service that did not answer named instead of silently missing.
+   */
+  @Test
+  void openApiMergesTheServicesDocumentsUnderTheirRoutes() {
+    forgetToken();
+    JsonPath doc =
+        given()
+            .get("/q/openapi")
+            .then()
+            .statusCode(200)
+            .contentType("application/json")
+            .extract()
+            .jsonPath();
+    Set<String> paths =
+        doc.getMap("paths").keySet().stream()
+            .map(String::valueOf)
+            .collect(java.util.stream.Collectors.toSet());
+    assertThat(
+        paths,
+        equalTo(
+            Set.of(
+                "/api/v1/projects",
+                "/api/v1/milestones",
+                "/api/v1/risks",
+                "/api/v1/notifications",
+                "/api/v1/test-flaky",
+                "/api/v1/api-keys",
+                "/api/v1/api-keys/{id}")));
+    assertThat(
+        doc.getString(
+            "paths.'/api/v1/projects'.get.responses.'200'.content.'application/json'.schema.'$ref'"),
+        equalTo("#/components/schemas/project-service_Item"));
+    assertThat(
+        doc.getString("components.schemas.'project-service_Item'.properties.service.const"),
+        equalTo("project-service"));
+    assertThat(
+        doc.getString(
+            "paths.'/api/v1/projects'.get.responses.'400'.content.'application/json'.schema.'$ref'"),
+        equalTo("#/components/schemas/Problem"));
+    assertThat(doc.getMap("components.schemas").keySet(), not(hasItem("project-service_Problem")));
+    assertThat(doc.getString("components.schemas.ApiKeyRequest.type"), equalTo("object"));
+    assertThat(doc.getString("'x-tollgate-missing'.'dead-service'"), notNullValue());
   }
 
   @Test

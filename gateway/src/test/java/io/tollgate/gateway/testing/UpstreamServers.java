@@ -133,6 +133,10 @@ public class UpstreamServers implements QuarkusTestResourceLifecycleManager {
       req.response().setStatusCode(204).end();
       return;
     }
+    if (path.equals("/q/openapi")) {
+      json(req.response(), openApi(service));
+      return;
+    }
     seen.computeIfAbsent(path, p -> new AtomicLong()).incrementAndGet();
     if (service.equals("flaky-service") && flakyFails.get()) {
       req.connection().close();
@@ -154,6 +158,65 @@ public class UpstreamServers implements QuarkusTestResourceLifecycleManager {
     } else {
       echo(service, req);
     }
+  }
+
+  /**
+   * A small OpenAPI document per service: one operation under its route, one under a path the
+   * gateway routes elsewhere, a {@code Problem} schema alike in every service and an {@code Item}
+   * schema that differs.
+   */
+  private static JsonObject openApi(String service) {
+    String prefix =
+        switch (service) {
+          case "project-service" -> "/api/v1/projects";
+          case "milestone-service" -> "/api/v1/milestones";
+          case "risk-service" -> "/api/v1/risks";
+          case "notification-service" -> "/api/v1/notifications";
+          default -> "/api/v1/test-flaky";
+        };
+    JsonObject operation =
+        new JsonObject()
+            .put("tags", new JsonArray().add(service))
+            .put(
+                "responses",
+                new JsonObject()
+                    .put("200", response("#/components/schemas/Item"))
+                    .put("400", response("#/components/schemas/Problem")));
+    return new JsonObject()
+        .put("openapi", "3.1.0")
+        .put("info", new JsonObject().put("title", service).put("version", "v1"))
+        .put("tags", new JsonArray().add(new JsonObject().put("name", service)))
+        .put(
+            "paths",
+            new JsonObject()
+                .put(prefix, new JsonObject().put("get", operation))
+                .put("/api/v1/not-routed-here", new JsonObject().put("get", operation.copy())))
+        .put(
+            "components",
+            new JsonObject()
+                .put(
+                    "schemas",
+                    new JsonObject()
+                        .put("Problem", new JsonObject().put("type", "object"))
+                        .put(
+                            "Item",
+                            new JsonObject()
+                                .put("type", "object")
+                                .put(
+                                    "properties",
+                                    new JsonObject()
+                                        .put("service", new JsonObject().put("const", service))))));
+  }
+
+  private static JsonObject response(String ref) {
+    return new JsonObject()
+        .put("description", "answer")
+        .put(
+            "content",
+            new JsonObject()
+                .put(
+                    "application/json",
+                    new JsonObject().put("schema", new JsonObject().put("$ref", ref))));
   }
 
   private void echo(String service, HttpServerRequest req) {

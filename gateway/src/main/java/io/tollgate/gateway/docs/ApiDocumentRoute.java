@@ -1,0 +1,135 @@
+package io.tollgate.gateway.docs;
+
+import io.tollgate.gateway.config.GatewayConfig;
+import io.tollgate.gateway.config.RouteTable;
+import io.tollgate.gateway.config.Upstream;
+import io.vertx.core.Future;
+import io.vertx.core.Vertx;
+import io.vertx.core.buffer.Buffer;
+import io.vertx.core.http.HttpClient;
+import io.vertx.core.http.HttpClientOptions;
+import io.vertx.core.http.HttpHeaders;
+import io.vertx.core.http.HttpMethod;
+import io.vertx.core.http.RequestOptions;
+import io.vertx.core.json.JsonObject;
+import io.vertx.ext.web.Router;
+import io.vertx.ext.web.RoutingContext;
+import jakarta.enterprise.context.ApplicationScoped;
+import jakarta.enterprise.event.Observes;
+import java.io.IOException;
+import java.io.InputStream;
+import java.io.UncheckedIOException;
+import java.util.LinkedHashMap;
+import java.util.Map;
+import java.util.SortedMap;
+import java.util.TreeMap;
+import org.jboss.logging.Logger;
+
+/**
+ * {@code GET /q/openapi} on the gateway: one OpenAPI document (JSON) for everything a client can
+ * call through it, merged from the services' own documents ({@link ApiDocuments}) and the gateway's
+ * API-key operations. A client of the gateway cannot reach the services' {@code /q/openapi} itself,
+ * and should not have to know which service owns which path.
+ *
+ * <p>The services' documents are fetched when asked for and the merge is kept for a minute. A
+ * service that does not answer is left out and named under {@code x-tollgate-missing}; such a
+ * partial document is not kept, so the next request tries again.
+ */
+@ApplicationScoped
+public class ApiDocumentRoute {
+
+  static final String PATH = "/q/openapi";
+  private static final long KEEP_MILLIS = 60_000;
+  private static final Logger LOG = Logger.getLogger(ApiDocumentRoute.class);
+
+  private final Vertx vertx;
+  private final GatewayConfig config;
+  private RouteTable routes;
+  private JsonObject own;
+  private HttpClient client;
+  private volatile Kept kept;
+
+  private record Kept(Buffer body, long untilMillis) {}
+
+  ApiDocumentRoute(Vertx vertx, GatewayConfig config) {
+    this.vertx = vertx;
+    this.config = config;
+  }
+
+  void install(@Observes Router router) {
+    routes = RouteTable.from(config);
+    own = ownDocument();
+    client =
+        vertx.createHttpClient(
+            new HttpClientOptions()
+                .setName("gateway-openapi")
+                .setConnectTimeout(Math.toIntExact(config.connectTimeout().toMillis())));
+    router.get(PATH).handler(this::serve);
+  }
+
+  private void serve(RoutingContext rc) {
+    Kept current = kept;
+    if (current != null && System.currentTimeMillis() < current.untilMillis()) {
+      respond(rc, current.body());
+      return;
+    }
+    Map<String, Future<JsonObject>> fetches = new LinkedHashMap<>();
+    routes.routedUpstreams().forEach((name, upstream) -> fetches.put(name, fetch(upstream)));
+    Future.join(fetches.values().stream().map(f -> (Future<?>) f).toList())
+        .onComplete(
+            done -> {
+              SortedMap<String, JsonObject> documents = new TreeMap<>();
+              SortedMap<String, String> missing = new TreeMap<>();
+              fetches.forEach(
+                  (name, fetch) -> {
+                    if (fetch.succeeded()) {
+                      documents.put(name, fetch.result());
+                    } else {
+                      missing.put(name, String.valueOf(fetch.cause().getMessage()));
+                    }
+                  });
+              if (!missing.isEmpty()) {
+                LOG.warnf("OpenAPI document without %s: %s", missing.keySet(), missing);
+              }
+              Buffer body = ApiDocuments.merge(own, documents, missing, routes).toBuffer();
+              if (missing.isEmpty()) {
+                kept = new Kept(body, System.currentTimeMillis() + KEEP_MILLIS);
+              }
+              respond(rc, body);
+            });
+  }
+
+  private Future<JsonObject> fetch(Upstream upstream) {
+    return client
+        .request(
+            new RequestOptions()
+                .setMethod(HttpMethod.GET)
+                .setHost(upstream.host())
+                .setPort(upstream.port())
+                .setSsl(upstream.ssl())
+                .setURI(PATH + "?format=json")
+                .setIdleTimeout(config.timeout().toMillis()))
+        .compose(request -> request.send())
+        .compose(
+            response ->
+                response.statusCode() == 200
+                    ? response.body()
+                    : Future.failedFuture("it answered HTTP " + response.statusCode()))
+        .map(Buffer::toJsonObject);
+  }
+
+  private static void respond(RoutingContext rc, Buffer body) {
+    if (!rc.response().ended()) {
+      rc.response().putHeader(HttpHeaders.CONTENT_TYPE, "application/json").end(body);
+    }
+  }
+
+  private static JsonObject ownDocument() {
+    try (InputStream in =
+        ApiDocumentRoute.class.getResourceAsStream("/META-INF/tollgate/gateway-openapi.json")) {
+      return new JsonObject(Buffer.buffer(in.readAllBytes()));
+    } catch (IOException e) {
+      throw new UncheckedIOException(e);
+    }
+  }
+}

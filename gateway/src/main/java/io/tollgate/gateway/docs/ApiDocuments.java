@@ -1,0 +1,149 @@
+package io.tollgate.gateway.docs;
+
+import io.tollgate.gateway.config.RouteTable;
+import io.vertx.core.json.JsonArray;
+import io.vertx.core.json.JsonObject;
+import java.util.HashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.SortedMap;
+
+/**
+ * Merges the services' OpenAPI documents into the one a client of the gateway reads: each service's
+ * operations under the paths the gateway routes to it, and its components beside the others'. Two
+ * services that define a component of the same name identically share it (the {@code Problem}
+ * schema of rest-conventions); a different one is renamed {@code service_Name} in that service's
+ * document, references included.
+ */
+public final class ApiDocuments {
+
+  // the component kinds of OpenAPI 3.x; each is a map of name -> definition
+  private static final List<String> COMPONENT_KINDS =
+      List.of(
+          "schemas",
+          "responses",
+          "parameters",
+          "examples",
+          "requestBodies",
+          "headers",
+          "securitySchemes",
+          "links",
+          "callbacks",
+          "pathItems");
+
+  private ApiDocuments() {}
+
+  /**
+   * The merged document.
+   *
+   * @param own the gateway's own operations (a document of the same shape)
+   * @param services each service's document by service name, in the order to merge them
+   * @param missing the services whose document could not be read, with the reason
+   */
+  public static JsonObject merge(
+      JsonObject own,
+      SortedMap<String, JsonObject> services,
+      SortedMap<String, String> missing,
+      RouteTable routes) {
+    JsonObject merged =
+        new JsonObject()
+            .put("openapi", own.getString("openapi", "3.1.0"))
+            .put("info", own.getJsonObject("info", new JsonObject()).copy())
+            .put("security", own.getJsonArray("security", new JsonArray()).copy())
+            .put("paths", new JsonObject())
+            .put("components", new JsonObject())
+            .put("tags", new JsonArray());
+    add(merged, "gateway", own.copy(), null);
+    services.forEach((service, document) -> add(merged, service, document.copy(), routes));
+    if (merged.getJsonArray("tags").isEmpty()) {
+      merged.remove("tags");
+    }
+    if (!missing.isEmpty()) {
+      merged.put("x-tollgate-missing", new JsonObject(Map.copyOf(missing)));
+    }
+    return merged;
+  }
+
+  private static void add(
+      JsonObject merged, String service, JsonObject document, RouteTable routes) {
+    JsonObject components = document.getJsonObject("components", new JsonObject());
+    JsonObject target = merged.getJsonObject("components");
+    Map<String, String> renamed = new HashMap<>();
+    for (String kind : COMPONENT_KINDS) {
+      JsonObject theirs = components.getJsonObject(kind);
+      if (theirs == null) {
+        continue;
+      }
+      JsonObject ours = target.getJsonObject(kind);
+      if (ours == null) {
+        ours = new JsonObject();
+        target.put(kind, ours);
+      }
+      for (String name : theirs.fieldNames()) {
+        Object existing = ours.getValue(name);
+        if (existing != null && !existing.equals(theirs.getValue(name))) {
+          renamed.put(
+              "#/components/" + kind + "/" + name,
+              "#/components/" + kind + "/" + service + "_" + name);
+        }
+      }
+    }
+    // rewrite the references first, so that renamed components refer to each other correctly
+    JsonObject rewritten = renamed.isEmpty() ? document : (JsonObject) rewrite(document, renamed);
+    JsonObject rewrittenComponents = rewritten.getJsonObject("components", new JsonObject());
+    for (String kind : COMPONENT_KINDS) {
+      JsonObject theirs = rewrittenComponents.getJsonObject(kind);
+      if (theirs == null) {
+        continue;
+      }
+      JsonObject ours = target.getJsonObject(kind);
+      for (String name : theirs.fieldNames()) {
+        String ref = renamed.get("#/components/" + kind + "/" + name);
+        String as = ref == null ? name : ref.substring(ref.lastIndexOf('/') + 1);
+        ours.put(as, theirs.getValue(name));
+      }
+    }
+    JsonObject paths = rewritten.getJsonObject("paths", new JsonObject());
+    for (String path : paths.fieldNames()) {
+      // only what the gateway actually routes to this service is reachable through it
+      boolean routed =
+          routes == null
+              || routes.match(path).map(r -> r.upstream().name().equals(service)).orElse(false);
+      if (routed) {
+        merged.getJsonObject("paths").put(path, paths.getValue(path));
+      }
+    }
+    JsonArray tags = merged.getJsonArray("tags");
+    for (Object tag : rewritten.getJsonArray("tags", new JsonArray())) {
+      String name = tag instanceof JsonObject t ? t.getString("name") : null;
+      boolean known =
+          tags.stream()
+              .anyMatch(t -> t instanceof JsonObject o && o.getString("name").equals(name));
+      if (!known) {
+        tags.add(tag);
+      }
+    }
+  }
+
+  private static Object rewrite(Object node, Map<String, String> renamed) {
+    if (node instanceof JsonObject object) {
+      JsonObject copy = new JsonObject();
+      object.forEach(
+          e -> {
+            Object value = e.getValue();
+            if (e.getKey().equals("$ref") && value instanceof String ref) {
+              copy.put("$ref", renamed.getOrDefault(ref, ref));
+            } else {
+              copy.put(e.getKey(), rewrite(value, renamed));
+            }
+          });
+      return copy;
+    }
+    if (node instanceof JsonArray array) {
+      JsonArray copy = new JsonArray();
+      array.forEach(v -> copy.add(rewrite(v, renamed)));
+      return copy;
+    }
+    return node;
+  }
+}
