@@ -152,6 +152,14 @@ class FinanceApiTest {
         .then()
         .statusCode(400)
         .body("violations[0].message", equalTo("must have at most 2 decimals in EUR"));
+    // a huge exponent must not wrap the digit count round to a small one (it reached the database)
+    cost(id, "2026-01-31", "1E+2147483647", "EUR", "LABOR")
+        .then()
+        .statusCode(400)
+        .body("violations[0].field", equalTo("amount"))
+        .body(
+            "violations[0].message",
+            equalTo("must have at most 15 digits before the decimal point"));
     cost(id, "2026-01-31", "10", "EUR", "BRIBES")
         .then()
         .statusCode(400)

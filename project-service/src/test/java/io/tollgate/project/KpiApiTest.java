@@ -129,6 +129,10 @@ class KpiApiTest {
         .statusCode(400)
         .contentType(PROBLEM)
         .body("violations[0].field", equalTo("value"));
+    measure(kpiUrl, "2026-01-31", "1E+2147483647")
+        .then()
+        .statusCode(400)
+        .body("violations[0].message", equalTo("must have at most 18 integer digits"));
     measure(kpiUrl, "2026-01-31", "1.1234567")
         .then()
         .statusCode(400)

@@ -88,8 +88,31 @@ public class ProblemMappers {
         Map.of());
   }
 
+  /**
+   * The database refused a change by one of its constraints. A unique or foreign key is a conflict
+   * with data that exists (a duplicate key, say): 409. A check or not-null constraint means a value
+   * that validation should have refused and let through: the request is at fault, so 400, logged,
+   * since validation should have named the field. The transaction rolled back either way.
+   */
   @ServerExceptionMapper(priority = 1)
-  public Response duplicate(org.hibernate.exception.ConstraintViolationException e, UriInfo uri) {
+  public Response constraint(org.hibernate.exception.ConstraintViolationException e, UriInfo uri) {
+    var kind = e.getKind();
+    String state = e.getSQLState();
+    if (kind == org.hibernate.exception.ConstraintViolationException.ConstraintKind.CHECK
+        || kind == org.hibernate.exception.ConstraintViolationException.ConstraintKind.NOT_NULL
+        // PostgreSQL's codes for the same, should a dialect not classify them
+        || "23514".equals(state)
+        || "23502".equals(state)) {
+      LOG.warnf(
+          "the database refused a value sent to %s by its constraint %s",
+          uri == null ? "?" : uri.getPath(), e.getConstraintName());
+      return respond(
+          ProblemType.VALIDATION,
+          "a value in the request cannot be stored: it breaks the rule " + e.getConstraintName(),
+          uri,
+          List.of(),
+          Map.of());
+    }
     return respond(
         ProblemType.CONFLICT,
         "the change conflicts with existing data (" + e.getConstraintName() + ")",
@@ -186,7 +209,7 @@ public class ProblemMappers {
     Throwable cause = e;
     while (cause.getCause() != null && cause.getCause() != cause) {
       if (cause instanceof org.hibernate.exception.ConstraintViolationException cv) {
-        return duplicate(cv, uri);
+        return constraint(cv, uri);
       }
       if (cause instanceof OptimisticLockException ol) {
         return optimisticLock(ol, uri);
@@ -197,7 +220,7 @@ public class ProblemMappers {
       cause = cause.getCause();
     }
     if (cause instanceof org.hibernate.exception.ConstraintViolationException cv) {
-      return duplicate(cv, uri);
+      return constraint(cv, uri);
     }
     LOG.error("unexpected failure of " + uri.getPath(), e);
     return respond(

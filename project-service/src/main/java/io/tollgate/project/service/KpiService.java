@@ -221,7 +221,7 @@ public class KpiService {
       return violations;
     }
     BigDecimal plain = value.stripTrailingZeros();
-    if (Math.max(0, plain.precision() - plain.scale()) > MAX_INTEGER_DIGITS) {
+    if (MoneyRules.integerDigits(plain) > MAX_INTEGER_DIGITS) {
       violations.add(
           new Problem.Violation(
               field, "must have at most " + MAX_INTEGER_DIGITS + " integer digits"));

@@ -42,8 +42,7 @@ public final class MoneyRules {
               prefix + "amount", positive ? "must be greater than 0" : "must not be negative"));
     }
     BigDecimal plain = amount.stripTrailingZeros();
-    int integerDigits = Math.max(0, plain.precision() - plain.scale());
-    if (integerDigits > MAX_INTEGER_DIGITS) {
+    if (integerDigits(plain) > MAX_INTEGER_DIGITS) {
       violations.add(
           new Problem.Violation(
               prefix + "amount",
@@ -62,6 +61,15 @@ public final class MoneyRules {
                       + (currencyProblem == null ? " in " + currency : "")));
     }
     return violations;
+  }
+
+  /**
+   * How many digits {@code value} has before the decimal point. In {@code long}: {@code
+   * 1E+2147483647} has a scale of -2147483647, and {@code precision - scale} in {@code int} wraps
+   * round to a negative number that any limit lets through.
+   */
+  public static long integerDigits(BigDecimal value) {
+    return Math.max(0L, (long) value.precision() - value.scale());
   }
 
   /** Why {@code code} is not an ISO 4217 currency code, or {@code null} when it is one. */
