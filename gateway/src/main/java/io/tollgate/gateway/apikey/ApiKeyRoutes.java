@@ -78,12 +78,19 @@ public class ApiKeyRoutes {
       if (rest.isEmpty() || rest.equals("/")) {
         done =
             switch (request.method().name()) {
-              case "GET", "HEAD" -> list(rc);
-              case "POST" -> create(rc, caller);
+              case "GET", "HEAD" -> {
+                queryParameters(rc, "page", "size");
+                yield list(rc);
+              }
+              case "POST" -> {
+                queryParameters(rc);
+                yield create(rc, caller);
+              }
               default -> throw methodNotAllowed("GET, HEAD, POST");
             };
       } else if (rest.indexOf('/', 1) < 0) {
         UUID id = id(rest.substring(1));
+        queryParameters(rc);
         done =
             switch (request.method().name()) {
               case "GET", "HEAD" -> get(rc, id);
@@ -354,6 +361,32 @@ public class ApiKeyRoutes {
   private static ProblemException tooLarge() {
     return new ProblemException(
         Kind.PAYLOAD_TOO_LARGE, "an API key request is at most " + MAX_BODY_BYTES + " bytes");
+  }
+
+  /**
+   * Refuses a query parameter the operation does not take, and one given twice, by name: the
+   * services' rule (rest-conventions' QueryParameters), for the gateway's own operations.
+   */
+  private static void queryParameters(RoutingContext rc, String... taken) {
+    List<String> known = List.of(taken);
+    MultiMap params = rc.queryParams();
+    JsonArray violations = new JsonArray();
+    for (String name : params.names()) {
+      int times = params.getAll(name).size();
+      if (!known.contains(name)) {
+        violations.add(
+            violation(
+                name,
+                "is not a parameter of this operation (it takes: "
+                    + (known.isEmpty() ? "none" : String.join(", ", known))
+                    + ")"));
+      } else if (times > 1) {
+        violations.add(violation(name, "is given " + times + " times; give it at most once"));
+      }
+    }
+    if (!violations.isEmpty()) {
+      throw ProblemException.invalid(violations);
+    }
   }
 
   private static int intParam(RoutingContext rc, String name, int fallback) {

@@ -357,6 +357,45 @@ class ApiKeyTest {
         .body("items", not(empty()));
   }
 
+  /** The services' rule for query parameters holds for the gateway's own operations too. */
+  @Test
+  void unknownAndRepeatedQueryParametersAreRefusedByName() {
+    given()
+        .header("Authorization", admin)
+        .when()
+        .get(KEYS + "?sise=2")
+        .then()
+        .statusCode(400)
+        .contentType("application/problem+json")
+        .body("violations[0].field", equalTo("sise"))
+        .body(
+            "violations[0].message",
+            equalTo("is not a parameter of this operation (it takes: page, size)"));
+    given()
+        .header("Authorization", admin)
+        .urlEncodingEnabled(false)
+        .when()
+        .get(KEYS + "?page=0&page=1")
+        .then()
+        .statusCode(400)
+        .body("violations[0].field", equalTo("page"))
+        .body("violations[0].message", equalTo("is given 2 times; give it at most once"));
+    String id = create("query-check", "READ_ONLY", null, "checker").path("id");
+    given()
+        .header("Authorization", admin)
+        .when()
+        .delete(KEYS + "/" + id + "?force=true")
+        .then()
+        .statusCode(400)
+        .body("violations[0].message", containsString("(it takes: none)"));
+    given()
+        .header("Authorization", admin)
+        .when()
+        .get(KEYS + "/" + id)
+        .then()
+        .body("active", is(true));
+  }
+
   private static org.hamcrest.Matcher<Integer> greaterThanOrEqualToZero() {
     return org.hamcrest.Matchers.greaterThanOrEqualTo(0);
   }
