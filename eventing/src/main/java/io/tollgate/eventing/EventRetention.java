@@ -1,6 +1,5 @@
 package io.tollgate.eventing;
 
-import io.quarkus.narayana.jta.QuarkusTransaction;
 import io.quarkus.runtime.ShutdownEvent;
 import io.quarkus.runtime.StartupEvent;
 import jakarta.enterprise.context.ApplicationScoped;
@@ -9,9 +8,6 @@ import jakarta.persistence.EntityManager;
 import java.time.Instant;
 import java.time.OffsetDateTime;
 import java.time.ZoneOffset;
-import java.util.concurrent.Executors;
-import java.util.concurrent.ScheduledExecutorService;
-import java.util.concurrent.TimeUnit;
 import org.jboss.logging.Logger;
 
 /**
@@ -35,7 +31,7 @@ public class EventRetention {
 
   private final EntityManager em;
   private final RetentionConfig config;
-  private ScheduledExecutorService timer;
+  private Periodic timer;
 
   EventRetention(EntityManager em, RetentionConfig config) {
     this.em = em;
@@ -43,23 +39,14 @@ public class EventRetention {
   }
 
   void onStart(@Observes StartupEvent event) {
-    if (!config.enabled()) {
-      return;
+    if (config.enabled()) {
+      timer = Periodic.every(config.interval(), "event-retention", this::run);
     }
-    timer =
-        Executors.newSingleThreadScheduledExecutor(
-            task -> {
-              Thread thread = new Thread(task, "event-retention");
-              thread.setDaemon(true);
-              return thread;
-            });
-    long every = config.interval().toMillis();
-    timer.scheduleWithFixedDelay(this::run, every, every, TimeUnit.MILLISECONDS);
   }
 
   void onStop(@Observes ShutdownEvent event) {
     if (timer != null) {
-      timer.shutdownNow();
+      timer.stop();
     }
   }
 
@@ -76,25 +63,16 @@ public class EventRetention {
   private void purge(Instant now) {
     OffsetDateTime cutoff = now.minus(config.inbox()).atOffset(ZoneOffset.UTC);
     int batch = config.batchSize();
-    long inbox = 0;
-    int deleted;
-    do {
-      deleted = deleteBatch(cutoff, batch);
-      inbox += deleted;
-    } while (deleted == batch && !Thread.currentThread().isInterrupted());
-    if (inbox > 0) {
-      LOG.infof("event retention: deleted %d inbox records processed before %s", inbox, cutoff);
-    }
-  }
-
-  /** Runs one batch's delete in a transaction of its own; how many records it deleted. */
-  private int deleteBatch(OffsetDateTime cutoff, int batch) {
-    return QuarkusTransaction.requiringNew()
-        .call(
+    long inbox =
+        Periodic.deleteInBatches(
+            batch,
             () ->
                 em.createNativeQuery(INBOX_BATCH)
                     .setParameter("batch", batch)
                     .setParameter("cutoff", cutoff)
                     .executeUpdate());
+    if (inbox > 0) {
+      LOG.infof("event retention: deleted %d inbox records processed before %s", inbox, cutoff);
+    }
   }
 }

@@ -231,22 +231,20 @@ class ProjectApiTest {
    */
   @Test
   void aRequestWithoutHostIsA400ProblemAndNoServerError() throws Exception {
-    RawHttp.Answer[] answer = new RawHttp.Answer[1];
-    List<String> errors =
-        LoggedErrors.during(
+    LoggedErrors.Outcome<RawHttp.Answer> outcome =
+        LoggedErrors.whileGetting(
             () ->
-                answer[0] =
-                    RawHttp.exchange(
-                        URI.create(RestAssured.baseURI).getHost(),
-                        RestAssured.port,
-                        "GET /api/v1/projects HTTP/1.1",
-                        "Authorization: " + TestTokens.bearer("alice", "MEMBER")));
-    assertThat(answer[0].status(), equalTo(400));
-    assertThat(answer[0].header("Content-Type"), equalTo(PROBLEM));
-    assertThat(
-        answer[0].json().getString("type"), equalTo("https://tollgate.io/problems/validation"));
-    assertThat(answer[0].json().getString("detail"), containsString("'Host' header is required"));
-    assertThat(errors, empty());
+                RawHttp.exchange(
+                    URI.create(RestAssured.baseURI).getHost(),
+                    RestAssured.port,
+                    "GET /api/v1/projects HTTP/1.1",
+                    "Authorization: " + TestTokens.bearer("alice", "MEMBER")));
+    RawHttp.Answer answer = outcome.result();
+    assertThat(answer.status(), equalTo(400));
+    assertThat(answer.header("Content-Type"), equalTo(PROBLEM));
+    assertThat(answer.json().getString("type"), equalTo("https://tollgate.io/problems/validation"));
+    assertThat(answer.json().getString("detail"), containsString("'Host' header is required"));
+    assertThat(outcome.errors(), empty());
   }
 
   @Test

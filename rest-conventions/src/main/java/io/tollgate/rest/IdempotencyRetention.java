@@ -1,8 +1,8 @@
 package io.tollgate.rest;
 
-import io.quarkus.narayana.jta.QuarkusTransaction;
 import io.quarkus.runtime.ShutdownEvent;
 import io.quarkus.runtime.StartupEvent;
+import io.tollgate.eventing.Periodic;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.enterprise.event.Observes;
 import jakarta.persistence.EntityManager;
@@ -10,9 +10,6 @@ import java.time.Duration;
 import java.time.Instant;
 import java.time.OffsetDateTime;
 import java.time.ZoneOffset;
-import java.util.concurrent.Executors;
-import java.util.concurrent.ScheduledExecutorService;
-import java.util.concurrent.TimeUnit;
 import org.eclipse.microprofile.config.inject.ConfigProperty;
 import org.jboss.logging.Logger;
 
@@ -37,7 +34,7 @@ public class IdempotencyRetention {
   private final EntityManager em;
   private final Duration retention;
   private final Duration interval;
-  private ScheduledExecutorService timer;
+  private Periodic timer;
 
   IdempotencyRetention(
       EntityManager em,
@@ -51,39 +48,26 @@ public class IdempotencyRetention {
   }
 
   void onStart(@Observes StartupEvent event) {
-    timer =
-        Executors.newSingleThreadScheduledExecutor(
-            task -> {
-              Thread thread = new Thread(task, "idempotency-retention");
-              thread.setDaemon(true);
-              return thread;
-            });
-    long every = interval.toMillis();
-    timer.scheduleWithFixedDelay(this::run, every, every, TimeUnit.MILLISECONDS);
+    timer = Periodic.every(interval, "idempotency-retention", this::run);
   }
 
   void onStop(@Observes ShutdownEvent event) {
     if (timer != null) {
-      timer.shutdownNow();
+      timer.stop();
     }
   }
 
   private void run() {
     try {
       OffsetDateTime cutoff = Instant.now().minus(retention).atOffset(ZoneOffset.UTC);
-      long total = 0;
-      int deleted;
-      do {
-        deleted =
-            QuarkusTransaction.requiringNew()
-                .call(
-                    () ->
-                        em.createNativeQuery(DELETE_BATCH)
-                            .setParameter("cutoff", cutoff)
-                            .setParameter("batch", BATCH)
-                            .executeUpdate());
-        total += deleted;
-      } while (deleted == BATCH && !Thread.currentThread().isInterrupted());
+      long total =
+          Periodic.deleteInBatches(
+              BATCH,
+              () ->
+                  em.createNativeQuery(DELETE_BATCH)
+                      .setParameter("cutoff", cutoff)
+                      .setParameter("batch", BATCH)
+                      .executeUpdate());
       if (total > 0) {
         LOG.infof("idempotency retention: forgot %d keys used before %s", total, cutoff);
       }

@@ -1,6 +1,7 @@
 package io.tollgate.testing;
 
 import java.util.List;
+import java.util.concurrent.Callable;
 import java.util.concurrent.CopyOnWriteArrayList;
 import java.util.logging.Handler;
 import java.util.logging.Level;
@@ -22,8 +23,21 @@ public final class LoggedErrors {
 
   private LoggedErrors() {}
 
+  /** What an action answered, and the ERROR records logged while it ran. */
+  public record Outcome<T>(T result, List<String> errors) {}
+
   /** Runs the action and answers each ERROR record logged meanwhile as "logger: message". */
   public static List<String> during(Action action) throws Exception {
+    return whileGetting(
+            () -> {
+              action.run();
+              return null;
+            })
+        .errors();
+  }
+
+  /** Runs the action and answers its result with the ERROR records logged meanwhile. */
+  public static <T> Outcome<T> whileGetting(Callable<T> action) throws Exception {
     List<String> errors = new CopyOnWriteArrayList<>();
     Handler capture =
         new Handler() {
@@ -43,10 +57,9 @@ public final class LoggedErrors {
     Logger root = Logger.getLogger("");
     root.addHandler(capture);
     try {
-      action.run();
+      return new Outcome<>(action.call(), errors);
     } finally {
       root.removeHandler(capture);
     }
-    return errors;
   }
 }

@@ -683,21 +683,20 @@ class GatewayProxyTest {
   @ParameterizedTest
   @CsvSource({"127.0.0.1, /api/v1/projects", "127.0.0.2, /api/v1/risks/1"})
   void aRequestWithoutHostIsA400ProblemAndNoServerError(String from, String path) throws Exception {
-    RawHttp.Answer[] answer = new RawHttp.Answer[1];
-    List<String> errors =
-        LoggedErrors.during(
+    LoggedErrors.Outcome<RawHttp.Answer> outcome =
+        LoggedErrors.whileGetting(
             () ->
-                answer[0] =
-                    RawHttp.exchange(
-                        from,
-                        gateway.getHost(),
-                        gateway.getPort(),
-                        "GET " + path + " HTTP/1.1",
-                        "Authorization: " + bearer));
-    assertThat(answer[0].status(), equalTo(400));
-    assertThat(answer[0].header("Content-Type"), equalTo(PROBLEM_JSON));
-    assertThat(answer[0].json().getString("detail"), containsString("'Host' header is required"));
-    assertThat(errors, empty());
+                RawHttp.exchange(
+                    from,
+                    gateway.getHost(),
+                    gateway.getPort(),
+                    "GET " + path + " HTTP/1.1",
+                    "Authorization: " + bearer));
+    RawHttp.Answer answer = outcome.result();
+    assertThat(answer.status(), equalTo(400));
+    assertThat(answer.header("Content-Type"), equalTo(PROBLEM_JSON));
+    assertThat(answer.json().getString("detail"), containsString("'Host' header is required"));
+    assertThat(outcome.errors(), empty());
   }
 
   @Test

@@ -3,6 +3,7 @@ package io.tollgate.project.service;
 import io.quarkus.narayana.jta.QuarkusTransaction;
 import io.quarkus.runtime.ShutdownEvent;
 import io.quarkus.runtime.StartupEvent;
+import io.tollgate.eventing.Periodic;
 import io.tollgate.project.config.HealthConfig;
 import io.tollgate.project.repository.ProjectRepository;
 import jakarta.enterprise.context.ApplicationScoped;
@@ -10,9 +11,6 @@ import jakarta.enterprise.event.Observes;
 import java.time.Duration;
 import java.util.List;
 import java.util.UUID;
-import java.util.concurrent.Executors;
-import java.util.concurrent.ScheduledExecutorService;
-import java.util.concurrent.TimeUnit;
 import org.jboss.logging.Logger;
 
 /**
@@ -29,7 +27,7 @@ public class HealthMonitor {
   private final ProjectRepository projects;
   private final Duration interval;
   private final int pageSize;
-  private ScheduledExecutorService timer;
+  private Periodic timer;
 
   HealthMonitor(HealthService health, ProjectRepository projects, HealthConfig config) {
     this.health = health;
@@ -42,20 +40,12 @@ public class HealthMonitor {
     if (interval.isZero() || interval.isNegative()) {
       return;
     }
-    timer =
-        Executors.newSingleThreadScheduledExecutor(
-            r -> {
-              Thread t = new Thread(r, "health-monitor");
-              t.setDaemon(true);
-              return t;
-            });
-    timer.scheduleWithFixedDelay(
-        this::reevaluateAll, interval.toMillis(), interval.toMillis(), TimeUnit.MILLISECONDS);
+    timer = Periodic.every(interval, "health-monitor", this::reevaluateAll);
   }
 
   void onStop(@Observes ShutdownEvent event) {
     if (timer != null) {
-      timer.shutdownNow();
+      timer.stop();
     }
   }
 
