@@ -14,6 +14,7 @@ import java.util.List;
 import java.util.Map;
 import java.util.TreeSet;
 import java.util.concurrent.ConcurrentHashMap;
+import org.jboss.resteasy.reactive.RestQuery;
 import org.jboss.resteasy.reactive.server.ServerRequestFilter;
 
 /**
@@ -28,9 +29,9 @@ import org.jboss.resteasy.reactive.server.ServerRequestFilter;
  *   <li>a NUL character ({@code %00}), which PostgreSQL's text types cannot hold.
  * </ul>
  *
- * <p>What an operation takes is read once per resource method from its {@code @QueryParam}
- * parameters, including those of its {@code @BeanParam} classes; a collection or array parameter
- * may repeat.
+ * <p>What an operation takes is read once per resource method from its {@code @QueryParam} and
+ * {@code @RestQuery} parameters, including the {@code @QueryParam}s of its {@code @BeanParam}
+ * classes; a collection or array parameter may repeat.
  */
 public class QueryParameters {
 
@@ -82,6 +83,12 @@ public class QueryParameters {
     Map<String, Boolean> repeatable = new ConcurrentHashMap<>();
     for (Parameter parameter : method.getParameters()) {
       declare(parameter, parameter.getType(), repeatable);
+      RestQuery query = parameter.getAnnotation(RestQuery.class);
+      if (query != null) {
+        // Quarkus REST's form: without a value it takes the parameter's name (javac -parameters)
+        String name = query.value().isEmpty() ? parameter.getName() : query.value();
+        repeatable.put(name, isCollection(parameter.getType()));
+      }
       if (parameter.isAnnotationPresent(BeanParam.class)) {
         for (Class<?> c = parameter.getType();
             c != null && c != Object.class;
@@ -104,7 +111,11 @@ public class QueryParameters {
       AnnotatedElement element, Class<?> type, Map<String, Boolean> repeatable) {
     QueryParam query = element.getAnnotation(QueryParam.class);
     if (query != null) {
-      repeatable.put(query.value(), Collection.class.isAssignableFrom(type) || type.isArray());
+      repeatable.put(query.value(), isCollection(type));
     }
+  }
+
+  private static boolean isCollection(Class<?> type) {
+    return Collection.class.isAssignableFrom(type) || type.isArray();
   }
 }

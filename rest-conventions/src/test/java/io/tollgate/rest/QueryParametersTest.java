@@ -8,6 +8,7 @@ import jakarta.ws.rs.QueryParam;
 import java.lang.reflect.Method;
 import java.util.List;
 import java.util.Map;
+import org.jboss.resteasy.reactive.RestQuery;
 import org.junit.jupiter.api.Test;
 
 /** What query parameters an operation takes, read from its signature (pure logic, no Quarkus). */
@@ -23,6 +24,8 @@ class QueryParametersTest {
         @BeanParam PageRequest.Params paging) {}
 
     public void get(@PathParam("id") String id) {}
+
+    public void search(@RestQuery("q") String q, @RestQuery("when") List<String> when) {}
   }
 
   @Test
@@ -32,6 +35,13 @@ class QueryParametersTest {
         Map.of("phase", false, "tag", true, "id", true, "page", false, "size", false),
         QueryParameters.declaredBy(list).repeatable());
     assertEquals("id, page, phase, size, tag", QueryParameters.declaredBy(list).names());
+  }
+
+  @Test
+  void quarkusRestQueryParametersCountToo() {
+    assertEquals(
+        Map.of("q", false, "when", true),
+        QueryParameters.declaredBy(method("search")).repeatable());
   }
 
   @Test
