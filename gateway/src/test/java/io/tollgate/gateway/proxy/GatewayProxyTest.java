@@ -763,6 +763,10 @@ class GatewayProxyTest {
         equalTo("#/components/schemas/Problem"));
     assertThat(doc.getMap("components.schemas").keySet(), not(hasItem("project-service_Problem")));
     assertThat(doc.getString("components.schemas.ApiKeyRequest.type"), equalTo("object"));
+    // managing keys takes an ADMIN's bearer token, never an API key
+    assertThat(
+        doc.getList("paths.'/api/v1/api-keys'.post.security"),
+        equalTo(List.of(java.util.Map.of("SecurityScheme", List.of()))));
     assertThat(doc.getString("'x-tollgate-missing'.'dead-service'"), notNullValue());
   }
 
