@@ -82,6 +82,9 @@ class PlatformTest {
     assertTrue(upOutput.contains("Tollgate is up"), upOutput);
     assertTrue(upOutput.contains("http://localhost:" + ENV.get("TOLLGATE_GATEWAY_PORT")), upOutput);
     assertTrue(upOutput.contains("/q/swagger-ui"), upOutput);
+    assertTrue(
+        upOutput.contains("http://localhost:" + ENV.get("TOLLGATE_GATEWAY_PORT") + "/q/openapi"),
+        upOutput);
   }
 
   @Test
