@@ -302,7 +302,7 @@ public class GatewayRouter {
                 () -> new ProblemException(Kind.NOT_FOUND, "No API route for " + request.path()));
     AccessPolicy.check(identity, request.method(), path);
     if (authentication.forwardToken() != null) {
-      // services see the minted token, never the API key
+      // services see the minted token, never the API key, and a bearer token in canonical form
       request.headers().remove(Authenticator.X_API_KEY);
       request.headers().set(HttpHeaders.AUTHORIZATION, "Bearer " + authentication.forwardToken());
     }

@@ -93,7 +93,13 @@ public class Authenticator {
           unauthorized("the Authorization header has no credential", INVALID_TOKEN_CHALLENGE));
     }
     return switch (scheme) {
-      case "bearer" -> bearer(credential);
+      // RFC 9110 allows any case for the scheme and several spaces before the token; the
+      // services' JWT check refuses more than one space, so anything but "Bearer <token>" is
+      // forwarded in that form
+      case "bearer" ->
+          authorization.get(0).equals("Bearer " + credential)
+              ? bearer(credential)
+              : bearer(credential).map(a -> new Authentication(a.identity(), credential));
       case "apikey" -> apiKeys.exchange(credential, mayQueryDatabase);
       default ->
           Future.failedFuture(
