@@ -167,6 +167,22 @@ class PlatformTest {
     }
     assertTrue(doc.path("components").path("schemas").has("Problem"), answer.body());
     assertFalse(doc.has("x-tollgate-missing"), doc.path("x-tollgate-missing").toString());
+
+    // and the events: project-service's AsyncAPI document and the schema it refers to
+    String events =
+        "http://localhost:" + ENV.get("TOLLGATE_GATEWAY_PORT") + "/asyncapi/project-service/";
+    HttpResponse<String> asyncApi =
+        HTTP.send(
+            HttpRequest.newBuilder(URI.create(events + "asyncapi.yaml")).build(),
+            HttpResponse.BodyHandlers.ofString());
+    assertEquals(200, asyncApi.statusCode(), asyncApi.body());
+    assertTrue(asyncApi.body().contains("tollgate.project.created.v1"), asyncApi.body());
+    HttpResponse<String> schema =
+        HTTP.send(
+            HttpRequest.newBuilder(URI.create(events + "schemas/project-event.v1.json")).build(),
+            HttpResponse.BodyHandlers.ofString());
+    assertEquals(200, schema.statusCode(), schema.body());
+    assertTrue(JSON.readTree(schema.body()).has("$schema"), schema.body());
   }
 
   /**

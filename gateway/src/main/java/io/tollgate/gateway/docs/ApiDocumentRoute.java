@@ -3,11 +3,14 @@ package io.tollgate.gateway.docs;
 import io.tollgate.gateway.config.GatewayConfig;
 import io.tollgate.gateway.config.RouteTable;
 import io.tollgate.gateway.config.Upstream;
+import io.tollgate.gateway.http.Problems;
+import io.tollgate.gateway.http.Problems.Kind;
 import io.vertx.core.Future;
 import io.vertx.core.Vertx;
 import io.vertx.core.buffer.Buffer;
 import io.vertx.core.http.HttpClient;
 import io.vertx.core.http.HttpClientOptions;
+import io.vertx.core.http.HttpClientResponse;
 import io.vertx.core.http.HttpHeaders;
 import io.vertx.core.http.HttpMethod;
 import io.vertx.core.http.RequestOptions;
@@ -31,6 +34,9 @@ import org.jboss.logging.Logger;
  * API-key operations. A client of the gateway cannot reach the services' {@code /q/openapi} itself,
  * and should not have to know which service owns which path.
  *
+ * <p>It also passes on each producing service's AsyncAPI document, at {@code
+ * /asyncapi/<service>/asyncapi.yaml}.
+ *
  * <p>The services' documents are fetched when asked for and the merge is kept for a minute. A
  * service that does not answer is left out and named under {@code x-tollgate-missing}; such a
  * partial document is not kept, so the next request tries again.
@@ -39,6 +45,7 @@ import org.jboss.logging.Logger;
 public class ApiDocumentRoute {
 
   static final String PATH = "/q/openapi";
+  static final String EVENTS = "/asyncapi/";
   private static final long KEEP_MILLIS = 60_000;
   private static final Logger LOG = Logger.getLogger(ApiDocumentRoute.class);
 
@@ -65,6 +72,48 @@ public class ApiDocumentRoute {
                 .setName("gateway-openapi")
                 .setConnectTimeout(Math.toIntExact(config.connectTimeout().toMillis())));
     router.get(PATH).handler(this::serve);
+    router.get(EVENTS + "*").handler(this::serveEventDocument);
+  }
+
+  /**
+   * {@code GET /asyncapi/<service>/<file>}: a producing service's AsyncAPI document and the JSON
+   * Schemas it refers to (relatively, so the references resolve under the same prefix), fetched
+   * from the service's own {@code /asyncapi/<file>}; for integrators, who reach only the gateway.
+   */
+  private void serveEventDocument(RoutingContext rc) {
+    String rest = rc.normalizedPath().substring(EVENTS.length());
+    int slash = rest.indexOf('/');
+    Upstream upstream = slash < 0 ? null : routes.routedUpstreams().get(rest.substring(0, slash));
+    if (upstream == null) {
+      Problems.respond(
+          rc,
+          Kind.NOT_FOUND,
+          "no event document at "
+              + rc.request().path()
+              + "; they are at /asyncapi/<service>/asyncapi.yaml");
+      return;
+    }
+    get(upstream, "/asyncapi" + rest.substring(slash))
+        .onSuccess(
+            response -> {
+              if (response.statusCode() != 200) {
+                Problems.respond(
+                    rc,
+                    Kind.NOT_FOUND,
+                    upstream.name() + " has no event document at " + rc.request().path());
+                return;
+              }
+              String type = response.getHeader(HttpHeaders.CONTENT_TYPE);
+              response
+                  .body()
+                  .onSuccess(body -> respond(rc, type, body))
+                  .onFailure(e -> unreachable(rc, upstream, e));
+            })
+        .onFailure(e -> unreachable(rc, upstream, e));
+  }
+
+  private static void unreachable(RoutingContext rc, Upstream upstream, Throwable e) {
+    Problems.respond(rc, Kind.BAD_GATEWAY, upstream.name() + " did not answer: " + e.getMessage());
   }
 
   private void serve(RoutingContext rc) {
@@ -100,16 +149,7 @@ public class ApiDocumentRoute {
   }
 
   private Future<JsonObject> fetch(Upstream upstream) {
-    return client
-        .request(
-            new RequestOptions()
-                .setMethod(HttpMethod.GET)
-                .setHost(upstream.host())
-                .setPort(upstream.port())
-                .setSsl(upstream.ssl())
-                .setURI(PATH + "?format=json")
-                .setIdleTimeout(config.timeout().toMillis()))
-        .compose(request -> request.send())
+    return get(upstream, PATH + "?format=json")
         .compose(
             response ->
                 response.statusCode() == 200
@@ -118,9 +158,29 @@ public class ApiDocumentRoute {
         .map(Buffer::toJsonObject);
   }
 
+  private Future<HttpClientResponse> get(Upstream upstream, String uri) {
+    return client
+        .request(
+            new RequestOptions()
+                .setMethod(HttpMethod.GET)
+                .setHost(upstream.host())
+                .setPort(upstream.port())
+                .setSsl(upstream.ssl())
+                .setURI(uri)
+                .setIdleTimeout(config.timeout().toMillis()))
+        .compose(request -> request.send());
+  }
+
   private static void respond(RoutingContext rc, Buffer body) {
+    respond(rc, "application/json", body);
+  }
+
+  private static void respond(RoutingContext rc, String contentType, Buffer body) {
     if (!rc.response().ended()) {
-      rc.response().putHeader(HttpHeaders.CONTENT_TYPE, "application/json").end(body);
+      if (contentType != null) {
+        rc.response().putHeader(HttpHeaders.CONTENT_TYPE, contentType);
+      }
+      rc.response().end(body);
     }
   }
 

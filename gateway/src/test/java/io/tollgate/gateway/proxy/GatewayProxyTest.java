@@ -770,6 +770,34 @@ class GatewayProxyTest {
     assertThat(doc.getString("'x-tollgate-missing'.'dead-service'"), notNullValue());
   }
 
+  /**
+   * A producing service's AsyncAPI document and its schemas, at /asyncapi/<service>/..., fetched
+   * from the service's own /asyncapi/...; no token needed, an unknown service is a 404 problem.
+   */
+  @Test
+  void eventDocumentsOfEachServiceAreServedUnderItsName() {
+    forgetToken();
+    given()
+        .get("/asyncapi/risk-service/schemas/risk-event.v1.json")
+        .then()
+        .statusCode(200)
+        .contentType("application/json")
+        .body("service", equalTo("risk-service"))
+        .body("path", equalTo("/asyncapi/schemas/risk-event.v1.json"))
+        .body("method", equalTo("GET"));
+    given()
+        .get("/asyncapi/no-such-service/asyncapi.yaml")
+        .then()
+        .statusCode(404)
+        .contentType(PROBLEM_JSON)
+        .body("detail", containsString("/asyncapi/<service>/asyncapi.yaml"));
+    given()
+        .get("/asyncapi/dead-service/asyncapi.yaml")
+        .then()
+        .statusCode(502)
+        .contentType(PROBLEM_JSON);
+  }
+
   @Test
   void healthAndMetricsAreServed() {
     given().when().get("/q/health/live").then().statusCode(200).body("status", equalTo("UP"));
