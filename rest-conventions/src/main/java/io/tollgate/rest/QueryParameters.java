@@ -10,6 +10,7 @@ import java.lang.reflect.Method;
 import java.lang.reflect.Parameter;
 import java.util.ArrayList;
 import java.util.Collection;
+import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.TreeSet;
@@ -80,7 +81,7 @@ public class QueryParameters {
   }
 
   static Declared declaredBy(Method method) {
-    Map<String, Boolean> repeatable = new ConcurrentHashMap<>();
+    Map<String, Boolean> repeatable = new HashMap<>();
     for (Parameter parameter : method.getParameters()) {
       declare(parameter, parameter.getType(), repeatable);
       RestQuery query = parameter.getAnnotation(RestQuery.class);

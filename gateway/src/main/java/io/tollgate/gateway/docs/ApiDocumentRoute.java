@@ -5,6 +5,7 @@ import io.tollgate.gateway.config.RouteTable;
 import io.tollgate.gateway.config.Upstream;
 import io.tollgate.gateway.http.Problems;
 import io.tollgate.gateway.http.Problems.Kind;
+import io.tollgate.gateway.proxy.GatewayRouter;
 import io.vertx.core.Future;
 import io.vertx.core.Vertx;
 import io.vertx.core.buffer.Buffer;
@@ -51,20 +52,27 @@ public class ApiDocumentRoute {
 
   private final Vertx vertx;
   private final GatewayConfig config;
-  private RouteTable routes;
+  private final GatewayRouter gatewayRouter;
   private JsonObject own;
   private HttpClient client;
   private volatile Kept kept;
 
   private record Kept(Buffer body, long untilMillis) {}
 
-  ApiDocumentRoute(Vertx vertx, GatewayConfig config) {
+  ApiDocumentRoute(Vertx vertx, GatewayConfig config, GatewayRouter gatewayRouter) {
     this.vertx = vertx;
     this.config = config;
+    this.gatewayRouter = gatewayRouter;
+  }
+
+  /** The route table the proxy itself uses, so that the documents describe what it serves. */
+  private RouteTable routes() {
+    return gatewayRouter
+        .routeTable()
+        .orElseThrow(() -> new IllegalStateException("the route table is not installed yet"));
   }
 
   void install(@Observes Router router) {
-    routes = RouteTable.from(config);
     own = ownDocument();
     client =
         vertx.createHttpClient(
@@ -83,7 +91,7 @@ public class ApiDocumentRoute {
   private void serveEventDocument(RoutingContext rc) {
     String rest = rc.normalizedPath().substring(EVENTS.length());
     int slash = rest.indexOf('/');
-    Upstream upstream = slash < 0 ? null : routes.routedUpstreams().get(rest.substring(0, slash));
+    Upstream upstream = slash < 0 ? null : routes().routedUpstreams().get(rest.substring(0, slash));
     if (upstream == null) {
       Problems.respond(
           rc,
@@ -123,6 +131,7 @@ public class ApiDocumentRoute {
       return;
     }
     Map<String, Future<JsonObject>> fetches = new LinkedHashMap<>();
+    RouteTable routes = routes();
     routes.routedUpstreams().forEach((name, upstream) -> fetches.put(name, fetch(upstream)));
     Future.join(fetches.values().stream().map(f -> (Future<?>) f).toList())
         .onComplete(
