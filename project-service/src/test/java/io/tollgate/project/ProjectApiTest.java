@@ -213,6 +213,68 @@ class ProjectApiTest {
         .body("violations[0].field", equalTo("phase"));
   }
 
+  /**
+   * A body must be one JSON value: what follows it (a second object run together with the first, a
+   * stray bracket) is a 400, where Jackson alone would store the first value and ignore the rest.
+   * White space after the value is not content and passes.
+   */
+  @Test
+  void aBodyWithAnythingAfterItsJsonValueIsRefusedAndStoresNothing() {
+    String key = uniqueKey("TRAIL");
+    String body = "{\"key\":\"%s\",\"name\":\"x\",\"methodology\":\"AGILE\"}".formatted(key);
+    given()
+        .contentType(ContentType.JSON)
+        .body(body + "{\"key\":\"OTHER\"}")
+        .post("/api/v1/projects")
+        .then()
+        .statusCode(400)
+        .contentType(PROBLEM)
+        .body("type", equalTo("https://tollgate.io/problems/malformed-body"))
+        .body(
+            "detail",
+            equalTo(
+                "the request body must hold one JSON value and nothing after it"
+                    + " (more begins at line 1, column "
+                    + (body.length() + 1)
+                    + ")"));
+    for (String after : List.of("]", " x", "\u0000")) {
+      given()
+          .contentType(ContentType.JSON)
+          .body(body + after)
+          .post("/api/v1/projects")
+          .then()
+          .statusCode(400)
+          .contentType(PROBLEM)
+          .body("type", equalTo("https://tollgate.io/problems/malformed-body"));
+    }
+    given().queryParam("text", key).get("/api/v1/projects").then().body("totalItems", equalTo(0));
+
+    String id =
+        given()
+            .contentType(ContentType.JSON)
+            .body(body + " \r\n\t")
+            .post("/api/v1/projects")
+            .then()
+            .statusCode(201)
+            .extract()
+            .path("id");
+    // a merge patch is held to the same rule and changes nothing
+    given()
+        .contentType("application/merge-patch+json")
+        .header("If-Match", "\"0\"")
+        .body("{\"name\":\"Renamed\"}{\"name\":\"Again\"}")
+        .patch("/api/v1/projects/" + id)
+        .then()
+        .statusCode(400)
+        .contentType(PROBLEM)
+        .body("type", equalTo("https://tollgate.io/problems/malformed-body"));
+    given()
+        .get("/api/v1/projects/" + id)
+        .then()
+        .body("version", equalTo(0))
+        .body("name", equalTo("x"));
+  }
+
   @Test
   void unknownProjectsAndPathsAre404Problems() {
     given()

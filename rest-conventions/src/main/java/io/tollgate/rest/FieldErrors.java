@@ -42,6 +42,14 @@ final class FieldErrors {
 
   /** What is wrong with a body that names no field: broken JSON, or not the object expected. */
   static String malformed(JsonProcessingException e) {
+    if (String.valueOf(e.getOriginalMessage()).startsWith("Trailing token")) {
+      // StrictJsonInput: the value was whole, and something followed it
+      return "the request body must hold one JSON value and nothing after it"
+          + (e.getLocation() == null
+              ? ""
+              : " (more begins at line %d, column %d)"
+                  .formatted(e.getLocation().getLineNr(), e.getLocation().getColumnNr()));
+    }
     if (e instanceof MismatchedInputException mismatch
         && mismatch.getPath().isEmpty()
         && mismatch.getTargetType() != null

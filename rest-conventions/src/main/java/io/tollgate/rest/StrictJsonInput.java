@@ -43,7 +43,10 @@ import java.util.Set;
  *   <li>the same name twice in one object, which Jackson would read as the last of them (and
  *       another parser, in front of the service, as the first);
  *   <li>a fraction where a whole number is expected ({@code 3.7} for an int), which Jackson would
- *       otherwise cut to {@code 3} without a word.
+ *       otherwise cut to {@code 3} without a word;
+ *   <li>anything after the body's JSON value but white space ({@code {...}{...}}, {@code {...}]}),
+ *       which Jackson would otherwise ignore, storing the first value of a body that two clients'
+ *       writes or a truncated retry ran together.
  * </ul>
  */
 @Singleton
@@ -77,6 +80,7 @@ public class StrictJsonInput implements ObjectMapperCustomizer {
     mapper.disable(DeserializationFeature.ACCEPT_FLOAT_AS_INT);
     mapper.enable(DeserializationFeature.FAIL_ON_NUMBERS_FOR_ENUMS);
     mapper.enable(JsonParser.Feature.STRICT_DUPLICATE_DETECTION);
+    mapper.enable(DeserializationFeature.FAIL_ON_TRAILING_TOKENS);
   }
 
   /** What is wrong with {@code text} for storage, or {@code null} when nothing is. */
