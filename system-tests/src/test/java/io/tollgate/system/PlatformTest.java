@@ -28,6 +28,7 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.UUID;
+import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.TimeUnit;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
@@ -219,6 +220,123 @@ class PlatformTest {
       socket.setSoTimeout(10_000);
       socket.getOutputStream().write(request.getBytes(StandardCharsets.US_ASCII));
       return new String(socket.getInputStream().readAllBytes(), StandardCharsets.UTF_8);
+    }
+  }
+
+  /**
+   * {@code ./tollgate down} (SIGTERM, as Kubernetes sends when it replaces a pod) while a create is
+   * in flight, straight to project-service and through the gateway: each still gets its 201 and is
+   * stored, instead of a connection cut off with the client left not knowing whether its write
+   * happened. The bodies are held back until the processes have been told to stop, so the requests
+   * are certainly in flight then.
+   */
+  @Test
+  void requestsInFlightWhenThePlatformStopsAreAnsweredAndStored() throws Exception {
+    String token =
+        DevTokens.in(work.resolve("jwt")).token("alice", List.of("MEMBER"), Duration.ofMinutes(10));
+    Map<String, Integer> routes =
+        new LinkedHashMap<>(
+            Map.of(
+                "gateway", Integer.parseInt(ENV.get("TOLLGATE_GATEWAY_PORT")),
+                "project-service", Integer.parseInt(ENV.get("TOLLGATE_PROJECT_PORT"))));
+    Map<String, String> keys = new LinkedHashMap<>();
+    Map<String, HeldRequest> held = new LinkedHashMap<>();
+    for (var route : routes.entrySet()) {
+      String key = "F" + Long.toString(System.nanoTime() % 1_000_000_000L, 36).toUpperCase();
+      keys.put(route.getKey(), key);
+      held.put(
+          route.getKey(),
+          HeldRequest.open(
+              route.getValue(),
+              token,
+              "{\"key\":\"%s\",\"name\":\"In flight\",\"methodology\":\"AGILE\"}".formatted(key)));
+    }
+    CompletableFuture<Result> down =
+        CompletableFuture.supplyAsync(
+            () -> {
+              try {
+                return tollgate(Duration.ofMinutes(4), "down");
+              } catch (IOException | InterruptedException e) {
+                throw new IllegalStateException(e);
+              }
+            });
+    // the launcher signals every service at once; give the signals time to land
+    Thread.sleep(3_000);
+    assertFalse(down.isDone(), "down finished while requests were in flight");
+    Map<String, String> ids = new LinkedHashMap<>();
+    for (var request : held.entrySet()) {
+      String answer = request.getValue().finish();
+      String where = request.getKey() + ":\n" + answer;
+      assertTrue(answer.startsWith("HTTP/1.1 201 "), where);
+      ids.put(
+          request.getKey(),
+          JSON.readTree(answer.substring(answer.indexOf("\r\n\r\n"))).path("id").asText());
+    }
+    Result stopped = down.get(4, TimeUnit.MINUTES);
+    assertEquals(0, stopped.exit(), stopped.output());
+    assertFalse(stopped.output().contains("killing"), stopped.output());
+
+    Result up = tollgate(Duration.ofMinutes(4), "up", "--detach");
+    assertEquals(0, up.exit(), "./tollgate up failed:\n" + up.output());
+    for (var id : ids.entrySet()) {
+      HttpResponse<String> read =
+          HTTP.send(
+              HttpRequest.newBuilder(
+                      URI.create(
+                          "http://localhost:"
+                              + ENV.get("TOLLGATE_PROJECT_PORT")
+                              + "/api/v1/projects/"
+                              + id.getValue()))
+                  .header("Authorization", "Bearer " + token)
+                  .build(),
+              HttpResponse.BodyHandlers.ofString());
+      assertEquals(200, read.statusCode(), id.getKey() + ": " + read.body());
+      assertEquals(keys.get(id.getKey()), JSON.readTree(read.body()).path("key").asText());
+    }
+  }
+
+  /** A create whose headers and first bytes are sent, and whose rest waits for {@link #finish}. */
+  private record HeldRequest(Socket socket, byte[] body, int sent) {
+
+    static HeldRequest open(int port, String token, String json) throws IOException {
+      Socket socket = new Socket("127.0.0.1", port);
+      socket.setSoTimeout(60_000);
+      byte[] body = json.getBytes(StandardCharsets.UTF_8);
+      String head =
+          "POST /api/v1/projects HTTP/1.1\r\nHost: localhost:%d\r\nAuthorization: Bearer %s\r\n"
+                  .formatted(port, token)
+              + "Content-Type: application/json\r\nContent-Length: "
+              + body.length
+              + "\r\n\r\n";
+      socket.getOutputStream().write(head.getBytes(StandardCharsets.US_ASCII));
+      socket.getOutputStream().write(body, 0, 10);
+      socket.getOutputStream().flush();
+      return new HeldRequest(socket, body, 10);
+    }
+
+    /** Sends the rest of the body and reads the answer: its head, then Content-Length bytes. */
+    String finish() throws IOException {
+      try (socket) {
+        socket.getOutputStream().write(body, sent, body.length - sent);
+        socket.getOutputStream().flush();
+        var in = socket.getInputStream();
+        var head = new java.io.ByteArrayOutputStream();
+        while (!head.toString(StandardCharsets.US_ASCII).endsWith("\r\n\r\n")) {
+          int b = in.read();
+          if (b < 0) {
+            return head.toString(StandardCharsets.US_ASCII); // cut off: the caller says so
+          }
+          head.write(b);
+        }
+        String text = head.toString(StandardCharsets.US_ASCII);
+        int length =
+            text.lines()
+                .filter(l -> l.toLowerCase().startsWith("content-length:"))
+                .mapToInt(l -> Integer.parseInt(l.substring(l.indexOf(':') + 1).trim()))
+                .findFirst()
+                .orElse(0);
+        return text + new String(in.readNBytes(length), StandardCharsets.UTF_8);
+      }
     }
   }
 
