@@ -292,6 +292,7 @@ public class GatewayRouter {
     HttpServerRequest request = rc.request();
     String path = rc.normalizedPath();
     if (ApiKeyRoutes.owns(path)) {
+      continueIfExpected(request);
       apiKeyRoutes.handle(rc, identity);
       return;
     }
@@ -306,7 +307,27 @@ public class GatewayRouter {
       request.headers().remove(Authenticator.X_API_KEY);
       request.headers().set(HttpHeaders.AUTHORIZATION, "Bearer " + authentication.forwardToken());
     }
+    continueIfExpected(request);
     proxies.proxy(route.upstream().name()).handle(rc);
+  }
+
+  /**
+   * A client that sent {@code Expect: 100-continue} (curl for larger bodies, Java's HttpClient when
+   * asked) holds its body back until it hears {@code 100 Continue}. The gateway says so itself,
+   * once the request has passed every check, and takes the header off the forwarded request: the
+   * proxy does not relay an upstream's interim answer, and the body streams on regardless.
+   */
+  private static void continueIfExpected(HttpServerRequest request) {
+    if (expectsContinue(request)) {
+      request.headers().remove(HttpHeaders.EXPECT);
+      request.response().writeContinue();
+    }
+  }
+
+  private static boolean expectsContinue(HttpServerRequest request) {
+    // RFC 9110 10.1.1: an HTTP/1.0 request's expectation is ignored
+    return request.version() == HttpVersion.HTTP_1_1
+        && HttpHeaders.CONTINUE.toString().equalsIgnoreCase(request.getHeader(HttpHeaders.EXPECT));
   }
 
   private void limit(RoutingContext rc, String key) {
@@ -330,6 +351,13 @@ public class GatewayRouter {
   }
 
   private void reject(RoutingContext rc, ProblemException problem) {
+    HttpServerRequest request = rc.request();
+    if (expectsContinue(request) && !request.isEnded()) {
+      // refused before its body was asked for: the client will not send it, so the connection
+      // cannot carry another request (RFC 9110 10.1.1)
+      rc.response().putHeader(HttpHeaders.CONNECTION, "close");
+      rc.response().endHandler(v -> request.connection().close());
+    }
     registry
         .counter("gateway.requests.rejected", "status", Integer.toString(problem.kind().status))
         .increment();

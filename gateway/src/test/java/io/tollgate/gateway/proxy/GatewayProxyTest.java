@@ -10,6 +10,7 @@ import static org.hamcrest.Matchers.equalTo;
 import static org.hamcrest.Matchers.greaterThan;
 import static org.hamcrest.Matchers.greaterThanOrEqualTo;
 import static org.hamcrest.Matchers.hasItem;
+import static org.hamcrest.Matchers.hasKey;
 import static org.hamcrest.Matchers.is;
 import static org.hamcrest.Matchers.lessThan;
 import static org.hamcrest.Matchers.lessThanOrEqualTo;
@@ -189,6 +190,66 @@ class GatewayProxyTest {
     assertThat(
         echo.getList("headers.'content-type'", String.class).get(0).toString(),
         startsWith("application/json"));
+  }
+
+  /**
+   * A client that sends {@code Expect: 100-continue} (curl for larger bodies, Java's HttpClient
+   * when asked) holds its body back until it hears {@code 100 Continue}: the gateway must give it,
+   * or the client waits until it gives up. It is given once the request is accepted, so a refused
+   * client never sends its body; the connection then closes, since it cannot carry another request.
+   * Written over a socket: Java's HttpClient waits forever when the interim answer never comes.
+   */
+  @Test
+  void expectContinueIsAnsweredOnceTheRequestIsAccepted() throws Exception {
+    String body = "{\"name\":\"" + "x".repeat(4096) + "\"}";
+    String head =
+        "POST /api/v1/milestones HTTP/1.1\r\nHost: localhost\r\nContent-Type: application/json\r\n"
+            + "Expect: 100-continue\r\nContent-Length: "
+            + body.length()
+            + "\r\n";
+    try (Socket socket = new Socket(gateway.getHost(), gateway.getPort())) {
+      socket.setSoTimeout(5_000);
+      socket
+          .getOutputStream()
+          .write(
+              (head + "Authorization: " + bearer + "\r\nConnection: close\r\n\r\n")
+                  .getBytes(StandardCharsets.US_ASCII));
+      assertThat(readHead(socket.getInputStream()), startsWith("HTTP/1.1 100 Continue"));
+      socket.getOutputStream().write(body.getBytes(StandardCharsets.US_ASCII));
+      String answer = new String(socket.getInputStream().readAllBytes(), StandardCharsets.UTF_8);
+      assertThat(answer, startsWith("HTTP/1.1 200 "));
+      JsonPath echo = new JsonPath(answer.substring(answer.indexOf("\r\n\r\n") + 4));
+      assertThat(echo.getString("service"), is("milestone-service"));
+      assertThat(echo.getString("body"), is(body));
+      // the gateway answered the expectation; the upstream is not asked again
+      assertThat(echo.getMap("headers"), not(hasKey("expect")));
+    }
+    try (Socket socket = new Socket(gateway.getHost(), gateway.getPort())) {
+      socket.setSoTimeout(5_000);
+      socket
+          .getOutputStream()
+          .write(
+              (head + "Authorization: Bearer not-a-token\r\n\r\n")
+                  .getBytes(StandardCharsets.US_ASCII));
+      // read to the end: the gateway closes the connection after its answer
+      String answer = new String(socket.getInputStream().readAllBytes(), StandardCharsets.UTF_8);
+      assertThat(answer, startsWith("HTTP/1.1 401 "));
+      assertThat(answer.toLowerCase(Locale.ROOT), containsString("\r\nconnection: close\r\n"));
+      assertThat(answer, containsString(PROBLEM_JSON));
+    }
+  }
+
+  /** The status line and headers of one answer (an interim one, say), read byte by byte. */
+  private static String readHead(InputStream in) throws IOException {
+    StringBuilder head = new StringBuilder();
+    while (head.indexOf("\r\n\r\n") < 0) {
+      int b = in.read();
+      if (b < 0) {
+        break;
+      }
+      head.append((char) b);
+    }
+    return head.toString();
   }
 
   @Test
