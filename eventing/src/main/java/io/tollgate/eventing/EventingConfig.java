@@ -36,6 +36,10 @@ public interface EventingConfig {
   @WithDefault("10s")
   Duration sendTimeout();
 
+  /** How often the outbox's pending count and oldest age are sampled for the metrics. */
+  @WithDefault("5s")
+  Duration metricsInterval();
+
   /** The CloudEvents {@code source} of this service's events. */
   @WithDefault("/${quarkus.application.name}")
   String source();

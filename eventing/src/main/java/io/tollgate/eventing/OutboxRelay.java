@@ -66,14 +66,17 @@ public class OutboxRelay {
   private volatile boolean running;
   private Thread worker;
   private final ReliableProducer producer;
+  private final OutboxMetrics metrics;
 
   OutboxRelay(
       EntityManager em,
       EventingConfig config,
+      OutboxMetrics metrics,
       @ConfigProperty(name = "kafka.bootstrap.servers", defaultValue = "localhost:9092")
           String bootstrapServers) {
     this.em = em;
     this.config = config;
+    this.metrics = metrics;
     this.producer =
         new ReliableProducer(
             bootstrapServers, "outbox-relay-" + config.source(), config.sendTimeout());
@@ -150,20 +153,24 @@ public class OutboxRelay {
    */
   int publishBatch() {
     try {
-      return QuarkusTransaction.requiringNew()
-          .call(
-              () -> {
-                em.createNativeQuery(ROUND_SETTINGS).getSingleResult();
-                @SuppressWarnings("unchecked")
-                List<Object[]> rows =
-                    em.createNativeQuery(CLAIM)
-                        .setParameter("limit", config.batchSize())
-                        .getResultList();
-                rows.sort(Comparator.comparingLong(row -> ((Number) row[0]).longValue()));
-                send(rows); // throws, rolling the deletions back, unless all were acknowledged
-                return rows.size();
-              });
+      int published =
+          QuarkusTransaction.requiringNew()
+              .call(
+                  () -> {
+                    em.createNativeQuery(ROUND_SETTINGS).getSingleResult();
+                    @SuppressWarnings("unchecked")
+                    List<Object[]> rows =
+                        em.createNativeQuery(CLAIM)
+                            .setParameter("limit", config.batchSize())
+                            .getResultList();
+                    rows.sort(Comparator.comparingLong(row -> ((Number) row[0]).longValue()));
+                    send(rows); // throws, rolling the deletions back, unless all were acknowledged
+                    return rows.size();
+                  });
+      metrics.published(published);
+      return published;
     } catch (NotAcknowledged e) {
+      metrics.failedRound();
       recordFailure(e);
       return e.rows.size();
     }

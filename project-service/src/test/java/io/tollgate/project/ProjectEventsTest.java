@@ -227,10 +227,17 @@ class ProjectEventsTest {
         "the create's events (created, the creator's member-added), then the fence's update");
   }
 
+  /**
+   * Also what an operator sees on /q/metrics meanwhile: the waiting events and the age of the
+   * oldest (what to alert on, since every write still succeeds), the failed rounds, and then the
+   * published events and an empty outbox.
+   */
   @Test
   void whileTheBrokerIsDownCreatesSucceedAndEveryEventIsPublishedOnceItReturns() throws Exception {
     try (EventCollector events = EventCollector.fromEnd("project.events")) {
       List<String> ids = new ArrayList<>();
+      double publishedBefore = metric("tollgate_outbox_published_total");
+      double failedRoundsBefore = metric("tollgate_outbox_failed_rounds_total");
       TollgateInfrastructure.kafka().stop();
       try {
         for (int i = 0; i < 5; i++) {
@@ -252,6 +259,12 @@ class ProjectEventsTest {
             .pollInterval(Duration.ofMillis(250))
             .until(() -> waitingWithError(ids) > 0);
         assertEquals(5, waiting(ids), "a failed round deletes nothing");
+        await()
+            .atMost(Duration.ofSeconds(10))
+            .pollInterval(Duration.ofMillis(100))
+            .until(() -> metric("tollgate_outbox_pending") >= 10); // created + member-added, each
+        assertTrue(metric("tollgate_outbox_oldest_age_seconds") > 0);
+        assertTrue(metric("tollgate_outbox_failed_rounds_total") > failedRoundsBefore);
       } finally {
         TollgateInfrastructure.kafka().start();
       }
@@ -270,7 +283,25 @@ class ProjectEventsTest {
           .atMost(Duration.ofSeconds(10))
           .pollInterval(Duration.ofMillis(100))
           .until(() -> waiting(ids) == 0);
+      await()
+          .atMost(Duration.ofSeconds(10))
+          .pollInterval(Duration.ofMillis(100))
+          .until(() -> metric("tollgate_outbox_pending") == 0);
+      assertEquals(0, metric("tollgate_outbox_oldest_age_seconds"));
+      assertTrue(
+          metric("tollgate_outbox_published_total") >= publishedBefore + 10,
+          "the 10 events are counted as published");
     }
+  }
+
+  /** The value of an unlabelled metric on /q/metrics (Prometheus text), or -1 when it is absent. */
+  private static double metric(String name) {
+    String text = given().get("/q/metrics").then().statusCode(200).extract().asString();
+    return text.lines()
+        .filter(line -> line.startsWith(name + " "))
+        .mapToDouble(line -> Double.parseDouble(line.substring(name.length() + 1).trim()))
+        .findFirst()
+        .orElse(-1);
   }
 
   /** How many of these projects' created events wait in the outbox. */

@@ -1,0 +1,91 @@
+package io.tollgate.eventing;
+
+import io.micrometer.core.instrument.Counter;
+import io.micrometer.core.instrument.Gauge;
+import io.micrometer.core.instrument.MeterRegistry;
+import io.quarkus.narayana.jta.QuarkusTransaction;
+import io.quarkus.runtime.ShutdownEvent;
+import io.quarkus.runtime.StartupEvent;
+import jakarta.enterprise.context.ApplicationScoped;
+import jakarta.enterprise.event.Observes;
+import jakarta.persistence.EntityManager;
+import java.util.concurrent.atomic.AtomicLong;
+import org.jboss.logging.Logger;
+
+/**
+ * What an operator watches of the outbox, on {@code /q/metrics}: how many events wait to be
+ * published and how long the oldest has waited ({@code tollgate_outbox_pending}, {@code
+ * tollgate_outbox_oldest_age_seconds}: alert on these, since a relay that cannot publish lets both
+ * grow while every write still succeeds), how many events were published and how many relay rounds
+ * the broker did not acknowledge ({@code tollgate_outbox_published_total}, {@code
+ * tollgate_outbox_failed_rounds_total}). The two gauges are sampled from the table every {@code
+ * tollgate.outbox.metrics-interval}, so that a scrape never waits for the database.
+ */
+@ApplicationScoped
+public class OutboxMetrics {
+
+  private static final Logger LOG = Logger.getLogger(OutboxMetrics.class);
+
+  private static final String SAMPLE =
+      "select count(*), coalesce(extract(epoch from clock_timestamp() - min(created_at)), 0)"
+          + " from outbox_event";
+
+  private final EntityManager em;
+  private final EventingConfig config;
+  private final AtomicLong pending = new AtomicLong();
+  private final AtomicLong oldestAgeMillis = new AtomicLong();
+  private final Counter published;
+  private final Counter failedRounds;
+  private Periodic sampler;
+
+  OutboxMetrics(EntityManager em, EventingConfig config, MeterRegistry registry) {
+    this.em = em;
+    this.config = config;
+    Gauge.builder("tollgate.outbox.pending", pending, AtomicLong::get)
+        .description("Events written and not yet published (sampled)")
+        .register(registry);
+    Gauge.builder("tollgate.outbox.oldest.age", oldestAgeMillis, age -> age.get() / 1000.0)
+        .baseUnit("seconds")
+        .description("How long the oldest event not yet published has waited (sampled)")
+        .register(registry);
+    published =
+        Counter.builder("tollgate.outbox.published")
+            .description("Events the broker acknowledged and the relay removed from the outbox")
+            .register(registry);
+    failedRounds =
+        Counter.builder("tollgate.outbox.failed.rounds")
+            .description("Relay rounds the broker did not fully acknowledge (their events wait)")
+            .register(registry);
+  }
+
+  void onStart(@Observes StartupEvent event) {
+    sampler = Periodic.every(config.metricsInterval(), "outbox-metrics", this::sample);
+  }
+
+  void onStop(@Observes ShutdownEvent event) {
+    if (sampler != null) {
+      sampler.stop();
+    }
+  }
+
+  void published(int events) {
+    published.increment(events);
+  }
+
+  void failedRound() {
+    failedRounds.increment();
+  }
+
+  private void sample() {
+    try {
+      Object[] row =
+          QuarkusTransaction.requiringNew()
+              .call(() -> (Object[]) em.createNativeQuery(SAMPLE).getSingleResult());
+      pending.set(((Number) row[0]).longValue());
+      oldestAgeMillis.set(Math.round(((Number) row[1]).doubleValue() * 1000));
+    } catch (RuntimeException e) {
+      // the database is away: the gauges keep their last values, its own health check says so
+      LOG.debugf("outbox metrics not sampled: %s", e.getMessage());
+    }
+  }
+}
