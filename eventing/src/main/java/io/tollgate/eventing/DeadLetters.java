@@ -1,5 +1,7 @@
 package io.tollgate.eventing;
 
+import io.micrometer.core.instrument.Counter;
+import io.micrometer.core.instrument.MeterRegistry;
 import io.quarkus.runtime.ShutdownEvent;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.enterprise.event.Observes;
@@ -27,13 +29,16 @@ public class DeadLetters {
   private final EventingConfig config;
   private final String service;
   private final ReliableProducer producer;
+  private final MeterRegistry registry;
 
   DeadLetters(
       EventingConfig config,
+      MeterRegistry registry,
       @ConfigProperty(name = "kafka.bootstrap.servers", defaultValue = "localhost:9092")
           String bootstrapServers,
       @ConfigProperty(name = "quarkus.application.name") String service) {
     this.config = config;
+    this.registry = registry;
     this.service = service;
     this.producer =
         new ReliableProducer(bootstrapServers, "dead-letters-" + service, config.sendTimeout());
@@ -69,6 +74,12 @@ public class DeadLetters {
       throw new IllegalStateException(
           "the dead-letter topic " + copy.topic() + " did not acknowledge a record", e);
     }
+    // what an operator alerts on: each of these is an event this service did not apply
+    Counter.builder("tollgate.inbox.dead.lettered")
+        .description("Records this service could not apply and set aside on <topic>.<service>.dlq")
+        .tag("topic", record.topic())
+        .register(registry)
+        .increment();
     LOG.warnf(
         "%s-%d@%d set aside on %s: %s",
         record.topic(), record.partition(), record.offset(), copy.topic(), reason.getMessage());

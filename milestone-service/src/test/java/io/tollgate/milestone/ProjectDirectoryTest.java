@@ -10,6 +10,7 @@ import io.quarkus.test.common.QuarkusTestResource;
 import io.quarkus.test.common.ResourceArg;
 import io.quarkus.test.junit.QuarkusTest;
 import io.tollgate.testing.EventCollector;
+import io.tollgate.testing.Metrics;
 import io.tollgate.testing.TollgateInfrastructure;
 import jakarta.inject.Inject;
 import jakarta.persistence.EntityManager;
@@ -223,6 +224,7 @@ class ProjectDirectoryTest {
 
   @Test
   void anUnreadableEventIsSetAsideAndLaterEventsStillFlow() throws Exception {
+    double setAsideBefore = Math.max(0, Metrics.value(DEAD_LETTERED));
     UUID project = UUID.randomUUID();
     String before = UUID.randomUUID().toString();
     send(project, event(before, "tollgate.project.created.v1", project, "Before the junk", 0));
@@ -253,7 +255,14 @@ class ProjectDirectoryTest {
           dlq.awaitRecord(r -> noId.equals(r.value()), Duration.ofSeconds(30));
       assertTrue(header(withoutId, "dead-letter-reason").contains("needs an id"));
     }
+    // and an operator sees them counted on /q/metrics
+    await()
+        .atMost(Duration.ofSeconds(10))
+        .until(() -> Metrics.value(DEAD_LETTERED) == setAsideBefore + 2);
   }
+
+  private static final String DEAD_LETTERED =
+      "tollgate_inbox_dead_lettered_total{topic=\"project.events\"}";
 
   @Test
   void aRecordTheDatabaseRefusesForAMomentIsTriedAgainNotSetAside() throws Exception {

@@ -14,6 +14,7 @@ import io.quarkus.test.junit.QuarkusTest;
 import io.restassured.http.ContentType;
 import io.tollgate.testing.EventCollector;
 import io.tollgate.testing.JsonSchemas;
+import io.tollgate.testing.Metrics;
 import io.tollgate.testing.TestTokens;
 import io.tollgate.testing.TollgateInfrastructure;
 import jakarta.inject.Inject;
@@ -236,8 +237,8 @@ class ProjectEventsTest {
   void whileTheBrokerIsDownCreatesSucceedAndEveryEventIsPublishedOnceItReturns() throws Exception {
     try (EventCollector events = EventCollector.fromEnd("project.events")) {
       List<String> ids = new ArrayList<>();
-      double publishedBefore = metric("tollgate_outbox_published_total");
-      double failedRoundsBefore = metric("tollgate_outbox_failed_rounds_total");
+      double publishedBefore = Metrics.value("tollgate_outbox_published_total");
+      double failedRoundsBefore = Metrics.value("tollgate_outbox_failed_rounds_total");
       TollgateInfrastructure.kafka().stop();
       try {
         for (int i = 0; i < 5; i++) {
@@ -262,9 +263,11 @@ class ProjectEventsTest {
         await()
             .atMost(Duration.ofSeconds(10))
             .pollInterval(Duration.ofMillis(100))
-            .until(() -> metric("tollgate_outbox_pending") >= 10); // created + member-added, each
-        assertTrue(metric("tollgate_outbox_oldest_age_seconds") > 0);
-        assertTrue(metric("tollgate_outbox_failed_rounds_total") > failedRoundsBefore);
+            .until(
+                () ->
+                    Metrics.value("tollgate_outbox_pending") >= 10); // created + member-added, each
+        assertTrue(Metrics.value("tollgate_outbox_oldest_age_seconds") > 0);
+        assertTrue(Metrics.value("tollgate_outbox_failed_rounds_total") > failedRoundsBefore);
       } finally {
         TollgateInfrastructure.kafka().start();
       }
@@ -286,22 +289,12 @@ class ProjectEventsTest {
       await()
           .atMost(Duration.ofSeconds(10))
           .pollInterval(Duration.ofMillis(100))
-          .until(() -> metric("tollgate_outbox_pending") == 0);
-      assertEquals(0, metric("tollgate_outbox_oldest_age_seconds"));
+          .until(() -> Metrics.value("tollgate_outbox_pending") == 0);
+      assertEquals(0, Metrics.value("tollgate_outbox_oldest_age_seconds"));
       assertTrue(
-          metric("tollgate_outbox_published_total") >= publishedBefore + 10,
+          Metrics.value("tollgate_outbox_published_total") >= publishedBefore + 10,
           "the 10 events are counted as published");
     }
-  }
-
-  /** The value of an unlabelled metric on /q/metrics (Prometheus text), or -1 when it is absent. */
-  private static double metric(String name) {
-    String text = given().get("/q/metrics").then().statusCode(200).extract().asString();
-    return text.lines()
-        .filter(line -> line.startsWith(name + " "))
-        .mapToDouble(line -> Double.parseDouble(line.substring(name.length() + 1).trim()))
-        .findFirst()
-        .orElse(-1);
   }
 
   /** How many of these projects' created events wait in the outbox. */
