@@ -86,6 +86,9 @@ class PlatformTest {
     assertTrue(
         upOutput.contains("http://localhost:" + ENV.get("TOLLGATE_GATEWAY_PORT") + "/q/openapi"),
         upOutput);
+    assertTrue(
+        upOutput.contains("http://localhost:" + ENV.get("TOLLGATE_GATEWAY_PORT") + "/q/swagger-ui"),
+        upOutput);
   }
 
   @Test

@@ -6,6 +6,7 @@ import static org.hamcrest.Matchers.allOf;
 import static org.hamcrest.Matchers.contains;
 import static org.hamcrest.Matchers.containsString;
 import static org.hamcrest.Matchers.empty;
+import static org.hamcrest.Matchers.endsWith;
 import static org.hamcrest.Matchers.equalTo;
 import static org.hamcrest.Matchers.greaterThan;
 import static org.hamcrest.Matchers.greaterThanOrEqualTo;
@@ -190,6 +191,38 @@ class GatewayProxyTest {
     assertThat(
         echo.getList("headers.'content-type'", String.class).get(0).toString(),
         startsWith("application/json"));
+  }
+
+  /** Swagger UI on the merged document, with its scripts, open without a token like the JSON. */
+  @Test
+  void swaggerUiShowsTheMergedDocument() {
+    RestAssured.requestSpecification = null;
+    given()
+        .redirects()
+        .follow(false)
+        .get("/q/swagger-ui")
+        .then()
+        .statusCode(302)
+        .header("Location", endsWith("/q/swagger-ui/"));
+    given()
+        .get("/q/swagger-ui/")
+        .then()
+        .statusCode(200)
+        .contentType(startsWith("text/html"))
+        .body(containsString("url: '/q/openapi'"))
+        .body(containsString("swagger-ui-bundle.js"));
+    given()
+        .get("/q/swagger-ui/swagger-ui-bundle.js")
+        .then()
+        .statusCode(200)
+        .contentType(containsString("javascript"))
+        .body(containsString("SwaggerUIBundle"));
+    given()
+        .get("/q/swagger-ui/swagger-ui.css")
+        .then()
+        .statusCode(200)
+        .contentType(startsWith("text/css"));
+    given().get("/q/swagger-ui/no-such-file.js").then().statusCode(404);
   }
 
   /**
