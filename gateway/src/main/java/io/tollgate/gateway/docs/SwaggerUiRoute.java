@@ -14,14 +14,14 @@ import java.nio.charset.StandardCharsets;
  * {@code /q/swagger-ui/} on the gateway: Swagger UI on the merged document of {@link
  * ApiDocumentRoute}, so that a frontend team browses and tries the whole API where it calls it,
  * bearer token included ("Authorize"). The page is the gateway's own; its scripts and styles are
- * SmallRye's build of Swagger UI (the one Quarkus serves on each service), read from the class
- * path.
+ * SmallRye's build of Swagger UI (the one Quarkus serves on each service), which the build copies
+ * into {@code tollgate/swagger-ui} on the class path.
  */
 @ApplicationScoped
 public class SwaggerUiRoute {
 
   static final String PATH = "/q/swagger-ui";
-  private static final String ASSETS = "META-INF/resources/openapi-ui";
+  private static final String ASSETS = "tollgate/swagger-ui";
 
   void install(@Observes Router router) {
     String page = page();
