@@ -3,6 +3,7 @@ package io.tollgate.eventing;
 import io.micrometer.core.instrument.Counter;
 import io.micrometer.core.instrument.MeterRegistry;
 import io.quarkus.runtime.ShutdownEvent;
+import io.quarkus.runtime.StartupEvent;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.enterprise.event.Observes;
 import java.nio.charset.StandardCharsets;
@@ -12,6 +13,8 @@ import java.util.concurrent.TimeoutException;
 import org.apache.kafka.clients.consumer.ConsumerRecord;
 import org.apache.kafka.clients.producer.ProducerRecord;
 import org.apache.kafka.common.header.Headers;
+import org.eclipse.microprofile.config.Config;
+import org.eclipse.microprofile.config.ConfigProvider;
 import org.eclipse.microprofile.config.inject.ConfigProperty;
 import org.jboss.logging.Logger;
 
@@ -75,11 +78,7 @@ public class DeadLetters {
           "the dead-letter topic " + copy.topic() + " did not acknowledge a record", e);
     }
     // what an operator alerts on: each of these is an event this service did not apply
-    Counter.builder("tollgate.inbox.dead.lettered")
-        .description("Records this service could not apply and set aside on <topic>.<service>.dlq")
-        .tag("topic", record.topic())
-        .register(registry)
-        .increment();
+    deadLettered(record.topic()).increment();
     LOG.warnf(
         "%s-%d@%d set aside on %s: %s",
         record.topic(), record.partition(), record.offset(), copy.topic(), reason.getMessage());
@@ -87,6 +86,27 @@ public class DeadLetters {
 
   private static void header(Headers headers, String name, String value) {
     headers.add(name, value.getBytes(StandardCharsets.UTF_8));
+  }
+
+  /**
+   * Exports the count of every topic this service consumes at 0 from the start: a series that first
+   * appears at 1 shows no increase to Prometheus, so an alert on the first dead letter would miss
+   * it.
+   */
+  void onStart(@Observes StartupEvent event) {
+    Config config = ConfigProvider.getConfig();
+    for (String name : config.getPropertyNames()) {
+      if (name.startsWith("mp.messaging.incoming.") && name.endsWith(".topic")) {
+        config.getOptionalValue(name, String.class).ifPresent(this::deadLettered);
+      }
+    }
+  }
+
+  private Counter deadLettered(String topic) {
+    return Counter.builder("tollgate.inbox.dead.lettered")
+        .description("Records this service could not apply and set aside on <topic>.<service>.dlq")
+        .tag("topic", topic)
+        .register(registry);
   }
 
   void onStop(@Observes ShutdownEvent event) {
