@@ -65,6 +65,8 @@ class PlatformTest {
         List.of("GATEWAY", "PROJECT", "MILESTONE", "RISK", "NOTIFICATION", "PG", "KAFKA")) {
       ENV.put("TOLLGATE_" + name + "_PORT", Integer.toString(freePort()));
     }
+    // as a deployment would run them: logs as JSON (checked below)
+    ENV.put("QUARKUS_LOG_CONSOLE_JSON_ENABLED", "true");
     Result up = tollgate(Duration.ofMinutes(4), "up", "--detach");
     upOutput = up.output();
     assertEquals(0, up.exit(), "./tollgate up failed:\n" + up.output());
@@ -134,6 +136,27 @@ class PlatformTest {
 
     for (String database : List.of("milestone", "risk", "notification")) {
       assertEquals(key, awaitProjectKey(database, UUID.fromString(id)), database);
+    }
+  }
+
+  /** With QUARKUS_LOG_CONSOLE_JSON_ENABLED=true every process logs one JSON object per line. */
+  @Test
+  void processesLogJsonWhenAskedTo() throws Exception {
+    for (String svc : SERVICES) {
+      List<String> lines =
+          Files.readAllLines(work.resolve("logs/" + svc + ".log"), StandardCharsets.UTF_8);
+      JsonNode started = null;
+      for (String line : lines) {
+        if (line.startsWith("{") && line.contains(" started in ")) {
+          started = JSON.readTree(line);
+        }
+      }
+      assertTrue(
+          started != null, svc + " logged no JSON start record:\n" + String.join("\n", lines));
+      assertEquals("INFO", started.path("level").asText(), started.toString());
+      assertEquals("io.quarkus", started.path("loggerName").asText(), started.toString());
+      assertTrue(started.path("message").asText().startsWith(svc), started.toString());
+      assertTrue(started.path("timestamp").isTextual(), started.toString());
     }
   }
 
