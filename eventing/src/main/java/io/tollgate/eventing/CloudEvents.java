@@ -20,16 +20,24 @@ public class CloudEvents {
    * @throws MalformedEventException when the value is not a CloudEvent this service can read
    */
   public CloudEvent parse(String value) {
+    // Jackson refuses a null value with an IllegalArgumentException, which the inbox would take
+    // for a passing failure and try again for seconds before setting the record aside
+    if (value == null || value.isBlank()) {
+      throw new MalformedEventException(
+          value == null ? "not a CloudEvent: the record has no value" : "not a CloudEvent: blank");
+    }
+    CloudEvent event;
     try {
-      CloudEvent event = mapper.readValue(value, CloudEvent.class);
-      if (event.id() == null || event.type() == null) {
-        throw new MalformedEventException(
-            "a CloudEvent needs an id and a type: " + abbreviate(value));
-      }
-      return event;
+      event = mapper.readValue(value, CloudEvent.class);
     } catch (JsonProcessingException e) {
       throw new MalformedEventException("not a CloudEvent: " + abbreviate(value), e);
     }
+    // the JSON literal null reads as no envelope at all
+    if (event == null || event.id() == null || event.type() == null) {
+      throw new MalformedEventException(
+          "a CloudEvent needs an id and a type: " + abbreviate(value));
+    }
+    return event;
   }
 
   /** Reads the event's data as {@code type}, ignoring fields the reader does not know. */

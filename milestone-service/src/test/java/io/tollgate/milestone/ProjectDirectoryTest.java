@@ -261,6 +261,43 @@ class ProjectDirectoryTest {
         .until(() -> Metrics.value(DEAD_LETTERED) == setAsideBefore + 2);
   }
 
+  /**
+   * A record without a value (a tombstone, or a producer's bug) or with a blank one is unreadable:
+   * it is set aside at once, not tried again for seconds like a record the database refused, and
+   * the partition's later records are applied.
+   */
+  @Test
+  void aRecordWithoutAValueIsSetAsideAtOnceAndLaterEventsStillFlow() throws Exception {
+    UUID project = UUID.randomUUID();
+    long sentAt =
+        producer()
+            .send(new ProducerRecord<>("project.events", project.toString(), null))
+            .get()
+            .timestamp();
+    send(project, " ");
+    String after = UUID.randomUUID().toString();
+    send(project, event(after, "tollgate.project.created.v1", project, "After no value", 0));
+    await().atMost(Duration.ofSeconds(30)).until(() -> inboxRows(after) == 1);
+    assertEquals("After no value", row(project)[0]);
+    try (EventCollector dlq =
+        EventCollector.fromBeginning("project.events.milestone-service.dlq")) {
+      List<ConsumerRecord<String, String>> setAside =
+          dlq.awaitCount(r -> project.toString().equals(r.key()), 2, Duration.ofSeconds(30));
+      assertEquals(null, setAside.get(0).value());
+      assertEquals(" ", setAside.get(1).value());
+      for (ConsumerRecord<String, String> record : setAside) {
+        assertEquals(
+            "io.tollgate.eventing.CloudEvents$MalformedEventException",
+            header(record, "dead-letter-cause"));
+        assertTrue(header(record, "dead-letter-reason").contains("not a CloudEvent"));
+        assertEquals("project.events", header(record, "dead-letter-topic"));
+      }
+      // a record that fails for another reason is tried again after 0.2, 1 and 3 s first
+      long millis = setAside.get(0).timestamp() - sentAt;
+      assertTrue(millis < 4_000, "set aside " + millis + " ms after it was sent");
+    }
+  }
+
   private static final String DEAD_LETTERED =
       "tollgate_inbox_dead_lettered_total{topic=\"project.events\"}";
 
