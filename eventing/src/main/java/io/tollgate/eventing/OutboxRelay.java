@@ -26,11 +26,14 @@ import org.jboss.logging.Logger;
  *
  * <p>It runs right after each commit that wrote events (low latency) and on a timer as a fallback,
  * so nothing is lost while Kafka or this service is down; under load it lingers a few milliseconds
- * after a busy round so that the next carries more rows (ADR 0009). Rows are claimed with {@code
- * FOR UPDATE SKIP LOCKED}, so several replicas can run a relay without publishing a row twice at
- * once; a row that was sent but whose deletion did not commit (a crash in between, or a later row
- * of its batch that the broker refused) is sent again and the consumers' inbox drops the duplicate.
- * The outbox therefore holds only the events still waiting (ADR 0012).
+ * after a busy round so that the next carries more rows (ADR 0009). Several replicas of a service
+ * may each run a relay, but only one round runs at a time: a round starts by taking a
+ * transaction-level advisory lock, and a relay that does not get it skips the round and tries again
+ * at its next wake-up or sweep (ADR 0017). Two rounds at once would publish one project's events
+ * out of order, the later row acknowledged while the earlier one still waits in the other round. A
+ * row that was sent but whose deletion did not commit (a crash in between, or a later row of its
+ * batch that the broker refused) is sent again and the consumers' inbox drops the duplicate. The
+ * outbox therefore holds only the events still waiting (ADR 0012).
  */
 @ApplicationScoped
 public class OutboxRelay {
@@ -38,26 +41,40 @@ public class OutboxRelay {
   private static final Logger LOG = Logger.getLogger(OutboxRelay.class);
 
   /**
-   * Claims the oldest waiting rows, skipping any another relay holds, and deletes them; they are
-   * gone for good only if the round's transaction commits. RETURNING keeps no order, hence a sort.
+   * The key of the advisory lock that a relay round holds from its start to its commit, so that the
+   * relays of a service's replicas (one database per service) take turns (ADR 0017). "outbox" in
+   * ASCII.
+   */
+  public static final long ROUND_LOCK = 0x6f7574626f78L;
+
+  /**
+   * Claims the oldest waiting rows and deletes them; they are gone for good only if the round's
+   * transaction commits. No other relay runs a round meanwhile (the advisory lock), and a row
+   * someone else has locked is waited for rather than skipped, since publishing the rows behind it
+   * first would break their order. RETURNING keeps no order, hence a sort.
    */
   private static final String CLAIM =
       "delete from outbox_event where seq in ("
-          + " select seq from outbox_event order by seq limit :limit for update skip locked)"
+          + " select seq from outbox_event order by seq limit :limit for update)"
           + " returning seq, topic, event_key, payload, event_id";
 
   /**
-   * Settings for the round's transaction only. It just records that rows were sent, so it commits
-   * without waiting for its WAL flush, which keeps the disk's latency out of the next round; if
-   * PostgreSQL crashes before the flush, the deletions are lost and those rows are sent again,
-   * which the consumers' inbox drops (the writes that create events stay synchronous). And the
-   * claim reads the primary key's index, never the whole table: the outbox is a queue, nearly empty
-   * whenever it is vacuumed and analysed, so the planner would scan it sequentially, while between
-   * two vacuums under load its heap holds thousands of pages of deleted rows (measured: a
-   * sequential scan of up to 2,400 pages in each of ~75 rounds a second).
+   * Starts a round: takes the round's lock if no other relay of this service holds it (answering
+   * whether it did; the transaction's end releases it, whichever way it ends, so a pooled
+   * connection never keeps it), and sets the transaction's settings. It just records that rows were
+   * sent, so it commits without waiting for its WAL flush, which keeps the disk's latency out of
+   * the next round; if PostgreSQL crashes before the flush, the deletions are lost and those rows
+   * are sent again, which the consumers' inbox drops (the writes that create events stay
+   * synchronous). And the claim reads the primary key's index, never the whole table: the outbox is
+   * a queue, nearly empty whenever it is vacuumed and analysed, so the planner would scan it
+   * sequentially, while between two vacuums under load its heap holds thousands of pages of deleted
+   * rows (measured: a sequential scan of up to 2,400 pages in each of ~75 rounds a second).
    */
-  private static final String ROUND_SETTINGS =
-      "select set_config('synchronous_commit', 'off', true),"
+  private static final String ROUND_START =
+      "select pg_try_advisory_xact_lock("
+          + ROUND_LOCK
+          + "),"
+          + " set_config('synchronous_commit', 'off', true),"
           + " set_config('enable_seqscan', 'off', true)";
 
   private final EntityManager em;
@@ -143,13 +160,14 @@ public class OutboxRelay {
   }
 
   /**
-   * Publishes one batch of waiting rows in one transaction: one statement claims and deletes them,
-   * the sends follow, and the commit (which does not wait for the disk) makes the deletions stand
-   * only once the broker acknowledged every row. If it did not, the transaction rolls back, every
-   * row of the batch waits for the next round, and the rows from the first unacknowledged one on
-   * record the attempt and its error.
+   * Publishes one batch of waiting rows in one transaction: it takes the round's lock (or, when
+   * another relay of the service holds it, does nothing), one statement claims and deletes the
+   * rows, the sends follow, and the commit (which does not wait for the disk) makes the deletions
+   * stand only once the broker acknowledged every row. If it did not, the transaction rolls back,
+   * every row of the batch waits for the next round, and the rows from the first unacknowledged one
+   * on record the attempt and its error.
    *
-   * @return how many rows were claimed
+   * @return how many rows were claimed (none when another relay's round was running)
    */
   int publishBatch() {
     try {
@@ -157,7 +175,10 @@ public class OutboxRelay {
           QuarkusTransaction.requiringNew()
               .call(
                   () -> {
-                    em.createNativeQuery(ROUND_SETTINGS).getSingleResult();
+                    Object[] start = (Object[]) em.createNativeQuery(ROUND_START).getSingleResult();
+                    if (!Boolean.TRUE.equals(start[0])) {
+                      return 0; // another replica's round; this one tries at its next wake-up
+                    }
                     @SuppressWarnings("unchecked")
                     List<Object[]> rows =
                         em.createNativeQuery(CLAIM)

@@ -9,6 +9,8 @@ import io.quarkus.narayana.jta.QuarkusTransaction;
 import io.quarkus.test.common.QuarkusTestResource;
 import io.quarkus.test.common.ResourceArg;
 import io.quarkus.test.junit.QuarkusTest;
+import io.tollgate.directory.DirectoryMemberships;
+import io.tollgate.security.AccessRole;
 import io.tollgate.testing.EventCollector;
 import io.tollgate.testing.Metrics;
 import io.tollgate.testing.TollgateInfrastructure;
@@ -19,6 +21,7 @@ import java.sql.Connection;
 import java.sql.DriverManager;
 import java.time.Duration;
 import java.util.List;
+import java.util.Optional;
 import java.util.Properties;
 import java.util.UUID;
 import org.apache.kafka.clients.consumer.ConsumerRecord;
@@ -44,6 +47,8 @@ class ProjectDirectoryTest {
   private static KafkaProducer<String, String> producer;
 
   @Inject EntityManager em;
+
+  @Inject DirectoryMemberships memberships;
 
   @ConfigProperty(name = "kafka.bootstrap.servers")
   String bootstrap;
@@ -161,18 +166,25 @@ class ProjectDirectoryTest {
     assertEquals(3L, ((Number) row(project)[1]).longValue());
   }
 
-  static String memberEvent(String eventId, String type, UUID projectId, String user, String role) {
+  static String memberEvent(
+      String eventId, String type, UUID projectId, String user, String role, long sequence) {
     return """
         {"specversion":"1.0","id":"%s","source":"/project-service","type":"%s","subject":"%s",
          "time":"2026-01-05T09:00:00Z","datacontenttype":"application/json",
-         "data":{"projectId":"%s","userId":"%s"%s}}"""
+         "data":{"projectId":"%s","userId":"%s"%s,"sequence":%d}}"""
         .formatted(
             eventId,
             type,
             projectId,
             projectId,
             user,
-            role == null ? "" : ",\"accessRole\":\"" + role + "\"");
+            role == null ? "" : ",\"accessRole\":\"" + role + "\"",
+            sequence);
+  }
+
+  /** The access the service's authorization sees, through the directory's bean. */
+  Optional<AccessRole> access(UUID projectId, String user) {
+    return QuarkusTransaction.requiringNew().call(() -> memberships.accessRole(projectId, user));
   }
 
   String accessRole(UUID projectId, String user) {
@@ -199,7 +211,8 @@ class ProjectDirectoryTest {
             "tollgate.project.member-added.v1",
             project,
             "bob",
-            "VIEWER"));
+            "VIEWER",
+            10));
     send(
         project,
         memberEvent(
@@ -207,19 +220,79 @@ class ProjectDirectoryTest {
             "tollgate.project.member-added.v1",
             project,
             "carol",
-            "OWNER"));
+            "OWNER",
+            11));
     String changed = UUID.randomUUID().toString();
     send(
         project,
-        memberEvent(changed, "tollgate.project.member-changed.v1", project, "bob", "EDITOR"));
+        memberEvent(changed, "tollgate.project.member-changed.v1", project, "bob", "EDITOR", 12));
     await().atMost(Duration.ofSeconds(30)).until(() -> inboxRows(changed) == 1);
     assertEquals("EDITOR", accessRole(project, "bob"));
     assertEquals("OWNER", accessRole(project, "carol"));
     String removed = UUID.randomUUID().toString();
-    send(project, memberEvent(removed, "tollgate.project.member-removed.v1", project, "bob", null));
+    send(
+        project,
+        memberEvent(removed, "tollgate.project.member-removed.v1", project, "bob", "EDITOR", 13));
     await().atMost(Duration.ofSeconds(30)).until(() -> inboxRows(removed) == 1);
     assertEquals(null, accessRole(project, "bob"));
+    assertEquals(Optional.empty(), access(project, "bob"));
     assertEquals("OWNER", accessRole(project, "carol"));
+    assertEquals(Optional.of(AccessRole.OWNER), access(project, "carol"));
+  }
+
+  /**
+   * Two events about one member delivered in the wrong order (two relays of project-service out of
+   * step, before ADR 0017): the one with the higher sequence wins, a removal included, so a late
+   * member-added does not give the access back.
+   */
+  @Test
+  void anOlderMembershipEventDeliveredLateChangesNothing() throws Exception {
+    UUID project = UUID.randomUUID();
+    send(
+        project,
+        memberEvent(
+            UUID.randomUUID().toString(),
+            "tollgate.project.member-removed.v1",
+            project,
+            "bob",
+            "EDITOR",
+            2));
+    String lateAdd = UUID.randomUUID().toString();
+    send(
+        project,
+        memberEvent(lateAdd, "tollgate.project.member-added.v1", project, "bob", "EDITOR", 1));
+    await().atMost(Duration.ofSeconds(30)).until(() -> inboxRows(lateAdd) == 1);
+    assertEquals(Optional.empty(), access(project, "bob"), "removed at 2, added at 1: no access");
+
+    // a change newer than the removal (bob added again) applies; an older change then does not
+    String again = UUID.randomUUID().toString();
+    send(
+        project,
+        memberEvent(again, "tollgate.project.member-added.v1", project, "bob", "VIEWER", 5));
+    String lateChange = UUID.randomUUID().toString();
+    send(
+        project,
+        memberEvent(lateChange, "tollgate.project.member-changed.v1", project, "bob", "OWNER", 4));
+    await().atMost(Duration.ofSeconds(30)).until(() -> inboxRows(lateChange) == 1);
+    assertEquals(Optional.of(AccessRole.VIEWER), access(project, "bob"));
+    assertEquals(1, inboxRows(again));
+  }
+
+  @Test
+  void aMembershipEventWithoutASequenceIsSetAside() throws Exception {
+    UUID project = UUID.randomUUID();
+    String id = UUID.randomUUID().toString();
+    String withoutSequence =
+        memberEvent(id, "tollgate.project.member-added.v1", project, "dave", "OWNER", 0)
+            .replace(",\"sequence\":0", "");
+    send(project, withoutSequence);
+    try (EventCollector dlq =
+        EventCollector.fromBeginning("project.events.milestone-service.dlq")) {
+      ConsumerRecord<String, String> setAside =
+          dlq.awaitRecord(r -> withoutSequence.equals(r.value()), Duration.ofSeconds(30));
+      assertTrue(header(setAside, "dead-letter-reason").contains("without a sequence"));
+    }
+    assertEquals(Optional.empty(), access(project, "dave"));
   }
 
   @Test

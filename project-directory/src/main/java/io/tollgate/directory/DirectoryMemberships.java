@@ -20,6 +20,7 @@ public class DirectoryMemberships implements ProjectMemberships {
   @Override
   public Optional<AccessRole> accessRole(UUID projectId, String userId) {
     ProjectMember member = em.find(ProjectMember.class, new ProjectMember.Id(projectId, userId));
+    // a removed member's row stays without a role (see ProjectMember), which maps to empty
     return Optional.ofNullable(member).map(m -> m.accessRole);
   }
 }

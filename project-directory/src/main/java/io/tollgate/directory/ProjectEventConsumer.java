@@ -14,9 +14,9 @@ import org.apache.kafka.clients.consumer.ConsumerRecords;
 import org.eclipse.microprofile.reactive.messaging.Incoming;
 
 /**
- * Keeps {@link ProjectRef} current from {@code project.events}. The inbox record and the change
- * commit together, so a redelivered event is skipped; a version check keeps an older event from
- * overwriting newer state.
+ * Keeps {@link ProjectRef} and {@link ProjectMember} current from {@code project.events}. The inbox
+ * record and the change commit together, so a redelivered event is skipped; the project's version,
+ * and for memberships the event's sequence, keep an older event from overwriting newer state.
  */
 @ApplicationScoped
 public class ProjectEventConsumer {
@@ -41,9 +41,14 @@ public class ProjectEventConsumer {
   public record ProjectData(
       UUID projectId, String key, String name, String phase, boolean archived, long version) {}
 
-  /** The part of {@code tollgate.project.member-*.v1} data this service reads. */
+  /**
+   * The part of {@code tollgate.project.member-*.v1} data this service reads.
+   *
+   * @param sequence project-service's history sequence of the change: it grows with every change of
+   *     a project, so of the events about one member the highest is the newest
+   */
   @JsonIgnoreProperties(ignoreUnknown = true)
-  public record MemberData(UUID projectId, String userId, AccessRole accessRole) {}
+  public record MemberData(UUID projectId, String userId, AccessRole accessRole, Long sequence) {}
 
   static final String MEMBER_EVENTS = "tollgate.project.member-";
 
@@ -63,31 +68,36 @@ public class ProjectEventConsumer {
         });
   }
 
-  // events of one project arrive in order (key = project id), so the last one wins
+  // one project's events share a partition and still may not arrive in order (two relays of
+  // project-service publishing at once, before ADR 0017; a row the broker refused and published
+  // after the ones behind it): the newest sequence wins, and a removal stays as a row without a
+  // role so that its sequence is kept
   private void applyMember(String type, MemberData data) {
     if (data.projectId() == null || data.userId() == null) {
       throw new CloudEvents.MalformedEventException(type + " without projectId or userId");
     }
-    ProjectMember.Id id = new ProjectMember.Id(data.projectId(), data.userId());
-    ProjectMember member = em.find(ProjectMember.class, id);
-    if (type.startsWith(MEMBER_EVENTS + "removed")) {
-      if (member != null) {
-        em.remove(member);
-      }
-      return;
+    if (data.sequence() == null || data.sequence() < 1) {
+      throw new CloudEvents.MalformedEventException(type + " without a sequence");
     }
-    if (data.accessRole() == null) {
+    boolean removed = type.startsWith(MEMBER_EVENTS + "removed");
+    if (!removed && data.accessRole() == null) {
       throw new CloudEvents.MalformedEventException(type + " without accessRole");
     }
-    if (member == null) {
+    ProjectMember.Id id = new ProjectMember.Id(data.projectId(), data.userId());
+    ProjectMember member = em.find(ProjectMember.class, id);
+    if (member != null && data.sequence() <= member.lastSequence) {
+      return; // older than what the row already says
+    }
+    boolean known = member != null;
+    if (!known) {
       member = new ProjectMember();
       member.id = id;
-      member.accessRole = data.accessRole();
-      member.updatedAt = OffsetDateTime.now(ZoneOffset.UTC);
+    }
+    member.accessRole = removed ? null : data.accessRole();
+    member.lastSequence = data.sequence();
+    member.updatedAt = OffsetDateTime.now(ZoneOffset.UTC);
+    if (!known) {
       em.persist(member);
-    } else {
-      member.accessRole = data.accessRole();
-      member.updatedAt = OffsetDateTime.now(ZoneOffset.UTC);
     }
   }
 

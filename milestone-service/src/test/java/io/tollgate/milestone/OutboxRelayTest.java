@@ -1,0 +1,176 @@
+package io.tollgate.milestone;
+
+import static org.awaitility.Awaitility.await;
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import io.quarkus.narayana.jta.QuarkusTransaction;
+import io.quarkus.test.common.QuarkusTestResource;
+import io.quarkus.test.common.ResourceArg;
+import io.quarkus.test.junit.QuarkusTest;
+import io.tollgate.eventing.Outbox;
+import io.tollgate.eventing.OutboxRelay;
+import io.tollgate.testing.EventCollector;
+import io.tollgate.testing.TollgateInfrastructure;
+import jakarta.inject.Inject;
+import jakarta.persistence.EntityManager;
+import java.sql.Connection;
+import java.sql.DriverManager;
+import java.sql.PreparedStatement;
+import java.sql.ResultSet;
+import java.time.Duration;
+import java.util.List;
+import java.util.Map;
+import java.util.Properties;
+import java.util.UUID;
+import java.util.concurrent.TimeUnit;
+import org.apache.kafka.clients.admin.Admin;
+import org.apache.kafka.clients.admin.AdminClientConfig;
+import org.apache.kafka.clients.admin.NewTopic;
+import org.apache.kafka.clients.consumer.ConsumerRecord;
+import org.apache.kafka.clients.producer.KafkaProducer;
+import org.apache.kafka.clients.producer.ProducerConfig;
+import org.apache.kafka.clients.producer.ProducerRecord;
+import org.apache.kafka.common.errors.TopicExistsException;
+import org.apache.kafka.common.serialization.StringSerializer;
+import org.eclipse.microprofile.config.inject.ConfigProperty;
+import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.Test;
+
+/**
+ * The eventing module's outbox relay, as this service runs it, against the real database and
+ * broker: events written through {@link Outbox} on a topic of the test's own, read back from the
+ * topic.
+ */
+@QuarkusTest
+@QuarkusTestResource(
+    value = TollgateInfrastructure.class,
+    initArgs = @ResourceArg(name = "database", value = "milestone"))
+class OutboxRelayTest {
+
+  static final String TOPIC = "outbox-relay-test.events";
+
+  @Inject Outbox outbox;
+
+  @Inject EntityManager em;
+
+  @ConfigProperty(name = "kafka.bootstrap.servers")
+  String bootstrap;
+
+  /** One partition, so that the order of every record on it is the order of publication. */
+  @BeforeEach
+  void topic() throws Exception {
+    try (Admin admin =
+        Admin.create(Map.of(AdminClientConfig.BOOTSTRAP_SERVERS_CONFIG, bootstrap))) {
+      admin
+          .createTopics(List.of(new NewTopic(TOPIC, 1, (short) 1)))
+          .all()
+          .get(30, TimeUnit.SECONDS);
+    } catch (java.util.concurrent.ExecutionException e) {
+      if (!(e.getCause() instanceof TopicExistsException)) {
+        throw e;
+      }
+    }
+  }
+
+  /** Writes events of one key in one transaction, as a service's change would; their seqs. */
+  List<Long> write(String key, String... names) {
+    return QuarkusTransaction.requiringNew()
+        .call(
+            () -> {
+              for (String name : names) {
+                outbox.publish(TOPIC, key, "tollgate.test.written.v1", key, Map.of("name", name));
+              }
+              em.flush();
+              List<?> seqs =
+                  em.createNativeQuery(
+                          "select seq from outbox_event where event_key = :key order by seq")
+                      .setParameter("key", key)
+                      .getResultList();
+              return seqs.stream().map(seq -> ((Number) seq).longValue()).toList();
+            });
+  }
+
+  long waiting(String key) {
+    return QuarkusTransaction.requiringNew()
+        .call(
+            () ->
+                ((Number)
+                        em.createNativeQuery(
+                                "select count(*) from outbox_event where event_key = :key")
+                            .setParameter("key", key)
+                            .getSingleResult())
+                    .longValue());
+  }
+
+  /** The names of the events of {@code key} among {@code records}, in their order. */
+  static List<String> names(List<ConsumerRecord<String, String>> records, String key) {
+    return records.stream()
+        .filter(r -> key.equals(r.key()))
+        .map(r -> r.value().replaceAll("(?s).*\"name\":\"([^\"]*)\".*", "$1"))
+        .toList();
+  }
+
+  static Connection database() throws Exception {
+    return DriverManager.getConnection(
+        TollgateInfrastructure.jdbcUrl("milestone"),
+        TollgateInfrastructure.postgresUsername(),
+        TollgateInfrastructure.postgresPassword());
+  }
+
+  /**
+   * Another replica's relay, played by this test on a connection of its own, is in the middle of a
+   * round: it holds the round's lock and has claimed the first of two events of one project, and
+   * has not had it acknowledged yet. This service's relay, woken by the commit and by its sweeps,
+   * must not publish the second meanwhile (it would reach the partition before the first); it does
+   * once the other round has ended, after the first.
+   */
+  @Test
+  void aRelayDoesNotRunARoundWhileAnotherReplicasRoundHoldsTheLock() throws Exception {
+    String key = UUID.randomUUID().toString();
+    try (EventCollector events = EventCollector.fromEnd(TOPIC);
+        Connection otherReplica = database()) {
+      otherReplica.setAutoCommit(false);
+      try (PreparedStatement lock =
+          otherReplica.prepareStatement("select pg_advisory_xact_lock(?)")) {
+        lock.setLong(1, OutboxRelay.ROUND_LOCK); // waits for a round of this service's relay
+        lock.execute();
+      }
+      List<Long> seqs = write(key, "first", "second");
+      String first;
+      try (PreparedStatement claim =
+          otherReplica.prepareStatement(
+              "delete from outbox_event where seq = ? returning payload")) {
+        claim.setLong(1, seqs.get(0));
+        try (ResultSet row = claim.executeQuery()) {
+          assertTrue(row.next(), "the first event was still waiting");
+          first = row.getString(1);
+        }
+      }
+      // two sweeps of this service's relay, besides the wake-up after the commit
+      Thread.sleep(2_500);
+      assertEquals(
+          List.of(), names(events.records(), key), "nothing published while the other round runs");
+      assertEquals(2, waiting(key), "the second still waits (the first's deletion not committed)");
+
+      // the other round has its row acknowledged, then commits and so releases the lock
+      try (KafkaProducer<String, String> producer = producer()) {
+        producer.send(new ProducerRecord<>(TOPIC, key, first)).get(10, TimeUnit.SECONDS);
+      }
+      otherReplica.commit();
+
+      List<ConsumerRecord<String, String>> published =
+          events.awaitCount(r -> key.equals(r.key()), 2, Duration.ofSeconds(20));
+      assertEquals(List.of("first", "second"), names(published, key));
+      await().atMost(Duration.ofSeconds(10)).until(() -> waiting(key) == 0);
+    }
+  }
+
+  KafkaProducer<String, String> producer() {
+    Properties props = new Properties();
+    props.put(ProducerConfig.BOOTSTRAP_SERVERS_CONFIG, bootstrap);
+    props.put(ProducerConfig.KEY_SERIALIZER_CLASS_CONFIG, StringSerializer.class.getName());
+    props.put(ProducerConfig.VALUE_SERIALIZER_CLASS_CONFIG, StringSerializer.class.getName());
+    return new KafkaProducer<>(props);
+  }
+}
