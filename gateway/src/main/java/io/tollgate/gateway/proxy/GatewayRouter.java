@@ -62,6 +62,8 @@ public class GatewayRouter {
   // the words of Vert.x's router, which refuses the same request when no trusted proxy sent it
   private static final String HOST_REQUIRED =
       "For HTTP/1.x requests, the 'Host' header is required";
+  private static final String INVALID_PERCENT_ENCODING =
+      "The path holds an invalid percent-encoding: '%' must be followed by two hexadecimal digits";
   // before Quarkus's own Content-Length check (order -2), which answers 413 without a body
   private static final int GUARD_ORDER = -3;
 
@@ -119,7 +121,8 @@ public class GatewayRouter {
               if (rc.statusCode() == 400
                   && rc.failure() instanceof VertxException refusal
                   && refusal.getMessage() != null) {
-                Problems.respond(rc, Kind.BAD_REQUEST, refusal.getMessage());
+                addResponseHeaders(rc);
+                reject(rc, new ProblemException(Kind.BAD_REQUEST, refusal.getMessage()));
               } else {
                 rc.next();
               }
@@ -133,6 +136,10 @@ public class GatewayRouter {
     // a path outside /api and /q: Vert.x's own answer is an HTML page
     router.errorHandler(
         404, rc -> Problems.respond(rc, Kind.NOT_FOUND, "no resource at " + rc.request().path()));
+    // What fails while the router matches routes, before any handler of ours has run, ends here;
+    // Vert.x's own answer is plain text with an ERROR logged, even for a client's mistake.
+    router.errorHandler(400, this::routerRefusal);
+    router.errorHandler(500, GatewayRouter::routerFailure);
 
     if (rateLimiter.enabled()) {
       evictionTimer = vertx.setPeriodic(60_000, id -> rateLimiter.evictFull());
@@ -201,24 +208,7 @@ public class GatewayRouter {
   /** Cheap checks that need no identity; they run before Quarkus's own body-size check. */
   private void guard(RoutingContext rc, long maxBodySize) {
     HttpServerRequest request = rc.request();
-    String incomingId = request.getHeader(RequestIds.HEADER);
-    String requestId = RequestIds.resolve(incomingId);
-    if (!requestId.equals(incomingId)) {
-      // Set on the request itself so the proxy forwards it and the failure mapping can quote it.
-      request.headers().set(RequestIds.HEADER, requestId);
-    }
-    rc.addHeadersEndHandler(
-        v -> {
-          MultiMap headers = rc.response().headers();
-          headers.set(RequestIds.HEADER, requestId);
-          SecurityHeaders.apply(request, headers);
-          RateLimiter.Decision decision = rc.get(RATE_LIMIT);
-          if (decision != null) {
-            headers.set("RateLimit-Limit", Integer.toString(decision.limit()));
-            headers.set("RateLimit-Remaining", Long.toString(decision.remaining()));
-            headers.set("RateLimit-Reset", Long.toString(decision.resetSeconds()));
-          }
-        });
+    addResponseHeaders(rc);
 
     String host = request.getHeader(HttpHeaders.HOST);
     if (request.version() == HttpVersion.HTTP_1_1 && (host == null || host.isEmpty())) {
@@ -247,6 +237,67 @@ public class GatewayRouter {
       return;
     }
     rc.next();
+  }
+
+  /**
+   * Gives the request its id (set on the request itself, so the proxy forwards it and the failure
+   * mapping can quote it) and the answer its request id, security and rate-limit headers. Called
+   * again for the same request, it changes nothing: the id it set is kept.
+   */
+  private static void addResponseHeaders(RoutingContext rc) {
+    HttpServerRequest request = rc.request();
+    String incomingId = request.getHeader(RequestIds.HEADER);
+    String requestId = RequestIds.resolve(incomingId);
+    if (!requestId.equals(incomingId)) {
+      request.headers().set(RequestIds.HEADER, requestId);
+    }
+    rc.addHeadersEndHandler(
+        v -> {
+          MultiMap headers = rc.response().headers();
+          headers.set(RequestIds.HEADER, requestId);
+          SecurityHeaders.apply(request, headers);
+          RateLimiter.Decision decision = rc.get(RATE_LIMIT);
+          if (decision != null) {
+            headers.set("RateLimit-Limit", Integer.toString(decision.limit()));
+            headers.set("RateLimit-Remaining", Long.toString(decision.remaining()));
+            headers.set("RateLimit-Reset", Long.toString(decision.resetSeconds()));
+          }
+        });
+  }
+
+  /**
+   * A request the router refused while matching routes, before any handler of ours: Vert.x fails a
+   * path whose percent-escapes do not decode there (Quarkus refuses such a URI earlier still,
+   * unless {@code -Dvertx.disableURIValidation=true}). A client's mistake, not logged as ours. The
+   * router does not say what failed; the path tells.
+   */
+  private void routerRefusal(RoutingContext rc) {
+    boolean badEscape = Paths.hasInvalidPercentEncoding(rc.request().path());
+    LOG.debugf(
+        "Refused a request the router could not match%s",
+        badEscape ? ": invalid percent-encoding in the path" : "");
+    addResponseHeaders(rc);
+    reject(
+        rc,
+        new ProblemException(
+            Kind.BAD_REQUEST,
+            badEscape ? INVALID_PERCENT_ENCODING : "The request could not be processed"));
+  }
+
+  /**
+   * A failure no route's failure handler answered (one thrown while matching routes, or by a
+   * failure handler itself): the gateway's own, logged, and answered without its internals.
+   */
+  private static void routerFailure(RoutingContext rc) {
+    // rc.failure() is the route's failure, if any; Vert.x keeps what it caught here to itself
+    LOG.errorf(
+        rc.failure(), "Unhandled failure on %s %s", rc.request().method(), rc.request().path());
+    if (rc.response().headWritten()) {
+      rc.response().reset();
+      return;
+    }
+    addResponseHeaders(rc);
+    Problems.respond(rc, Kind.INTERNAL, "The gateway failed to handle the request");
   }
 
   private void dispatch(RoutingContext rc, RouteTable table, LoopLocalProxies proxies) {

@@ -31,6 +31,7 @@ import io.restassured.http.ContentType;
 import io.restassured.path.json.JsonPath;
 import io.restassured.response.Response;
 import io.tollgate.gateway.config.GatewayConfig;
+import io.tollgate.gateway.testing.FailingRoute;
 import io.tollgate.gateway.testing.GatewayTestKeys;
 import io.tollgate.gateway.testing.UpstreamServers;
 import io.tollgate.testing.LoggedErrors;
@@ -68,6 +69,7 @@ import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.CsvSource;
+import org.junit.jupiter.params.provider.ValueSource;
 
 /**
  * The gateway in front of real upstream HTTP servers ({@link UpstreamServers}), called with a valid
@@ -794,6 +796,73 @@ class GatewayProxyTest {
     assertThat(answer.header("Content-Type"), equalTo(PROBLEM_JSON));
     assertThat(answer.json().getString("detail"), containsString("'Host' header is required"));
     assertThat(outcome.errors(), empty());
+  }
+
+  /**
+   * A URI with a percent-escape that does not decode is refused before any route runs, by Quarkus
+   * (its java.net.URI check; a bare 400 the gateway cannot dress as a problem), and is no server
+   * error. Without that check Vert.x's router meets it instead: see {@link
+   * WithoutQuarkusUriCheckTest}. Written over a socket: HTTP clients refuse such a URI.
+   */
+  @ParameterizedTest
+  @ValueSource(strings = {"/api/v1/projects/%zz", "/api/v1/projects/%", "/api/v1/risks/%4"})
+  void aPathWithAnInvalidPercentEncodingIsRefusedAndNoServerError(String path) throws Exception {
+    LoggedErrors.Outcome<RawHttp.Answer> outcome =
+        LoggedErrors.whileGetting(
+            () ->
+                RawHttp.exchange(
+                    gateway.getHost(),
+                    gateway.getPort(),
+                    "GET " + path + " HTTP/1.1",
+                    "Host: localhost",
+                    "Authorization: " + bearer));
+    assertThat(outcome.result().status(), equalTo(400));
+    assertThat(outcome.errors(), empty());
+  }
+
+  /**
+   * An escape of bytes that are no valid UTF-8 (an overlong '/') is well-formed: the gateway does
+   * not decode it to route, and the service gets the path as it was sent.
+   */
+  @Test
+  void anOverlongUtf8EscapeIsPassedOnUndecoded() {
+    given()
+        .urlEncodingEnabled(false)
+        .when()
+        .get("/api/v1/projects/%C0%AF")
+        .then()
+        .statusCode(200)
+        .body("service", equalTo("project-service"))
+        .body("path", equalTo("/api/v1/projects/%C0%AF"));
+  }
+
+  /**
+   * A failure that no failure handler answers (here one thrown by a failure handler, on a route
+   * only the tests have) is the gateway's own: logged as such, and answered as a problem that does
+   * not show the client what failed. Vert.x's own answer is plain text.
+   */
+  @Test
+  void aFailureLeftToTheRouterIsA500ProblemWithoutInternals() throws Exception {
+    LoggedErrors.Outcome<Response> outcome =
+        LoggedErrors.whileGetting(
+            () ->
+                given()
+                    .header("X-Request-Id", "router-failure-1")
+                    .when()
+                    .get(FailingRoute.PATH)
+                    .then()
+                    .extract()
+                    .response());
+    Response response = outcome.result();
+    assertThat(response.statusCode(), is(500));
+    assertThat(response.contentType(), is(PROBLEM_JSON));
+    assertThat(response.header("X-Request-Id"), is("router-failure-1"));
+    assertThat(response.header("X-Content-Type-Options"), is("nosniff"));
+    assertThat(response.jsonPath().getString("type"), is("https://tollgate.io/problems/internal"));
+    assertThat(response.asString(), not(containsString(FailingRoute.INTERNALS)));
+    assertThat(response.asString(), not(containsString("Exception")));
+    assertThat(
+        outcome.errors(), contains(startsWith(GatewayRouter.class.getName() + ": Unhandled")));
   }
 
   @Test

@@ -34,6 +34,19 @@ class ProxySupportTest {
     assertFalse(Paths.hasDotSegment(path));
   }
 
+  @ParameterizedTest
+  @ValueSource(
+      strings = {"/a/%zz", "/a/%", "/a/%4", "/a/%4/b", "/a/%+1", "/a/%-1", "/a/%\uff10\uff10"})
+  void invalidPercentEncodingsAreDetected(String path) {
+    assertTrue(Paths.hasInvalidPercentEncoding(path));
+  }
+
+  @ParameterizedTest
+  @ValueSource(strings = {"/a/b", "/a/%20b", "/a/%2e%2E", "/a/%C0%AF", "/a/%41%42"})
+  void wellFormedPercentEncodingsPass(String path) {
+    assertFalse(Paths.hasInvalidPercentEncoding(path));
+  }
+
   @Test
   void saneRequestIdsAreKeptOthersReplaced() {
     assertEquals("abc-123", RequestIds.resolve("abc-123"));

@@ -1,0 +1,91 @@
+package io.tollgate.gateway.proxy;
+
+import static org.hamcrest.MatcherAssert.assertThat;
+import static org.hamcrest.Matchers.containsString;
+import static org.hamcrest.Matchers.empty;
+import static org.hamcrest.Matchers.equalTo;
+
+import io.quarkus.test.junit.QuarkusTest;
+import io.restassured.path.json.JsonPath;
+import io.tollgate.gateway.testing.ApplicationRouter;
+import io.tollgate.testing.LoggedErrors;
+import io.tollgate.testing.RawHttp;
+import io.tollgate.testing.TestTokens;
+import io.vertx.core.Vertx;
+import io.vertx.core.http.HttpServer;
+import jakarta.inject.Inject;
+import java.util.concurrent.TimeUnit;
+import org.junit.jupiter.api.AfterEach;
+import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.params.ParameterizedTest;
+import org.junit.jupiter.params.provider.ValueSource;
+
+/**
+ * The gateway's router without the URI check Quarkus makes in front of it (as with {@code
+ * -Dvertx.disableURIValidation=true}, a Vert.x switch that saves parsing each URI twice): served
+ * here on a server of the test's own. A path whose percent-escapes do not decode then reaches the
+ * router, which fails it while matching routes, before any of the gateway's handlers has run; on
+ * its own it answers plain text and logs an ERROR with a stack trace per request. The gateway
+ * answers a problem with its headers, and logs no error. Written over a socket: HTTP clients refuse
+ * to send such a URI.
+ */
+@QuarkusTest
+class WithoutQuarkusUriCheckTest {
+
+  @Inject Vertx vertx;
+  @Inject ApplicationRouter router;
+
+  private HttpServer server;
+
+  @BeforeEach
+  void serveTheRouter() throws Exception {
+    server =
+        vertx
+            .createHttpServer()
+            .requestHandler(router.router())
+            .listen(0, "127.0.0.1")
+            .toCompletionStage()
+            .toCompletableFuture()
+            .get(10, TimeUnit.SECONDS);
+  }
+
+  @AfterEach
+  void stop() throws Exception {
+    server.close().toCompletionStage().toCompletableFuture().get(10, TimeUnit.SECONDS);
+  }
+
+  @ParameterizedTest
+  @ValueSource(
+      strings = {
+        "/api/v1/projects/%zz",
+        "/api/v1/projects/%",
+        "/api/v1/projects/%4",
+        "/api/v1/risks/%4/x?page=1",
+        "/api/v1/projects/%+1",
+        "/q/health/%zz"
+      })
+  void aPathWithAnInvalidPercentEncodingIsA400ProblemAndNoServerError(String path)
+      throws Exception {
+    LoggedErrors.Outcome<RawHttp.Answer> outcome =
+        LoggedErrors.whileGetting(
+            () ->
+                RawHttp.exchange(
+                    "127.0.0.1",
+                    server.actualPort(),
+                    "GET " + path + " HTTP/1.1",
+                    "Host: localhost",
+                    "Authorization: " + TestTokens.bearer("tester", "MEMBER"),
+                    "X-Request-Id: bad-escape-1"));
+    RawHttp.Answer answer = outcome.result();
+    assertThat(answer.status(), equalTo(400));
+    assertThat(answer.header("Content-Type"), equalTo("application/problem+json"));
+    assertThat(answer.header("X-Request-Id"), equalTo("bad-escape-1"));
+    assertThat(answer.header("X-Content-Type-Options"), equalTo("nosniff"));
+    assertThat(answer.header("Cache-Control"), equalTo("no-store"));
+    JsonPath problem = answer.json();
+    assertThat(problem.getString("type"), equalTo("https://tollgate.io/problems/validation"));
+    assertThat(problem.getString("detail"), containsString("invalid percent-encoding"));
+    assertThat(problem.getString("requestId"), equalTo("bad-escape-1"));
+    assertThat(outcome.errors(), empty());
+  }
+}
