@@ -37,7 +37,8 @@ import org.jboss.logging.Logger;
  * <p>A secret is {@code tgk_} and 256 random bits (base64url); only its SHA-256 is stored, which is
  * enough for a secret that cannot be guessed (no slow hash needed). Keys found by their hash are
  * remembered for {@code gateway.api-keys.cache-ttl}, so a busy integrator does not cost a database
- * query per request; revoking a key forgets it at once on this instance.
+ * query per request; revoking a key forgets it at once on this instance, and a lookup that read the
+ * key before the revocation was written and ends after it neither caches nor uses what it read.
  */
 @ApplicationScoped
 public class ApiKeyService {
@@ -57,6 +58,7 @@ public class ApiKeyService {
   private final long cacheTtlMillis;
   private final SecureRandom random = new SecureRandom();
   private final Map<String, Cached> byHash = new ConcurrentHashMap<>();
+  private final RecentRevocations revocations = new RecentRevocations();
 
   private record Cached(ApiKey key, long validUntilMillis) {}
 
@@ -112,18 +114,29 @@ public class ApiKeyService {
               "too many failed authentications from this address; try again later",
               Map.of("Retry-After", "1")));
     }
+    long began = revocations.lookupBegins();
     return blocking(() -> store.findBySecretHash(hash))
-        .compose(
-            found -> {
+        .transform(
+            lookup -> {
+              Optional<ApiKey> found = lookup.succeeded() ? lookup.result() : Optional.empty();
               if (found.isEmpty() || !found.get().active()) {
-                return Future.failedFuture(invalidKey());
+                revocations.lookupEnded(began, null);
+                return lookup.failed()
+                    ? Future.failedFuture(lookup.cause())
+                    : Future.failedFuture(invalidKey());
               }
+              ApiKey key = found.get();
               if (byHash.size() >= CACHE_MAX_ENTRIES) {
                 byHash.clear();
               }
-              byHash.put(
-                  hashKey, new Cached(found.get(), System.currentTimeMillis() + cacheTtlMillis));
-              return authenticate(found.get());
+              Cached entry = new Cached(key, System.currentTimeMillis() + cacheTtlMillis);
+              byHash.put(hashKey, entry);
+              // Cached first, checked second: a revocation noted after this check clears the entry.
+              if (revocations.lookupEnded(began, key.id())) {
+                byHash.remove(hashKey, entry);
+                return Future.failedFuture(invalidKey());
+              }
+              return authenticate(key);
             });
   }
 
@@ -188,6 +201,9 @@ public class ApiKeyService {
             })
         .andThen(
             done -> {
+              // noted before the cache is cleared: a lookup that read the key before the UPDATE
+              // and ends after this neither caches nor uses it
+              revocations.revoked(id);
               byHash.values().removeIf(c -> c.key().id().equals(id));
               minter.forget(id);
             });

@@ -15,7 +15,10 @@ import static org.hamcrest.Matchers.matchesPattern;
 import static org.hamcrest.Matchers.not;
 import static org.hamcrest.Matchers.notNullValue;
 import static org.hamcrest.Matchers.nullValue;
+import static org.junit.jupiter.api.Assertions.assertTrue;
 
+import io.agroal.api.AgroalDataSource;
+import io.quarkus.test.junit.QuarkusMock;
 import io.quarkus.test.junit.QuarkusTest;
 import io.restassured.http.ContentType;
 import io.restassured.path.json.JsonPath;
@@ -28,8 +31,14 @@ import io.vertx.core.json.JsonArray;
 import io.vertx.core.json.JsonObject;
 import jakarta.inject.Inject;
 import java.net.URI;
+import java.sql.SQLException;
+import java.util.Arrays;
 import java.util.List;
+import java.util.Optional;
 import java.util.UUID;
+import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.CountDownLatch;
+import java.util.concurrent.TimeUnit;
 import org.eclipse.microprofile.jwt.JsonWebToken;
 import org.junit.jupiter.api.Test;
 
@@ -42,6 +51,7 @@ class ApiKeyTest {
 
   @Inject GatewayConfig config;
   @Inject JWTParser parser;
+  @Inject AgroalDataSource dataSource;
 
   private final String admin = TestTokens.bearer("root", "ADMIN");
 
@@ -195,6 +205,55 @@ class ApiKeyTest {
         .body("active", equalTo(false))
         .body("revokedBy", equalTo("root"))
         .body("revokedAt", notNullValue());
+  }
+
+  /**
+   * A request whose lookup read the key just before an admin revoked it, and ended after the
+   * revocation was answered, must not bring the key back: neither it nor a later request with the
+   * secret gets through. The lookup is held at that point by a store that waits for the revocation.
+   */
+  @Test
+  void aLookupOvertakenByTheRevocationDoesNotBringTheKeyBack() throws Exception {
+    Response created = create("overtaken", "READ_WRITE", null, "integrator-3");
+    String secret = created.path("secret");
+    String id = created.path("id");
+    byte[] hash = ApiKeyService.sha256(secret);
+    CountDownLatch read = new CountDownLatch(1);
+    CountDownLatch revoked = new CountDownLatch(1);
+    QuarkusMock.installMockForType(
+        new ApiKeyStore(dataSource) {
+          @Override
+          Optional<ApiKey> findBySecretHash(byte[] secretHash) throws SQLException {
+            Optional<ApiKey> found = super.findBySecretHash(secretHash);
+            if (Arrays.equals(secretHash, hash) && read.getCount() > 0) {
+              read.countDown();
+              try {
+                revoked.await(10, TimeUnit.SECONDS);
+              } catch (InterruptedException e) {
+                Thread.currentThread().interrupt();
+              }
+            }
+            return found;
+          }
+        },
+        ApiKeyStore.class);
+
+    CompletableFuture<Integer> overtaken =
+        CompletableFuture.supplyAsync(
+            () -> given().header("X-Api-Key", secret).when().get("/api/v1/risks").statusCode());
+    assertTrue(read.await(10, TimeUnit.SECONDS), "the key was read while still active");
+    given().header("Authorization", admin).when().delete(KEYS + "/" + id).then().statusCode(204);
+    revoked.countDown();
+
+    assertThat(overtaken.get(10, TimeUnit.SECONDS), is(401));
+    given()
+        .header("X-Api-Key", secret)
+        .when()
+        .get("/api/v1/risks")
+        .then()
+        .statusCode(401)
+        .contentType(PROBLEM_JSON)
+        .header("WWW-Authenticate", containsString("invalid_token"));
   }
 
   @Test
