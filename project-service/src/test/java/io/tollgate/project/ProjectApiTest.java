@@ -288,6 +288,57 @@ class ProjectApiTest {
   }
 
   /**
+   * A path that decodes to characters a URI cannot hold (a client that left {@code {id}} in its
+   * template, a space, an encoded {@code %}) is still a 404 problem whose {@code instance} names
+   * the path, with or without a token, and never a server error.
+   */
+  @Test
+  void pathsThatDecodeToCharactersAUriCannotHoldAre404Problems() throws Exception {
+    String host = URI.create(RestAssured.baseURI).getHost();
+    for (String id : List.of("%7Bid%7D", "a%20b", "a%25b", "%3Cx%3E")) {
+      for (boolean signedIn : List.of(true, false)) {
+        List<String> head = new java.util.ArrayList<>();
+        head.add("GET /api/v1/projects/" + id + " HTTP/1.1");
+        head.add("Host: " + host);
+        if (signedIn) {
+          head.add("Authorization: " + TestTokens.bearer("alice", "MEMBER"));
+        }
+        LoggedErrors.Outcome<RawHttp.Answer> outcome =
+            LoggedErrors.whileGetting(
+                () -> RawHttp.exchange(host, RestAssured.port, head.toArray(String[]::new)));
+        RawHttp.Answer answer = outcome.result();
+        String what = id + (signedIn ? " with a token" : " without one");
+        assertEquals(signedIn ? 404 : 401, answer.status(), what);
+        assertEquals(PROBLEM, answer.header("Content-Type"), what);
+        assertEquals("/api/v1/projects/" + id, answer.json().getString("instance"), what);
+        assertThat(what, outcome.errors(), empty());
+      }
+    }
+  }
+
+  /**
+   * Browsers send {@code |}, {@code {}} and {@code }} in a query without encoding them, and Java's
+   * URI grammar does not allow them. Quarkus refuses such a request with a 400 before any route
+   * runs (its body is empty: nothing of ours runs to say more); what must never happen is that it
+   * reaches the API and fails there as a server error.
+   */
+  @Test
+  void queriesWithCharactersAUriCannotHoldAreRefusedWithoutAServerError() throws Exception {
+    String host = URI.create(RestAssured.baseURI).getHost();
+    LoggedErrors.Outcome<RawHttp.Answer> outcome =
+        LoggedErrors.whileGetting(
+            () ->
+                RawHttp.exchange(
+                    host,
+                    RestAssured.port,
+                    "GET /api/v1/projects?text=a|b{c}&size=5 HTTP/1.1",
+                    "Host: " + host,
+                    "Authorization: " + TestTokens.bearer("alice", "MEMBER")));
+    assertEquals(400, outcome.result().status());
+    assertThat(outcome.errors(), empty());
+  }
+
+  /**
    * The router refuses a request without a Host header before any route runs: still a problem that
    * says what was wrong, and a client's mistake that is not logged as a server error.
    */

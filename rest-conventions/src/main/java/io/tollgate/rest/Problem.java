@@ -2,6 +2,7 @@ package io.tollgate.rest;
 
 import com.fasterxml.jackson.annotation.JsonInclude;
 import java.net.URI;
+import java.net.URISyntaxException;
 import java.util.List;
 import java.util.Map;
 import org.eclipse.microprofile.openapi.annotations.media.Schema;
@@ -35,6 +36,23 @@ public record Problem(
   /** One invalid field (a JSON pointer-like dotted path) and what is wrong with it. */
   @Schema(name = "Violation")
   public record Violation(String field, String message) {}
+
+  /**
+   * The {@code instance} member for a request path as JAX-RS hands it over, i.e. already decoded:
+   * characters a URI cannot hold ({@code /projects/{id}}, a space, a {@code %} that was {@code
+   * %25}) are percent-encoded again, so that a request a client got wrong is still answered with a
+   * problem instead of failing while its problem is built.
+   */
+  public static URI instance(String decodedPath) {
+    if (decodedPath == null) {
+      return null;
+    }
+    try {
+      return new URI(null, null, decodedPath, null);
+    } catch (URISyntaxException e) {
+      return null;
+    }
+  }
 
   @com.fasterxml.jackson.annotation.JsonAnyGetter
   public Map<String, Object> extensionMembers() {

@@ -12,7 +12,6 @@ import jakarta.ws.rs.WebApplicationException;
 import jakarta.ws.rs.core.HttpHeaders;
 import jakarta.ws.rs.core.Response;
 import jakarta.ws.rs.core.UriInfo;
-import java.net.URI;
 import java.util.Comparator;
 import java.util.List;
 import java.util.Map;
@@ -255,7 +254,7 @@ public class ProblemMappers {
         type.title(),
         status,
         detail,
-        uri == null ? null : URI.create(uri.getPath()),
+        uri == null ? null : Problem.instance(uri.getPath()),
         violations,
         extensions);
   }

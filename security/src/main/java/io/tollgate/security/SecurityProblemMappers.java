@@ -8,7 +8,6 @@ import io.tollgate.rest.ProblemType;
 import jakarta.ws.rs.core.HttpHeaders;
 import jakarta.ws.rs.core.Response;
 import jakarta.ws.rs.core.UriInfo;
-import java.net.URI;
 import java.util.List;
 import java.util.Map;
 import org.jboss.resteasy.reactive.server.ServerExceptionMapper;
@@ -47,7 +46,7 @@ public class SecurityProblemMappers {
                 type.title(),
                 type.status(),
                 detail,
-                URI.create(uri.getPath()),
+                Problem.instance(uri.getPath()),
                 List.of(),
                 Map.of()));
   }
