@@ -332,4 +332,79 @@ class StakeholderApiTest {
       assertEquals("INITIATION", data(bobs.get(2)).path("phase").asText());
     }
   }
+
+  /**
+   * A change that waits for the project while its author is being demoted is judged on the role the
+   * author has once it runs: the request filter saw EDITOR, the change finds VIEWER, and nothing is
+   * stored.
+   */
+  @Test
+  void aChangeWaitingWhileItsAuthorIsDemotedIsRefused() throws Exception {
+    String id = Api.project(null);
+    add(id, "dave", "EDITOR").then().statusCode(201);
+    var config = org.eclipse.microprofile.config.ConfigProvider.getConfig();
+    String url = config.getValue("quarkus.datasource.jdbc.url", String.class);
+    String user = config.getValue("quarkus.datasource.username", String.class);
+    String password = config.getValue("quarkus.datasource.password", String.class);
+    UUID project = UUID.fromString(id);
+    try (java.sql.Connection demotion = java.sql.DriverManager.getConnection(url, user, password);
+        java.sql.Connection watcher = java.sql.DriverManager.getConnection(url, user, password)) {
+      demotion.setAutoCommit(false);
+      try (var lock = demotion.prepareStatement("select id from project where id = ? for update")) {
+        lock.setObject(1, project);
+        lock.executeQuery().close();
+      }
+      try (var demote =
+          demotion.prepareStatement(
+              "update stakeholder set access_role = 'VIEWER' where project_id = ? and user_id = ?")) {
+        demote.setObject(1, project);
+        demote.setString(2, "dave");
+        assertEquals(1, demote.executeUpdate());
+      }
+      java.util.concurrent.CompletableFuture<Response> write =
+          java.util.concurrent.CompletableFuture.supplyAsync(
+              () ->
+                  Api.as("dave", "MEMBER")
+                      .contentType(ContentType.JSON)
+                      .body(
+                          "{\"date\":\"2026-01-31\",\"amount\":100,\"currency\":\"EUR\","
+                              + "\"category\":\"LABOR\"}")
+                      .post("/api/v1/projects/" + id + "/costs"));
+      // dave's request passed the filter as EDITOR and now waits for the project's lock
+      org.awaitility.Awaitility.await()
+          .atMost(Duration.ofSeconds(20))
+          .until(
+              () -> {
+                try (var waiting =
+                    watcher.prepareStatement(
+                        "select count(*) from pg_stat_activity where wait_event_type = 'Lock'"
+                            + " and query like '%project%for%update%' and pid <> ?")) {
+                  waiting.setInt(1, pidOf(demotion));
+                  var rows = waiting.executeQuery();
+                  rows.next();
+                  return rows.getInt(1) > 0;
+                }
+              });
+      demotion.commit();
+      write
+          .get(20, java.util.concurrent.TimeUnit.SECONDS)
+          .then()
+          .statusCode(403)
+          .contentType(PROBLEM)
+          .body("detail", containsString("VIEWER"));
+    }
+    given()
+        .get("/api/v1/projects/" + id + "/costs")
+        .then()
+        .statusCode(200)
+        .body("totalItems", equalTo(0));
+  }
+
+  private static int pidOf(java.sql.Connection connection) throws java.sql.SQLException {
+    try (var pid = connection.prepareStatement("select pg_backend_pid()")) {
+      var rows = pid.executeQuery();
+      rows.next();
+      return rows.getInt(1);
+    }
+  }
 }

@@ -110,10 +110,17 @@ public class ProjectService {
         .orElseThrow(() -> ProblemException.notFound("project", id));
   }
 
-  /** The project, locked until the transaction ends; for every change to it or its parts. */
+  /**
+   * The project, locked until the transaction ends; for every change to it or its parts. The
+   * caller's write access is checked again once the lock is held: a membership change locks the
+   * project too, so a change that waited behind the demotion of its own author is judged on the
+   * role the author has now, not on the one the request filter saw before it waited.
+   */
   @Transactional(Transactional.TxType.MANDATORY)
   public Project lock(UUID id) {
-    return projects.lock(id).orElseThrow(() -> ProblemException.notFound("project", id));
+    Project p = projects.lock(id).orElseThrow(() -> ProblemException.notFound("project", id));
+    access.requireWrite(id);
+    return p;
   }
 
   public Page<Project> list(ProjectRepository.Filter filter, PageRequest page) {
@@ -158,8 +165,8 @@ public class ProjectService {
   /** Archives a project: it stays readable but leaves lists and accepts no more changes. */
   @Transactional
   public Project archive(UUID id, String ifMatch) {
-    access.requireOwner(id);
     Project p = lock(id);
+    access.requireOwner(id);
     Preconditions.requireIfMatch(ifMatch, p.version);
     requireActive(p);
     ProjectView previous = ProjectMapper.toView(p);

@@ -74,8 +74,8 @@ public class StakeholderService {
 
   @Transactional
   public Stakeholder add(UUID projectId, StakeholderCreate request) {
-    access.requireOwner(projectId);
     Project p = projects.lock(projectId);
+    access.requireOwner(projectId);
     ProjectService.requireActive(p);
     return add(p, request);
   }
@@ -131,8 +131,8 @@ public class StakeholderService {
 
   @Transactional
   public Stakeholder update(UUID projectId, UUID stakeholderId, String ifMatch, JsonNode patch) {
-    access.requireOwner(projectId);
     Project p = projects.lock(projectId);
+    access.requireOwner(projectId);
     Stakeholder s = find(projectId, stakeholderId);
     Preconditions.requireIfMatch(ifMatch, s.version);
     ProjectService.requireActive(p);
@@ -169,8 +169,8 @@ public class StakeholderService {
 
   @Transactional
   public void remove(UUID projectId, UUID stakeholderId, String ifMatch) {
-    access.requireOwner(projectId);
     Project p = projects.lock(projectId);
+    access.requireOwner(projectId);
     Stakeholder s = find(projectId, stakeholderId);
     Preconditions.requireIfMatch(ifMatch, s.version);
     ProjectService.requireActive(p);
