@@ -70,12 +70,32 @@ class KpiApiTest {
         .body("status.latest", nullValue())
         .body("status.meetsTarget", nullValue());
     String kpiUrl = kpi.header("Location");
-    measure(kpiUrl, "2026-01-31", "99.5")
+    Response first = measure(kpiUrl, "2026-01-31", "99.5");
+    first
         .then()
         .statusCode(201)
+        .header("ETag", "\"1\"")
         .body("value", equalTo(99.5f))
         .body("meetsTarget", equalTo(false))
         .body("recordedBy", equalTo("alice"));
+    given()
+        .get(first.header("Location"))
+        .then()
+        .statusCode(200)
+        .header("ETag", "\"1\"")
+        .body("id", equalTo(first.path("id")))
+        .body("value", equalTo(99.5f))
+        .body("meetsTarget", equalTo(false));
+    // a measurement changes where the KPI stands, so a copy from before it is no longer current
+    given()
+        .header("If-None-Match", "\"0\"")
+        .get(kpiUrl)
+        .then()
+        .statusCode(200)
+        .header("ETag", "\"1\"")
+        .body("status.measurements", equalTo(1))
+        .body("status.latest.value", equalTo(99.5f));
+    given().header("If-None-Match", "\"1\"").get(kpiUrl).then().statusCode(304);
     measure(kpiUrl, "2026-02-28", "\"99.95\"")
         .then()
         .statusCode(201)
@@ -197,9 +217,17 @@ class KpiApiTest {
         .patch(kpiUrl)
         .then()
         .statusCode(428);
+    // the measurement made the KPI's version 1: a change sent against the definition alone is stale
     given()
         .contentType("application/merge-patch+json")
         .header("If-Match", "\"0\"")
+        .body("{\"target\":40}")
+        .patch(kpiUrl)
+        .then()
+        .statusCode(412);
+    given()
+        .contentType("application/merge-patch+json")
+        .header("If-Match", "\"1\"")
         .body("{\"target\":\"high\"}")
         .patch(kpiUrl)
         .then()
@@ -207,16 +235,16 @@ class KpiApiTest {
         .body("violations[0].field", equalTo("target"));
     given()
         .contentType("application/merge-patch+json")
-        .header("If-Match", "\"0\"")
+        .header("If-Match", "\"1\"")
         .body("{\"target\":-20,\"direction\":\"HIGHER_IS_BETTER\"}")
         .patch(kpiUrl)
         .then()
         .statusCode(200)
-        .header("ETag", "\"1\"")
+        .header("ETag", "\"2\"")
         .body("target", equalTo(-20))
         .body("status.meetsTarget", equalTo(true));
-    given().header("If-Match", "\"0\"").delete(kpiUrl).then().statusCode(412);
-    given().header("If-Match", "\"1\"").delete(kpiUrl).then().statusCode(204);
+    given().header("If-Match", "\"1\"").delete(kpiUrl).then().statusCode(412);
+    given().header("If-Match", "\"2\"").delete(kpiUrl).then().statusCode(204);
     given().get(kpiUrl).then().statusCode(404);
     given().get(kpiUrl + "/measurements").then().statusCode(404);
   }

@@ -227,6 +227,7 @@ public class KpiResource {
           Kpi k = kpis.get(id, kpiId);
           return Response.created(uri.getAbsolutePathBuilder().path(m.id.toString()).build())
               .entity(KpiMapper.toView(m, k))
+              .tag(Preconditions.etag(k.version))
               .build();
         });
   }
@@ -271,5 +272,29 @@ public class KpiResource {
         kpis.measurements(id, kpiId, fromDate, toDate, paging.toRequest())
             .map(m -> KpiMapper.toView(m, k)),
         uri);
+  }
+
+  @GET
+  @Path("/{kpiId}/measurements/{measurementId}")
+  @Operation(
+      summary = "Get a measurement",
+      description =
+          "One measurement of the KPI. Whether it meets the target is judged against the KPI's"
+              + " target now, so its ETag is the KPI's.")
+  @APIResponse(
+      responseCode = "200",
+      description = "The measurement",
+      content = @Content(schema = @Schema(implementation = MeasurementView.class)))
+  @APIResponse(
+      responseCode = "404",
+      description = "No such project, KPI or measurement",
+      content = @Content(mediaType = Problem.MEDIA_TYPE))
+  public Response measurement(
+      @PathParam("id") UUID id,
+      @PathParam("kpiId") UUID kpiId,
+      @PathParam("measurementId") UUID measurementId) {
+    KpiMeasurement m = kpis.measurement(id, kpiId, measurementId);
+    Kpi k = kpis.get(id, kpiId);
+    return Response.ok(KpiMapper.toView(m, k)).tag(Preconditions.etag(k.version)).build();
   }
 }

@@ -18,6 +18,7 @@ import io.tollgate.rest.Problem;
 import io.tollgate.rest.ProblemException;
 import io.tollgate.security.Caller;
 import jakarta.enterprise.context.ApplicationScoped;
+import jakarta.persistence.LockModeType;
 import jakarta.transaction.Transactional;
 import java.math.BigDecimal;
 import java.time.LocalDate;
@@ -161,6 +162,10 @@ public class KpiService {
     m.recordedBy = caller.userId();
     m.recordedAt = Times.now();
     measurements.persistAndFlush(m);
+    // the KPI's representation carries where it stands (latest value, trend, whether it meets its
+    // target), so a new measurement is a new version of it: its ETag changes, a cached copy is not
+    // revalidated as current, and a change sent against the old one is refused with 412
+    kpis.getEntityManager().lock(k, LockModeType.PESSIMISTIC_FORCE_INCREMENT);
     history.record(
         p.id,
         "KPI_MEASURED",
@@ -171,6 +176,15 @@ public class KpiService {
         null);
     health.reassess(p.id);
     return m;
+  }
+
+  /** One measurement of the KPI. */
+  public KpiMeasurement measurement(UUID projectId, UUID kpiId, UUID measurementId) {
+    get(projectId, kpiId);
+    return measurements
+        .findByIdOptional(measurementId)
+        .filter(m -> m.kpiId.equals(kpiId))
+        .orElseThrow(() -> ProblemException.notFound("Measurement", measurementId));
   }
 
   public Page<KpiMeasurement> measurements(
