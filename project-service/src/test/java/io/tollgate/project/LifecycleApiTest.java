@@ -68,8 +68,10 @@ class LifecycleApiTest {
         .get(r.header("Location"))
         .then()
         .statusCode(200)
+        .header("ETag", "\"1\"")
         .body("id", equalTo(r.path("id")))
         .body("to", equalTo("PLANNING"));
+    given().header("If-None-Match", "\"1\"").get(r.header("Location")).then().statusCode(304);
     given()
         .get("/api/v1/projects/" + id)
         .then()
@@ -237,6 +239,45 @@ class LifecycleApiTest {
         .then()
         .body("items[0].override.overriddenCriteria", hasSize(2));
     assertEquals("EXECUTION", Api.phase(id));
+    // the project's history keeps the reason and who overrode which criteria, and why
+    given()
+        .get("/api/v1/projects/" + id + "/history")
+        .then()
+        .statusCode(200)
+        .body("items[0].action", equalTo("PHASE_CHANGED"))
+        .body("items[0].actor", equalTo("carol"))
+        .body("items[0].before.phase", equalTo("PLANNING"))
+        .body("items[0].after.phase", equalTo("EXECUTION"))
+        .body("items[0].after.transition.reason", equalTo("start"))
+        .body("items[0].after.transition.kind", equalTo("ADVANCE"))
+        .body(
+            "items[0].after.transition.override.justification",
+            equalTo("Steering committee accepted the risk"))
+        .body(
+            "items[0].after.transition.override.overriddenCriteria.criterion",
+            containsInAnyOrder("MILESTONE_PLANNED", "BUDGET_SET"));
+  }
+
+  /** A justification where no gate criterion was unmet overrode nothing, and is not recorded so. */
+  @Test
+  void aJustificationWithNothingUnmetIsNoOverride() {
+    String id = Api.project(null);
+    Api.transition(Api.admin(), id, "PLANNING", "kick-off done", "just in case")
+        .then()
+        .statusCode(201)
+        .body("kind", equalTo("ADVANCE"))
+        .body("override", nullValue());
+    Api.transition(Api.admin(), id, "INITIATION", "charter reopened", "just in case")
+        .then()
+        .statusCode(201)
+        .body("kind", equalTo("REWORK"))
+        .body("override", nullValue());
+    given()
+        .get("/api/v1/projects/" + id + "/history")
+        .then()
+        .body("items[0].after.transition.reason", equalTo("charter reopened"))
+        .body("items[0].after.transition.override", nullValue())
+        .body("items[1].after.transition.override", nullValue());
   }
 
   @Test
@@ -280,7 +321,8 @@ class LifecycleApiTest {
     Api.transition(id, "PLANNING", "too late")
         .then()
         .statusCode(409)
-        .body("detail", containsString("archived"));
+        .body("detail", containsString("archived"))
+        .body("allowedTargets", empty());
     assertEquals("INITIATION", Api.phase(id));
   }
 

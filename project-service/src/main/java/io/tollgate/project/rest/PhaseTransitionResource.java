@@ -7,6 +7,7 @@ import io.tollgate.project.service.LifecycleService;
 import io.tollgate.rest.Idempotency;
 import io.tollgate.rest.Page;
 import io.tollgate.rest.PageRequest;
+import io.tollgate.rest.Preconditions;
 import io.tollgate.rest.Problem;
 import io.tollgate.rest.Responses;
 import jakarta.validation.Valid;
@@ -165,7 +166,12 @@ public class PhaseTransitionResource {
 
   @GET
   @Path("/{transitionId}")
-  @Operation(summary = "Get a phase transition", description = "One phase change of the project.")
+  @Operation(
+      summary = "Get a phase transition",
+      description =
+          "One phase change of the project. Its ETag is the project's version right after it, as"
+              + " in the 201 that created it; a transition never changes, so If-None-Match with it"
+              + " answers 304.")
   @APIResponse(
       responseCode = "200",
       description = "The transition",
@@ -174,8 +180,10 @@ public class PhaseTransitionResource {
       responseCode = "404",
       description = "No such project or transition",
       content = @Content(mediaType = Problem.MEDIA_TYPE))
-  public PhaseTransitionView get(
-      @PathParam("id") UUID id, @PathParam("transitionId") UUID transitionId) {
-    return LifecycleMapper.toView(lifecycle.transition(id, transitionId), mapper);
+  public Response get(@PathParam("id") UUID id, @PathParam("transitionId") UUID transitionId) {
+    PhaseTransition t = lifecycle.transition(id, transitionId);
+    return Response.ok(LifecycleMapper.toView(t, mapper))
+        .tag(Preconditions.etag(t.projectVersion))
+        .build();
   }
 }

@@ -3,6 +3,7 @@ package io.tollgate.project.service;
 import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
+import com.fasterxml.jackson.databind.node.ObjectNode;
 import io.tollgate.project.model.HistoryEntry;
 import io.tollgate.project.repository.HistoryRepository;
 import io.tollgate.project.rest.ProjectView;
@@ -63,6 +64,25 @@ public class History {
       Object before,
       Object after,
       ProjectView projectSnapshot) {
+    return record(projectId, action, entity, entityId, before, after, projectSnapshot, null, null);
+  }
+
+  /**
+   * Records a change whose {@code after} also carries what caused it under {@code causeName} (a
+   * phase change's transition: its reason and any gate override), which is not one of the thing's
+   * changed fields.
+   */
+  @Transactional(Transactional.TxType.MANDATORY)
+  public HistoryEntry record(
+      UUID projectId,
+      String action,
+      Entity entity,
+      Object entityId,
+      Object before,
+      Object after,
+      ProjectView projectSnapshot,
+      String causeName,
+      Object cause) {
     HistoryEntry e = new HistoryEntry();
     e.projectId = projectId;
     e.occurredAt = projectSnapshot == null ? Times.now() : projectSnapshot.updatedAt();
@@ -75,10 +95,13 @@ public class History {
     List<String> changed = changedFields(beforeTree, afterTree);
     e.changedFields = changed.isEmpty() ? null : String.join(",", changed);
     e.beforeState = json(beforeTree);
+    if (causeName != null && afterTree instanceof ObjectNode annotated) {
+      afterTree = annotated.deepCopy().set(causeName, mapper.valueToTree(cause));
+    }
     e.afterState = json(afterTree);
     if (projectSnapshot == null) {
       e.projectSnapshot = null;
-    } else if (projectSnapshot == after) {
+    } else if (projectSnapshot == after && causeName == null) {
       // a change to the project itself: its snapshot is the state after, already serialised
       e.projectSnapshot = e.afterState;
     } else {

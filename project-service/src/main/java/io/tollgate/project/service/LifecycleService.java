@@ -98,7 +98,9 @@ public class LifecycleService {
     if (ifMatch != null) {
       Preconditions.requireIfMatch(ifMatch, p.version);
     }
-    ProjectService.requireActive(p);
+    if (p.archived) {
+      throw refused(p, request.to(), "project " + p.key + " is archived and cannot be changed");
+    }
     String justification = blankToNull(request.overrideJustification());
     if (justification != null && !caller.isAdmin()) {
       throw new ProblemException(ProblemType.FORBIDDEN, "only an ADMIN may override a phase gate");
@@ -143,16 +145,29 @@ public class LifecycleService {
     t.toPhase = to;
     t.kind = kind;
     t.reason = request.reason().strip();
-    t.overrideJustification = justification;
-    t.overriddenCriteria = justification == null ? null : json(unmetResults);
+    // an override is what let unmet criteria pass: a justification sent when every gate was met
+    // (or on a move no gate guards) overrode nothing, and the record must not say it did
+    String override = unmet.isEmpty() ? null : justification;
+    t.overrideJustification = override;
+    t.overriddenCriteria = override == null ? null : json(unmetResults);
     t.actor = caller.userId();
     t.occurredAt = p.updatedAt;
     t.projectVersion = p.version;
     transitions.persist(t);
 
     ProjectView after = ProjectMapper.toView(p);
+    // the history keeps why the phase changed, and who overrode which gate criteria, beside the
+    // project's state: the entry's "after" is the project as it then was plus its "transition"
     history.record(
-        p.id, "PHASE_CHANGED", History.Entity.PHASE_TRANSITION, t.id, before, after, after);
+        p.id,
+        "PHASE_CHANGED",
+        History.Entity.PHASE_TRANSITION,
+        t.id,
+        before,
+        after,
+        after,
+        "transition",
+        LifecycleMapper.toView(t, mapper));
     events.phaseChanged(
         p,
         new PhaseChangedData(
@@ -163,11 +178,11 @@ public class LifecycleService {
             kind.name(),
             t.reason,
             t.actor,
-            justification == null
+            override == null
                 ? null
                 : new PhaseChangedData.Override(
                     t.actor,
-                    justification,
+                    override,
                     unmet.stream()
                         .map(
                             o ->
@@ -247,7 +262,7 @@ public class LifecycleService {
   static List<Phase> allowedTargets(Project p) {
     List<Phase> allowed = new ArrayList<>();
     Phase from = p.phase;
-    if (from.isTerminal()) {
+    if (from.isTerminal() || p.archived) {
       return allowed;
     }
     if (from == Phase.ON_HOLD) {
