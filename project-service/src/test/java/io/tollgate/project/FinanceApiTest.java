@@ -358,4 +358,36 @@ class FinanceApiTest {
         .body("violations[0].field", equalTo("horizonEnd"));
     given().get("/api/v1/projects/" + UUID.randomUUID() + "/analytics").then().statusCode(404);
   }
+
+  /**
+   * A business case that would count more benefit occurrences than the service lists in one request
+   * is refused on its horizon, and a nearer horizon is answered.
+   */
+  @Test
+  void aHorizonThatWouldCountTooManyOccurrencesIsRefused() {
+    String id = Api.project("{\"amount\":\"1000\",\"currency\":\"EUR\"}");
+    given()
+        .contentType(ContentType.JSON)
+        .body(
+            "{\"description\":\"Rent saved\",\"amount\":\"10\",\"currency\":\"EUR\","
+                + "\"recurrence\":\"MONTHLY\",\"startDate\":\"1000-01-01\"}")
+        .post("/api/v1/projects/" + id + "/benefits")
+        .then()
+        .statusCode(201);
+    given()
+        .queryParam("horizonEnd", "9999-12-31")
+        .get("/api/v1/projects/" + id + "/analytics")
+        .then()
+        .statusCode(400)
+        .contentType(PROBLEM)
+        .body("violations[0].field", equalTo("horizonEnd"))
+        .body("violations[0].message", containsString("more than 100000"));
+    given()
+        .queryParam("asOf", "1009-12-31")
+        .queryParam("horizonEnd", "1009-12-31")
+        .get("/api/v1/projects/" + id + "/analytics")
+        .then()
+        .statusCode(200)
+        .body("businessCase.totalBenefits.amount", equalTo("1200.00"));
+  }
 }

@@ -90,10 +90,24 @@ public class AnalyticsService {
     }
     List<MilestoneRef> refs = milestones.ofProject(p.id);
     EarnedValue.Result ev = EarnedValue.compute(p.budgetAmount, evMilestones(refs), actual, date);
+    List<BusinessCase.Benefit> expected =
+        benefits.allOf(p.id).stream().map(AnalyticsService::benefit).toList();
+    long occurrences = BusinessCase.occurrences(expected, horizon);
+    if (occurrences > BusinessCase.MAX_OCCURRENCES) {
+      throw ProblemException.invalid(
+          "horizonEnd",
+          "the business case up to "
+              + horizon
+              + " would count about "
+              + occurrences
+              + " benefit occurrences, more than "
+              + BusinessCase.MAX_OCCURRENCES
+              + "; choose a nearer horizonEnd");
+    }
     BusinessCase.Result business =
         BusinessCase.compute(
             ledger.stream().map(e -> new BusinessCase.Flow(e.date, e.amount)).toList(),
-            benefits.allOf(p.id).stream().map(AnalyticsService::benefit).toList(),
+            expected,
             horizon);
     return new Analytics(
         p,

@@ -2,9 +2,9 @@ package io.tollgate.project.service;
 
 import io.tollgate.project.model.Recurrence;
 import java.math.BigDecimal;
-import java.math.MathContext;
 import java.time.LocalDate;
 import java.time.Period;
+import java.time.temporal.ChronoUnit;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
@@ -68,7 +68,7 @@ public final class BusinessCase {
       undefined.put("roi", "no cost is recorded up to " + horizonEnd);
       undefined.put("paybackDate", "no cost is recorded up to " + horizonEnd);
     } else {
-      roi = net.divide(totalCosts, MathContext.DECIMAL64);
+      roi = net.divide(totalCosts, EarnedValue.MATH);
       BigDecimal cumulativeCosts = BigDecimal.ZERO;
       BigDecimal cumulativeBenefits = BigDecimal.ZERO;
       LocalDate firstCost = null;
@@ -94,6 +94,35 @@ public final class BusinessCase {
     }
     return new Result(
         horizonEnd, totalCosts, totalBenefits, net, roi, payback, paybackPeriod, undefined);
+  }
+
+  /**
+   * The most benefit occurrences one business case counts. A realistic case (fifty monthly benefits
+   * over ten years) has 6,000; without a limit, monthly benefits dated from the year 1000 with a
+   * horizon in 9999 would hold a request's worker and memory (every distinct date is kept) for as
+   * long as they last.
+   */
+  public static final long MAX_OCCURRENCES = 100_000;
+
+  /**
+   * At least as many occurrences as {@link #flows} would list for these benefits up to {@code
+   * horizonEnd} (at most two more per benefit), counted without listing them.
+   */
+  public static long occurrences(List<Benefit> benefits, LocalDate horizonEnd) {
+    long total = 0;
+    for (Benefit b : benefits) {
+      if (b.start().isAfter(horizonEnd)) {
+        continue;
+      }
+      if (b.recurrence() == Recurrence.ONE_OFF) {
+        total++;
+        continue;
+      }
+      LocalDate last = b.end() == null || b.end().isAfter(horizonEnd) ? horizonEnd : b.end();
+      long months = Math.max(0, ChronoUnit.MONTHS.between(b.start(), last));
+      total += months / b.recurrence().every().toTotalMonths() + 2;
+    }
+    return total;
   }
 
   /** The dated amounts of a benefit up to {@code horizonEnd}. */

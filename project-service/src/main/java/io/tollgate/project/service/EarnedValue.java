@@ -25,8 +25,12 @@ import java.util.UUID;
  */
 public final class EarnedValue {
 
-  /** Sixteen significant digits: far beyond any amount's precision, and no binary floats. */
-  static final MathContext MATH = MathContext.DECIMAL64;
+  /**
+   * 34 significant digits, and no binary floats. An amount may have 15 integer digits and up to 4
+   * decimals (19 digits), so 16 (DECIMAL64) would already round a share of the largest budgets
+   * before display: a third of 123456789012345.67, times three, came back as ...345.66.
+   */
+  static final MathContext MATH = MathContext.DECIMAL128;
 
   private EarnedValue() {}
 

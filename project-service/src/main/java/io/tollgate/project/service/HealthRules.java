@@ -161,7 +161,9 @@ public final class HealthRules {
     } else {
       return;
     }
-    String cpi = c.cpi().setScale(2, RoundingMode.HALF_EVEN).toPlainString();
+    // rounded down, so that the figure shown is below the threshold it was judged against (a CPI
+    // of 0.7996 is RED and reads 0.79, not 0.80)
+    String cpi = c.cpi().setScale(2, RoundingMode.FLOOR).toPlainString();
     String message =
         c.cpi().signum() == 0
             ? "Money is being spent but no planned work is done yet (CPI 0)"

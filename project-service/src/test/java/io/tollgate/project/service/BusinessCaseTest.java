@@ -91,6 +91,27 @@ class BusinessCaseTest {
             new Benefit($("1"), d("2031-01-01"), Recurrence.ONE_OFF, null), d("2030-12-31")));
   }
 
+  /** The bound the API checks before listing occurrences is never below what is listed. */
+  @Test
+  void theOccurrenceBoundCoversWhatIsListed() {
+    LocalDate horizon = d("2031-12-31");
+    for (Recurrence r : Recurrence.values()) {
+      for (String start : List.of("2026-01-31", "2026-02-28", "2026-12-31", "2031-12-31")) {
+        for (String end : java.util.Arrays.asList(null, "2027-02-28", "2040-01-01")) {
+          Benefit b = new Benefit($("1"), d(start), r, end == null ? null : d(end));
+          long listed = BusinessCase.flows(b, horizon).size();
+          long bound = BusinessCase.occurrences(List.of(b), horizon);
+          assertTrue(
+              bound >= listed && bound <= listed + 2,
+              r + " from " + start + " to " + end + ": bound " + bound + ", listed " + listed);
+        }
+      }
+    }
+    Benefit ancient = new Benefit($("1"), d("1000-01-01"), Recurrence.MONTHLY, null);
+    assertTrue(
+        BusinessCase.occurrences(List.of(ancient), d("9999-12-31")) > BusinessCase.MAX_OCCURRENCES);
+  }
+
   @Test
   void withoutCostsThereIsNoRoiAndNeverPayingBackIsSaid() {
     BusinessCase.Result none =

@@ -69,6 +69,29 @@ class EarnedValueTest {
   }
 
   /**
+   * The largest budget an amount may hold (15 integer digits and cents), spread evenly over three
+   * milestones without a planned value: the shares add up to the budget to the cent once rounded
+   * for display, and so does an EAC computed from such amounts.
+   */
+  @Test
+  void theLargestAmountsKeepTheirCentsThroughSharesAndQuotients() {
+    BigDecimal bac = $("123456789012345.67");
+    List<EarnedValue.Milestone> milestones =
+        List.of(
+            m("2026-01-31", null, "2026-01-31"),
+            m("2026-02-28", null, "2026-02-28"),
+            m("2026-03-31", null, "2026-03-31"));
+    EarnedValue.Result r = EarnedValue.compute(bac, milestones, $("100000000000000.01"), AS_OF);
+    assertEquals(bac, r.pv().setScale(2, RoundingMode.HALF_EVEN));
+    assertEquals(bac, r.ev().setScale(2, RoundingMode.HALF_EVEN));
+    // EAC = BAC x AC / EV with EV = BAC: AC itself
+    assertEquals($("100000000000000.01"), r.eac().setScale(2, RoundingMode.HALF_EVEN));
+    BigDecimal nines = $("999999999999999.99");
+    EarnedValue.Result all = EarnedValue.compute(nines, milestones, $("1"), AS_OF);
+    assertEquals(nines, all.pv().setScale(2, RoundingMode.HALF_EVEN));
+  }
+
+  /**
    * Ahead of schedule and under budget: BAC 10,000, PV 4,000, EV 5,000, AC 4,500 gives SPI 1.25,
    * CPI 1.111, EAC 9,000, ETC 4,500, VAC +1,000, TCPI 5,000 / 5,500 = 0.909.
    */

@@ -146,6 +146,13 @@ class HealthRulesTest {
             + " EUR 128,205 against a budget of EUR 100,000",
         over.reasons().get(0).message());
     assertEquals(HealthRating.RED, assess(List.of(), List.of(), cpi("0"), List.of()).rating());
+    // the CPI shown never rounds up onto the threshold it was judged against
+    Assessment justRed = assess(List.of(), List.of(), cpi("0.7996"), List.of());
+    assertEquals(HealthRating.RED, justRed.rating());
+    assertTrue(justRed.reasons().get(0).message().contains("(CPI 0.79)"), justRed.toString());
+    Assessment justAmber = assess(List.of(), List.of(), cpi("0.9496"), List.of());
+    assertEquals(HealthRating.AMBER, justAmber.rating());
+    assertTrue(justAmber.reasons().get(0).message().contains("(CPI 0.94)"), justAmber.toString());
   }
 
   @Test
