@@ -31,9 +31,16 @@ import org.jboss.logging.Logger;
  * transaction-level advisory lock, and a relay that does not get it skips the round and tries again
  * at its next wake-up or sweep (ADR 0017). Two rounds at once would publish one project's events
  * out of order, the later row acknowledged while the earlier one still waits in the other round. A
- * row that was sent but whose deletion did not commit (a crash in between, or a later row of its
- * batch that the broker refused) is sent again and the consumers' inbox drops the duplicate. The
- * outbox therefore holds only the events still waiting (ADR 0012).
+ * row that was sent but whose deletion did not commit (a crash in between) is sent again and the
+ * consumers' inbox drops the duplicate. The outbox therefore holds only the events still waiting
+ * (ADR 0012).
+ *
+ * <p>A row the broker refuses (too large, say) stays at the head and holds back every row behind
+ * it, since publishing those first would break their order; the rows acknowledged before it in its
+ * round are deleted all the same. The relay then tries only that row again, once per sweep however
+ * often commits wake it, and says so once per attempt, in the log (the row's event id and the
+ * broker's reason), in the row ({@code attempts}, {@code last_error}) and in {@code
+ * tollgate_outbox_failed_rounds_total}.
  */
 @ApplicationScoped
 public class OutboxRelay {
@@ -43,7 +50,8 @@ public class OutboxRelay {
   /**
    * The key of the advisory lock that a relay round holds from its start to its commit, so that the
    * relays of a service's replicas (one database per service) take turns (ADR 0017). "outbox" in
-   * ASCII.
+   * ASCII, 122550254464888: whoever deletes an outbox row by hand takes it first, in the same
+   * transaction, or a round running meanwhile could put the row back behind the delete.
    */
   public static final long ROUND_LOCK = 0x6f7574626f78L;
 
@@ -51,12 +59,24 @@ public class OutboxRelay {
    * Claims the oldest waiting rows and deletes them; they are gone for good only if the round's
    * transaction commits. No other relay runs a round meanwhile (the advisory lock), and a row
    * someone else has locked is waited for rather than skipped, since publishing the rows behind it
-   * first would break their order. RETURNING keeps no order, hence a sort.
+   * first would break their order. RETURNING keeps no order, hence a sort. The last three columns
+   * are there to {@linkplain #PUT_BACK put a row back} as it was.
    */
   private static final String CLAIM =
       "delete from outbox_event where seq in ("
           + " select seq from outbox_event order by seq limit :limit for update)"
-          + " returning seq, topic, event_key, payload, event_id";
+          + " returning seq, topic, event_key, payload, event_id, event_type,"
+          + " cast(created_at as text), attempts";
+
+  /**
+   * Puts a claimed row the broker did not acknowledge back into the outbox, in the round's
+   * transaction, under its own {@code seq} (so in its place), with the attempt counted and its
+   * error: the round can then commit the deletion of the rows acknowledged before it.
+   */
+  private static final String PUT_BACK =
+      "insert into outbox_event (seq, event_id, topic, event_key, event_type, payload, created_at,"
+          + " attempts, last_error) overriding system value values (:seq, cast(:eventId as uuid),"
+          + " :topic, :key, :type, :payload, cast(:createdAt as timestamptz), :attempts, :error)";
 
   /**
    * Starts a round: takes the round's lock if no other relay of this service holds it (answering
@@ -126,16 +146,27 @@ public class OutboxRelay {
   }
 
   private void loop() {
+    boolean failed = false;
     while (running) {
       try {
-        signal.tryAcquire(config.sweepInterval().toMillis(), TimeUnit.MILLISECONDS);
+        if (failed) {
+          restUntilNextSweep();
+        } else {
+          signal.tryAcquire(config.sweepInterval().toMillis(), TimeUnit.MILLISECONDS);
+        }
         signal.drainPermits();
-        int published;
+        // after a failed round only the head row is tried, until it goes through: the rows behind
+        // it wait for it anyway, and a full batch would be deleted and put back each time
+        int limit = failed ? 1 : config.batchSize();
+        Round round;
         do {
-          published = publishBatch();
-        } while (running && published == config.batchSize()); // a full batch: more may be waiting
-        long linger = lingerAfter(published, config.lingerThreshold(), config.linger()).toMillis();
-        if (running && linger > 0) {
+          round = publishBatch(limit);
+          limit = config.batchSize();
+        } while (running && round.full()); // a full batch: more may be waiting
+        failed = round.failure() != null;
+        long linger =
+            lingerAfter(round.claimed(), config.lingerThreshold(), config.linger()).toMillis();
+        if (running && !failed && linger > 0) {
           Thread.sleep(linger);
         }
       } catch (InterruptedException e) {
@@ -144,7 +175,21 @@ public class OutboxRelay {
       } catch (RuntimeException e) {
         LOG.warnf("outbox relay round failed, retrying on the next sweep: %s", e.getMessage());
         producer.close();
+        failed = true;
       }
+    }
+  }
+
+  /**
+   * Waits for the next sweep after a failed round, whatever wakes the relay meanwhile: a commit
+   * adds rows behind the one that failed and cannot make it pass, and without this every commit
+   * would start another failing round. Stopping the relay ends the wait.
+   */
+  private void restUntilNextSweep() throws InterruptedException {
+    long deadline = System.nanoTime() + config.sweepInterval().toNanos();
+    long left;
+    while (running && (left = deadline - System.nanoTime()) > 0) {
+      signal.tryAcquire(left, TimeUnit.NANOSECONDS);
     }
   }
 
@@ -160,41 +205,64 @@ public class OutboxRelay {
   }
 
   /**
-   * Publishes one batch of waiting rows in one transaction: it takes the round's lock (or, when
-   * another relay of the service holds it, does nothing), one statement claims and deletes the
-   * rows, the sends follow, and the commit (which does not wait for the disk) makes the deletions
-   * stand only once the broker acknowledged every row. If it did not, the transaction rolls back,
-   * every row of the batch waits for the next round, and the rows from the first unacknowledged one
-   * on record the attempt and its error.
+   * What one round did.
    *
-   * @return how many rows were claimed (none when another relay's round was running)
+   * @param limit how many rows it could claim
+   * @param claimed how many it claimed (none when another relay's round was running)
+   * @param published how many the broker acknowledged, now deleted
+   * @param failure why the broker did not acknowledge the rest, or null when it did
    */
-  int publishBatch() {
-    try {
-      int published =
-          QuarkusTransaction.requiringNew()
-              .call(
-                  () -> {
-                    Object[] start = (Object[]) em.createNativeQuery(ROUND_START).getSingleResult();
-                    if (!Boolean.TRUE.equals(start[0])) {
-                      return 0; // another replica's round; this one tries at its next wake-up
-                    }
-                    @SuppressWarnings("unchecked")
-                    List<Object[]> rows =
-                        em.createNativeQuery(CLAIM)
-                            .setParameter("limit", config.batchSize())
-                            .getResultList();
-                    rows.sort(Comparator.comparingLong(row -> ((Number) row[0]).longValue()));
-                    send(rows); // throws, rolling the deletions back, unless all were acknowledged
-                    return rows.size();
-                  });
-      metrics.published(published);
-      return published;
-    } catch (NotAcknowledged e) {
-      metrics.failedRound();
-      recordFailure(e);
-      return e.rows.size();
+  record Round(int limit, int claimed, int published, NotAcknowledged failure) {
+
+    /** A round that claimed all it could and published it: more rows may be waiting. */
+    boolean full() {
+      return failure == null && claimed == limit;
     }
+  }
+
+  /**
+   * Publishes up to {@code limit} waiting rows in one transaction: it takes the round's lock (or,
+   * when another relay of the service holds it, does nothing), one statement claims and deletes the
+   * rows, the sends follow, and the commit (which does not wait for the disk) makes the deletions
+   * stand once the broker acknowledged the rows. If it did not acknowledge one, that row and the
+   * ones after it are put back, with the attempt and its error, before the commit: the rows before
+   * it are published and gone, never sent again, and the rest wait in their order.
+   */
+  Round publishBatch(int limit) {
+    Round round =
+        QuarkusTransaction.requiringNew()
+            .call(
+                () -> {
+                  Object[] start = (Object[]) em.createNativeQuery(ROUND_START).getSingleResult();
+                  if (!Boolean.TRUE.equals(start[0])) {
+                    // another replica's round; this one tries at its next wake-up
+                    return new Round(limit, 0, 0, null);
+                  }
+                  @SuppressWarnings("unchecked")
+                  List<Object[]> rows =
+                      em.createNativeQuery(CLAIM).setParameter("limit", limit).getResultList();
+                  rows.sort(Comparator.comparingLong(row -> ((Number) row[0]).longValue()));
+                  try {
+                    send(rows);
+                    return new Round(limit, rows.size(), rows.size(), null);
+                  } catch (NotAcknowledged e) {
+                    putBack(e);
+                    return new Round(limit, rows.size(), e.acknowledged, e);
+                  }
+                });
+    metrics.published(round.published());
+    if (round.failure() != null) {
+      metrics.failedRound();
+      NotAcknowledged failure = round.failure();
+      Object[] refused = failure.rows.get(failure.acknowledged);
+      LOG.warnf(
+          "the broker did not acknowledge outbox event %s (seq %s, topic %s): %s; it and every"
+              + " event behind it wait, and it is tried again at the next sweep (%d events before"
+              + " it in this round were published)",
+          refused[4], refused[0], refused[1], failure.getMessage(), failure.acknowledged);
+      producer.close(); // a broker that went away: the next round starts on a fresh connection
+    }
+    return round;
   }
 
   /** Sends the rows in order and waits for their acknowledgements; throws at the first missing. */
@@ -248,34 +316,31 @@ public class OutboxRelay {
   }
 
   /**
-   * After a round the broker did not fully acknowledge, whose deletions were rolled back: counts
-   * the attempt on the rows from the first unacknowledged one, with its error, so that whoever
-   * looks at the outbox sees why they wait. The acknowledged ones before it are sent again in the
-   * next round, in order, and the consumers' inbox drops them.
+   * Puts the rows from the first unacknowledged one back, counting the attempt and recording its
+   * error, so that whoever looks at the outbox sees why they wait.
    */
-  private void recordFailure(NotAcknowledged failure) {
+  private void putBack(NotAcknowledged failure) {
     List<Object[]> rows = failure.rows;
-    List<Long> unsent = new ArrayList<>();
     for (Object[] row : rows.subList(failure.acknowledged, rows.size())) {
-      unsent.add(((Number) row[0]).longValue());
+      em.createNativeQuery(PUT_BACK)
+          .setParameter("seq", ((Number) row[0]).longValue())
+          .setParameter("eventId", String.valueOf(row[4]))
+          .setParameter("topic", row[1])
+          .setParameter("key", row[2])
+          .setParameter("type", row[5])
+          .setParameter("payload", row[3])
+          .setParameter("createdAt", row[6])
+          .setParameter("attempts", ((Number) row[7]).intValue() + 1)
+          .setParameter("error", failure.getMessage())
+          .executeUpdate();
     }
-    LOG.warnf(
-        "broker did not acknowledge outbox event %s (%s); %d rows wait for the next round",
-        rows.get(failure.acknowledged)[4], failure.getMessage(), rows.size());
-    producer.close();
-    QuarkusTransaction.requiringNew()
-        .run(
-            () ->
-                em.createNativeQuery(
-                        "update outbox_event set attempts = attempts + 1, last_error = :error"
-                            + " where seq in (:seqs)")
-                    .setParameter("error", failure.getMessage())
-                    .setParameter("seqs", unsent)
-                    .executeUpdate());
   }
 
-  /** The broker did not acknowledge every row of a round; thrown to roll the round back. */
-  private static final class NotAcknowledged extends RuntimeException {
+  /**
+   * The broker did not acknowledge every row of a round; the rows from {@code acknowledged} on
+   * wait.
+   */
+  static final class NotAcknowledged extends RuntimeException {
     private final transient List<Object[]> rows;
     private final int acknowledged;
 

@@ -2,6 +2,7 @@ package io.tollgate.milestone;
 
 import static org.awaitility.Awaitility.await;
 import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import io.quarkus.narayana.jta.QuarkusTransaction;
@@ -11,6 +12,7 @@ import io.quarkus.test.junit.QuarkusTest;
 import io.tollgate.eventing.Outbox;
 import io.tollgate.eventing.OutboxRelay;
 import io.tollgate.testing.EventCollector;
+import io.tollgate.testing.Metrics;
 import io.tollgate.testing.TollgateInfrastructure;
 import jakarta.inject.Inject;
 import jakarta.persistence.EntityManager;
@@ -19,11 +21,17 @@ import java.sql.DriverManager;
 import java.sql.PreparedStatement;
 import java.sql.ResultSet;
 import java.time.Duration;
+import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
 import java.util.Properties;
 import java.util.UUID;
+import java.util.concurrent.CopyOnWriteArrayList;
 import java.util.concurrent.TimeUnit;
+import java.util.logging.Handler;
+import java.util.logging.Level;
+import java.util.logging.LogRecord;
+import java.util.logging.Logger;
 import org.apache.kafka.clients.admin.Admin;
 import org.apache.kafka.clients.admin.AdminClientConfig;
 import org.apache.kafka.clients.admin.NewTopic;
@@ -164,6 +172,106 @@ class OutboxRelayTest {
       assertEquals(List.of("first", "second"), names(published, key));
       await().atMost(Duration.ofSeconds(10)).until(() -> waiting(key) == 0);
     }
+  }
+
+  static final String FAILED_ROUNDS = "tollgate_outbox_failed_rounds_total";
+
+  /**
+   * A row the broker refuses for good (larger than the producer's {@code max.request.size}, 1 MiB)
+   * between good ones, with more than a batch (500) behind it: the rows before it are published
+   * once, it and the ones behind it wait in order, and the relay tries it again once per sweep (1
+   * s), however often commits wake it, saying each time which event and why.
+   */
+  @Test
+  void aRowTheBrokerRefusesHoldsBackTheRowsBehindItOnlyAndIsTriedOncePerSweep() throws Exception {
+    String key = UUID.randomUUID().toString();
+    long testStart = System.nanoTime();
+    List<String> warnings = new CopyOnWriteArrayList<>();
+    Handler capture =
+        new Handler() {
+          @Override
+          public void publish(LogRecord record) {
+            if (OutboxRelay.class.getName().equals(record.getLoggerName())
+                && record.getLevel().intValue() >= Level.WARNING.intValue()) {
+              warnings.add(
+                  record.getParameters() == null
+                      ? record.getMessage()
+                      : String.format(record.getMessage(), record.getParameters()));
+            }
+          }
+
+          @Override
+          public void flush() {}
+
+          @Override
+          public void close() {}
+        };
+    Logger.getLogger("").addHandler(capture);
+    try (EventCollector events = EventCollector.fromEnd(TOPIC)) {
+      List<String> names =
+          new ArrayList<>(List.of("good-1", "good-2", "good-3", "x".repeat(1_100_000)));
+      for (int i = 0; i < 600; i++) {
+        names.add("behind-" + i);
+      }
+      write(key, names.toArray(String[]::new));
+      List<ConsumerRecord<String, String>> before =
+          events.awaitCount(r -> key.equals(r.key()), 3, Duration.ofSeconds(30));
+      assertEquals(List.of("good-1", "good-2", "good-3"), names(before, key));
+
+      double failedAtStart = Metrics.value(FAILED_ROUNDS);
+      long start = System.nanoTime();
+      for (int i = 0; i < 10; i++) { // commits that wake the relay, four times a second
+        write(key, "woken-" + i);
+        Thread.sleep(250);
+      }
+      double failedRounds = Metrics.value(FAILED_ROUNDS) - failedAtStart;
+      double seconds = (System.nanoTime() - start) / 1e9;
+      assertTrue(
+          failedRounds >= 1 && failedRounds <= seconds + 2,
+          failedRounds + " failed rounds in " + seconds + " s");
+
+      assertEquals(
+          List.of("good-1", "good-2", "good-3"),
+          names(events.records(), key),
+          "the rows before the refused one published once each, none behind it");
+      Object[] head =
+          QuarkusTransaction.requiringNew()
+              .call(
+                  () ->
+                      (Object[])
+                          em.createNativeQuery(
+                                  "select cast(event_id as text), attempts, last_error,"
+                                      + " length(payload) from outbox_event"
+                                      + " where event_key = :key order by seq limit 1")
+                              .setParameter("key", key)
+                              .getSingleResult());
+      assertTrue(((Number) head[3]).intValue() > 1_000_000, "the refused row is at the head");
+      assertTrue(((Number) head[1]).intValue() >= 1);
+      assertTrue(String.valueOf(head[2]).contains("RecordTooLargeException"), (String) head[2]);
+      assertEquals(1 + 600 + 10, waiting(key), "the refused row and every row behind it wait");
+      List<String> aboutIt = warnings.stream().filter(w -> w.contains((String) head[0])).toList();
+      assertFalse(aboutIt.isEmpty(), "the refused event is named in the log");
+      assertTrue(aboutIt.get(0).contains("RecordTooLargeException"), aboutIt.get(0));
+      double sinceStart = (System.nanoTime() - testStart) / 1e9;
+      assertTrue(aboutIt.size() <= sinceStart + 2, aboutIt.size() + " warnings in " + sinceStart);
+    } finally {
+      Logger.getLogger("").removeHandler(capture);
+      // what an operator does to unblock the outbox: under the relay's lock, or a round running
+      // at that moment would put the refused row back after the delete had passed it by
+      QuarkusTransaction.requiringNew()
+          .run(
+              () -> {
+                em.createNativeQuery(
+                        "select count(*) from (select pg_advisory_xact_lock("
+                            + OutboxRelay.ROUND_LOCK
+                            + ")) l")
+                    .getSingleResult();
+                em.createNativeQuery("delete from outbox_event where event_key = :key")
+                    .setParameter("key", key)
+                    .executeUpdate();
+              });
+    }
+    assertEquals(0, waiting(key));
   }
 
   KafkaProducer<String, String> producer() {
