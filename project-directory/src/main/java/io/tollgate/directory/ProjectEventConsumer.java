@@ -69,9 +69,9 @@ public class ProjectEventConsumer {
   }
 
   // one project's events share a partition and still may not arrive in order (two relays of
-  // project-service publishing at once, before ADR 0017; a row the broker refused and published
-  // after the ones behind it): the newest sequence wins, and a removal stays as a row without a
-  // role so that its sequence is kept
+  // project-service publishing at once, before ADR 0017; rows the broker acknowledged after one it
+  // refused, which are sent again once that row is removed): the newest sequence wins, and a
+  // removal stays as a row without a role so that its sequence is kept
   private void applyMember(String type, MemberData data) {
     if (data.projectId() == null || data.userId() == null) {
       throw new CloudEvents.MalformedEventException(type + " without projectId or userId");
