@@ -79,6 +79,24 @@ public final class DevTokens {
 
   /** A token with every claim chosen by the caller (tests use it for wrong issuers and expiry). */
   public String sign(String user, List<String> roles, String issuer, String audience, Instant exp) {
+    return sign(user, roles, issuer, audience, exp, null);
+  }
+
+  /**
+   * As {@link #token(String, List, Duration)}, with more claims: {@code extraClaims} are JSON
+   * object members, e.g. {@code "scope":"READ_ONLY"} as the token of a read-only API key carries.
+   */
+  public String token(String user, List<String> roles, Duration ttl, String extraClaims) {
+    return sign(user, roles, ISSUER, AUDIENCE, Instant.now().plus(ttl), extraClaims);
+  }
+
+  private String sign(
+      String user,
+      List<String> roles,
+      String issuer,
+      String audience,
+      Instant exp,
+      String extraClaims) {
     long now = Instant.now().getEpochSecond();
     String groups =
         roles.stream().map(r -> "\"" + json(r) + "\"").collect(Collectors.joining(",", "[", "]"));
@@ -93,6 +111,9 @@ public final class DevTokens {
                 now,
                 exp.getEpochSecond(),
                 UUID.randomUUID());
+    if (extraClaims != null && !extraClaims.isBlank()) {
+      claims = claims.substring(0, claims.length() - 1) + "," + extraClaims + "}";
+    }
     String header = "{\"alg\":\"RS256\",\"typ\":\"JWT\"}";
     String signingInput =
         b64(header.getBytes(StandardCharsets.UTF_8))

@@ -148,4 +148,122 @@ class AuthorizationTest {
         .then()
         .statusCode(404);
   }
+
+  /**
+   * UUID.fromString, which reads the id from the path, also takes spellings that are not an id's
+   * canonical form. None of them may pass over the membership check: a project id is only ever read
+   * in its canonical form, and anything else names no project (404), for a stranger and for the
+   * owner alike.
+   */
+  @Test
+  void anIdSpelledAnyOtherWayNamesNoProject() {
+    UUID id = project();
+    String canonical = id.toString();
+    List<String> spellings = new java.util.ArrayList<>();
+    // a fullwidth form of the first and of the last digit (U+FF10-FF19, U+FF41-FF46)
+    for (int at : new int[] {0, 35}) {
+      char c = canonical.charAt(at);
+      char fullwidth = (char) (Character.isDigit(c) ? 0xFF10 + (c - '0') : 0xFF41 + (c - 'a'));
+      spellings.add(canonical.substring(0, at) + fullwidth + canonical.substring(at + 1));
+    }
+    // another script's digit (Arabic-Indic, U+0660-0669) for the first decimal digit
+    for (int at = 0; at < canonical.length(); at++) {
+      char c = canonical.charAt(at);
+      if (Character.isDigit(c)) {
+        spellings.add(
+            canonical.substring(0, at) + (char) (0x0660 + (c - '0')) + canonical.substring(at + 1));
+        break;
+      }
+    }
+    // a group without its leading zero, or with a '+' in its place, when a group has one
+    for (String group : canonical.split("-")) {
+      if (group.startsWith("0")) {
+        spellings.add(canonical.replaceFirst(group, group.substring(1)));
+        spellings.add(canonical.replaceFirst(group, "+" + group.substring(1)));
+        break;
+      }
+    }
+    for (String spelling : spellings) {
+      // each of them names the project as far as UUID.fromString is concerned
+      assertTrue(UUID.fromString(spelling).equals(id), spelling);
+    }
+    List<String> failures = new java.util.ArrayList<>();
+    for (BolaMatrix.Operation op : BolaMatrix.projectScopedOperations()) {
+      for (String spelling : spellings) {
+        for (String user : List.of("mallory", "olivia")) {
+          int status =
+              given()
+                  .header("Authorization", TestTokens.bearer(user, "MEMBER"))
+                  .header("If-Match", "\"0\"")
+                  .contentType(
+                      op.method().equals("PATCH")
+                          ? "application/merge-patch+json"
+                          : "application/json")
+                  .body(op.method().equals("GET") || op.method().equals("DELETE") ? "" : "{}")
+                  .request(op.method(), op.path(id).replace(canonical, spelling))
+                  .statusCode();
+          if (status != 404) {
+            failures.add(user + " " + op + " as " + spelling + " answered " + status);
+          }
+        }
+      }
+    }
+    assertTrue(failures.isEmpty(), String.join("\n", failures));
+  }
+
+  /**
+   * An API key limited to some projects (its token's {@code projects} claim) lists only those,
+   * though its owner may see more, and creates no project outside them; a read-only key changes
+   * nothing, on a project path or not.
+   */
+  @Test
+  void aKeyLimitedToProjectsListsOnlyThoseAndAReadOnlyKeyWritesNothing() {
+    UUID allowed = project();
+    UUID other = project();
+    String limited =
+        TestTokens.bearerWith(
+            "\"scope\":\"READ_WRITE\",\"projects\":[\"" + allowed + "\"]", "olivia", "MEMBER");
+    for (String list : List.of("/api/v1/projects", "/api/v1/portfolio")) {
+      List<String> ids =
+          given()
+              .header("Authorization", limited)
+              .queryParam("size", 200)
+              .get(list)
+              .then()
+              .statusCode(200)
+              .extract()
+              .path(list.endsWith("portfolio") ? "items.projectId" : "items.id");
+      assertTrue(ids.contains(allowed.toString()), list + ": " + ids);
+      assertFalse(ids.contains(other.toString()), list + ": " + ids);
+    }
+    given()
+        .header("Authorization", limited)
+        .get("/api/v1/projects/" + other)
+        .then()
+        .statusCode(404);
+    given()
+        .header("Authorization", limited)
+        .contentType(ContentType.JSON)
+        .body(
+            "{\"key\":\"%s\",\"name\":\"Side project\",\"methodology\":\"AGILE\"}"
+                .formatted(ProjectApiTest.uniqueKey("K")))
+        .post("/api/v1/projects")
+        .then()
+        .statusCode(403);
+    String readOnly = TestTokens.bearerWith("\"scope\":\"READ_ONLY\"", "olivia", "MEMBER");
+    given()
+        .header("Authorization", readOnly)
+        .contentType(ContentType.JSON)
+        .body(
+            "{\"key\":\"%s\",\"name\":\"Side project\",\"methodology\":\"AGILE\"}"
+                .formatted(ProjectApiTest.uniqueKey("K")))
+        .post("/api/v1/projects")
+        .then()
+        .statusCode(403);
+    given()
+        .header("Authorization", readOnly)
+        .get("/api/v1/projects/" + allowed)
+        .then()
+        .statusCode(200);
+  }
 }

@@ -5,6 +5,8 @@ import jakarta.enterprise.context.RequestScoped;
 import java.security.Principal;
 import java.util.Collection;
 import java.util.EnumSet;
+import java.util.HashSet;
+import java.util.Optional;
 import java.util.Set;
 import java.util.UUID;
 import org.eclipse.microprofile.jwt.JsonWebToken;
@@ -62,6 +64,27 @@ public class Caller {
       return ids.stream().anyMatch(id -> projectId.toString().equals(unquote(String.valueOf(id))));
     }
     return true;
+  }
+
+  /**
+   * The projects the caller's credentials are limited to (an API key's {@code projects} claim), as
+   * ids; empty when they are not limited. A list shows only these, whatever else the key's owner
+   * may see.
+   */
+  public Optional<Set<UUID>> projectLimit() {
+    Object projects = claim("projects");
+    if (!(projects instanceof Collection<?> ids)) {
+      return Optional.empty();
+    }
+    Set<UUID> limit = new HashSet<>();
+    for (Object id : ids) {
+      try {
+        limit.add(UUID.fromString(unquote(String.valueOf(id))));
+      } catch (IllegalArgumentException e) {
+        // not an id: it names no project, so it allows none
+      }
+    }
+    return Optional.of(Set.copyOf(limit));
   }
 
   private Object claim(String name) {

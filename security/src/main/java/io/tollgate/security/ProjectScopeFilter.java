@@ -1,5 +1,6 @@
 package io.tollgate.security;
 
+import io.tollgate.rest.ProblemException;
 import jakarta.enterprise.inject.Instance;
 import jakarta.ws.rs.container.ContainerRequestContext;
 import java.util.Set;
@@ -13,11 +14,18 @@ import org.jboss.resteasy.reactive.server.ServerRequestFilter;
  * Checks every request to a project-scoped path before the endpoint runs, so that a route added
  * later is protected without anyone remembering to: reads need any access to the project, other
  * methods need EDITOR (endpoints that need OWNER check that themselves). A caller without access
- * learns nothing, not even that the project exists (404).
+ * learns nothing, not even that the project exists (404). A path segment where a project id belongs
+ * that is not an id in its canonical form is answered 404 here, since the endpoint's own parsing
+ * would take some of those spellings for a real id.
  */
 public class ProjectScopeFilter {
 
-  private static final Set<String> READS = Set.of("GET", "HEAD", "OPTIONS");
+  static final Set<String> READS = Set.of("GET", "HEAD", "OPTIONS");
+
+  /** An id as the API writes it (either case): 8-4-4-4-12 hexadecimal digits. */
+  private static final Pattern CANONICAL_ID =
+      Pattern.compile(
+          "[0-9a-fA-F]{8}-[0-9a-fA-F]{4}-[0-9a-fA-F]{4}-[0-9a-fA-F]{4}-[0-9a-fA-F]{12}");
 
   private final boolean enabled;
   private final Pattern projectPath;
@@ -28,7 +36,7 @@ public class ProjectScopeFilter {
           boolean enabled,
       @ConfigProperty(
               name = "tollgate.security.project-path",
-              defaultValue = "^/api/v1/projects/([0-9a-fA-F-]{36})(/.*)?$")
+              defaultValue = "^/api/v1/projects/([^/]+)(/.*)?$")
           String projectPath,
       Instance<ProjectAccess> access) {
     this.enabled = enabled;
@@ -45,12 +53,15 @@ public class ProjectScopeFilter {
     if (!m.matches()) {
       return;
     }
-    UUID projectId;
-    try {
-      projectId = UUID.fromString(m.group(1));
-    } catch (IllegalArgumentException e) {
-      return; // not an id: the endpoint answers 404 itself
+    String segment = m.group(1);
+    if (!CANONICAL_ID.matcher(segment).matches()) {
+      // UUID.fromString, which reads the endpoint's path parameter, also takes spellings that are
+      // not an id's canonical form (a dropped leading zero, a fullwidth digit, a '+'): one of those
+      // would reach the project while passing over this check, so anything but the canonical form
+      // names no project here
+      throw ProblemException.notFound("project", segment);
     }
+    UUID projectId = UUID.fromString(segment);
     ProjectAccess projects = access.get();
     if (READS.contains(request.getMethod())) {
       projects.requireRead(projectId);

@@ -49,6 +49,14 @@ public final class TestTokens {
                 HeaderConfig.headerConfig().overwriteHeadersWithName("Authorization", "X-Api-Key"));
   }
 
+  /**
+   * {@code "Bearer <token>"} whose token also carries {@code extraClaims} (JSON object members), as
+   * the gateway's tokens for API keys do: {@code "scope":"READ_ONLY"}, {@code "projects":[...]}.
+   */
+  public static String bearerWith(String extraClaims, String user, String... roles) {
+    return "Bearer " + issuer().token(user, List.of(roles), Duration.ofMinutes(30), extraClaims);
+  }
+
   /** A token that expired a minute ago. */
   public static String expired(String user) {
     return issuer()

@@ -14,6 +14,7 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.Locale;
 import java.util.Optional;
+import java.util.Set;
 import java.util.UUID;
 
 @ApplicationScoped
@@ -56,16 +57,16 @@ public class ProjectRepository implements PanacheRepositoryBase<Project, UUID> {
    * Every project matching {@code filter}, unpaged and ordered by key, for the portfolio's orders
    * that need every project's figures; {@link #count} first, so that there is a bound.
    *
-   * @param memberUserId only the projects this user is a stakeholder of; null for all
+   * @param scope which projects the caller may see at all
    */
-  public List<Project> matching(Filter filter, String memberUserId) {
-    Where where = where(filter, memberUserId);
+  public List<Project> matching(Filter filter, Scope scope) {
+    Where where = where(filter, scope);
     return list(where.query(), Sort.by("key").and("id"), where.params());
   }
 
   /** How many projects {@link #matching} would return. */
-  public long count(Filter filter, String memberUserId) {
-    Where where = where(filter, memberUserId);
+  public long count(Filter filter, Scope scope) {
+    Where where = where(filter, scope);
     return count(where.query(), where.params());
   }
 
@@ -74,16 +75,15 @@ public class ProjectRepository implements PanacheRepositoryBase<Project, UUID> {
 
   /** Projects matching {@code filter}, ordered by key (unique, so pages never overlap). */
   public Page<Project> search(Filter filter, PageRequest request) {
-    return search(filter, request, null, false);
+    return search(filter, request, Scope.ALL, false);
   }
 
   /**
-   * Like {@link #search(Filter, PageRequest)}, limited to the projects {@code memberUserId} is a
-   * stakeholder of ({@code null}: every project), by key ascending or descending.
+   * Like {@link #search(Filter, PageRequest)}, limited to what {@code scope} lets the caller see,
+   * by key ascending or descending.
    */
-  public Page<Project> search(
-      Filter filter, PageRequest request, String memberUserId, boolean descending) {
-    Where where = where(filter, memberUserId);
+  public Page<Project> search(Filter filter, PageRequest request, Scope scope, boolean descending) {
+    Where where = where(filter, scope);
     Sort.Direction direction = descending ? Sort.Direction.Descending : Sort.Direction.Ascending;
     var query = find(where.query(), Sort.by("key", direction).and("id", direction), where.params());
     List<Project> items = query.page(request.page(), request.size()).list();
@@ -92,12 +92,31 @@ public class ProjectRepository implements PanacheRepositoryBase<Project, UUID> {
 
   private record Where(String query, Parameters params) {}
 
-  private static Where where(Filter filter, String memberUserId) {
+  /**
+   * Which projects a caller may see in a list.
+   *
+   * @param member only the projects this user is a stakeholder of; null for every project
+   * @param only only these projects (an API key limited to them); null for no such limit
+   */
+  public record Scope(String member, Set<UUID> only) {
+
+    public static final Scope ALL = new Scope(null, null);
+  }
+
+  private static Where where(Filter filter, Scope scope) {
     List<String> clauses = new ArrayList<>();
     Parameters params = new Parameters();
-    if (memberUserId != null) {
+    if (scope.member() != null) {
       clauses.add("id in (select s.projectId from Stakeholder s where s.userId = :member)");
-      params.and("member", memberUserId);
+      params.and("member", scope.member());
+    }
+    if (scope.only() != null) {
+      if (scope.only().isEmpty()) {
+        clauses.add("1 = 0");
+      } else {
+        clauses.add("id in :only");
+        params.and("only", scope.only());
+      }
     }
     clauses.add("archived = :archived");
     params.and("archived", filter.archived());

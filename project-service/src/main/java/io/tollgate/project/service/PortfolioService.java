@@ -72,7 +72,7 @@ public class PortfolioService {
 
   public Page<HealthService.Figures> portfolio(
       ProjectRepository.Filter filter, HealthRating rating, Sorting sorting, PageRequest page) {
-    String member = caller.readsAllProjects() ? null : caller.userId();
+    ProjectRepository.Scope member = ProjectService.visibleTo(caller);
     LocalDate today = AnalyticsService.today();
     if (rating == null && sorting.key() == SortKey.KEY) {
       // the database pages by key: only the page's projects need their figures

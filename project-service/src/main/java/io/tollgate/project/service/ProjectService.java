@@ -18,6 +18,7 @@ import io.tollgate.rest.PageRequest;
 import io.tollgate.rest.Preconditions;
 import io.tollgate.rest.Problem;
 import io.tollgate.rest.ProblemException;
+import io.tollgate.rest.ProblemType;
 import io.tollgate.security.Caller;
 import io.tollgate.security.ProjectAccess;
 import jakarta.enterprise.context.ApplicationScoped;
@@ -72,6 +73,11 @@ public class ProjectService {
 
   @Transactional
   public Project create(ProjectCreate request) {
+    if (caller.projectLimit().isPresent()) {
+      throw new ProblemException(
+          ProblemType.FORBIDDEN,
+          "this API key is limited to its projects; it cannot create another one");
+    }
     checkDates(request.startDate(), request.targetDate());
     checkBudget(request.budget());
     OffsetDateTime now = Times.now();
@@ -125,7 +131,13 @@ public class ProjectService {
 
   public Page<Project> list(ProjectRepository.Filter filter, PageRequest page) {
     // a list only ever shows what the caller may see
-    return projects.search(filter, page, caller.readsAllProjects() ? null : caller.userId(), false);
+    return projects.search(filter, page, visibleTo(caller), false);
+  }
+
+  /** Which projects the caller may see in a list: theirs (or all) and, for a key, its projects. */
+  public static ProjectRepository.Scope visibleTo(Caller caller) {
+    return new ProjectRepository.Scope(
+        caller.readsAllProjects() ? null : caller.userId(), caller.projectLimit().orElse(null));
   }
 
   /** Applies a JSON merge patch, if the client's {@code If-Match} names the current version. */
