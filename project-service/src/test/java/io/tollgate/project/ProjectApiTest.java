@@ -218,6 +218,35 @@ class ProjectApiTest {
    * stray bracket) is a 400, where Jackson alone would store the first value and ignore the rest.
    * White space after the value is not content and passes.
    */
+  /**
+   * An empty body, declared with {@code Content-Length: 0} or sent as a chunked body without a
+   * chunk, is answered at once with a 400 problem: it used to leave the endpoint waiting for a body
+   * that had already ended, until the read timed out a minute later as a 500.
+   */
+  @Test
+  void anEmptyBodyIsA400ProblemAtOnce() throws Exception {
+    String host = URI.create(RestAssured.baseURI).getHost();
+    for (String framing :
+        List.of("Content-Length: 0\r\n\r\n", "Transfer-Encoding: chunked\r\n\r\n0\r\n\r\n")) {
+      try (Socket socket = new Socket(host, RestAssured.port)) {
+        socket.setSoTimeout(5_000);
+        OutputStream out = socket.getOutputStream();
+        out.write(
+            ("POST /api/v1/projects HTTP/1.1\r\nHost: "
+                    + host
+                    + "\r\nAuthorization: "
+                    + TestTokens.bearer("alice", "MEMBER")
+                    + "\r\nContent-Type: application/json\r\nConnection: close\r\n"
+                    + framing)
+                .getBytes(StandardCharsets.ISO_8859_1));
+        out.flush();
+        String answer = new String(socket.getInputStream().readAllBytes(), StandardCharsets.UTF_8);
+        assertThat(framing, answer, containsString("HTTP/1.1 400"));
+        assertThat(framing, answer, containsString(PROBLEM));
+      }
+    }
+  }
+
   @Test
   void aBodyWithAnythingAfterItsJsonValueIsRefusedAndStoresNothing() {
     String key = uniqueKey("TRAIL");

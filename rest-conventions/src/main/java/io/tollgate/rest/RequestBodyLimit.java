@@ -1,5 +1,6 @@
 package io.tollgate.rest;
 
+import io.vertx.core.buffer.Buffer;
 import io.vertx.core.http.HttpClosedException;
 import io.vertx.core.http.HttpHeaders;
 import io.vertx.core.http.HttpMethod;
@@ -74,6 +75,20 @@ public class RequestBodyLimit {
               } else {
                 ctx.next();
               }
+            });
+    router
+        .route()
+        .order(-999)
+        .handler(
+            ctx -> {
+              // An empty body (Content-Length: 0, or chunked with no chunk) leaves the body handler
+              // without a buffer, and Quarkus REST then waits on the request's stream, which the
+              // body handler has already consumed: the request hung until the read timeout (60 s,
+              // holding a worker) and failed as a 500. An empty buffer is read as what it is.
+              if (WITH_BODY.contains(ctx.request().method()) && ctx.body().buffer() == null) {
+                ctx.setBody(Buffer.buffer());
+              }
+              ctx.next();
             });
   }
 
