@@ -62,7 +62,15 @@ class PlatformTest {
     work = Files.createTempDirectory(Path.of("target").toAbsolutePath(), "tollgate-");
     ENV.put("TOLLGATE_WORK", work.toString());
     for (String name :
-        List.of("GATEWAY", "PROJECT", "MILESTONE", "RISK", "NOTIFICATION", "PG", "KAFKA")) {
+        List.of(
+            "GATEWAY",
+            "GATEWAY_MANAGEMENT",
+            "PROJECT",
+            "MILESTONE",
+            "RISK",
+            "NOTIFICATION",
+            "PG",
+            "KAFKA")) {
       ENV.put("TOLLGATE_" + name + "_PORT", Integer.toString(freePort()));
     }
     // as a deployment would run them: logs as JSON (checked below)
@@ -91,6 +99,52 @@ class PlatformTest {
     assertTrue(
         upOutput.contains("http://localhost:" + ENV.get("TOLLGATE_GATEWAY_PORT") + "/q/swagger-ui"),
         upOutput);
+    String management = "http://localhost:" + ENV.get("TOLLGATE_GATEWAY_MANAGEMENT_PORT");
+    assertTrue(upOutput.contains(management + "/q/health/ready"), upOutput);
+    assertTrue(upOutput.contains(management + "/q/metrics"), upOutput);
+  }
+
+  /**
+   * The gateway is the only public entry point: its health and metrics (routes, traffic, failing
+   * services, circuit states, the JVM) are on its management port, never on the public one, which
+   * answers them as any path it does not serve (ADR 0018).
+   */
+  @Test
+  void theGatewaysHealthAndMetricsAreOnItsManagementPortOnly() throws Exception {
+    String gateway = "http://localhost:" + ENV.get("TOLLGATE_GATEWAY_PORT");
+    String management = "http://localhost:" + ENV.get("TOLLGATE_GATEWAY_MANAGEMENT_PORT");
+    for (String path : List.of("/q/health", "/q/health/live", "/q/health/ready", "/q/metrics")) {
+      HttpResponse<String> refused = get(gateway + path, "text/plain");
+      assertEquals(404, refused.statusCode(), path + ": " + refused.body());
+      assertEquals(
+          "application/problem+json",
+          refused.headers().firstValue("Content-Type").orElse(null),
+          path);
+      assertEquals(
+          "https://tollgate.io/problems/not-found",
+          JSON.readTree(refused.body()).path("type").asText(),
+          refused.body());
+    }
+
+    HttpResponse<String> ready = get(management + "/q/health/ready", "application/json");
+    assertEquals(200, ready.statusCode(), ready.body());
+    assertEquals("UP", JSON.readTree(ready.body()).path("status").asText(), ready.body());
+    HttpResponse<String> metrics = get(management + "/q/metrics", "text/plain");
+    assertEquals(200, metrics.statusCode(), metrics.body());
+    assertTrue(
+        metrics.body().contains("gateway_circuit_state{service=\"project-service\""),
+        metrics.body());
+
+    // the API documents stay where clients find them
+    assertEquals(200, get(gateway + "/q/openapi", "application/json").statusCode());
+    assertEquals(404, get(management + "/q/openapi", "application/json").statusCode());
+  }
+
+  private static HttpResponse<String> get(String url, String accept)
+      throws IOException, InterruptedException {
+    return HTTP.send(
+        HttpRequest.newBuilder(URI.create(url)).header("Accept", accept).build(),
+        HttpResponse.BodyHandlers.ofString());
   }
 
   @Test
@@ -172,6 +226,13 @@ class PlatformTest {
               .anyMatch(l -> l.contains(svc) && l.contains("ready") && !l.contains("not ready")),
           status.output());
     }
+    // the gateway's readiness is read on its management port, and status says where that is
+    assertTrue(
+        status
+            .output()
+            .contains(
+                "http://localhost:" + ENV.get("TOLLGATE_GATEWAY_MANAGEMENT_PORT") + "/q/health"),
+        status.output());
     assertFalse(status.output().contains("down"), status.output());
   }
 
@@ -226,6 +287,15 @@ class PlatformTest {
             "milestone-service", "MILESTONE",
             "risk-service", "RISK",
             "notification-service", "NOTIFICATION");
+    // the gateway's management port too, where its health is (ADR 0018); its log is checked below
+    String management =
+        exchangeWithoutHost(
+            Integer.parseInt(ENV.get("TOLLGATE_GATEWAY_MANAGEMENT_PORT")),
+            "GET /q/health/ready HTTP/1.1\r\nConnection: close\r\n\r\n");
+    assertTrue(management.startsWith("HTTP/1.1 400 "), management);
+    assertTrue(
+        management.toLowerCase().contains("content-type: application/problem+json"), management);
+    assertTrue(management.contains("'Host' header is required"), management);
     for (String svc : SERVICES) {
       int port = Integer.parseInt(ENV.get("TOLLGATE_" + ports.get(svc) + "_PORT"));
       for (String path : List.of("/api/v1/projects", "/q/health/ready")) {
@@ -405,6 +475,7 @@ class PlatformTest {
       ENV.put("TOLLGATE_WORK", Files.createTempDirectory(work, "second-").toString());
       ENV.put("TOLLGATE_PROJECT_PORT", Integer.toString(taken.getLocalPort()));
       ENV.put("TOLLGATE_GATEWAY_PORT", Integer.toString(freePort()));
+      ENV.put("TOLLGATE_GATEWAY_MANAGEMENT_PORT", Integer.toString(freePort()));
       ENV.put("TOLLGATE_PG_PORT", Integer.toString(freePort()));
       ENV.put("TOLLGATE_KAFKA_PORT", Integer.toString(freePort()));
       Result clash = tollgate(Duration.ofMinutes(1), "up", "--detach");

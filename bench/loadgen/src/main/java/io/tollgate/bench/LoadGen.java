@@ -68,7 +68,10 @@ public final class LoadGen {
           kafka-e2e --bootstrap HOST:PORT [--topic bench.e2e] [--messages 2000]
                [--warmup-messages 200] [--size 512] [--acks all] [--out F]
           startup --name NAME --health URL [--warmup-url URL] [--ids N] [--warmup-requests 2000]
-               [--repeat 1] [--env K=V]... [--header H]... [--log F] [--out F] -- COMMAND...
+               [--repeat 1] [--port P] [--management-port P] [--env K=V]... [--header H]...
+               [--log F] [--out F] -- COMMAND...
+               {port} and {management-port} in the URLs, the environment and the command become
+               the first free port from P up, at each start.
           ids --count N --out F
           sql-shape --log postgres.log --script bench/sql/create.sql [--out F]
           report --run DIR --out F.md

@@ -17,6 +17,7 @@ import java.util.Locale;
 import java.util.Properties;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicLong;
+import java.util.function.UnaryOperator;
 
 /**
  * Start-up and memory of one service: the time from starting its process to the first {@code 200}
@@ -37,6 +38,9 @@ final class Startup {
     // each start: the first one from --port up (a fixed port can meanwhile be taken as the local
     // port of some outgoing connection, since the bench's ports lie in Linux's ephemeral range)
     int basePort = a.integer("port", 0);
+    // "{management-port}" likewise, from --management-port up: the gateway serves its health on a
+    // port of its own (docs/adr/0018-gateway-management-port.md)
+    int baseManagementPort = a.integer("management-port", 0);
     int ids = a.integer("ids", 0);
     int warmupRequests = a.integer("warmup-requests", 2000);
     int repeat = a.integer("repeat", 1);
@@ -51,15 +55,19 @@ final class Startup {
     List<Sample> samples = new ArrayList<>();
     String warmupUrl = warmupTemplate;
     for (int r = 0; r < repeat; r++) {
-      String port = String.valueOf(basePort == 0 ? 0 : freePort(basePort));
-      URI health = URI.create(healthUrl.replace("{port}", port));
-      warmupUrl = warmupTemplate == null ? null : warmupTemplate.replace("{port}", port);
+      int chosen = basePort == 0 ? 0 : freePort(basePort);
+      int chosenManagement = baseManagementPort == 0 ? 0 : freePort(baseManagementPort, chosen);
+      UnaryOperator<String> ports =
+          text ->
+              text.replace("{port}", String.valueOf(chosen))
+                  .replace("{management-port}", String.valueOf(chosenManagement));
+      URI health = URI.create(ports.apply(healthUrl));
+      warmupUrl = warmupTemplate == null ? null : ports.apply(warmupTemplate);
       ProcessBuilder pb =
-          new ProcessBuilder(command.stream().map(c -> c.replace("{port}", port)).toList())
-              .redirectErrorStream(true);
+          new ProcessBuilder(command.stream().map(ports).toList()).redirectErrorStream(true);
       for (String kv : a.all("env")) {
         int eq = kv.indexOf('=');
-        pb.environment().put(kv.substring(0, eq), kv.substring(eq + 1).replace("{port}", port));
+        pb.environment().put(kv.substring(0, eq), ports.apply(kv.substring(eq + 1)));
       }
       if (log != null) {
         pb.redirectOutput(ProcessBuilder.Redirect.appendTo(new File(log)));
@@ -115,7 +123,15 @@ final class Startup {
 
   /** The first port from {@code from} up that nothing listens on or is connected from. */
   static int freePort(int from) throws java.io.IOException {
+    return freePort(from, 0);
+  }
+
+  /** As {@link #freePort(int)}, but never {@code other} (chosen for the same process). */
+  static int freePort(int from, int other) throws java.io.IOException {
     for (int port = from; port < from + 100; port++) {
+      if (port == other) {
+        continue;
+      }
       try (java.net.ServerSocket socket = new java.net.ServerSocket()) {
         socket.setReuseAddress(false);
         socket.bind(new java.net.InetSocketAddress("0.0.0.0", port));

@@ -23,4 +23,13 @@ class StartupPortTest {
       }
     }
   }
+
+  /** The gateway's probe takes two ports at once: the second search never lands on the first. */
+  @Test
+  void theManagementPortIsNeverThePortChosenBeforeIt() throws Exception {
+    int port = Startup.freePort(20_000);
+    int management = Startup.freePort(port, port);
+    assertNotEquals(port, management);
+    assertTrue(management > port && management < port + 100);
+  }
 }

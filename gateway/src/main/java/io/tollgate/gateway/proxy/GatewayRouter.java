@@ -133,7 +133,8 @@ public class GatewayRouter {
         .handler(rc -> dispatch(rc, table, loopProxies))
         .failureHandler(GatewayRouter::failure);
 
-    // a path outside /api and /q: Vert.x's own answer is an HTML page
+    // a path no route serves, /q/health and /q/metrics included (they are on the management
+    // interface, ADR 0018): Vert.x's own answer is an HTML page
     router.errorHandler(
         404, rc -> Problems.respond(rc, Kind.NOT_FOUND, "no resource at " + rc.request().path()));
     // What fails while the router matches routes, before any handler of ours has run, ends here;

@@ -95,6 +95,10 @@ class GatewayProxyTest {
   @TestHTTPResource("/")
   URL gateway;
 
+  // health and metrics are on the management interface (ADR 0018)
+  @TestHTTPResource(value = "/", management = true)
+  URL management;
+
   private final HttpClient http =
       HttpClient.newBuilder()
           .version(HttpClient.Version.HTTP_1_1)
@@ -966,8 +970,15 @@ class GatewayProxyTest {
 
   @Test
   void healthAndMetricsAreServed() {
-    given().when().get("/q/health/live").then().statusCode(200).body("status", equalTo("UP"));
     given()
+        .port(management.getPort())
+        .when()
+        .get("/q/health/live")
+        .then()
+        .statusCode(200)
+        .body("status", equalTo("UP"));
+    given()
+        .port(management.getPort())
         .when()
         .get("/q/health/ready")
         .then()
@@ -977,7 +988,15 @@ class GatewayProxyTest {
 
     given().when().get("/api/v1/projects/metrics-probe").then().statusCode(200);
     given().when().get("/api/v1/test-dead/metrics-probe").then().statusCode(502);
-    String metrics = given().when().get("/q/metrics").then().statusCode(200).extract().asString();
+    String metrics =
+        given()
+            .port(management.getPort())
+            .when()
+            .get("/q/metrics")
+            .then()
+            .statusCode(200)
+            .extract()
+            .asString();
     assertThat(
         metrics,
         allOf(

@@ -37,6 +37,10 @@ class UpstreamCircuitTest {
   @TestHTTPResource("/")
   URL gateway;
 
+  // the metrics are on the management interface (ADR 0018)
+  @TestHTTPResource(value = "/", management = true)
+  URL management;
+
   private final String bearer = TestTokens.bearer("dave", "MEMBER");
 
   @AfterEach
@@ -124,7 +128,14 @@ class UpstreamCircuitTest {
     return config.upstream().get("flaky-service");
   }
 
-  private static String metrics() {
-    return given().when().get("/q/metrics").then().statusCode(200).extract().asString();
+  private String metrics() {
+    return given()
+        .port(management.getPort())
+        .when()
+        .get("/q/metrics")
+        .then()
+        .statusCode(200)
+        .extract()
+        .asString();
   }
 }

@@ -9,6 +9,7 @@ import static org.hamcrest.Matchers.is;
 import static org.hamcrest.Matchers.matchesPattern;
 import static org.hamcrest.Matchers.startsWith;
 
+import io.quarkus.test.common.http.TestHTTPResource;
 import io.quarkus.test.junit.QuarkusTest;
 import io.restassured.specification.RequestSpecification;
 import io.tollgate.gateway.config.GatewayConfig;
@@ -16,6 +17,7 @@ import io.tollgate.gateway.testing.UpstreamServers;
 import io.tollgate.testing.TestTokens;
 import jakarta.inject.Inject;
 import java.net.URI;
+import java.net.URL;
 import java.util.UUID;
 import java.util.function.UnaryOperator;
 import java.util.stream.Stream;
@@ -32,6 +34,10 @@ class AuthenticationTest {
   private static final String PROBLEM_JSON = "application/problem+json";
 
   @Inject GatewayConfig config;
+
+  // health and metrics are on the management interface (ADR 0018)
+  @TestHTTPResource(value = "/", management = true)
+  URL management;
 
   static Stream<Arguments> refusedCredentials() {
     return Stream.of(
@@ -137,9 +143,9 @@ class AuthenticationTest {
 
   @Test
   void healthAndMetricsNeedNoToken() {
-    given().when().get("/q/health/live").then().statusCode(200);
-    given().when().get("/q/health/ready").then().statusCode(200);
-    given().when().get("/q/metrics").then().statusCode(200);
+    given().port(management.getPort()).when().get("/q/health/live").then().statusCode(200);
+    given().port(management.getPort()).when().get("/q/health/ready").then().statusCode(200);
+    given().port(management.getPort()).when().get("/q/metrics").then().statusCode(200);
   }
 
   private URI project() {

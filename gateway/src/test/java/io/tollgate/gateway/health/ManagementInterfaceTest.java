@@ -1,0 +1,118 @@
+package io.tollgate.gateway.health;
+
+import static io.restassured.RestAssured.given;
+import static org.hamcrest.MatcherAssert.assertThat;
+import static org.hamcrest.Matchers.containsString;
+import static org.hamcrest.Matchers.empty;
+import static org.hamcrest.Matchers.equalTo;
+import static org.hamcrest.Matchers.not;
+import static org.hamcrest.Matchers.startsWith;
+
+import io.quarkus.test.common.http.TestHTTPResource;
+import io.quarkus.test.junit.QuarkusTest;
+import io.tollgate.testing.LoggedErrors;
+import io.tollgate.testing.RawHttp;
+import java.net.URL;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.params.ParameterizedTest;
+import org.junit.jupiter.params.provider.ValueSource;
+
+/**
+ * The gateway is the platform's public entry point, so its health and metrics (routes, request
+ * counts, upstream failures, circuit states, the JVM) are served on the management interface only,
+ * a port of their own that is never published (ADR 0018). The public port answers them as it
+ * answers any path it does not serve; its API documents stay where clients find them.
+ */
+@QuarkusTest
+class ManagementInterfaceTest {
+
+  private static final String PROBLEM_JSON = "application/problem+json";
+
+  @TestHTTPResource("/")
+  URL gateway;
+
+  // http://localhost:<management port>/q/
+  @TestHTTPResource(value = "/", management = true)
+  URL management;
+
+  @ParameterizedTest
+  @ValueSource(
+      strings = {"/q/health", "/q/health/live", "/q/health/ready", "/q/metrics", "/q/metrics/"})
+  void thePublicPortDoesNotServeHealthOrMetrics(String path) {
+    given()
+        .when()
+        .get(path)
+        .then()
+        .statusCode(404)
+        .contentType(PROBLEM_JSON)
+        .body("type", equalTo("https://tollgate.io/problems/not-found"))
+        .body("status", equalTo(404))
+        .body("instance", equalTo(path))
+        .body(not(containsString("gateway_")));
+  }
+
+  @Test
+  void theManagementPortServesReadinessLivenessAndMetrics() {
+    assertThat(management.getPort(), not(equalTo(gateway.getPort())));
+    given()
+        .port(management.getPort())
+        .when()
+        .get("/q/health/ready")
+        .then()
+        .statusCode(200)
+        .body("status", equalTo("UP"))
+        .body("checks.find { it.name == 'gateway-routes' }.status", equalTo("UP"));
+    given()
+        .port(management.getPort())
+        .when()
+        .get("/q/health/live")
+        .then()
+        .statusCode(200)
+        .body("status", equalTo("UP"));
+    String metrics =
+        given()
+            .port(management.getPort())
+            .accept("text/plain") // Prometheus's text format, as a scraper asks for it
+            .when()
+            .get("/q/metrics")
+            .then()
+            .statusCode(200)
+            .contentType(startsWith("text/plain"))
+            .extract()
+            .asString();
+    assertThat(metrics, containsString("gateway_circuit_state{service=\"project-service\""));
+  }
+
+  @Test
+  void theApiDocumentsStayOnThePublicPort() {
+    given().when().get("/q/openapi").then().statusCode(200).contentType(containsString("json"));
+    given().when().get("/q/swagger-ui/").then().statusCode(200);
+    given().when().get("/asyncapi/project-service/asyncapi.yaml").then().statusCode(200);
+    given()
+        .port(management.getPort())
+        .when()
+        .get("/q/openapi")
+        .then()
+        .statusCode(404)
+        .contentType(PROBLEM_JSON)
+        .body("instance", equalTo("/q/openapi"));
+  }
+
+  /**
+   * A probe that sends no Host header (HTTP/1.1 requires one) is refused as on the public port: a
+   * 400 problem, not Quarkus's error id and an ERROR in the gateway's log.
+   */
+  @Test
+  void aRequestWithoutHostOnTheManagementPortIsAProblemAndNoServerError() throws Exception {
+    LoggedErrors.Outcome<RawHttp.Answer> outcome =
+        LoggedErrors.whileGetting(
+            () ->
+                RawHttp.exchange(
+                    management.getHost(), management.getPort(), "GET /q/health/ready HTTP/1.1"));
+    RawHttp.Answer answer = outcome.result();
+    assertThat(answer.status(), equalTo(400));
+    assertThat(answer.header("Content-Type"), equalTo(PROBLEM_JSON));
+    assertThat(answer.json().getString("detail"), containsString("'Host' header is required"));
+    assertThat(outcome.errors(), empty());
+  }
+}
