@@ -98,6 +98,41 @@ class ProjectApiTest {
         .body("key", equalTo(key));
   }
 
+  /** A number or a boolean where the API takes text is refused, not stored as its text. */
+  @Test
+  void aNumberOrABooleanForTextIsRefused() {
+    String key = uniqueKey("T");
+    given()
+        .contentType(ContentType.JSON)
+        .body("{\"key\":\"" + key + "\",\"name\":12345,\"methodology\":\"AGILE\"}")
+        .post("/api/v1/projects")
+        .then()
+        .statusCode(400)
+        .contentType(PROBLEM)
+        .body("violations[0].field", equalTo("name"))
+        .body("violations[0].message", containsString("must be text"));
+    given()
+        .contentType(ContentType.JSON)
+        .body(
+            "{\"key\":\""
+                + key
+                + "\",\"name\":\"n\",\"description\":true,\"methodology\":\"AGILE\"}")
+        .post("/api/v1/projects")
+        .then()
+        .statusCode(400)
+        .body("violations[0].field", equalTo("description"));
+    String id = create(key).then().statusCode(201).extract().path("id");
+    given()
+        .contentType("application/merge-patch+json")
+        .header("If-Match", "\"0\"")
+        .body("{\"name\":1.5}")
+        .patch("/api/v1/projects/" + id)
+        .then()
+        .statusCode(400)
+        .body("violations[0].field", equalTo("name"));
+    given().get("/api/v1/projects/" + id).then().header("ETag", "\"0\"");
+  }
+
   @Test
   void invalidFieldsAreListedOneByOne() {
     given()

@@ -44,6 +44,8 @@ import java.util.Set;
  *       another parser, in front of the service, as the first);
  *   <li>a fraction where a whole number is expected ({@code 3.7} for an int), which Jackson would
  *       otherwise cut to {@code 3} without a word;
+ *   <li>a number or a boolean where the API takes text ({@code "name": 12345}), which Jackson would
+ *       store as the text {@code "12345"};
  *   <li>anything after the body's JSON value but white space ({@code {...}{...}}, {@code {...}]}),
  *       which Jackson would otherwise ignore, storing the first value of a body that two clients'
  *       writes or a truncated retry ran together.
@@ -110,6 +112,16 @@ public class StrictJsonInput implements ObjectMapperCustomizer {
 
     @Override
     public String deserialize(JsonParser p, DeserializationContext ctxt) throws IOException {
+      JsonToken token = p.currentToken();
+      if (token != null && (token.isNumeric() || token.isBoolean())) {
+        // Jackson would store 12345 or true as the text "12345" or "true": a client that sent a
+        // number or a boolean where the API takes text has mistaken the field
+        throw new Refused(
+            p,
+            "must be text (a JSON string), not " + (token.isNumeric() ? "a number" : p.getText()),
+            p.getText(),
+            String.class);
+      }
       String text = StringDeserializer.instance.deserialize(p, ctxt);
       String problem = text == null ? null : problemWith(text);
       if (problem != null) {
