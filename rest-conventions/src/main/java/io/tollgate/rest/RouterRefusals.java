@@ -7,7 +7,8 @@ import jakarta.enterprise.event.Observes;
 
 /**
  * Answers with a 400 problem the requests that Vert.x's router fails itself before the first route
- * runs, such as an HTTP/1.1 request without a {@code Host} header.
+ * runs, such as an HTTP/1.1 request without a {@code Host} header, and the requests whose target is
+ * not a URI (ADR 0019), which Quarkus would refuse with an empty 400.
  *
  * <p>Such a request never reaches Quarkus REST and its exception mappers: Quarkus's last-resort
  * error handler answered it with its own JSON and logged a client's mistake as a server error with
@@ -20,6 +21,15 @@ public class RouterRefusals {
     router
         .route()
         .order(Integer.MIN_VALUE)
+        .handler(
+            ctx -> {
+              String invalid = RequestTargets.invalid(ctx.request().uri());
+              if (invalid == null) {
+                ctx.next();
+              } else {
+                RoutingProblems.end(ctx, ProblemType.VALIDATION, invalid, null);
+              }
+            })
         .failureHandler(
             ctx -> {
               if (ctx.statusCode() == 400
@@ -31,5 +41,17 @@ public class RouterRefusals {
                 ctx.next();
               }
             });
+    // Vert.x fails a path whose percent-escapes do not decode while it matches routes, before the
+    // route above runs, and would answer plain text; RequestTargets gives the reason.
+    router.errorHandler(
+        400,
+        ctx -> {
+          String invalid = RequestTargets.invalid(ctx.request().uri());
+          RoutingProblems.end(
+              ctx,
+              ProblemType.VALIDATION,
+              invalid != null ? invalid : "The request could not be processed",
+              null);
+        });
   }
 }

@@ -289,7 +289,7 @@ class PlatformTest {
             "notification-service", "NOTIFICATION");
     // the gateway's management port too, where its health is (ADR 0018); its log is checked below
     String management =
-        exchangeWithoutHost(
+        exchangeRaw(
             Integer.parseInt(ENV.get("TOLLGATE_GATEWAY_MANAGEMENT_PORT")),
             "GET /q/health/ready HTTP/1.1\r\nConnection: close\r\n\r\n");
     assertTrue(management.startsWith("HTTP/1.1 400 "), management);
@@ -299,8 +299,7 @@ class PlatformTest {
     for (String svc : SERVICES) {
       int port = Integer.parseInt(ENV.get("TOLLGATE_" + ports.get(svc) + "_PORT"));
       for (String path : List.of("/api/v1/projects", "/q/health/ready")) {
-        String answer =
-            exchangeWithoutHost(port, "GET " + path + " HTTP/1.1\r\nConnection: close\r\n\r\n");
+        String answer = exchangeRaw(port, "GET " + path + " HTTP/1.1\r\nConnection: close\r\n\r\n");
         String where = svc + " " + path + ":\n" + answer;
         assertTrue(answer.startsWith("HTTP/1.1 400 "), where);
         assertTrue(answer.toLowerCase().contains("content-type: application/problem+json"), where);
@@ -311,7 +310,37 @@ class PlatformTest {
     }
   }
 
-  private static String exchangeWithoutHost(int port, String request) throws IOException {
+  /**
+   * A raw {@code |} in a query (browsers send it so) or a {@code %} that starts no escape is no
+   * URI. Quarkus would refuse it with an empty 400; the launcher turns that check off and every
+   * process makes it itself, answering a problem that says what to encode (ADR 0019). This fails if
+   * the launcher stops passing {@code -Dvertx.disableURIValidation=true}.
+   */
+  @Test
+  void aTargetThatIsNotAUriIsAProblemThatSaysWhatToEncode() throws Exception {
+    Map<String, String> targets = new LinkedHashMap<>();
+    targets.put("GATEWAY", "/api/v1/projects?text=a|b");
+    targets.put("GATEWAY_MANAGEMENT", "/q/health/ready?probe=a|b");
+    targets.put("PROJECT", "/api/v1/projects?text=a|b");
+    targets.put("MILESTONE", "/q/health/ready?probe=a|b");
+    targets.put("RISK", "/q/health/ready?probe=a|b");
+    targets.put("NOTIFICATION", "/q/health/ready?probe=a|b");
+    for (Map.Entry<String, String> target : targets.entrySet()) {
+      int port = Integer.parseInt(ENV.get("TOLLGATE_" + target.getKey() + "_PORT"));
+      String answer =
+          exchangeRaw(
+              port,
+              "GET "
+                  + target.getValue()
+                  + " HTTP/1.1\r\nHost: localhost\r\nConnection: close\r\n\r\n");
+      String where = target + ":\n" + answer;
+      assertTrue(answer.startsWith("HTTP/1.1 400 "), where);
+      assertTrue(answer.toLowerCase().contains("content-type: application/problem+json"), where);
+      assertTrue(answer.contains("'|' must be percent-encoded as %7C"), where);
+    }
+  }
+
+  private static String exchangeRaw(int port, String request) throws IOException {
     try (Socket socket = new Socket("127.0.0.1", port)) {
       socket.setSoTimeout(10_000);
       socket.getOutputStream().write(request.getBytes(StandardCharsets.US_ASCII));

@@ -3,6 +3,7 @@ package io.tollgate.gateway.health;
 import io.quarkus.vertx.http.ManagementInterface;
 import io.tollgate.gateway.http.Problems;
 import io.tollgate.gateway.http.Problems.Kind;
+import io.tollgate.gateway.http.RequestTargets;
 import io.vertx.core.VertxException;
 import io.vertx.ext.web.Router;
 import jakarta.enterprise.context.ApplicationScoped;
@@ -13,7 +14,8 @@ import jakarta.enterprise.event.Observes;
  * router's handling of what a client gets wrong does not reach it. A request it refuses before any
  * route (an HTTP/1.1 request without {@code Host}) would otherwise be logged by Quarkus as an error
  * of the gateway's, with an error id, and a path it does not serve would be answered with an HTML
- * page; both are problems here, as on the public port.
+ * page; both are problems here, as on the public port, and so is a target that is not a URI (ADR
+ * 0019).
  */
 @ApplicationScoped
 public class ManagementRefusals {
@@ -23,6 +25,15 @@ public class ManagementRefusals {
     router
         .route()
         .order(Integer.MIN_VALUE)
+        .handler(
+            rc -> {
+              String invalid = RequestTargets.invalid(rc.request().uri());
+              if (invalid == null) {
+                rc.next();
+              } else {
+                Problems.respond(rc, Kind.BAD_REQUEST, invalid);
+              }
+            })
         .failureHandler(
             rc -> {
               if (rc.statusCode() == 400

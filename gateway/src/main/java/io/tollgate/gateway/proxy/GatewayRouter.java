@@ -9,6 +9,7 @@ import io.tollgate.gateway.config.Upstream;
 import io.tollgate.gateway.http.ProblemException;
 import io.tollgate.gateway.http.Problems;
 import io.tollgate.gateway.http.Problems.Kind;
+import io.tollgate.gateway.http.RequestTargets;
 import io.tollgate.gateway.security.AccessPolicy;
 import io.tollgate.gateway.security.Authentication;
 import io.tollgate.gateway.security.Authenticator;
@@ -62,8 +63,6 @@ public class GatewayRouter {
   // the words of Vert.x's router, which refuses the same request when no trusted proxy sent it
   private static final String HOST_REQUIRED =
       "For HTTP/1.x requests, the 'Host' header is required";
-  private static final String INVALID_PERCENT_ENCODING =
-      "The path holds an invalid percent-encoding: '%' must be followed by two hexadecimal digits";
   // before Quarkus's own Content-Length check (order -2), which answers 413 without a body
   private static final int GUARD_ORDER = -3;
 
@@ -113,9 +112,11 @@ public class GatewayRouter {
 
     // The router refuses some requests itself before any route runs (an HTTP/1.1 request
     // without a Host header) and says why in the failure: a client's mistake, answered as one.
+    // A target that is not a URI is refused first thing, as Quarkus would (ADR 0019).
     router
         .route()
         .order(Integer.MIN_VALUE)
+        .handler(this::checkTarget)
         .failureHandler(
             rc -> {
               if (rc.statusCode() == 400
@@ -267,22 +268,32 @@ public class GatewayRouter {
   }
 
   /**
+   * Refuses a request target that {@link java.net.URI} cannot parse, as Quarkus would before any
+   * route if the launcher had not turned its check off for this one (ADR 0019), but with a reason.
+   */
+  private void checkTarget(RoutingContext rc) {
+    String invalid = RequestTargets.invalid(rc.request().uri());
+    if (invalid == null) {
+      rc.next();
+      return;
+    }
+    addResponseHeaders(rc);
+    reject(rc, new ProblemException(Kind.BAD_REQUEST, invalid));
+  }
+
+  /**
    * A request the router refused while matching routes, before any handler of ours: Vert.x fails a
-   * path whose percent-escapes do not decode there (Quarkus refuses such a URI earlier still,
-   * unless {@code -Dvertx.disableURIValidation=true}). A client's mistake, not logged as ours. The
-   * router does not say what failed; the path tells.
+   * path whose percent-escapes do not decode there, before {@link #checkTarget} could run. A
+   * client's mistake, not logged as ours. The router does not say what failed; the target tells.
    */
   private void routerRefusal(RoutingContext rc) {
-    boolean badEscape = Paths.hasInvalidPercentEncoding(rc.request().path());
-    LOG.debugf(
-        "Refused a request the router could not match%s",
-        badEscape ? ": invalid percent-encoding in the path" : "");
+    String invalid = RequestTargets.invalid(rc.request().uri());
+    LOG.debugf("Refused a request the router could not match: %s", invalid);
     addResponseHeaders(rc);
     reject(
         rc,
         new ProblemException(
-            Kind.BAD_REQUEST,
-            badEscape ? INVALID_PERCENT_ENCODING : "The request could not be processed"));
+            Kind.BAD_REQUEST, invalid != null ? invalid : "The request could not be processed"));
   }
 
   /**

@@ -24,24 +24,4 @@ final class Paths {
     }
     return false;
   }
-
-  /**
-   * Whether a raw request path has a {@code %} that is not followed by two hexadecimal digits (RFC
-   * 3986 2.1), which Vert.x's router cannot decode.
-   */
-  static boolean hasInvalidPercentEncoding(String rawPath) {
-    for (int i = rawPath.indexOf('%'); i >= 0; i = rawPath.indexOf('%', i + 1)) {
-      if (i + 2 >= rawPath.length()
-          || !isHexDigit(rawPath.charAt(i + 1))
-          || !isHexDigit(rawPath.charAt(i + 2))) {
-        return true;
-      }
-    }
-    return false;
-  }
-
-  // ASCII only: Character.digit would take other scripts' digits too
-  private static boolean isHexDigit(char c) {
-    return (c >= '0' && c <= '9') || (c >= 'a' && c <= 'f') || (c >= 'A' && c <= 'F');
-  }
 }

@@ -115,4 +115,24 @@ class ManagementInterfaceTest {
     assertThat(answer.json().getString("detail"), containsString("'Host' header is required"));
     assertThat(outcome.errors(), empty());
   }
+
+  /** A target that is not a URI is a problem that says why here too (ADR 0019). */
+  @ParameterizedTest
+  @ValueSource(strings = {"/q/health/ready?x=a|b", "/q/metrics/%zz", "/q/health/{x}"})
+  void aTargetThatIsNotAUriOnTheManagementPortIsAProblem(String target) throws Exception {
+    LoggedErrors.Outcome<RawHttp.Answer> outcome =
+        LoggedErrors.whileGetting(
+            () ->
+                RawHttp.exchange(
+                    management.getHost(),
+                    management.getPort(),
+                    "GET " + target + " HTTP/1.1",
+                    "Host: localhost"));
+    RawHttp.Answer answer = outcome.result();
+    assertThat(answer.status(), equalTo(400));
+    assertThat(answer.header("Content-Type"), equalTo(PROBLEM_JSON));
+    assertThat(
+        answer.json().getString("detail"), startsWith("The request target is not a valid URI: "));
+    assertThat(outcome.errors(), empty());
+  }
 }
