@@ -123,6 +123,38 @@ class GateEventsTest {
         .body("to", equalTo("DEPLOYMENT"));
   }
 
+  /**
+   * Going back into DEPLOYMENT (from MAINTENANCE, to redeploy) enters it as surely as advancing
+   * does, so its entry gate applies: an open CRITICAL risk blocks the redeploy. The exit gates of
+   * the phase left apply only to advancing.
+   */
+  @Test
+  void goingBackIntoDeploymentPassesItsEntryGate() {
+    String id = Api.project(LifecycleApiTest.EUR_BUDGET);
+    Milestone audit = new Milestone(id).name("Penetration test").kind("SECURITY_AUDIT");
+    Broker.publish(audit, CREATED);
+    Broker.publishAndAwait(em, audit.complete(LocalDate.of(2026, 6, 3)), COMPLETED);
+    Api.walk(id, "PLANNING", "EXECUTION", "TESTING", "DEPLOYMENT", "MAINTENANCE");
+    Risk critical = new Risk(id, "CRITICAL").title("The hotfix may corrupt the ledger");
+    Broker.publishAndAwait(em, critical, ASSESSED);
+
+    Api.transition(id, "DEPLOYMENT", "redeploy with the hotfix")
+        .then()
+        .statusCode(409)
+        .contentType(PROBLEM)
+        .body("unmetCriteria", hasSize(1))
+        .body("unmetCriteria[0].criterion", equalTo("NO_OPEN_RISK"))
+        .body("unmetCriteria[0].riskIds", contains(critical.id.toString()));
+    assertEquals("MAINTENANCE", Api.phase(id));
+
+    Broker.publishAndAwait(em, critical.close(), CLOSED);
+    Api.transition(id, "DEPLOYMENT", "redeploy with the hotfix")
+        .then()
+        .statusCode(201)
+        .body("kind", equalTo("REWORK"))
+        .body("to", equalTo("DEPLOYMENT"));
+  }
+
   @Test
   void closingWaitsForEveryMilestoneAndADeletedOneNoLongerCounts() {
     String id = Api.project(LifecycleApiTest.EUR_BUDGET);

@@ -143,6 +143,18 @@ class StakeholderApiTest {
         .contentType(PROBLEM)
         .body(
             "violations.field", hasItems("userId", "email", "influence", "interest", "accessRole"));
+    // an empty address is no address (it would reach the member events as one): left out, or 400
+    given()
+        .contentType(ContentType.JSON)
+        .body(
+            """
+            {"userId":"zed","name":"Zed","email":"","role":"QA","influence":3,"interest":3,
+             "accessRole":"VIEWER"}""")
+        .post(url(id))
+        .then()
+        .statusCode(400)
+        .contentType(PROBLEM)
+        .body("violations.field", equalTo(List.of("email")));
     // a fraction is not cut to a whole number, nor is a number too large for one malformed JSON
     for (String influence : new String[] {"3.7", "99999999999"}) {
       given()
@@ -233,6 +245,14 @@ class StakeholderApiTest {
         .then()
         .statusCode(400)
         .body("violations.field", hasItems("interest", "email"));
+    given()
+        .contentType("application/merge-patch+json")
+        .header("If-Match", "\"0\"")
+        .body("{\"email\":\"\"}")
+        .patch(one)
+        .then()
+        .statusCode(400)
+        .body("violations.field", equalTo(List.of("email")));
     given()
         .contentType("application/merge-patch+json")
         .header("If-Match", "\"0\"")

@@ -1,6 +1,6 @@
 package io.tollgate.project.model;
 
-/** What a phase transition does; only ADVANCE passes through gates. */
+/** What a phase transition does; ADVANCE and REWORK pass through gates. */
 public enum TransitionKind {
   /** To the next lifecycle phase. */
   ADVANCE,

@@ -19,7 +19,10 @@ import org.eclipse.microprofile.openapi.annotations.media.Schema;
 public record StakeholderCreate(
     @Schema(description = "The user id in their tokens") @NotBlank @Size(max = 200) String userId,
     @NotBlank @Size(max = 200) String name,
-    @Email @Size(max = 320) String email,
+    @Schema(description = "An e-mail address; not an empty string (leave it out instead)")
+        @Email(regexp = ".+")
+        @Size(max = 320)
+        String email,
     @NotNull StakeholderRole role,
     @Schema(description = "1-5: how much they can affect the project") @NotNull @Min(1) @Max(5)
         Integer influence,

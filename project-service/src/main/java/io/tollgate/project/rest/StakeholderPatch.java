@@ -17,7 +17,10 @@ import org.eclipse.microprofile.openapi.annotations.media.Schema;
     example = "{\"accessRole\":\"EDITOR\",\"interest\":5}")
 public record StakeholderPatch(
     @NotBlank @Size(max = 200) String name,
-    @Email @Size(max = 320) String email,
+    @Schema(description = "An e-mail address, or null to remove it; not an empty string")
+        @Email(regexp = ".+")
+        @Size(max = 320)
+        String email,
     @NotNull StakeholderRole role,
     @NotNull @Min(1) @Max(5) Integer influence,
     @NotNull @Min(1) @Max(5) Integer interest,

@@ -132,6 +132,13 @@ public final class EarnedValue {
       BigDecimal remainingBudget = bac.subtract(ac);
       if (remainingBudget.signum() == 0) {
         undefined.put("tcpi", "BAC − AC is 0: the whole budget is spent");
+      } else if (remainingBudget.signum() < 0) {
+        // (BAC − EV) / (BAC − AC) would come out negative, or positive for work beyond BAC:
+        // no efficiency finishes the remaining work within a budget that is already exceeded
+        undefined.put(
+            "tcpi",
+            "AC exceeds BAC: the whole budget is spent and overspent by "
+                + remainingBudget.negate().toPlainString());
       } else {
         tcpi = bac.subtract(ev).divide(remainingBudget, MATH);
       }

@@ -134,7 +134,7 @@ public final class HealthRules {
         rating = HealthRating.AMBER;
         message =
             label(m)
-                + " has used more than a third of its buffer"
+                + " has used a third or more of its buffer"
                 + (m.forecastDate() == null ? "" : " (forecast " + m.forecastDate() + ")");
       } else {
         continue;

@@ -6,6 +6,7 @@ import io.tollgate.project.mapping.LifecycleMapper;
 import io.tollgate.project.mapping.ProjectMapper;
 import io.tollgate.project.messaging.PhaseChangedData;
 import io.tollgate.project.messaging.ProjectEvents;
+import io.tollgate.project.model.GateBoundary;
 import io.tollgate.project.model.GateRule;
 import io.tollgate.project.model.Methodology;
 import io.tollgate.project.model.Phase;
@@ -35,8 +36,8 @@ import java.util.Map;
 import java.util.UUID;
 
 /**
- * The project lifecycle: which phase changes are possible, and the gates a forward move must pass,
- * checked against the read models of milestones and risks.
+ * The project lifecycle: which phase changes are possible, and the gates a move must pass, checked
+ * against the read models of milestones and risks.
  */
 @ApplicationScoped
 public class LifecycleService {
@@ -87,7 +88,8 @@ public class LifecycleService {
 
   /**
    * Moves a project to {@code request.to()}. Forward moves pass the gates of the phase left and the
-   * phase entered; an ADMIN may let them pass unmet criteria with a justification.
+   * phase entered, moves back the gates of the phase entered; an ADMIN may let them pass unmet
+   * criteria with a justification.
    *
    * @param ifMatch optional: when sent, it must name the project's current version
    */
@@ -109,11 +111,9 @@ public class LifecycleService {
     Phase to = request.to();
     TransitionKind kind = kindOf(p, to);
     List<Gates.Outcome> unmet =
-        kind == TransitionKind.ADVANCE
-            ? evaluate(p, rulesGuarding(p.methodology, from, to)).stream()
-                .filter(o -> !o.met())
-                .toList()
-            : List.of();
+        evaluate(p, rulesChecked(p.methodology, kind, from, to)).stream()
+            .filter(o -> !o.met())
+            .toList();
     List<GateCriterionResult> unmetResults = unmet.stream().map(LifecycleMapper::toResult).toList();
     if (!unmet.isEmpty() && justification == null) {
       Map<String, Object> extensions = new LinkedHashMap<>();
@@ -218,8 +218,22 @@ public class LifecycleService {
         .orElseThrow(() -> ProblemException.notFound("phase transition", transitionId));
   }
 
-  private List<GateRule> rulesGuarding(Methodology methodology, Phase from, Phase to) {
-    return rules.of(methodology).stream().filter(r -> r.guards(from, to)).toList();
+  /**
+   * The rules a move must pass: advancing, the exit rules of the phase left and the entry rules of
+   * the phase entered; going back (REWORK, e.g. MAINTENANCE to DEPLOYMENT to redeploy), the entry
+   * rules of the phase entered, which it enters as surely; holding, resuming the held phase and
+   * cancelling, none.
+   */
+  private List<GateRule> rulesChecked(
+      Methodology methodology, TransitionKind kind, Phase from, Phase to) {
+    return switch (kind) {
+      case ADVANCE -> rules.of(methodology).stream().filter(r -> r.guards(from, to)).toList();
+      case REWORK ->
+          rules.of(methodology).stream()
+              .filter(r -> r.boundary == GateBoundary.ENTRY && r.phase == to)
+              .toList();
+      default -> List.of();
+    };
   }
 
   private List<Gates.Outcome> evaluate(Project p, List<GateRule> gateRules) {

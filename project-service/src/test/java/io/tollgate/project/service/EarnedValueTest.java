@@ -188,6 +188,21 @@ class EarnedValueTest {
     assertTrue(exhausted.undefined().get("tcpi").contains("whole budget is spent"));
     assertRatio("1.0000", exhausted.cpi());
 
+    // overspent: BAC − AC < 0 would make TCPI negative (BAC 100,000, EV 80,000, AC 120,000: −1),
+    // a figure no efficiency can meet; it is undefined, as with the budget just spent
+    EarnedValue.Result overspent =
+        EarnedValue.compute(
+            $("100000"),
+            List.of(m("2026-01-01", "80000", "2026-01-15"), m("2026-12-01", "20000", null)),
+            $("120000"),
+            AS_OF);
+    assertMoney("80000", overspent.ev());
+    assertNull(overspent.tcpi());
+    assertEquals(
+        "AC exceeds BAC: the whole budget is spent and overspent by 20000",
+        overspent.undefined().get("tcpi"));
+    assertMoney("150000", overspent.eac());
+
     // no budget: what needs BAC is undefined; the rest is still computed
     EarnedValue.Result noBudget =
         EarnedValue.compute(

@@ -109,7 +109,7 @@ class HealthRulesTest {
             .reasons()
             .get(0)
             .message()
-            .startsWith("Sprint review \"Sprint 4\" has used more than a third"));
+            .startsWith("Sprint review \"Sprint 4\" has used a third or more"));
     // the planned date plus buffer still ahead: on track
     assertEquals(
         HealthRating.GREEN,
