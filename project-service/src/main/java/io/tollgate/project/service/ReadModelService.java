@@ -44,7 +44,10 @@ public class ReadModelService {
     }
     MilestoneRef m = milestones.findById(d.milestoneId());
     boolean known = m != null;
-    if (known && d.version() < m.version) {
+    // an older version changes nothing, nor does the same version again (a redelivery, a replayed
+    // dead letter) unless it is the deletion of that version, which then stands
+    if (known
+        && (d.version() < m.version || (d.version() == m.version && (m.deleted || !deleted)))) {
       return false;
     }
     if (!known) {
@@ -86,7 +89,8 @@ public class ReadModelService {
     }
     RiskRef r = risks.findById(d.riskId());
     boolean known = r != null;
-    if (known && d.version() < r.version) {
+    // the same version again (a redelivery, a replayed dead letter) is the state already held
+    if (known && d.version() <= r.version) {
       return false;
     }
     if (!known) {
