@@ -6,7 +6,8 @@
 -- "create + relay" figure: all the database work one create costs.
 BEGIN;
 select pg_try_advisory_xact_lock(122550254464888),
-       set_config('synchronous_commit', 'off', true), set_config('enable_seqscan', 'off', true);
+       set_config('synchronous_commit', 'off', true), set_config('enable_seqscan', 'off', true),
+       set_config('idle_in_transaction_session_timeout', '15000', true);
 delete from outbox_event where seq in (select seq from outbox_event order by seq limit 2
                                        for update)
 returning seq, topic, event_key, payload, event_id, event_type, cast(created_at as text), attempts;

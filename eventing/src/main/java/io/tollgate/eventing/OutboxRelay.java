@@ -79,23 +79,39 @@ public class OutboxRelay {
           + " :topic, :key, :type, :payload, cast(:createdAt as timestamptz), :attempts, :error)";
 
   /**
-   * Starts a round: takes the round's lock if no other relay of this service holds it (answering
-   * whether it did; the transaction's end releases it, whichever way it ends, so a pooled
-   * connection never keeps it), and sets the transaction's settings. It just records that rows were
-   * sent, so it commits without waiting for its WAL flush, which keeps the disk's latency out of
-   * the next round; if PostgreSQL crashes before the flush, the deletions are lost and those rows
-   * are sent again, which the consumers' inbox drops (the writes that create events stay
-   * synchronous). And the claim reads the primary key's index, never the whole table: the outbox is
-   * a queue, nearly empty whenever it is vacuumed and analysed, so the planner would scan it
-   * sequentially, while between two vacuums under load its heap holds thousands of pages of deleted
-   * rows (measured: a sequential scan of up to 2,400 pages in each of ~75 rounds a second).
+   * The statement a round starts with, public so that tests can play another replica's round. It
+   * takes the round's lock if no other relay of this service holds it (answering whether it did;
+   * the transaction's end releases it, whichever way it ends, so a pooled connection never keeps
+   * it), and sets the transaction's settings. It just records that rows were sent, so it commits
+   * without waiting for its WAL flush, which keeps the disk's latency out of the next round; if
+   * PostgreSQL crashes before the flush, the deletions are lost and those rows are sent again,
+   * which the consumers' inbox drops (the writes that create events stay synchronous). The claim
+   * reads the primary key's index, never the whole table: the outbox is a queue, nearly empty
+   * whenever it is vacuumed and analysed, so the planner would scan it sequentially, while between
+   * two vacuums under load its heap holds thousands of pages of deleted rows (measured: a
+   * sequential scan of up to 2,400 pages in each of ~75 rounds a second). And PostgreSQL ends the
+   * round's session once it has sat idle in the transaction for longer than a live round ever does
+   * (it waits at most the send timeout, for the broker), which frees the lock and the claimed rows
+   * of a relay that died or lost its network mid-round within seconds instead of after TCP
+   * keepalive's two hours.
    */
-  private static final String ROUND_START =
-      "select pg_try_advisory_xact_lock("
-          + ROUND_LOCK
-          + "),"
-          + " set_config('synchronous_commit', 'off', true),"
-          + " set_config('enable_seqscan', 'off', true)";
+  public static String roundStart(Duration sendTimeout) {
+    return "select pg_try_advisory_xact_lock("
+        + ROUND_LOCK
+        + "),"
+        + " set_config('synchronous_commit', 'off', true),"
+        + " set_config('enable_seqscan', 'off', true),"
+        + " set_config('idle_in_transaction_session_timeout', '"
+        + roundIdleLimit(sendTimeout).toMillis()
+        + "', true)";
+  }
+
+  /** How long a round's session may sit idle in its transaction: the send timeout and a margin. */
+  public static Duration roundIdleLimit(Duration sendTimeout) {
+    return sendTimeout.plusSeconds(5);
+  }
+
+  private final String roundStart;
 
   private final EntityManager em;
   private final EventingConfig config;
@@ -114,6 +130,7 @@ public class OutboxRelay {
     this.em = em;
     this.config = config;
     this.metrics = metrics;
+    this.roundStart = roundStart(config.sendTimeout());
     this.producer =
         new ReliableProducer(
             bootstrapServers, "outbox-relay-" + config.source(), config.sendTimeout());
@@ -233,7 +250,7 @@ public class OutboxRelay {
         QuarkusTransaction.requiringNew()
             .call(
                 () -> {
-                  Object[] start = (Object[]) em.createNativeQuery(ROUND_START).getSingleResult();
+                  Object[] start = (Object[]) em.createNativeQuery(roundStart).getSingleResult();
                   if (!Boolean.TRUE.equals(start[0])) {
                     // another replica's round; this one tries at its next wake-up
                     return new Round(limit, 0, 0, null);

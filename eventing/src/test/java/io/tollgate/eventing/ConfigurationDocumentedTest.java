@@ -25,7 +25,7 @@ import org.junit.jupiter.params.provider.ValueSource;
 class ConfigurationDocumentedTest {
 
   @ParameterizedTest
-  @ValueSource(classes = {EventingConfig.class, RetentionConfig.class})
+  @ValueSource(classes = {EventingConfig.class, RetentionConfig.class, DatabaseConfig.class})
   void everySettingHasARowWithItsVariableAndDefault(Class<?> mapping) throws IOException {
     List<String> rows =
         Files.readAllLines(Path.of("../README.md")).stream()

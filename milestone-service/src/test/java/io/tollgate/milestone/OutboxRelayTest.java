@@ -3,8 +3,10 @@ package io.tollgate.milestone;
 import static org.awaitility.Awaitility.await;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
+import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
+import io.agroal.api.AgroalDataSource;
 import io.quarkus.narayana.jta.QuarkusTransaction;
 import io.quarkus.test.common.QuarkusTestResource;
 import io.quarkus.test.common.ResourceArg;
@@ -20,6 +22,8 @@ import java.sql.Connection;
 import java.sql.DriverManager;
 import java.sql.PreparedStatement;
 import java.sql.ResultSet;
+import java.sql.SQLException;
+import java.sql.Statement;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
@@ -171,6 +175,70 @@ class OutboxRelayTest {
           events.awaitCount(r -> key.equals(r.key()), 2, Duration.ofSeconds(20));
       assertEquals(List.of("first", "second"), names(published, key));
       await().atMost(Duration.ofSeconds(10)).until(() -> waiting(key) == 0);
+    }
+  }
+
+  @ConfigProperty(name = "tollgate.outbox.send-timeout")
+  Duration sendTimeout;
+
+  @Inject AgroalDataSource dataSource;
+
+  /**
+   * Another replica's relay dies, or loses its network, in the middle of a round: it started the
+   * round as every relay does and claimed the first of two events of one project, and then nothing
+   * more comes from it. A node that is gone closes no connection, so PostgreSQL would keep its
+   * transaction, the round's lock and the claim until TCP keepalive noticed, about two hours, and
+   * no replica would publish anything meanwhile. The round's idle limit ends that session once the
+   * send timeout and a margin have passed; this service's relay then publishes both, in order.
+   */
+  @Test
+  void aRoundWhoseRelayStoppedTalkingIsEndedAndItsEventsArePublished() throws Exception {
+    String key = UUID.randomUUID().toString();
+    try (EventCollector events = EventCollector.fromEnd(TOPIC);
+        Connection deadReplica = database()) {
+      deadReplica.setAutoCommit(false);
+      boolean locked = false;
+      for (int attempt = 0; !locked && attempt < 100; attempt++) {
+        try (Statement start = deadReplica.createStatement();
+            ResultSet started = start.executeQuery(OutboxRelay.roundStart(sendTimeout))) {
+          locked = started.next() && started.getBoolean(1);
+        }
+        if (!locked) {
+          deadReplica.rollback(); // this service's relay is in a round of its own: try again
+          Thread.sleep(20);
+        }
+      }
+      assertTrue(locked, "the other replica's round took the lock");
+      List<Long> seqs = write(key, "first", "second");
+      try (PreparedStatement claim =
+          deadReplica.prepareStatement("delete from outbox_event where seq = ?")) {
+        claim.setLong(1, seqs.get(0));
+        assertEquals(1, claim.executeUpdate(), "the first event was still waiting");
+      }
+
+      // the other replica says nothing more
+      List<ConsumerRecord<String, String>> published =
+          events.awaitCount(
+              r -> key.equals(r.key()),
+              2,
+              OutboxRelay.roundIdleLimit(sendTimeout).plus(Duration.ofSeconds(15)));
+      assertEquals(List.of("first", "second"), names(published, key));
+      assertThrows(SQLException.class, deadReplica::commit, "PostgreSQL ended its session");
+    }
+  }
+
+  /**
+   * Any other transaction of the service's left idle (a replica that died in the middle of a
+   * request holds its project's row lock) is ended by PostgreSQL after a minute: every session of
+   * the pool carries the limit.
+   */
+  @Test
+  void everySessionOfTheServiceEndsATransactionLeftIdleForAMinute() throws Exception {
+    try (Connection connection = dataSource.getConnection();
+        Statement show = connection.createStatement();
+        ResultSet limit = show.executeQuery("show idle_in_transaction_session_timeout")) {
+      assertTrue(limit.next());
+      assertEquals("1min", limit.getString(1));
     }
   }
 

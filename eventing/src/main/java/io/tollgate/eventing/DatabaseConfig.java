@@ -1,0 +1,17 @@
+package io.tollgate.eventing;
+
+import io.smallrye.config.ConfigMapping;
+import io.smallrye.config.WithDefault;
+import java.time.Duration;
+
+/** Settings of every database session a service opens. */
+@ConfigMapping(prefix = "tollgate.database")
+public interface DatabaseConfig {
+
+  /**
+   * How long PostgreSQL lets a session sit idle inside a transaction before it ends the session (0
+   * = never); see {@link IdleTransactionLimit}.
+   */
+  @WithDefault("60s")
+  Duration idleInTransactionTimeout();
+}
