@@ -16,9 +16,10 @@ public interface RetentionConfig {
   boolean enabled();
 
   /**
-   * How long a consumer remembers an event it processed. It must be longer than the event topics
-   * are kept on the broker (Kafka's default is 7 days): an event redelivered after its record was
-   * deleted, by a consumer group reset for instance, would act a second time.
+   * How long a consumer remembers an event it processed: long enough for every redelivery (a
+   * rebalance, a crash before the offset moved). The topics keep every event (ADR 0020); an older
+   * one that comes again, in a replay from the earliest offset, is dropped by the read model it
+   * would update, which applies only what is newer than what it holds.
    */
   @WithDefault("14d")
   Duration inbox();

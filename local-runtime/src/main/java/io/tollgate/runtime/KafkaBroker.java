@@ -4,6 +4,8 @@ import java.io.IOException;
 import java.nio.file.Path;
 import java.time.Duration;
 import java.util.Arrays;
+import java.util.Collection;
+import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
@@ -12,7 +14,10 @@ import java.util.concurrent.TimeUnit;
 import java.util.concurrent.TimeoutException;
 import org.apache.kafka.clients.admin.Admin;
 import org.apache.kafka.clients.admin.AdminClientConfig;
+import org.apache.kafka.clients.admin.AlterConfigOp;
+import org.apache.kafka.clients.admin.ConfigEntry;
 import org.apache.kafka.clients.admin.NewTopic;
+import org.apache.kafka.common.config.ConfigResource;
 import org.apache.kafka.common.errors.TopicExistsException;
 
 /**
@@ -56,8 +61,17 @@ public interface KafkaBroker extends AutoCloseable {
   }
 
   /**
+   * What every event topic is created with, and what an existing one is set to: it keeps its whole
+   * history (ADR 0020). The services' read models are built from it, by consumers that start at the
+   * earliest offset, so a service deployed later, or one whose consumer was away longer than a
+   * retention, must still find every event; Kafka's default would delete them after 7 days.
+   */
+  Map<String, String> TOPIC_CONFIG = Map.of("retention.ms", "-1", "retention.bytes", "-1");
+
+  /**
    * Creates each topic that does not exist yet on the cluster at {@code bootstrapServers}, with
-   * {@value #PARTITIONS} partitions and replication factor 1.
+   * {@value #PARTITIONS} partitions, replication factor 1 and {@link #TOPIC_CONFIG}, and sets
+   * {@link #TOPIC_CONFIG} on the ones that exist (created by an older version, or auto-created).
    */
   static void createTopicsOn(String bootstrapServers, String... topics) {
     if (topics.length == 0) {
@@ -75,7 +89,7 @@ public interface KafkaBroker extends AutoCloseable {
           Arrays.stream(topics)
               .distinct()
               .filter(topic -> !existing.contains(topic))
-              .map(topic -> new NewTopic(topic, PARTITIONS, (short) 1))
+              .map(topic -> new NewTopic(topic, PARTITIONS, (short) 1).configs(TOPIC_CONFIG))
               .toList();
       for (var result : admin.createTopics(missing).values().values()) {
         try {
@@ -86,6 +100,24 @@ public interface KafkaBroker extends AutoCloseable {
             throw new IllegalStateException("cannot create topics " + missing, e.getCause());
           }
         }
+      }
+      Map<ConfigResource, Collection<AlterConfigOp>> keepHistory = new HashMap<>();
+      Arrays.stream(topics)
+          .filter(existing::contains)
+          .distinct()
+          .forEach(
+              topic ->
+                  keepHistory.put(
+                      new ConfigResource(ConfigResource.Type.TOPIC, topic),
+                      TOPIC_CONFIG.entrySet().stream()
+                          .map(
+                              e ->
+                                  new AlterConfigOp(
+                                      new ConfigEntry(e.getKey(), e.getValue()),
+                                      AlterConfigOp.OpType.SET))
+                          .toList()));
+      if (!keepHistory.isEmpty()) {
+        admin.incrementalAlterConfigs(keepHistory).all().get(30, TimeUnit.SECONDS);
       }
     } catch (InterruptedException e) {
       Thread.currentThread().interrupt();

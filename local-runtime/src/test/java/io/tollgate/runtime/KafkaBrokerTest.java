@@ -13,12 +13,14 @@ import java.util.Set;
 import java.util.concurrent.TimeUnit;
 import org.apache.kafka.clients.admin.Admin;
 import org.apache.kafka.clients.admin.AdminClientConfig;
+import org.apache.kafka.clients.admin.Config;
 import org.apache.kafka.clients.consumer.ConsumerConfig;
 import org.apache.kafka.clients.consumer.ConsumerRecord;
 import org.apache.kafka.clients.consumer.KafkaConsumer;
 import org.apache.kafka.clients.producer.KafkaProducer;
 import org.apache.kafka.clients.producer.ProducerConfig;
 import org.apache.kafka.clients.producer.ProducerRecord;
+import org.apache.kafka.common.config.ConfigResource;
 import org.apache.kafka.common.serialization.StringDeserializer;
 import org.apache.kafka.common.serialization.StringSerializer;
 import org.junit.jupiter.api.Test;
@@ -35,6 +37,14 @@ class KafkaBrokerTest {
       kafka.createTopics("orders", "orders");
       kafka.createTopics("orders");
       assertEquals(KafkaBroker.PARTITIONS, partitions(bootstrap, "orders"));
+      // an event topic keeps its whole history, and one that existed with Kafka's 7 days is set so
+      assertEquals(
+          Map.of("retention.ms", "-1", "retention.bytes", "-1"), retention(bootstrap, "orders"));
+      send(bootstrap, "older", "p-0", "created with the broker's defaults");
+      assertEquals("604800000", retention(bootstrap, "older").get("retention.ms"));
+      kafka.createTopics("older");
+      assertEquals(
+          Map.of("retention.ms", "-1", "retention.bytes", "-1"), retention(bootstrap, "older"));
 
       send(bootstrap, "orders", "p-1", "first");
       assertEquals(List.of("first"), readAll(bootstrap, "orders", 1));
@@ -48,6 +58,18 @@ class KafkaBrokerTest {
       assertEquals(KafkaBroker.PARTITIONS, partitions(bootstrap, "orders"));
       send(bootstrap, "orders", "p-1", "second");
       assertEquals(List.of("first", "second"), readAll(bootstrap, "orders", 2));
+    }
+  }
+
+  private static Map<String, String> retention(String bootstrap, String topic) throws Exception {
+    try (Admin admin =
+        Admin.create(Map.of(AdminClientConfig.BOOTSTRAP_SERVERS_CONFIG, bootstrap))) {
+      ConfigResource resource = new ConfigResource(ConfigResource.Type.TOPIC, topic);
+      Config config =
+          admin.describeConfigs(Set.of(resource)).all().get(10, TimeUnit.SECONDS).get(resource);
+      return Map.of(
+          "retention.ms", config.get("retention.ms").value(),
+          "retention.bytes", config.get("retention.bytes").value());
     }
   }
 
