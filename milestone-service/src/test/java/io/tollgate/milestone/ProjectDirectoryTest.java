@@ -153,6 +153,28 @@ class ProjectDirectoryTest {
     assertEquals(1, inboxRows(eventId));
   }
 
+  /**
+   * An event type moved to a new major version (v2 may rename a field or change what it means) is
+   * not read as v1: it is skipped, counted and logged, and the project's v1 events still apply.
+   * Read as v1, the v2 event's higher version would have shut the v1 event out.
+   */
+  @Test
+  void anEventOfAVersionThisServiceDoesNotReadIsSkippedAndCounted() throws Exception {
+    UUID project = UUID.randomUUID();
+    String skipped = "tollgate_inbox_skipped_total{type=\"tollgate.project.created.v2\"}";
+    double before = Math.max(0, Metrics.value(skipped));
+    String v2 = UUID.randomUUID().toString();
+    send(project, event(v2, "tollgate.project.created.v2", project, "Read as v1 by mistake", 7));
+    String v1 = UUID.randomUUID().toString();
+    send(project, event(v1, "tollgate.project.created.v1", project, "CRM replacement", 0));
+    await().atMost(Duration.ofSeconds(30)).until(() -> inboxRows(v1) == 1);
+    Object[] row = row(project);
+    assertEquals("CRM replacement", row[0]);
+    assertEquals(1, ((Number) row[2]).intValue(), "the v1 event alone applied");
+    assertEquals(0, inboxRows(v2), "a skipped event is not recorded as processed");
+    assertEquals(before + 1, Metrics.value(skipped));
+  }
+
   @Test
   void anOlderEventNeverOverwritesNewerState() throws Exception {
     UUID project = UUID.randomUUID();

@@ -40,12 +40,9 @@ public class MilestoneEventConsumer {
     batches.apply(
         records,
         "tollgate.milestone.",
-        event -> {
-          // every v1 event carries the whole milestone; other versions are not this reader's
-          if (event.type().endsWith(".v1")) {
+        // every v1 event carries the whole milestone (the inbox passes on v1 events only)
+        event ->
             readModels.milestone(
-                DELETED.equals(event.type()), cloudEvents.data(event, MilestoneEventData.class));
-          }
-        });
+                DELETED.equals(event.type()), cloudEvents.data(event, MilestoneEventData.class)));
   }
 }

@@ -37,11 +37,7 @@ public class RiskEventConsumer {
     batches.apply(
         records,
         "tollgate.risk.",
-        event -> {
-          // every v1 event carries the whole risk; other versions are not this reader's to read
-          if (event.type().endsWith(".v1")) {
-            readModels.risk(cloudEvents.data(event, RiskEventData.class));
-          }
-        });
+        // every v1 event carries the whole risk (the inbox passes on v1 events only)
+        event -> readModels.risk(cloudEvents.data(event, RiskEventData.class)));
   }
 }
