@@ -313,7 +313,7 @@ class StakeholderApiTest {
       ConsumerRecord<String, String> creator =
           events.awaitRecord(
               r -> is(r, "tollgate.project.member-added.v1", id, "alice"), Duration.ofSeconds(20));
-      JsonSchemas.assertValid(MEMBER_SCHEMA, creator.value());
+      JsonSchemas.assertConforms(MEMBER_SCHEMA, creator.value());
       assertEquals("OWNER", data(creator).path("accessRole").asText());
       assertEquals("PROJECT_MANAGER", data(creator).path("stakeholderRole").asText());
 
@@ -331,7 +331,7 @@ class StakeholderApiTest {
           events.awaitCount(
               r -> is(r, "tollgate.project.member-", id, "bob"), 3, Duration.ofSeconds(20));
       for (ConsumerRecord<String, String> r : bobs) {
-        JsonSchemas.assertValid(MEMBER_SCHEMA, r.value());
+        JsonSchemas.assertConforms(MEMBER_SCHEMA, r.value());
       }
       assertTrue(bobs.get(0).value().contains("member-added.v1"));
       assertEquals("VIEWER", data(bobs.get(0)).path("accessRole").asText());

@@ -57,4 +57,43 @@ class JsonSchemasTest {
     assertEquals(1, violations.size(), violations.toString());
     assertTrue(violations.get(0).startsWith("not JSON"), violations.toString());
   }
+
+  @Test
+  void namesEveryFieldNoApplyingSchemaDeclaresThroughReferencesCompositionAndArrays() {
+    String json =
+        """
+        {"lines": [{"sku": "a"}, {"sku": "b", "qty": 2}],
+         "data": {"amount": 1, "currency": "EUR", "note": "x", "rate": 2},
+         "labels": {"anything": "goes"}, "extra": 1}
+        """;
+
+    assertEquals(
+        List.of("$.lines[1].qty", "$.data.rate", "$.extra"),
+        JsonSchemas.undocumented("schemas/composed-event.v1.json", json));
+    assertEquals(
+        List.of(),
+        JsonSchemas.undocumented(
+            "schemas/composed-event.v1.json",
+            """
+            {"lines": [{"sku": "a"}], "data": {"amount": 1, "currency": "EUR", "note": "x"},
+             "labels": {"anything": "goes"}}
+            """));
+  }
+
+  @Test
+  void conformingMeansValidAndNothingUndocumented() {
+    String valid =
+        """
+        {"id": "3f1c2d9e-8b7a-4c6d-9e0f-1a2b3c4d5e6f", "time": "2026-01-31T10:15:30Z",
+         "data": {"amount": 12.5, "currency": "EUR"}}
+        """;
+    JsonSchemas.assertConforms(SCHEMA, valid);
+
+    // valid (money.json leaves other fields open) but not documented
+    String renamed = valid.replace("\"currency\"", "\"currencyCode\": \"EUR\", \"currency\"");
+    JsonSchemas.assertValid(SCHEMA, renamed);
+    AssertionError error =
+        assertThrows(AssertionError.class, () -> JsonSchemas.assertConforms(SCHEMA, renamed));
+    assertTrue(error.getMessage().contains("$.data.currencyCode"), error.getMessage());
+  }
 }
