@@ -353,7 +353,8 @@ class PlatformTest {
    * in flight, straight to project-service and through the gateway: each still gets its 201 and is
    * stored, instead of a connection cut off with the client left not knowing whether its write
    * happened. The bodies are held back until the processes have been told to stop, so the requests
-   * are certainly in flight then.
+   * are certainly in flight then. Meanwhile their readiness checks answer 503, so that a load
+   * balancer or a Kubernetes Service stops sending them new requests.
    */
   @Test
   void requestsInFlightWhenThePlatformStopsAreAnsweredAndStored() throws Exception {
@@ -388,6 +389,17 @@ class PlatformTest {
     // the launcher signals every service at once; give the signals time to land
     Thread.sleep(3_000);
     assertFalse(down.isDone(), "down finished while requests were in flight");
+    // while they finish, their readiness is DOWN, so that a load balancer sends them nothing new
+    for (String port :
+        List.of(ENV.get("TOLLGATE_PROJECT_PORT"), ENV.get("TOLLGATE_GATEWAY_MANAGEMENT_PORT"))) {
+      HttpResponse<String> ready =
+          HTTP.send(
+              HttpRequest.newBuilder(URI.create("http://localhost:" + port + "/q/health/ready"))
+                  .build(),
+              HttpResponse.BodyHandlers.ofString());
+      assertEquals(503, ready.statusCode(), port + ": " + ready.body());
+      assertTrue(ready.body().contains("\"DOWN\""), ready.body());
+    }
     Map<String, String> ids = new LinkedHashMap<>();
     for (var request : held.entrySet()) {
       String answer = request.getValue().finish();
