@@ -1,5 +1,6 @@
 package io.tollgate.rest;
 
+import io.tollgate.http.RequestTargets;
 import io.vertx.core.VertxException;
 import io.vertx.ext.web.Router;
 import jakarta.enterprise.context.ApplicationScoped;

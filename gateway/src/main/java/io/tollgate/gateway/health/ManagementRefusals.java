@@ -3,7 +3,7 @@ package io.tollgate.gateway.health;
 import io.quarkus.vertx.http.ManagementInterface;
 import io.tollgate.gateway.http.Problems;
 import io.tollgate.gateway.http.Problems.Kind;
-import io.tollgate.gateway.http.RequestTargets;
+import io.tollgate.http.RequestTargets;
 import io.vertx.core.VertxException;
 import io.vertx.ext.web.Router;
 import jakarta.enterprise.context.ApplicationScoped;

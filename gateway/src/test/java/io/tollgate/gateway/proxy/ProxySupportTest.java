@@ -3,17 +3,14 @@ package io.tollgate.gateway.proxy;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertNotEquals;
-import static org.junit.jupiter.api.Assertions.assertNull;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import io.netty.channel.ConnectTimeoutException;
-import io.tollgate.gateway.http.RequestTargets;
 import io.vertx.core.impl.NoStackTraceTimeoutException;
 import java.net.ConnectException;
 import java.util.UUID;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.params.ParameterizedTest;
-import org.junit.jupiter.params.provider.CsvSource;
 import org.junit.jupiter.params.provider.ValueSource;
 
 class ProxySupportTest {
@@ -35,37 +32,6 @@ class ProxySupportTest {
   @ValueSource(strings = {"/api/v1/projects/1", "/api/v1/projects/v1.2", "/api/v1/...", "/a/.x"})
   void ordinaryPathsPass(String path) {
     assertFalse(Paths.hasDotSegment(path));
-  }
-
-  @ParameterizedTest
-  @ValueSource(
-      strings = {"/a/%zz", "/a/%", "/a/%4", "/a/%4/b", "/a/%+1", "/a/%-1", "/a/%\uff10\uff10"})
-  void invalidPercentEncodingsAreDetected(String path) {
-    assertEquals(
-        "The request target is not a valid URI: malformed escape pair at index 3:"
-            + " '%' must be followed by two hexadecimal digits",
-        RequestTargets.invalid(path));
-  }
-
-  @ParameterizedTest
-  @CsvSource(
-      delimiterString = " -> ",
-      quoteCharacter = '"',
-      value = {
-        "/p?q=a|b -> illegal character in query at index 6: '|' must be percent-encoded as %7C",
-        "/p/{id} -> illegal character in path at index 3: '{' must be percent-encoded as %7B",
-        "/p?q=a^b -> illegal character in query at index 6: '^' must be percent-encoded as %5E",
-        "/p?q=a`b -> illegal character in query at index 6: '`' must be percent-encoded as %60"
-      })
-  void charactersAUriCannotHoldAreNamedWithTheirEncoding(String target, String why) {
-    assertEquals("The request target is not a valid URI: " + why, RequestTargets.invalid(target));
-  }
-
-  @ParameterizedTest
-  @ValueSource(
-      strings = {"/a/b", "/a/%20b", "/a/%2e%2E", "/a/%C0%AF", "/a/%41%42", "/a?b=%7C&c=[1]"})
-  void wellFormedPercentEncodingsPass(String path) {
-    assertNull(RequestTargets.invalid(path));
   }
 
   @Test

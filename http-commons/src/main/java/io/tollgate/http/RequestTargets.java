@@ -1,4 +1,4 @@
-package io.tollgate.gateway.http;
+package io.tollgate.http;
 
 import java.net.URI;
 import java.net.URISyntaxException;
@@ -10,8 +10,9 @@ import java.util.Locale;
  *
  * <p>Quarkus refuses a target that {@link URI} cannot parse, such as a raw {@code |} in a query
  * (which browsers send unencoded) or a {@code %} that starts no escape, with an empty body. The
- * launcher turns that check off ({@code -Dvertx.disableURIValidation=true}) and the gateway makes
- * the same one first thing on its routers, so that the same requests are refused, as problems.
+ * launcher turns that check off ({@code -Dvertx.disableURIValidation=true}), and the gateway's
+ * routers and every service's ({@code RouterRefusals} in rest-conventions) make this one first
+ * thing, so that the same requests are refused, as problems.
  */
 public final class RequestTargets {
 
