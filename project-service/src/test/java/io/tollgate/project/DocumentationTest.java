@@ -85,7 +85,9 @@ class DocumentationTest {
       boolean versioned = false;
       for (JsonNode operation : paths.path(path)) {
         for (JsonNode parameter : operation.path("parameters")) {
-          versioned |= "If-Match".equalsIgnoreCase(parameter.path("name").asText());
+          versioned |=
+              "If-Match".equalsIgnoreCase(parameter.path("name").asText())
+                  && parameter.path("required").asBoolean();
         }
       }
       if (versioned && paths.path(path).has("get")) {
@@ -105,20 +107,30 @@ class DocumentationTest {
         if (path.startsWith("/api/v1/projects/{id}")) {
           assertProblem(responses, "404", op);
         }
-        boolean ifMatch = false;
+        JsonNode ifMatch = null;
         for (JsonNode parameter : paths.path(path).path(method).path("parameters")) {
-          ifMatch |= "If-Match".equalsIgnoreCase(parameter.path("name").asText());
+          if ("If-Match".equalsIgnoreCase(parameter.path("name").asText())) {
+            ifMatch = parameter;
+          }
         }
-        if (ifMatch) {
+        if (ifMatch != null) {
           withIfMatch++;
-          assertProblem(responses, "428", op);
           assertProblem(responses, "412", op);
+          // updates and deletes require it (428 without); a command's POST goes ahead without
+          boolean required = !method.equals("post");
+          assertEquals(required, ifMatch.path("required").asBoolean(), op + ": If-Match required");
+          assertEquals(required, responses.has("428"), op + ": documents 428");
         }
         checked++;
       }
     }
     assertTrue(checked > 0, "no operations in /q/openapi");
     assertTrue(withIfMatch > 0, "no operation documents its If-Match header");
+    // a list carries no ETag, so it never answers 304, even beside a command that takes If-Match
+    JsonNode transitions = paths.path("/api/v1/projects/{id}/phase-transitions");
+    assertTrue(transitions.path("post").path("responses").has("412"));
+    assertFalse(transitions.path("post").path("responses").has("428"));
+    assertFalse(transitions.path("get").path("responses").has("304"));
   }
 
   static void assertProblem(JsonNode responses, String status, String operation) {

@@ -37,10 +37,10 @@ public class CommonProblemResponses implements OASFilter {
               if (!path.startsWith("/api/") || item.getOperations() == null) {
                 return;
               }
-              // a resource whose changes take If-Match is read with its ETag (ConditionalGet)
+              // a resource whose changes require If-Match is read with its ETag (ConditionalGet)
               boolean versioned =
-                  item.getOperations().values().stream()
-                      .anyMatch(CommonProblemResponses::takesIfMatch);
+                  item.getOperations().entrySet().stream()
+                      .anyMatch(e -> requiresIfMatch(e.getKey(), e.getValue()));
               item.getOperations()
                   .forEach(
                       (method, operation) -> {
@@ -56,8 +56,11 @@ public class CommonProblemResponses implements OASFilter {
                         if (!READS.contains(method)) {
                           add(responses, "403", "The caller's role does not allow this change");
                         }
-                        if (takesIfMatch(operation)) {
+                        if (requiresIfMatch(method, operation)) {
                           add(responses, "428", "If-Match is missing");
+                          ifMatch(operation).required(true);
+                        }
+                        if (takesIfMatch(operation)) {
                           add(
                               responses,
                               "412",
@@ -103,10 +106,25 @@ public class CommonProblemResponses implements OASFilter {
   }
 
   private static boolean takesIfMatch(Operation operation) {
-    return operation.getParameters() != null
-        && operation.getParameters().stream()
-            .anyMatch(
-                p -> p.getIn() == Parameter.In.HEADER && "If-Match".equalsIgnoreCase(p.getName()));
+    return ifMatch(operation) != null;
+  }
+
+  /**
+   * Updates and deletes require If-Match (428 without it, {@link Preconditions}); a command sent
+   * with POST may take one to say which version it was decided on, and goes ahead without it.
+   */
+  private static boolean requiresIfMatch(PathItem.HttpMethod method, Operation operation) {
+    return method != PathItem.HttpMethod.POST && takesIfMatch(operation);
+  }
+
+  private static Parameter ifMatch(Operation operation) {
+    return operation.getParameters() == null
+        ? null
+        : operation.getParameters().stream()
+            .filter(
+                p -> p.getIn() == Parameter.In.HEADER && "If-Match".equalsIgnoreCase(p.getName()))
+            .findFirst()
+            .orElse(null);
   }
 
   private static void add(APIResponses responses, String status, String description) {

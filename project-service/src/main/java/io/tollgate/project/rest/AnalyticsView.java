@@ -12,7 +12,8 @@ import org.eclipse.microprofile.openapi.annotations.media.Schema;
     description =
         "A project's numbers as of a date. Money is a decimal string in the project's currency;"
             + " ratios are decimals rounded to 4 places for display. A quotient whose divisor is 0"
-            + " is null, and undefined says why.")
+            + " (and TCPI with the budget overspent, and anything with BAC without a budget) is"
+            + " null, and undefined says why.")
 public record AnalyticsView(
     UUID projectId,
     LocalDate asOf,

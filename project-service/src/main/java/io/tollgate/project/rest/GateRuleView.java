@@ -10,7 +10,7 @@ import org.eclipse.microprofile.openapi.annotations.media.Schema;
     name = "GateRule",
     description =
         "One criterion of a phase gate: EXIT rules guard leaving their phase forward, ENTRY rules"
-            + " guard entering it forward",
+            + " guard entering it, forward or back",
     example =
         "{\"id\":\"agile.enter-deployment.risks\",\"methodology\":\"AGILE\",\"boundary\":"
             + "\"ENTRY\",\"phase\":\"DEPLOYMENT\",\"criterion\":\"NO_OPEN_RISK\",\"parameter\":"

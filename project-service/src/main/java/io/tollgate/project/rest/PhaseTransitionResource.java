@@ -80,7 +80,8 @@ public class PhaseTransitionResource {
       description =
           "Phases run INITIATION -> PLANNING -> EXECUTION -> TESTING -> DEPLOYMENT -> MAINTENANCE"
               + " -> CLOSED. Allowed: the next phase (checked against the gates: EXIT rules of the"
-              + " phase left, ENTRY rules of the phase entered), any earlier phase (rework),"
+              + " phase left, ENTRY rules of the phase entered), any earlier phase (rework, checked"
+              + " against the ENTRY rules of the phase it goes back into),"
               + " ON_HOLD and back into the held phase (resume), CANCELLED. Skipping forward,"
               + " leaving CLOSED or CANCELLED and moving an archived project answer 409. A refusal"
               + " by the gates answers 409 with unmetCriteria, each naming the blocking milestone"
