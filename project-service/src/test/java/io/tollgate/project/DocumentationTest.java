@@ -13,6 +13,7 @@ import io.quarkus.test.junit.QuarkusTest;
 import io.tollgate.project.messaging.MilestoneEventConsumer;
 import io.tollgate.project.messaging.ProjectEvents;
 import io.tollgate.project.messaging.RiskEventConsumer;
+import io.tollgate.testing.OpenApiExamples;
 import io.tollgate.testing.TestTokens;
 import io.tollgate.testing.TollgateInfrastructure;
 import java.nio.file.Files;
@@ -153,6 +154,7 @@ class DocumentationTest {
                         assertTrue(
                             op.hasNonNull("summary") && op.hasNonNull("description"),
                             "operation without summary/description: " + op)));
+    assertEquals(List.of(), OpenApiExamples.missing(openapi), "bodies without an example");
     String asyncapi =
         given().get("/asyncapi/asyncapi.yaml").then().statusCode(200).extract().asString();
     String readme = Files.readString(Path.of("README.md"));

@@ -13,7 +13,30 @@ import org.eclipse.microprofile.openapi.annotations.media.Schema;
         "A project's numbers as of a date. Money is a decimal string in the project's currency;"
             + " ratios are decimals rounded to 4 places for display. A quotient whose divisor is 0"
             + " (and TCPI with the budget overspent, and anything with BAC without a budget) is"
-            + " null, and undefined says why.")
+            + " null, and undefined says why.",
+    example =
+        "{\"projectId\":\"3f1c2a9e-7b4d-4e0a-9a51-0c6f3f0d2b11\",\"asOf\":\"2026-06-30\","
+            + "\"currency\":\"EUR\",\"budget\":{\"amount\":\"250000.00\",\"currency\":\"EUR\"},"
+            + "\"actualCost\":{\"amount\":\"110000.00\",\"currency\":\"EUR\"},"
+            + "\"costByCategory\":{\"LABOR\":{\"amount\":\"62000.00\",\"currency\":\"EUR\"},"
+            + "\"VENDOR\":{\"amount\":\"48000.00\",\"currency\":\"EUR\"}},"
+            + "\"earnedValue\":{\"bac\":{\"amount\":\"250000.00\",\"currency\":\"EUR\"},"
+            + "\"pv\":{\"amount\":\"125000.00\",\"currency\":\"EUR\"},\"ev\":{\"amount\":\"100000.00\","
+            + "\"currency\":\"EUR\"},\"ac\":{\"amount\":\"110000.00\",\"currency\":\"EUR\"},"
+            + "\"sv\":{\"amount\":\"-25000.00\",\"currency\":\"EUR\"},\"cv\":{\"amount\":\"-10000.00\","
+            + "\"currency\":\"EUR\"},\"spi\":0.8,\"cpi\":0.9091,\"eac\":{\"amount\":\"275000.00\","
+            + "\"currency\":\"EUR\"},\"etc\":{\"amount\":\"165000.00\",\"currency\":\"EUR\"},"
+            + "\"vac\":{\"amount\":\"-25000.00\",\"currency\":\"EUR\"},\"tcpi\":1.0714,"
+            + "\"percentComplete\":0.4,\"budgetBurn\":0.44,\"milestones\":4,\"undefined\":{}},"
+            + "\"businessCase\":{\"horizonEnd\":\"2029-09-30\",\"totalCosts\":{\"amount\":\"110000.00\","
+            + "\"currency\":\"EUR\"},\"totalBenefits\":{\"amount\":\"144000.00\",\"currency\":\"EUR\"},"
+            + "\"netBenefit\":{\"amount\":\"34000.00\",\"currency\":\"EUR\"},\"roi\":0.3091,"
+            + "\"paybackDate\":\"2029-01-01\",\"paybackPeriod\":\"P2Y11M1D\",\"undefined\":{}},"
+            + "\"kpis\":[],\"health\":{\"rating\":\"AMBER\",\"asOf\":\"2026-06-30\","
+            + "\"reasons\":[{\"dimension\":\"COST\",\"rating\":\"AMBER\","
+            + "\"message\":\"Costs run over: each 1.00 of work done has cost 1.10 (CPI 0.90);"
+            + " forecast at completion EUR 275,000 against a budget of EUR 250,000\","
+            + "\"relatedIds\":[]}]}}")
 public record AnalyticsView(
     UUID projectId,
     LocalDate asOf,
