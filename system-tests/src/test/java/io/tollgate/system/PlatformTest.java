@@ -59,8 +59,10 @@ class PlatformTest {
 
   @BeforeAll
   static void up() throws Exception {
-    work = Files.createTempDirectory(Path.of("target").toAbsolutePath(), "tollgate-");
-    ENV.put("TOLLGATE_WORK", work.toString());
+    // a space in the path and a path relative to where the launcher runs (the repository root),
+    // as a user may have: the start-up archives below it are passed to every JVM
+    work = Files.createTempDirectory(Path.of("target").toAbsolutePath(), "tollgate work-");
+    ENV.put("TOLLGATE_WORK", ROOT.toAbsolutePath().relativize(work).toString());
     for (String name :
         List.of(
             "GATEWAY",
