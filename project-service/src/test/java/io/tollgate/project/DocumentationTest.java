@@ -102,8 +102,18 @@ class DocumentationTest {
         JsonNode responses = paths.path(path).path(method).path("responses");
         String op = method.toUpperCase(Locale.ROOT) + " " + path;
         assertProblem(responses, "401", op);
+        assertProblem(responses, "400", op);
         if (!method.equals("get")) {
           assertProblem(responses, "403", op);
+        }
+        if (paths.path(path).path(method).has("requestBody")) {
+          assertProblem(responses, "413", op);
+          assertProblem(responses, "415", op);
+        }
+        for (JsonNode parameter : paths.path(path).path(method).path("parameters")) {
+          if ("Idempotency-Key".equalsIgnoreCase(parameter.path("name").asText())) {
+            assertProblem(responses, "422", op);
+          }
         }
         if (path.startsWith("/api/v1/projects/{id}")) {
           assertProblem(responses, "404", op);

@@ -15,8 +15,10 @@ import org.eclipse.microprofile.openapi.models.responses.APIResponses;
  * Documents the problem answers that every API operation shares, so that an endpoint declares only
  * its own: 401 for a request without a valid bearer token, 403 for a change the caller's role does
  * not allow, 404 for a path under a project that does not exist or is hidden from the caller (ADR
- * 0005), and 428 and 412 for an operation that takes {@code If-Match}. An endpoint that documents
- * one of these itself keeps its own description.
+ * 0005), 400 for an invalid request (every operation checks its query), 413 and 415 for one with a
+ * body, 422 for one that takes {@code Idempotency-Key}, 412 for one that takes {@code If-Match} and
+ * 428 where it is required. An endpoint that documents one of these itself keeps its own
+ * description.
  */
 @OpenApiFilter(OpenApiFilter.RunStage.BUILD)
 public class CommonProblemResponses implements OASFilter {
@@ -65,6 +67,27 @@ public class CommonProblemResponses implements OASFilter {
                               responses,
                               "412",
                               "If-Match does not name the current version; read it again");
+                        }
+                        // every operation checks its query (QueryParameters): even one that
+                        // takes none refuses a parameter it does not know
+                        add(
+                            responses,
+                            "400",
+                            "The request is not valid: violations names each field or query"
+                                + " parameter and what is wrong with it");
+                        if (operation.getRequestBody() != null) {
+                          add(
+                              responses,
+                              "413",
+                              "The request body is larger than the service accepts (1 MiB by"
+                                  + " default)");
+                          add(responses, "415", "The request body is not application/json");
+                        }
+                        if (header(operation, Idempotency.HEADER) != null) {
+                          add(
+                              responses,
+                              "422",
+                              "The Idempotency-Key was used before with a different request body");
                         }
                         if (versioned && method == PathItem.HttpMethod.GET) {
                           documentConditionalRead(operation);
@@ -118,11 +141,14 @@ public class CommonProblemResponses implements OASFilter {
   }
 
   private static Parameter ifMatch(Operation operation) {
+    return header(operation, "If-Match");
+  }
+
+  private static Parameter header(Operation operation, String name) {
     return operation.getParameters() == null
         ? null
         : operation.getParameters().stream()
-            .filter(
-                p -> p.getIn() == Parameter.In.HEADER && "If-Match".equalsIgnoreCase(p.getName()))
+            .filter(p -> p.getIn() == Parameter.In.HEADER && name.equalsIgnoreCase(p.getName()))
             .findFirst()
             .orElse(null);
   }

@@ -115,6 +115,9 @@ public class ApiKeyRoutes {
     }
     if (size < 1 || size > MAX_PAGE_SIZE) {
       violations.add(violation("size", "must be between 1 and " + MAX_PAGE_SIZE));
+    } else if ((long) page * size > Integer.MAX_VALUE) {
+      // the first row's offset is an int: beyond it, page × size would wrap round to another page
+      violations.add(violation("page", "must be at most " + Integer.MAX_VALUE / size));
     }
     if (!violations.isEmpty()) {
       throw ProblemException.invalid(violations);

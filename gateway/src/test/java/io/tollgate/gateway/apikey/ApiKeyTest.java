@@ -361,6 +361,17 @@ class ApiKeyTest {
         .then()
         .statusCode(400)
         .body("violations.field", contains("size"));
+    // page × size past an int: refused by name, not wrapped round to another page or a 503
+    for (String page : new String[] {"10737419", "21474837"}) {
+      given()
+          .header("Authorization", admin)
+          .when()
+          .get(KEYS + "?size=200&page=" + page)
+          .then()
+          .statusCode(400)
+          .body("violations.field", contains("page"))
+          .body("violations.message", contains("must be at most 10737418"));
+    }
     given()
         .header("Authorization", admin)
         .when()
