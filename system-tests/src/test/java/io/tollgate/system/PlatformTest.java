@@ -535,6 +535,58 @@ class PlatformTest {
     }
   }
 
+  /**
+   * A start that fails after PostgreSQL and Kafka are up (here: signing keys a crash left empty)
+   * stops them again and says what failed, instead of leaving them running so that the next {@code
+   * up} would be refused as "already running".
+   */
+  @Test
+  void aStartThatFailsHalfwayLeavesNothingRunning() throws Exception {
+    Map<String, String> saved = new LinkedHashMap<>(ENV);
+    try {
+      Path damaged = Files.createTempDirectory(work, "damaged-");
+      Files.createDirectories(damaged.resolve("jwt"));
+      Files.writeString(damaged.resolve("jwt/private.pem"), "");
+      Files.writeString(damaged.resolve("jwt/public.pem"), "");
+      ENV.put("TOLLGATE_WORK", damaged.toString());
+      for (String name :
+          List.of(
+              "GATEWAY",
+              "GATEWAY_MANAGEMENT",
+              "PROJECT",
+              "MILESTONE",
+              "RISK",
+              "NOTIFICATION",
+              "PG",
+              "KAFKA")) {
+        ENV.put("TOLLGATE_" + name + "_PORT", Integer.toString(freePort()));
+      }
+      Result failed = tollgate(Duration.ofMinutes(4), "up", "--detach");
+      assertEquals(1, failed.exit(), failed.output());
+      assertTrue(failed.output().contains("starting PostgreSQL"), failed.output());
+      assertTrue(
+          failed.output().contains("cannot read or make the local signing keys"), failed.output());
+      // PostgreSQL and Kafka were stopped: their ports are free again, and status says so
+      for (String port : List.of("TOLLGATE_PG_PORT", "TOLLGATE_KAFKA_PORT")) {
+        try (ServerSocket free = new ServerSocket(Integer.parseInt(ENV.get(port)))) {
+          assertTrue(free.isBound());
+        }
+      }
+      Result status = tollgate(Duration.ofMinutes(1), "status");
+      for (String process : List.of("postgres", "kafka")) {
+        assertTrue(
+            status
+                .output()
+                .lines()
+                .anyMatch(l -> l.matches("\\s*" + process + "\\s+\\d+\\s+down\\b.*")),
+            status.output());
+      }
+    } finally {
+      ENV.clear();
+      ENV.putAll(saved);
+    }
+  }
+
   private static String awaitProjectKey(String database, UUID projectId) throws Exception {
     String url = "jdbc:postgresql://localhost:" + ENV.get("TOLLGATE_PG_PORT") + "/" + database;
     Instant deadline = Instant.now().plusSeconds(60);
