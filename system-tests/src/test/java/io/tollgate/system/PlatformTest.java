@@ -63,18 +63,7 @@ class PlatformTest {
     // as a user may have: the start-up archives below it are passed to every JVM
     work = Files.createTempDirectory(Path.of("target").toAbsolutePath(), "tollgate work-");
     ENV.put("TOLLGATE_WORK", ROOT.toAbsolutePath().relativize(work).toString());
-    for (String name :
-        List.of(
-            "GATEWAY",
-            "GATEWAY_MANAGEMENT",
-            "PROJECT",
-            "MILESTONE",
-            "RISK",
-            "NOTIFICATION",
-            "PG",
-            "KAFKA")) {
-      ENV.put("TOLLGATE_" + name + "_PORT", Integer.toString(freePort()));
-    }
+    freshPorts();
     // as a deployment would run them: logs as JSON (checked below)
     ENV.put("QUARKUS_LOG_CONSOLE_JSON_ENABLED", "true");
     Result up = tollgate(Duration.ofMinutes(4), "up", "--detach");
@@ -549,18 +538,7 @@ class PlatformTest {
       Files.writeString(damaged.resolve("jwt/private.pem"), "");
       Files.writeString(damaged.resolve("jwt/public.pem"), "");
       ENV.put("TOLLGATE_WORK", damaged.toString());
-      for (String name :
-          List.of(
-              "GATEWAY",
-              "GATEWAY_MANAGEMENT",
-              "PROJECT",
-              "MILESTONE",
-              "RISK",
-              "NOTIFICATION",
-              "PG",
-              "KAFKA")) {
-        ENV.put("TOLLGATE_" + name + "_PORT", Integer.toString(freePort()));
-      }
+      freshPorts();
       Result failed = tollgate(Duration.ofMinutes(4), "up", "--detach");
       assertEquals(1, failed.exit(), failed.output());
       assertTrue(failed.output().contains("starting PostgreSQL"), failed.output());
@@ -624,6 +602,22 @@ class PlatformTest {
       return new Result(-1, Files.readString(log, StandardCharsets.UTF_8) + "\n(timed out)");
     }
     return new Result(process.exitValue(), Files.readString(log, StandardCharsets.UTF_8));
+  }
+
+  /** A free port for every process the launcher starts, in its environment variables. */
+  private static void freshPorts() throws IOException {
+    for (String name :
+        List.of(
+            "GATEWAY",
+            "GATEWAY_MANAGEMENT",
+            "PROJECT",
+            "MILESTONE",
+            "RISK",
+            "NOTIFICATION",
+            "PG",
+            "KAFKA")) {
+      ENV.put("TOLLGATE_" + name + "_PORT", Integer.toString(freePort()));
+    }
   }
 
   private static int freePort() throws IOException {
