@@ -10,20 +10,26 @@ import com.fasterxml.jackson.databind.ObjectMapper;
 import io.quarkus.test.common.QuarkusTestResource;
 import io.quarkus.test.common.ResourceArg;
 import io.quarkus.test.junit.QuarkusTest;
+import io.restassured.http.ContentType;
+import io.restassured.response.Response;
 import io.tollgate.project.messaging.MilestoneEventConsumer;
 import io.tollgate.project.messaging.ProjectEvents;
 import io.tollgate.project.messaging.RiskEventConsumer;
 import io.tollgate.testing.OpenApiExamples;
+import io.tollgate.testing.OpenApiHeaders;
 import io.tollgate.testing.TestTokens;
 import io.tollgate.testing.TollgateInfrastructure;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.util.ArrayList;
 import java.util.Iterator;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
 import java.util.Set;
 import java.util.TreeSet;
+import java.util.UUID;
+import java.util.function.BiConsumer;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 import org.junit.jupiter.api.BeforeEach;
@@ -148,6 +154,135 @@ class DocumentationTest {
     assertTrue(
         responses.path(status).path("content").has("application/problem+json"),
         operation + " does not document its " + status + " as a problem: " + responses);
+  }
+
+  private static final Set<String> API_HEADERS =
+      Set.of("ETag", "Location", "Link", "Idempotent-Replayed");
+
+  @Test
+  void everyHeaderAnAnswerCarriesIsDocumented() throws Exception {
+    JsonNode openapi =
+        new ObjectMapper()
+            .readTree(given().queryParam("format", "json").get("/q/openapi").asString());
+    List<String> differences = new ArrayList<>();
+    Set<String> seen = new TreeSet<>();
+    BiConsumer<String, Response> check =
+        (request, response) -> {
+          String[] parts = request.split(" ", 2);
+          differences.addAll(
+              OpenApiHeaders.differences(openapi, parts[0], parts[1], response, API_HEADERS));
+          seen.add(
+              request.replaceAll("[0-9a-f]{8}-[0-9a-f-]{27}", "{}") + " " + response.statusCode());
+        };
+    String body =
+        """
+        {"key":"%s","name":"Headers","methodology":"AGILE","startDate":"2026-01-05",
+         "targetDate":"2026-12-31","budget":{"amount":"1000.00","currency":"EUR"}}"""
+            .formatted(ProjectApiTest.uniqueKey("H"));
+    String key = UUID.randomUUID().toString();
+    Response created =
+        given()
+            .contentType(ContentType.JSON)
+            .header("Idempotency-Key", key)
+            .body(body)
+            .post("/api/v1/projects");
+    check.accept("POST /api/v1/projects", created);
+    Response replayed =
+        given()
+            .contentType(ContentType.JSON)
+            .header("Idempotency-Key", key)
+            .body(body)
+            .post("/api/v1/projects");
+    check.accept("POST /api/v1/projects", replayed);
+    assertEquals("true", replayed.header("Idempotent-Replayed"));
+    String project = "/api/v1/projects/" + created.path("id");
+    check.accept("GET " + project, given().get(project));
+    check.accept("GET " + project, given().header("If-None-Match", "\"0\"").get(project));
+    check.accept(
+        "PATCH " + project,
+        given()
+            .contentType("application/merge-patch+json")
+            .header("If-Match", "\"0\"")
+            .body("{\"name\":\"Renamed\"}")
+            .patch(project));
+    Api.project(null);
+    Api.project(null);
+    check.accept(
+        "GET /api/v1/projects",
+        given().queryParam("page", 1).queryParam("size", 1).get("/api/v1/projects"));
+    check.accept("GET /api/v1/portfolio", given().queryParam("size", 1).get("/api/v1/portfolio"));
+
+    Response stakeholder = StakeholderApiTest.add(created.path("id"), "hdr-viewer", "VIEWER");
+    check.accept("POST " + project + "/stakeholders", stakeholder);
+    String stakeholderUrl = project + "/stakeholders/" + stakeholder.path("id");
+    check.accept("GET " + stakeholderUrl, given().get(stakeholderUrl));
+    check.accept("GET " + project + "/stakeholders", given().get(project + "/stakeholders"));
+    Response cost =
+        FinanceApiTest.cost(created.path("id"), "2026-01-31", "\"10.00\"", "EUR", "LABOR");
+    check.accept("POST " + project + "/costs", cost);
+    String costUrl = project + "/costs/" + cost.path("id");
+    check.accept("GET " + costUrl, given().get(costUrl));
+    check.accept("GET " + project + "/costs", given().get(project + "/costs"));
+    Response benefit =
+        given()
+            .contentType(ContentType.JSON)
+            .body(
+                "{\"description\":\"Saved licences\",\"amount\":\"20.00\",\"currency\":\"EUR\","
+                    + "\"recurrence\":\"ONE_OFF\",\"startDate\":\"2026-10-01\"}")
+            .post(project + "/benefits");
+    check.accept("POST " + project + "/benefits", benefit);
+    String benefitUrl = project + "/benefits/" + benefit.path("id");
+    check.accept("GET " + benefitUrl, given().get(benefitUrl));
+    check.accept("GET " + project + "/benefits", given().get(project + "/benefits"));
+    Response kpi = KpiApiTest.define(created.path("id"), "Uptime", "99.9", "HIGHER_IS_BETTER");
+    check.accept("POST " + project + "/kpis", kpi);
+    String kpiUrl = project + "/kpis/" + kpi.path("id");
+    check.accept(
+        "PATCH " + kpiUrl,
+        given()
+            .contentType("application/merge-patch+json")
+            .header("If-Match", "\"0\"")
+            .body("{\"target\":99.5}")
+            .patch(kpiUrl));
+    Response measurement = KpiApiTest.measure(kpiUrl, "2026-01-31", "\"99.7\"");
+    check.accept("POST " + kpiUrl + "/measurements", measurement);
+    String measurementUrl = kpiUrl + "/measurements/" + measurement.path("id");
+    check.accept("GET " + measurementUrl, given().get(measurementUrl));
+    check.accept("GET " + kpiUrl + "/measurements", given().get(kpiUrl + "/measurements"));
+    check.accept("GET " + project + "/kpis", given().get(project + "/kpis"));
+    Response transition = Api.transition(created.path("id"), "PLANNING", "headers");
+    check.accept("POST " + project + "/phase-transitions", transition);
+    String transitionUrl = project + "/phase-transitions/" + transition.path("id");
+    check.accept("GET " + transitionUrl, given().get(transitionUrl));
+    check.accept(
+        "GET " + transitionUrl,
+        given().header("If-None-Match", transition.header("ETag")).get(transitionUrl));
+    check.accept(
+        "GET " + project + "/phase-transitions", given().get(project + "/phase-transitions"));
+    for (String read : List.of("/history", "/analytics", "/health", "/gates")) {
+      check.accept("GET " + project + read, given().get(project + read));
+    }
+    check.accept(
+        "DELETE " + costUrl, given().header("If-Match", cost.header("ETag")).delete(costUrl));
+    check.accept(
+        "DELETE " + project,
+        given().header("If-Match", given().get(project).header("ETag")).delete(project));
+
+    assertEquals(List.of(), differences);
+    // the answers that carry the headers were all reached, so none was compared by accident
+    for (String answer :
+        List.of(
+            "POST /api/v1/projects 201",
+            "GET /api/v1/projects/{} 304",
+            "PATCH /api/v1/projects/{} 200",
+            "GET /api/v1/projects 200",
+            "POST /api/v1/projects/{}/kpis/{}/measurements 201",
+            "GET /api/v1/projects/{}/kpis/{}/measurements/{} 200",
+            "GET /api/v1/projects/{}/phase-transitions/{} 304",
+            "DELETE /api/v1/projects/{}/costs/{} 204",
+            "DELETE /api/v1/projects/{} 204")) {
+      assertTrue(seen.contains(answer), answer + " not reached: " + seen);
+    }
   }
 
   @Test

@@ -7,7 +7,6 @@ import org.eclipse.microprofile.openapi.OASFilter;
 import org.eclipse.microprofile.openapi.models.OpenAPI;
 import org.eclipse.microprofile.openapi.models.Operation;
 import org.eclipse.microprofile.openapi.models.PathItem;
-import org.eclipse.microprofile.openapi.models.media.Schema;
 import org.eclipse.microprofile.openapi.models.parameters.Parameter;
 import org.eclipse.microprofile.openapi.models.responses.APIResponses;
 
@@ -39,10 +38,6 @@ public class CommonProblemResponses implements OASFilter {
               if (!path.startsWith("/api/") || item.getOperations() == null) {
                 return;
               }
-              // a resource whose changes require If-Match is read with its ETag (ConditionalGet)
-              boolean versioned =
-                  item.getOperations().entrySet().stream()
-                      .anyMatch(e -> requiresIfMatch(e.getKey(), e.getValue()));
               item.getOperations()
                   .forEach(
                       (method, operation) -> {
@@ -89,9 +84,6 @@ public class CommonProblemResponses implements OASFilter {
                               "422",
                               "The Idempotency-Key was used before with a different request body");
                         }
-                        if (versioned && method == PathItem.HttpMethod.GET) {
-                          documentConditionalRead(operation);
-                        }
                         if (path.startsWith("/api/v1/projects/{id}")) {
                           add(
                               responses,
@@ -100,32 +92,6 @@ public class CommonProblemResponses implements OASFilter {
                         }
                       });
             });
-  }
-
-  /** {@code If-None-Match} and the 304 that {@link ConditionalGet} answers to it. */
-  private static void documentConditionalRead(Operation operation) {
-    boolean documented =
-        operation.getParameters() != null
-            && operation.getParameters().stream()
-                .anyMatch(p -> "If-None-Match".equalsIgnoreCase(p.getName()));
-    if (!documented) {
-      operation.addParameter(
-          OASFactory.createParameter()
-              .name("If-None-Match")
-              .in(Parameter.In.HEADER)
-              .description(
-                  "The ETag of the version the client holds: 304 without a body if it is still"
-                      + " the current one")
-              .schema(OASFactory.createSchema().addType(Schema.SchemaType.STRING)));
-    }
-    if (!operation.getResponses().hasAPIResponse("304")) {
-      operation
-          .getResponses()
-          .addAPIResponse(
-              "304",
-              OASFactory.createAPIResponse()
-                  .description("Not modified: If-None-Match names the current ETag; no body"));
-    }
   }
 
   private static boolean takesIfMatch(Operation operation) {

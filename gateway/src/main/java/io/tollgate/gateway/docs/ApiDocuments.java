@@ -4,8 +4,10 @@ import io.tollgate.gateway.config.RouteTable;
 import io.vertx.core.json.JsonArray;
 import io.vertx.core.json.JsonObject;
 import java.util.HashMap;
+import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.Set;
 import java.util.SortedMap;
 
 /**
@@ -13,7 +15,8 @@ import java.util.SortedMap;
  * operations under the paths the gateway routes to it, and its components beside the others'. Two
  * services that define a component of the same name identically share it (the {@code Problem}
  * schema of rest-conventions); a different one is renamed {@code service_Name} in that service's
- * document, references included.
+ * document, references included. Every operation then gets what the gateway itself adds to it (its
+ * headers and its own failure answers).
  */
 public final class ApiDocuments {
 
@@ -30,6 +33,13 @@ public final class ApiDocuments {
           "links",
           "callbacks",
           "pathItems");
+
+  private static final Set<String> METHODS =
+      Set.of("get", "put", "post", "delete", "options", "head", "patch", "trace");
+
+  // the headers the gateway puts on every answer (GatewayRouter.addResponseHeaders)
+  private static final List<String> EVERY_ANSWER =
+      List.of("X-Request-Id", "RateLimit-Limit", "RateLimit-Remaining", "RateLimit-Reset");
 
   private ApiDocuments() {}
 
@@ -61,7 +71,66 @@ public final class ApiDocuments {
     if (!missing.isEmpty()) {
       merged.put("x-tollgate-missing", new JsonObject(Map.copyOf(missing)));
     }
+    documentGatewayAnswers(merged, own.getJsonObject("paths", new JsonObject()).fieldNames());
     return merged;
+  }
+
+  /**
+   * What the gateway adds to every operation: the headers it puts on every answer ({@code
+   * X-Request-Id}, {@code RateLimit-*}), its 429 and 503, and, for a path it forwards, its 502 and
+   * 504. Their definitions are in the gateway's own document.
+   */
+  private static void documentGatewayAnswers(JsonObject merged, Set<String> ownPaths) {
+    JsonObject responses = merged.getJsonObject("components").getJsonObject("responses");
+    if (responses != null) {
+      responses.forEach(r -> addHeaders((JsonObject) r.getValue()));
+    }
+    JsonObject paths = merged.getJsonObject("paths");
+    for (String path : paths.fieldNames()) {
+      JsonObject item = paths.getJsonObject(path);
+      for (String method : item.fieldNames()) {
+        if (!METHODS.contains(method)) {
+          continue;
+        }
+        JsonObject answers = item.getJsonObject(method).getJsonObject("responses");
+        if (answers == null) {
+          continue;
+        }
+        answers.forEach(
+            a -> {
+              JsonObject answer = (JsonObject) a.getValue();
+              if (!answer.containsKey("$ref")) {
+                addHeaders(answer);
+              }
+            });
+        Map<String, String> own = new LinkedHashMap<>();
+        own.put("429", "GatewayTooManyRequests");
+        own.put("503", "GatewayUnavailable");
+        if (!ownPaths.contains(path)) {
+          own.put("502", "GatewayBadGateway");
+          own.put("504", "GatewayTimeout");
+        }
+        own.forEach(
+            (status, name) -> {
+              if (!answers.containsKey(status)) {
+                answers.put(status, new JsonObject().put("$ref", "#/components/responses/" + name));
+              }
+            });
+      }
+    }
+  }
+
+  private static void addHeaders(JsonObject answer) {
+    JsonObject headers = answer.getJsonObject("headers");
+    if (headers == null) {
+      headers = new JsonObject();
+      answer.put("headers", headers);
+    }
+    for (String header : EVERY_ANSWER) {
+      if (!headers.containsKey(header)) {
+        headers.put(header, new JsonObject().put("$ref", "#/components/headers/" + header));
+      }
+    }
   }
 
   private static void add(

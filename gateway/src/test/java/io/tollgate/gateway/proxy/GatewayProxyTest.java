@@ -21,6 +21,8 @@ import static org.hamcrest.Matchers.notNullValue;
 import static org.hamcrest.Matchers.oneOf;
 import static org.hamcrest.Matchers.startsWith;
 
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.ObjectMapper;
 import io.quarkus.test.common.ResourceArg;
 import io.quarkus.test.common.TestResourceScope;
 import io.quarkus.test.common.WithTestResource;
@@ -32,9 +34,11 @@ import io.restassured.path.json.JsonPath;
 import io.restassured.response.Response;
 import io.tollgate.gateway.config.GatewayConfig;
 import io.tollgate.gateway.testing.FailingRoute;
+import io.tollgate.gateway.testing.GatewayHeaders;
 import io.tollgate.gateway.testing.GatewayTestKeys;
 import io.tollgate.gateway.testing.UpstreamServers;
 import io.tollgate.testing.LoggedErrors;
+import io.tollgate.testing.OpenApiHeaders;
 import io.tollgate.testing.RawHttp;
 import io.tollgate.testing.TestTokens;
 import io.tollgate.testing.TollgateInfrastructure;
@@ -959,6 +963,54 @@ class GatewayProxyTest {
         doc.getList("paths.'/api/v1/api-keys'.post.security"),
         equalTo(List.of(java.util.Map.of("SecurityScheme", List.of()))));
     assertThat(doc.getString("'x-tollgate-missing'.'dead-service'"), notNullValue());
+  }
+
+  /**
+   * The merged document also says what the gateway adds: the headers on every answer, which a real
+   * answer carries no more and no fewer of than documented, and its own 429, 502, 503 and 504.
+   */
+  @Test
+  void openApiDocumentsWhatTheGatewayAddsToEveryOperation() throws Exception {
+    JsonNode doc = new ObjectMapper().readTree(given().get("/q/openapi").asString());
+    Response proxied = given().get("/api/v1/projects");
+    assertThat(proxied.statusCode(), is(200));
+    assertThat(
+        OpenApiHeaders.differences(doc, "GET", "/api/v1/projects", proxied, GatewayHeaders.ADDED),
+        is(List.of()));
+    Response own =
+        given().header("Authorization", TestTokens.bearer("root", "ADMIN")).get("/api/v1/api-keys");
+    assertThat(own.statusCode(), is(200));
+    assertThat(
+        OpenApiHeaders.differences(doc, "GET", "/api/v1/api-keys", own, GatewayHeaders.ADDED),
+        is(List.of()));
+    int operations = 0;
+    for (var path : (Iterable<java.util.Map.Entry<String, JsonNode>>) doc.path("paths")::fields) {
+      for (var operation :
+          (Iterable<java.util.Map.Entry<String, JsonNode>>) path.getValue()::fields) {
+        if (!operation.getValue().has("responses")) {
+          continue; // the path's own parameters
+        }
+        JsonNode responses = operation.getValue().path("responses");
+        String name = operation.getKey() + " " + path.getKey();
+        boolean forwarded = !path.getKey().startsWith("/api/v1/api-keys");
+        for (String status :
+            forwarded ? List.of("429", "502", "503", "504") : List.of("429", "503")) {
+          assertThat(
+              name + " " + status,
+              responses.path(status).path("$ref").asText(),
+              startsWith("#/components/responses/Gateway"));
+        }
+        operations++;
+      }
+    }
+    assertThat(operations, is(greaterThanOrEqualTo(8)));
+    assertThat(
+        doc.path("components")
+            .path("responses")
+            .path("GatewayTooManyRequests")
+            .path("headers")
+            .has("Retry-After"),
+        is(true));
   }
 
   /**

@@ -9,11 +9,16 @@ import static org.hamcrest.Matchers.is;
 import static org.hamcrest.Matchers.lessThan;
 import static org.hamcrest.Matchers.lessThanOrEqualTo;
 
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.ObjectMapper;
 import io.quarkus.test.junit.QuarkusTest;
 import io.restassured.response.Response;
 import io.tollgate.gateway.config.GatewayConfig;
+import io.tollgate.gateway.testing.GatewayHeaders;
+import io.tollgate.testing.OpenApiHeaders;
 import io.tollgate.testing.TestTokens;
 import jakarta.inject.Inject;
+import java.util.List;
 import java.util.UUID;
 import org.junit.jupiter.api.Test;
 
@@ -49,9 +54,9 @@ class RateLimitTest {
     String greedy = TestTokens.bearer("greedy-" + UUID.randomUUID(), "MEMBER");
     Response refused = null;
     int sent = 0;
-    // 404s of the gateway itself: cheap, and they count like any other request
+    // an operation of the merged OpenAPI document, so that the 429 can be compared with it below
     while (refused == null && sent < 20 * config.rateLimit().burst()) {
-      Response response = given().header("Authorization", greedy).when().get("/api/v1/nowhere");
+      Response response = given().header("Authorization", greedy).when().get("/api/v1/risks");
       sent++;
       if (response.statusCode() == 429) {
         refused = response;
@@ -71,6 +76,11 @@ class RateLimitTest {
     assertThat(refused.header("RateLimit-Remaining"), is("0"));
     assertThat(Long.parseLong(refused.header("RateLimit-Reset")), is(greaterThanOrEqualTo(1L)));
     assertThat(refused.header("X-Request-Id"), org.hamcrest.Matchers.notNullValue());
+    // the 429 is documented on the operation, headers and all
+    JsonNode openapi = new ObjectMapper().readTree(given().get("/q/openapi").asString());
+    assertThat(
+        OpenApiHeaders.differences(openapi, "GET", "/api/v1/risks", refused, GatewayHeaders.ADDED),
+        is(List.of()));
 
     // someone else is not affected
     given()

@@ -40,6 +40,7 @@ import java.time.OffsetDateTime;
 import java.util.UUID;
 import org.eclipse.microprofile.openapi.annotations.Operation;
 import org.eclipse.microprofile.openapi.annotations.enums.SchemaType;
+import org.eclipse.microprofile.openapi.annotations.headers.Header;
 import org.eclipse.microprofile.openapi.annotations.media.Content;
 import org.eclipse.microprofile.openapi.annotations.media.ExampleObject;
 import org.eclipse.microprofile.openapi.annotations.media.Schema;
@@ -241,7 +242,10 @@ public class ProjectResource {
       description =
           "Archives the project (it stays readable with archived=true and leaves default lists)."
               + " If-Match is required. Publishes tollgate.project.archived.v1.")
-  @APIResponse(responseCode = "204", description = "Archived")
+  @APIResponse(
+      responseCode = "204",
+      description = "Archived",
+      headers = @Header(name = "ETag", ref = "ETag"))
   @APIResponse(
       responseCode = "409",
       description = "Already archived",
