@@ -266,4 +266,49 @@ class AuthorizationTest {
         .then()
         .statusCode(200);
   }
+
+  /**
+   * A change made with an API key is in the audit under the key's owner and the key; a key's
+   * Idempotency-Keys are its own, so a key limited to one project cannot replay what its owner
+   * created elsewhere with another credential.
+   */
+  @Test
+  void aChangeMadeWithAnApiKeyNamesTheKeyAndItsIdempotencyKeysAreItsOwn() {
+    UUID project = project();
+    UUID apiKey = UUID.randomUUID();
+    String withKey =
+        TestTokens.bearerWith(
+            "\"scope\":\"READ_WRITE\",\"api_key_id\":\"" + apiKey + "\"", "olivia", "MEMBER");
+    String cost =
+        "{\"date\":\"2026-01-31\",\"amount\":\"10.00\",\"currency\":\"EUR\",\"category\":\"LABOR\"}";
+    String idempotencyKey = UUID.randomUUID().toString();
+    given()
+        .contentType(ContentType.JSON)
+        .header("Idempotency-Key", idempotencyKey)
+        .body(cost)
+        .post("/api/v1/projects/" + project + "/costs")
+        .then()
+        .statusCode(201);
+    // the same key and body with the API key: a create of its own, not the owner's replayed
+    given()
+        .header("Authorization", withKey)
+        .contentType(ContentType.JSON)
+        .header("Idempotency-Key", idempotencyKey)
+        .body(cost)
+        .post("/api/v1/projects/" + project + "/costs")
+        .then()
+        .statusCode(201)
+        .header("Idempotent-Replayed", (String) null);
+    given()
+        .queryParam("size", 2)
+        .get("/api/v1/projects/" + project + "/history")
+        .then()
+        .statusCode(200)
+        .body("items[0].action", equalTo("COST_RECORDED"))
+        .body("items[0].actor", equalTo("olivia"))
+        .body("items[0].apiKeyId", equalTo(apiKey.toString()))
+        .body("items[1].action", equalTo("COST_RECORDED"))
+        .body("items[1].actor", equalTo("olivia"))
+        .body("items[1].apiKeyId", equalTo(null));
+  }
 }

@@ -268,6 +268,68 @@ class DocumentationTest {
         "DELETE " + project,
         given().header("If-Match", given().get(project).header("ETag")).delete(project));
 
+    // every change to an archived project is refused with a 409, which each operation documents
+    String etag = given().get(project).header("ETag");
+    String kpiEtag = given().get(kpiUrl).header("ETag");
+    List<String[]> changes =
+        List.of(
+            new String[] {"PATCH", project, etag, "{\"name\":\"Too late\"}"},
+            new String[] {
+              "POST",
+              project + "/phase-transitions",
+              null,
+              "{\"to\":\"EXECUTION\",\"reason\":\"r\"}"
+            },
+            new String[] {
+              "POST",
+              project + "/stakeholders",
+              null,
+              "{\"userId\":\"late\",\"name\":\"Late\",\"role\":\"BUSINESS\",\"influence\":1,\"interest\":1,\"accessRole\":\"VIEWER\"}"
+            },
+            new String[] {"PATCH", stakeholderUrl, "\"0\"", "{\"interest\":5}"},
+            new String[] {"DELETE", stakeholderUrl, "\"0\"", null},
+            new String[] {
+              "POST",
+              project + "/costs",
+              null,
+              "{\"date\":\"2026-01-31\",\"amount\":\"1.00\",\"currency\":\"EUR\",\"category\":\"LABOR\"}"
+            },
+            new String[] {
+              "POST",
+              project + "/benefits",
+              null,
+              "{\"description\":\"d\",\"amount\":\"1.00\",\"currency\":\"EUR\",\"recurrence\":\"ONE_OFF\",\"startDate\":\"2026-10-01\"}"
+            },
+            new String[] {"DELETE", benefitUrl, "\"0\"", null},
+            new String[] {
+              "POST",
+              project + "/kpis",
+              null,
+              "{\"name\":\"Late\",\"unit\":\"%\",\"target\":1,\"direction\":\"HIGHER_IS_BETTER\"}"
+            },
+            new String[] {"PATCH", kpiUrl, kpiEtag, "{\"target\":2}"},
+            new String[] {"DELETE", kpiUrl, kpiEtag, null},
+            new String[] {
+              "POST", kpiUrl + "/measurements", null, "{\"measuredOn\":\"2026-01-31\",\"value\":1}"
+            },
+            new String[] {"DELETE", project, etag, null});
+    for (String[] change : changes) {
+      var request = given();
+      if (change[2] != null) {
+        request.header("If-Match", change[2]);
+      }
+      if (change[3] != null) {
+        request
+            .contentType(
+                change[0].equals("PATCH") ? "application/merge-patch+json" : "application/json")
+            .body(change[3]);
+      }
+      Response refused = request.request(change[0], change[1]);
+      assertEquals(
+          409, refused.statusCode(), change[0] + " " + change[1] + ": " + refused.asString());
+      check.accept(change[0] + " " + change[1], refused);
+    }
+
     assertEquals(List.of(), differences);
     // the answers that carry the headers were all reached, so none was compared by accident
     for (String answer :
@@ -300,6 +362,8 @@ class DocumentationTest {
                             op.hasNonNull("summary") && op.hasNonNull("description"),
                             "operation without summary/description: " + op)));
     assertEquals(List.of(), OpenApiExamples.missing(openapi), "bodies without an example");
+    assertEquals(
+        List.of(), OpenApiExamples.nonConforming(openapi), "examples that break their schema");
     String asyncapi =
         given().get("/asyncapi/asyncapi.yaml").then().statusCode(200).extract().asString();
     String readme = Files.readString(Path.of("README.md"));

@@ -9,6 +9,7 @@ import static org.hamcrest.Matchers.equalTo;
 import static org.hamcrest.Matchers.hasItems;
 import static org.hamcrest.Matchers.nullValue;
 import static org.hamcrest.Matchers.startsWith;
+import static org.junit.jupiter.api.Assertions.assertEquals;
 
 import io.quarkus.test.common.QuarkusTestResource;
 import io.quarkus.test.common.ResourceArg;
@@ -26,6 +27,8 @@ import jakarta.inject.Inject;
 import jakarta.persistence.EntityManager;
 import java.math.BigDecimal;
 import java.time.LocalDate;
+import java.util.List;
+import java.util.Locale;
 import java.util.UUID;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
@@ -73,6 +76,43 @@ class FinanceApiTest {
         .then()
         .extract()
         .path("totalItems");
+  }
+
+  /**
+   * A retry that spells the project's id in capitals, or ends the path with a slash, names the same
+   * ledger: it replays the first answer instead of recording the cost twice.
+   */
+  @Test
+  void aRetryWithTheIdSpelledOtherwiseReplaysInsteadOfRecordingTwice() {
+    String id = Api.project("{\"amount\":\"1000.00\",\"currency\":\"EUR\"}");
+    String body =
+        "{\"date\":\"2026-01-31\",\"amount\":\"10.00\",\"currency\":\"EUR\",\"category\":\"LABOR\"}";
+    String key = UUID.randomUUID().toString();
+    String first =
+        given()
+            .contentType(ContentType.JSON)
+            .header("Idempotency-Key", key)
+            .body(body)
+            .post("/api/v1/projects/" + id + "/costs")
+            .then()
+            .statusCode(201)
+            .extract()
+            .path("id");
+    for (String path :
+        List.of(
+            "/api/v1/projects/" + id.toUpperCase(Locale.ROOT) + "/costs",
+            "/api/v1/projects/" + id + "/costs/")) {
+      given()
+          .contentType(ContentType.JSON)
+          .header("Idempotency-Key", key)
+          .body(body)
+          .post(path)
+          .then()
+          .statusCode(201)
+          .header("Idempotent-Replayed", "true")
+          .body("id", equalTo(first));
+    }
+    assertEquals(1, costs(id));
   }
 
   @Test

@@ -79,6 +79,21 @@ class GateEventsTest {
     Api.transition(id, "EXECUTION", "plan approved").then().statusCode(201);
   }
 
+  /** An archived project's gates may all be met, but no move would pass: it is archived. */
+  @Test
+  void anArchivedProjectsNextPhaseNeverPasses() {
+    String id = Api.project(LifecycleApiTest.EUR_BUDGET);
+    given().get("/api/v1/projects/" + id + "/gates").then().body("nextPhasePasses", equalTo(true));
+    given().header("If-Match", "\"0\"").delete("/api/v1/projects/" + id).then().statusCode(204);
+    given()
+        .get("/api/v1/projects/" + id + "/gates")
+        .then()
+        .statusCode(200)
+        .body("nextPhase", equalTo("PLANNING"))
+        .body("nextPhasePasses", equalTo(false));
+    Api.transition(id, "PLANNING", "too late").then().statusCode(409);
+  }
+
   @Test
   void deploymentWaitsForAuditsAndUatAndForCriticalRisksToClose() {
     String id = Api.project(LifecycleApiTest.EUR_BUDGET);

@@ -9,6 +9,7 @@ import static org.hamcrest.Matchers.equalTo;
 import static org.hamcrest.Matchers.hasSize;
 import static org.hamcrest.Matchers.nullValue;
 import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
@@ -31,6 +32,7 @@ import java.time.LocalDate;
 import java.time.OffsetDateTime;
 import java.time.ZoneOffset;
 import java.util.ArrayList;
+import java.util.Comparator;
 import java.util.List;
 import java.util.UUID;
 import org.apache.kafka.clients.consumer.ConsumerRecord;
@@ -223,6 +225,32 @@ class HealthPortfolioTest {
             "Code freeze is 3 days late", red.path("reasons").get(0).path("message").asText());
       }
     }
+  }
+
+  /**
+   * The portfolio gives a project's health reasons as its own health does, word for word, whatever
+   * order the risks arrived in (here the reverse of the order they are named in).
+   */
+  @Test
+  void thePortfolioNamesTheSameRisksAsTheProjectsOwnHealth() {
+    String key = ProjectApiTest.uniqueKey("O");
+    String id = Api.project(key, "AGILE", LifecycleApiTest.EUR_BUDGET);
+    List<Risk> risks = new ArrayList<>();
+    for (int i = 0; i < 4; i++) {
+      risks.add(new Risk(id, "HIGH"));
+    }
+    risks.sort(Comparator.comparing(r -> r.id));
+    for (int i = risks.size() - 1; i >= 0; i--) {
+      Broker.publishAndAwait(em, risks.get(i).title("Risk " + (i + 1)), GateEventsTest.ASSESSED);
+    }
+    List<String> own = given().get("/api/v1/projects/" + id + "/health").path("reasons.message");
+    assertTrue(own.get(0).contains("Risk 1"), own.toString());
+    given()
+        .queryParam("text", key)
+        .get("/api/v1/portfolio")
+        .then()
+        .statusCode(200)
+        .body("items[0].healthReasons", equalTo(own));
   }
 
   @Test

@@ -522,6 +522,39 @@ class ProjectApiTest {
     given().queryParam("text", key).get("/api/v1/projects").then().body("totalItems", equalTo(0));
   }
 
+  /**
+   * Names are kept without surrounding spaces, so a patch that only adds some changes nothing: no
+   * new version (other clients' If-Match stays valid), no history entry, for a project, a KPI and a
+   * stakeholder alike.
+   */
+  @Test
+  void aPatchThatOnlyAddsSpacesChangesNothing() {
+    String id = create(uniqueKey("W")).path("id");
+    String url = "/api/v1/projects/" + id;
+    String name = given().get(url).path("name");
+    String kpi = KpiApiTest.define(id, "Uptime", "99.9", "HIGHER_IS_BETTER").path("id");
+    String stakeholder = StakeholderApiTest.add(id, "spacey", "VIEWER").path("id");
+    int history = given().get(url + "/history").path("totalItems");
+    for (String[] change :
+        List.of(
+            new String[] {url, "{\"name\":\"  " + name + " \"}", "0"},
+            new String[] {url + "/kpis/" + kpi, "{\"name\":\"Uptime \",\"unit\":\" %\"}", "0"},
+            new String[] {
+              url + "/stakeholders/" + stakeholder, "{\"name\":\" spacey Example\"}", "0"
+            })) {
+      given()
+          .contentType("application/merge-patch+json")
+          .header("If-Match", "\"" + change[2] + "\"")
+          .body(change[1])
+          .patch(change[0])
+          .then()
+          .statusCode(200)
+          .header("ETag", "\"" + change[2] + "\"");
+    }
+    given().get(url).then().body("version", equalTo(0)).body("name", equalTo(name));
+    given().get(url + "/history").then().body("totalItems", equalTo(history));
+  }
+
   @Test
   void updateNeedsIfMatchAndRefusesStaleVersions() {
     String id = create(uniqueKey("U")).path("id");

@@ -14,10 +14,10 @@ import org.eclipse.microprofile.openapi.models.responses.APIResponses;
  * Documents the problem answers that every API operation shares, so that an endpoint declares only
  * its own: 401 for a request without a valid bearer token, 403 for a change the caller's role does
  * not allow, 404 for a path under a project that does not exist or is hidden from the caller (ADR
- * 0005), 400 for an invalid request (every operation checks its query), 413 and 415 for one with a
- * body, 422 for one that takes {@code Idempotency-Key}, 412 for one that takes {@code If-Match} and
- * 428 where it is required. An endpoint that documents one of these itself keeps its own
- * description.
+ * 0005) and 409 for a change to one that is archived, 400 for an invalid request (every operation
+ * checks its query), 413 and 415 for one with a body, 422 for one that takes {@code
+ * Idempotency-Key}, 412 for one that takes {@code If-Match} and 428 where it is required. An
+ * endpoint that documents one of these itself keeps its own description.
  */
 @OpenApiFilter(OpenApiFilter.RunStage.BUILD)
 public class CommonProblemResponses implements OASFilter {
@@ -89,6 +89,13 @@ public class CommonProblemResponses implements OASFilter {
                               responses,
                               "404",
                               "No such project, or the caller is not one of its stakeholders");
+                          if (!READS.contains(method)) {
+                            add(
+                                responses,
+                                "409",
+                                "The project is archived and accepts no changes, or the change"
+                                    + " conflicts with its current state (detail says which)");
+                          }
                         }
                       });
             });

@@ -17,7 +17,9 @@ import java.security.NoSuchAlgorithmException;
 import java.time.OffsetDateTime;
 import java.time.ZoneOffset;
 import java.util.HexFormat;
+import java.util.UUID;
 import java.util.function.Supplier;
+import org.eclipse.microprofile.jwt.JsonWebToken;
 
 /**
  * Honours {@code Idempotency-Key} on creates: the same key with the same body replays the first
@@ -47,7 +49,32 @@ public class Idempotency {
 
   /** Runs {@code create} once per key, scoped to the request's own path ({@code POST /path}). */
   public Response once(String key, UriInfo uri, Object request, Supplier<Response> create) {
-    return once(key, "POST " + uri.getPath(), request, create);
+    return once(key, "POST " + canonicalPath(uri.getPath()), request, create);
+  }
+
+  /**
+   * The path as a scope: ids in their canonical spelling and no trailing slash, so that {@code
+   * /projects/3F1C...} and {@code /projects/3f1c.../}, which name the same resource, are one scope
+   * and a retry spelled either way replays instead of creating again.
+   */
+  static String canonicalPath(String path) {
+    StringBuilder canonical = new StringBuilder(path.length());
+    for (String segment : path.split("/")) {
+      if (segment.isEmpty()) {
+        continue;
+      }
+      canonical.append('/');
+      if (segment.length() == 36 && segment.charAt(8) == '-') {
+        try {
+          canonical.append(UUID.fromString(segment));
+          continue;
+        } catch (IllegalArgumentException notAnId) {
+          // an ordinary segment that happens to look like one
+        }
+      }
+      canonical.append(segment);
+    }
+    return canonical.length() == 0 ? "/" : canonical.toString();
   }
 
   /**
@@ -68,7 +95,7 @@ public class Idempotency {
     }
     String hash = hash(request);
     // a key is the caller's own: another caller's equal key is another key
-    String by = caller.isAnonymous() ? "" : caller.getPrincipal().getName();
+    String by = by();
     // Requests with the same key wait for each other until the first commits: a retry sent while
     // the first attempt is still running then replays its response, instead of running the create
     // again and failing on what the first one wrote.
@@ -98,6 +125,24 @@ public class Idempotency {
     record.createdAt = OffsetDateTime.now(ZoneOffset.UTC);
     em.persist(record);
     return response;
+  }
+
+  /**
+   * Who the key belongs to: the user, and the API key when the call came with one (the gateway's
+   * {@code api_key_id} claim), since a key limited to some projects must not replay what its owner
+   * created with another credential.
+   */
+  private String by() {
+    if (caller.isAnonymous()) {
+      return "";
+    }
+    String user = caller.getPrincipal().getName();
+    if (caller.getPrincipal() instanceof JsonWebToken jwt && jwt.getClaim("api_key_id") != null) {
+      return user
+          + " api-key "
+          + String.valueOf((Object) jwt.getClaim("api_key_id")).replace("\"", "");
+    }
+    return user;
   }
 
   private Response replay(IdempotencyRecord previous) {

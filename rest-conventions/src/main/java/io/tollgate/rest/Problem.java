@@ -26,7 +26,10 @@ public record Problem(
     String title,
     int status,
     String detail,
-    URI instance,
+    @Schema(
+            format = "uri-reference",
+            description = "The request's path, e.g. /api/v1/projects (a URI reference)")
+        URI instance,
     List<Violation> violations,
     @com.fasterxml.jackson.annotation.JsonIgnore @Schema(hidden = true)
         Map<String, Object> extensions) {

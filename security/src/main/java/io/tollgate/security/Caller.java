@@ -26,6 +26,22 @@ public class Caller {
     return identity.isAnonymous() ? "anonymous" : identity.getPrincipal().getName();
   }
 
+  /**
+   * The API key the call was made with (the gateway's {@code api_key_id} claim), empty for a user's
+   * own token; the audit keeps it beside the user, who is the key's owner.
+   */
+  public Optional<UUID> apiKeyId() {
+    Object id = claim("api_key_id");
+    if (id == null) {
+      return Optional.empty();
+    }
+    try {
+      return Optional.of(UUID.fromString(unquote(String.valueOf(id))));
+    } catch (IllegalArgumentException e) {
+      return Optional.empty(); // the gateway only mints ids; anything else names no key
+    }
+  }
+
   public boolean isAuthenticated() {
     return !identity.isAnonymous();
   }

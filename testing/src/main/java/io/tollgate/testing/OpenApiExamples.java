@@ -1,6 +1,13 @@
 package io.tollgate.testing;
 
+import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.ObjectMapper;
+import com.fasterxml.jackson.databind.node.ObjectNode;
+import com.networknt.schema.JsonSchemaFactory;
+import com.networknt.schema.SchemaValidatorsConfig;
+import com.networknt.schema.SpecVersion;
+import com.networknt.schema.ValidationMessage;
 import java.util.ArrayList;
 import java.util.Iterator;
 import java.util.List;
@@ -45,6 +52,91 @@ public final class OpenApiExamples {
     }
     return missing;
   }
+
+  /**
+   * The examples that do not match their own schema, e.g. {@code "PATCH /api/v1/x request: $.name:
+   * is missing"}: a schema's own example, and the example of each JSON request and response body. A
+   * client validating what it sends against the document, or generated from it, must be able to
+   * send what the document shows.
+   */
+  public static List<String> nonConforming(JsonNode document) {
+    List<String> wrong = new ArrayList<>();
+    JsonNode components = document.path("components");
+    for (Iterator<Map.Entry<String, JsonNode>> schemas = components.path("schemas").fields();
+        schemas.hasNext(); ) {
+      Map.Entry<String, JsonNode> schema = schemas.next();
+      // OpenAPI 3.1 keeps a schema's examples as a JSON Schema "examples" array
+      List<JsonNode> examples = new ArrayList<>();
+      schema.getValue().path("examples").forEach(examples::add);
+      if (schema.getValue().has("example")) {
+        examples.add(schema.getValue().get("example"));
+      }
+      for (JsonNode example : examples) {
+        check(
+            wrong,
+            "schema " + schema.getKey(),
+            new ObjectMapper()
+                .createObjectNode()
+                .put("$ref", "#/components/schemas/" + schema.getKey()),
+            example,
+            components);
+      }
+    }
+    for (Iterator<Map.Entry<String, JsonNode>> paths = document.path("paths").fields();
+        paths.hasNext(); ) {
+      Map.Entry<String, JsonNode> path = paths.next();
+      for (Iterator<Map.Entry<String, JsonNode>> ops = path.getValue().fields(); ops.hasNext(); ) {
+        Map.Entry<String, JsonNode> op = ops.next();
+        String name = op.getKey().toUpperCase(java.util.Locale.ROOT) + " " + path.getKey();
+        for (Iterator<Map.Entry<String, JsonNode>> media =
+                op.getValue().path("requestBody").path("content").fields();
+            media.hasNext(); ) {
+          JsonNode body = media.next().getValue();
+          if (body.has("example")) {
+            check(wrong, name + " request", body.path("schema"), body.get("example"), components);
+          }
+        }
+        for (Iterator<Map.Entry<String, JsonNode>> responses =
+                op.getValue().path("responses").fields();
+            responses.hasNext(); ) {
+          Map.Entry<String, JsonNode> response = responses.next();
+          JsonNode body = response.getValue().path("content").path("application/json");
+          if (body.has("example")) {
+            check(
+                wrong,
+                name + " " + response.getKey(),
+                body.path("schema"),
+                body.get("example"),
+                components);
+          }
+        }
+      }
+    }
+    return wrong;
+  }
+
+  private static void check(
+      List<String> wrong, String where, JsonNode schema, JsonNode example, JsonNode components) {
+    ObjectNode root = schema.deepCopy();
+    root.set("components", components);
+    // an example given as text (as SmallRye keeps a schema's example) is the JSON it spells
+    JsonNode value = example;
+    if (example.isTextual() && example.asText().matches("(?s)\\s*[\\[{].*")) {
+      try {
+        value = new ObjectMapper().readTree(example.asText());
+      } catch (JsonProcessingException notJson) {
+        value = example;
+      }
+    }
+    for (ValidationMessage message : FACTORY.getSchema(root, CONFIG).validate(value)) {
+      wrong.add(where + ": " + message.getMessage());
+    }
+  }
+
+  private static final JsonSchemaFactory FACTORY =
+      JsonSchemaFactory.getInstance(SpecVersion.VersionFlag.V202012);
+  private static final SchemaValidatorsConfig CONFIG =
+      SchemaValidatorsConfig.builder().formatAssertionsEnabled(true).build();
 
   private static boolean hasExample(JsonNode document, JsonNode mediaType) {
     if (mediaType.has("example") || mediaType.has("examples")) {

@@ -19,6 +19,7 @@ public final class HistoryMapper {
         e.seq,
         e.occurredAt,
         e.actor,
+        e.apiKeyId,
         e.action,
         e.entityType,
         e.entityId,

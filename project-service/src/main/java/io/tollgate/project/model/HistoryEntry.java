@@ -28,6 +28,10 @@ public class HistoryEntry {
   @Column(nullable = false)
   public String actor;
 
+  /** The API key the actor's change came with; null for the user's own token. */
+  @Column(name = "api_key_id")
+  public UUID apiKeyId;
+
   @Column(nullable = false)
   public String action;
 

@@ -25,7 +25,10 @@ public class KpiRepository implements PanacheRepositoryBase<Kpi, UUID> {
   }
 
   public List<Kpi> allOf(Collection<UUID> projectIds) {
-    return projectIds.isEmpty() ? List.of() : list("projectId in ?1", projectIds);
+    // the order of allOf(projectId), so a project's health reads the same in the portfolio
+    return projectIds.isEmpty()
+        ? List.of()
+        : list("projectId in ?1", Sort.by("name").and("id"), projectIds);
   }
 
   public Optional<Kpi> ofProject(UUID projectId, UUID kpiId) {

@@ -6,6 +6,7 @@ import jakarta.validation.constraints.NotNull;
 import jakarta.validation.constraints.Size;
 import java.math.BigDecimal;
 import java.time.LocalDate;
+import org.eclipse.microprofile.openapi.annotations.enums.SchemaType;
 import org.eclipse.microprofile.openapi.annotations.media.Schema;
 
 @Schema(
@@ -19,8 +20,13 @@ import org.eclipse.microprofile.openapi.annotations.media.Schema;
             + "\"currency\":\"EUR\",\"recurrence\":\"MONTHLY\",\"startDate\":\"2026-10-01\"}")
 public record BenefitCreate(
     @NotBlank @Size(max = 500) String description,
-    @Schema(description = "Decimal > 0 per occurrence") BigDecimal amount,
-    String currency,
+    @Schema(
+            required = true,
+            type = SchemaType.STRING,
+            pattern = MoneyInput.DECIMAL,
+            description = "Decimal > 0 per occurrence, as a string (a JSON number is read too)")
+        BigDecimal amount,
+    @Schema(required = true, description = "ISO 4217; the project's currency") String currency,
     @NotNull Recurrence recurrence,
     @NotNull LocalDate startDate,
     @Schema(description = "Recurring benefits only: the last date one can occur")

@@ -5,6 +5,7 @@ import jakarta.validation.constraints.NotNull;
 import jakarta.validation.constraints.Size;
 import java.math.BigDecimal;
 import java.time.LocalDate;
+import org.eclipse.microprofile.openapi.annotations.enums.SchemaType;
 import org.eclipse.microprofile.openapi.annotations.media.Schema;
 
 @Schema(
@@ -17,7 +18,12 @@ import org.eclipse.microprofile.openapi.annotations.media.Schema;
             + "\"LABOR\",\"note\":\"February: 2 developers\"}")
 public record CostEntryCreate(
     @NotNull @Schema(description = "When the cost was incurred") LocalDate date,
-    @Schema(description = "Decimal > 0, e.g. \"12500.00\"") BigDecimal amount,
-    @Schema(description = "ISO 4217; the project's currency") String currency,
+    @Schema(
+            required = true,
+            type = SchemaType.STRING,
+            pattern = MoneyInput.DECIMAL,
+            description = "Decimal > 0 as a string, e.g. \"12500.00\" (a JSON number is read too)")
+        BigDecimal amount,
+    @Schema(required = true, description = "ISO 4217; the project's currency") String currency,
     @NotNull CostCategory category,
     @Size(max = 1000) String note) {}

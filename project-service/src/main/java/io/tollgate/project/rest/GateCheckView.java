@@ -23,7 +23,10 @@ public record GateCheckView(
     Methodology methodology,
     Phase phase,
     @Schema(description = "The next lifecycle phase; absent when there is none") Phase nextPhase,
-    @Schema(description = "Whether every criterion guarding the move to nextPhase is met")
+    @Schema(
+            description =
+                "Whether a move to nextPhase would pass: every criterion guarding it is met and the"
+                    + " project is not archived (an archived project accepts no transition)")
         boolean nextPhasePasses,
     List<Criterion> criteria) {
 

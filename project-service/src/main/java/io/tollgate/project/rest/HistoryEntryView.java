@@ -3,6 +3,7 @@ package io.tollgate.project.rest;
 import com.fasterxml.jackson.databind.JsonNode;
 import java.time.OffsetDateTime;
 import java.util.List;
+import java.util.UUID;
 import org.eclipse.microprofile.openapi.annotations.media.Schema;
 
 @Schema(
@@ -11,7 +12,8 @@ import org.eclipse.microprofile.openapi.annotations.media.Schema;
         "One change to the project or something of it: who, when, what (before and after, as the"
             + " API showed them; before is absent on creation, after on removal)",
     example =
-        "{\"sequence\":1042,\"at\":\"2026-02-10T09:00:00.123456Z\",\"actor\":\"alice\",\"action\":"
+        "{\"sequence\":1042,\"at\":\"2026-02-10T09:00:00.123456Z\",\"actor\":\"alice\",\"apiKeyId\":null,"
+            + "\"action\":"
             + "\"PROJECT_UPDATED\",\"entityType\":\"PROJECT\",\"entityId\":"
             + "\"3f1c2a9e-7b4d-4e0a-9a51-0c6f3f0d2b11\",\"changedFields\":[\"targetDate\"],"
             + "\"before\":{\"targetDate\":\"2026-09-30\",\"version\":1},\"after\":{\"targetDate\":"
@@ -20,6 +22,12 @@ public record HistoryEntryView(
     @Schema(description = "Orders the project's changes") long sequence,
     OffsetDateTime at,
     @Schema(description = "The user id of who made the change") String actor,
+    @Schema(
+            nullable = true,
+            description =
+                "The API key the change was made with (an integrator acting as the key's owner,"
+                    + " the actor); null when the actor used their own token")
+        UUID apiKeyId,
     @Schema(
             description =
                 "PROJECT_CREATED, PROJECT_UPDATED, PROJECT_ARCHIVED, PHASE_CHANGED,"

@@ -16,4 +16,15 @@ public record KpiPatch(
     @NotBlank @Size(max = 50) String unit,
     @NotNull BigDecimal target,
     @NotNull KpiDirection direction,
-    @Size(max = 1000) String description) {}
+    @Size(max = 1000) String description) {
+
+  /** As stored: name and unit without surrounding spaces, so that adding some changes nothing. */
+  public KpiPatch normalized() {
+    return new KpiPatch(
+        name == null ? null : name.strip(),
+        unit == null ? null : unit.strip(),
+        target,
+        direction,
+        description);
+  }
+}

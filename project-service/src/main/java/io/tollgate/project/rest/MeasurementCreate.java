@@ -8,7 +8,9 @@ import org.eclipse.microprofile.openapi.annotations.media.Schema;
 
 @Schema(
     name = "MeasurementCreate",
-    description = "A value of a KPI on a date (not in the future)",
+    description =
+        "A value of a KPI on a date (not in the future: no later than today in UTC+14, where the"
+            + " day starts first)",
     example = "{\"measuredOn\":\"2026-10-31\",\"value\":99.93,\"note\":\"October\"}")
 public record MeasurementCreate(
     @NotNull LocalDate measuredOn,

@@ -21,4 +21,16 @@ public record ProjectPatch(
     @NotNull Methodology methodology,
     LocalDate startDate,
     LocalDate targetDate,
-    MoneyInput budget) {}
+    MoneyInput budget) {
+
+  /** As stored: the name without surrounding spaces, so that adding some changes nothing. */
+  public ProjectPatch normalized() {
+    return new ProjectPatch(
+        name == null ? null : name.strip(),
+        description,
+        methodology,
+        startDate,
+        targetDate,
+        budget);
+  }
+}

@@ -24,4 +24,11 @@ public record StakeholderPatch(
     @NotNull StakeholderRole role,
     @NotNull @Min(1) @Max(5) Integer influence,
     @NotNull @Min(1) @Max(5) Integer interest,
-    @NotNull AccessRole accessRole) {}
+    @NotNull AccessRole accessRole) {
+
+  /** As stored: the name without surrounding spaces, so that adding some changes nothing. */
+  public StakeholderPatch normalized() {
+    return new StakeholderPatch(
+        name == null ? null : name.strip(), email, role, influence, interest, accessRole);
+  }
+}

@@ -87,6 +87,7 @@ public class History {
     e.projectId = projectId;
     e.occurredAt = projectSnapshot == null ? Times.now() : projectSnapshot.updatedAt();
     e.actor = caller.userId();
+    e.apiKeyId = caller.apiKeyId().orElse(null);
     e.action = action;
     e.entityType = entity.name();
     e.entityId = String.valueOf(entityId);

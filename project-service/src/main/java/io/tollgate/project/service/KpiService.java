@@ -23,6 +23,7 @@ import jakarta.transaction.Transactional;
 import java.math.BigDecimal;
 import java.time.LocalDate;
 import java.time.OffsetDateTime;
+import java.time.ZoneOffset;
 import java.util.ArrayList;
 import java.util.Collection;
 import java.util.List;
@@ -35,6 +36,9 @@ public class KpiService {
 
   static final int MAX_INTEGER_DIGITS = 18;
   static final int MAX_DECIMALS = 6;
+
+  /** The zone whose day starts first: a date after its today is in the future everywhere. */
+  static final ZoneOffset EARLIEST_ZONE = ZoneOffset.ofHours(14);
 
   private final ProjectService projects;
   private final KpiRepository kpis;
@@ -106,7 +110,7 @@ public class KpiService {
     Preconditions.requireIfMatch(ifMatch, k.version);
     ProjectService.requireActive(p);
     KpiPatch before = KpiMapper.toPatchable(k);
-    KpiPatch after = mergePatch.apply(before, patch);
+    KpiPatch after = mergePatch.apply(before, patch).normalized();
     checkDecimal("target", after.target());
     if (same(before, after)) {
       return k;
@@ -146,8 +150,13 @@ public class KpiService {
     Kpi k = find(projectId, kpiId);
     ProjectService.requireActive(p);
     List<Problem.Violation> violations = new ArrayList<>(decimalProblems("value", request.value()));
-    if (request.measuredOn().isAfter(AnalyticsService.today())) {
-      violations.add(new Problem.Violation("measuredOn", "must not be in the future"));
+    // judged where the day starts first (UTC+14), so a measurement of the caller's own today is
+    // never refused, whatever their time zone
+    LocalDate latest = LocalDate.now(EARLIEST_ZONE);
+    if (request.measuredOn().isAfter(latest)) {
+      violations.add(
+          new Problem.Violation(
+              "measuredOn", "must not be in the future (after " + latest + " anywhere on Earth)"));
     }
     if (!violations.isEmpty()) {
       throw ProblemException.invalid(violations);

@@ -78,8 +78,10 @@ public class LifecycleService {
 
   /** A gate check of a project: each rule of its methodology with its verdict. */
   public record GateCheck(Project project, Phase nextPhase, List<Gates.Outcome> outcomes) {
+    /** False for an archived project too: it accepts no transition, whatever its gates say. */
     public boolean nextPhasePasses() {
       return nextPhase != null
+          && !project.archived
           && outcomes.stream()
               .filter(o -> o.rule().guards(project.phase, nextPhase))
               .allMatch(Gates.Outcome::met);

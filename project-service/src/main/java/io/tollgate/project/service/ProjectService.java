@@ -147,7 +147,7 @@ public class ProjectService {
     Preconditions.requireIfMatch(ifMatch, p.version);
     requireActive(p);
     ProjectPatch before = ProjectMapper.toPatchable(p);
-    ProjectPatch after = mergePatch.apply(before, patch);
+    ProjectPatch after = mergePatch.apply(before, patch).normalized();
     checkDates(after.startDate(), after.targetDate());
     checkBudget(after.budget());
     checkBudgetCurrency(p, after.budget());

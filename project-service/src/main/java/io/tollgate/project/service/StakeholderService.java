@@ -137,7 +137,7 @@ public class StakeholderService {
     Preconditions.requireIfMatch(ifMatch, s.version);
     ProjectService.requireActive(p);
     StakeholderPatch before = StakeholderMapper.toPatchable(s);
-    StakeholderPatch after = mergePatch.apply(before, patch);
+    StakeholderPatch after = mergePatch.apply(before, patch).normalized();
     if (before.equals(after)) {
       return s;
     }
