@@ -197,7 +197,16 @@ class LifecycleApiTest {
   @Test
   void aCancelledProjectAcceptsNoMoreTransitions() {
     String id = Api.project(null);
-    Api.transition(id, "ON_HOLD", "waiting").then().statusCode(201);
+    StakeholderApiTest.add(id, "eddie", "EDITOR").then().statusCode(201);
+    // an EDITOR moves the project along, but only an OWNER ends it for good
+    Api.transition(Api.as("eddie", "MEMBER"), id, "ON_HOLD", "waiting", null)
+        .then()
+        .statusCode(201);
+    Api.transition(Api.as("eddie", "MEMBER"), id, "CANCELLED", "not mine to decide", null)
+        .then()
+        .statusCode(403)
+        .contentType(PROBLEM);
+    assertEquals("ON_HOLD", Api.phase(id));
     Api.transition(id, "CANCELLED", "the vendor product was discontinued")
         .then()
         .statusCode(201)

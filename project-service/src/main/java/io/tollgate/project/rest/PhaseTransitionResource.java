@@ -102,7 +102,10 @@ public class PhaseTransitionResource {
               schema = @Schema(implementation = Problem.class)))
   @APIResponse(
       responseCode = "403",
-      description = "overrideJustification sent by a caller who is not ADMIN",
+      description =
+          "overrideJustification sent by a caller who is not ADMIN, or a move to CLOSED or"
+              + " CANCELLED (which nothing follows) by a caller who is not an OWNER of the project"
+              + " or an ADMIN",
       content = @Content(mediaType = Problem.MEDIA_TYPE))
   @APIResponse(
       responseCode = "409",

@@ -27,6 +27,7 @@ import io.tollgate.rest.Preconditions;
 import io.tollgate.rest.ProblemException;
 import io.tollgate.rest.ProblemType;
 import io.tollgate.security.Caller;
+import io.tollgate.security.ProjectAccess;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.transaction.Transactional;
 import java.util.ArrayList;
@@ -51,6 +52,7 @@ public class LifecycleService {
   private final ProjectEvents events;
   private final History history;
   private final Caller caller;
+  private final ProjectAccess access;
   private final ObjectMapper mapper;
 
   LifecycleService(
@@ -63,6 +65,7 @@ public class LifecycleService {
       ProjectEvents events,
       History history,
       Caller caller,
+      ProjectAccess access,
       ObjectMapper mapper) {
     this.projects = projects;
     this.projectRows = projectRows;
@@ -73,6 +76,7 @@ public class LifecycleService {
     this.events = events;
     this.history = history;
     this.caller = caller;
+    this.access = access;
     this.mapper = mapper;
   }
 
@@ -104,6 +108,10 @@ public class LifecycleService {
     }
     if (p.archived) {
       throw refused(p, request.to(), "project " + p.key + " is archived and cannot be changed");
+    }
+    if (request.to().isTerminal()) {
+      // nothing follows CLOSED or CANCELLED, and nobody can undo it: the project's owners decide
+      access.requireOwner(projectId);
     }
     String justification = blankToNull(request.overrideJustification());
     if (justification != null && !caller.isAdmin()) {
