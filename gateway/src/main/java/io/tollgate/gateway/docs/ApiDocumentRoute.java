@@ -6,8 +6,11 @@ import io.tollgate.gateway.config.Upstream;
 import io.tollgate.gateway.http.Problems;
 import io.tollgate.gateway.http.Problems.Kind;
 import io.tollgate.gateway.proxy.GatewayRouter;
+import io.tollgate.gateway.proxy.UpstreamFailures;
+import io.tollgate.gateway.security.SecurityHeaders;
 import io.vertx.core.Future;
 import io.vertx.core.Vertx;
+import io.vertx.core.VertxException;
 import io.vertx.core.buffer.Buffer;
 import io.vertx.core.http.HttpClient;
 import io.vertx.core.http.HttpClientOptions;
@@ -15,6 +18,7 @@ import io.vertx.core.http.HttpClientResponse;
 import io.vertx.core.http.HttpHeaders;
 import io.vertx.core.http.HttpMethod;
 import io.vertx.core.http.RequestOptions;
+import io.vertx.core.json.DecodeException;
 import io.vertx.core.json.JsonObject;
 import io.vertx.ext.web.Router;
 import io.vertx.ext.web.RoutingContext;
@@ -89,6 +93,7 @@ public class ApiDocumentRoute {
    * from the service's own {@code /asyncapi/<file>}; for integrators, who reach only the gateway.
    */
   private void serveEventDocument(RoutingContext rc) {
+    SecurityHeaders.addToDocument(rc);
     String rest = rc.normalizedPath().substring(EVENTS.length());
     int slash = rest.indexOf('/');
     Upstream upstream = slash < 0 ? null : routes().routedUpstreams().get(rest.substring(0, slash));
@@ -121,10 +126,12 @@ public class ApiDocumentRoute {
   }
 
   private static void unreachable(RoutingContext rc, Upstream upstream, Throwable e) {
-    Problems.respond(rc, Kind.BAD_GATEWAY, upstream.name() + " did not answer: " + e.getMessage());
+    LOG.warnf("Event document %s from %s failed: %s", rc.request().path(), upstream.name(), e);
+    Problems.respond(rc, Kind.BAD_GATEWAY, UpstreamFailures.detail(upstream.name(), e));
   }
 
   private void serve(RoutingContext rc) {
+    SecurityHeaders.addToDocument(rc);
     Kept current = kept;
     if (current != null && System.currentTimeMillis() < current.untilMillis()) {
       respond(rc, current.body());
@@ -138,16 +145,18 @@ public class ApiDocumentRoute {
             done -> {
               SortedMap<String, JsonObject> documents = new TreeMap<>();
               SortedMap<String, String> missing = new TreeMap<>();
+              SortedMap<String, String> failures = new TreeMap<>();
               fetches.forEach(
                   (name, fetch) -> {
                     if (fetch.succeeded()) {
                       documents.put(name, fetch.result());
                     } else {
-                      missing.put(name, String.valueOf(fetch.cause().getMessage()));
+                      missing.put(name, reason(fetch.cause()));
+                      failures.put(name, String.valueOf(fetch.cause()));
                     }
                   });
               if (!missing.isEmpty()) {
-                LOG.warnf("OpenAPI document without %s: %s", missing.keySet(), missing);
+                LOG.warnf("OpenAPI document without %s: %s", missing.keySet(), failures);
               }
               Buffer body = ApiDocuments.merge(own, documents, missing, routes).toBuffer();
               if (missing.isEmpty()) {
@@ -163,8 +172,28 @@ public class ApiDocumentRoute {
             response ->
                 response.statusCode() == 200
                     ? response.body()
-                    : Future.failedFuture("it answered HTTP " + response.statusCode()))
-        .map(Buffer::toJsonObject);
+                    : Future.failedFuture(
+                        new Unusable("it answered HTTP " + response.statusCode())))
+        .compose(
+            body -> {
+              try {
+                return Future.succeededFuture(body.toJsonObject());
+              } catch (DecodeException e) {
+                return Future.failedFuture(new Unusable("its document is not JSON"));
+              }
+            });
+  }
+
+  /** A service that answered, but not with its document: the reason is ours, in words. */
+  private static final class Unusable extends VertxException {
+    Unusable(String reason) {
+      super(reason, true);
+    }
+  }
+
+  /** Why a service's document is missing, for clients: never the failure's own text. */
+  private static String reason(Throwable failure) {
+    return failure instanceof Unusable ? failure.getMessage() : UpstreamFailures.reason(failure);
   }
 
   private Future<HttpClientResponse> get(Upstream upstream, String uri) {

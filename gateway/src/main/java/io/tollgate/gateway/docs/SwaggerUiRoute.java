@@ -1,5 +1,6 @@
 package io.tollgate.gateway.docs;
 
+import io.tollgate.gateway.security.SecurityHeaders;
 import io.vertx.core.http.HttpHeaders;
 import io.vertx.ext.web.Router;
 import io.vertx.ext.web.handler.StaticHandler;
@@ -30,6 +31,7 @@ public class SwaggerUiRoute {
         .get(PATH)
         .handler(
             rc -> {
+              SecurityHeaders.addToDocument(rc);
               if (!rc.request().path().endsWith("/")) {
                 rc.redirect(PATH + "/");
                 return;
@@ -41,6 +43,11 @@ public class SwaggerUiRoute {
             });
     router
         .get(PATH + "/*")
+        .handler(
+            rc -> {
+              SecurityHeaders.addToDocument(rc);
+              rc.next();
+            })
         .handler(StaticHandler.create(ASSETS).setDefaultContentEncoding("UTF-8"));
   }
 

@@ -12,6 +12,7 @@ import io.tollgate.gateway.http.Problems.Kind;
 import io.tollgate.gateway.security.AccessPolicy;
 import io.tollgate.gateway.security.Authentication;
 import io.tollgate.gateway.security.Authenticator;
+import io.tollgate.gateway.security.ClientAddresses;
 import io.tollgate.gateway.security.Identity;
 import io.tollgate.gateway.security.RateLimiter;
 import io.tollgate.gateway.security.SecurityHeaders;
@@ -28,7 +29,6 @@ import io.vertx.core.http.HttpVersion;
 import io.vertx.core.http.PoolOptions;
 import io.vertx.core.http.RequestOptions;
 import io.vertx.core.impl.VertxInternal;
-import io.vertx.core.net.SocketAddress;
 import io.vertx.ext.web.Router;
 import io.vertx.ext.web.RoutingContext;
 import io.vertx.ext.web.proxy.handler.ProxyHandler;
@@ -72,6 +72,7 @@ public class GatewayRouter {
   private final Authenticator authenticator;
   private final ApiKeyRoutes apiKeyRoutes;
   private final RateLimiter rateLimiter;
+  private final ClientAddresses clientAddresses;
 
   private volatile RouteTable routeTable;
   private volatile LoopLocalProxies proxies;
@@ -82,12 +83,14 @@ public class GatewayRouter {
       Vertx vertx,
       MeterRegistry registry,
       Authenticator authenticator,
-      ApiKeyRoutes apiKeyRoutes) {
+      ApiKeyRoutes apiKeyRoutes,
+      ClientAddresses clientAddresses) {
     this.config = config;
     this.vertx = vertx;
     this.registry = registry;
     this.authenticator = authenticator;
     this.apiKeyRoutes = apiKeyRoutes;
+    this.clientAddresses = clientAddresses;
     GatewayConfig.RateLimit limits = config.rateLimit();
     this.rateLimiter =
         new RateLimiter(limits.enabled(), limits.requestsPerSecond(), limits.burst());
@@ -313,7 +316,7 @@ public class GatewayRouter {
   }
 
   private void dispatch(RoutingContext rc, RouteTable table, LoopLocalProxies proxies) {
-    String client = "ip:" + clientAddress(rc.request());
+    String client = RateLimiter.addressKey(clientAddresses.of(rc.request()));
     authenticator
         .authenticate(
             rc.request().headers(), () -> !rateLimiter.enabled() || rateLimiter.hasToken(client))
@@ -426,11 +429,6 @@ public class GatewayRouter {
         .increment();
     problem.headers().forEach(rc.response()::putHeader);
     Problems.respond(rc, problem.kind(), problem.getMessage(), problem.violations());
-  }
-
-  private static String clientAddress(HttpServerRequest request) {
-    SocketAddress address = request.remoteAddress();
-    return address == null || address.hostAddress() == null ? "unknown" : address.hostAddress();
   }
 
   private static long contentLength(String value) {

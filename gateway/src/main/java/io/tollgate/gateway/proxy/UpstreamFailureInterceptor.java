@@ -13,10 +13,7 @@ import io.vertx.httpproxy.Body;
 import io.vertx.httpproxy.ProxyContext;
 import io.vertx.httpproxy.ProxyInterceptor;
 import io.vertx.httpproxy.ProxyResponse;
-import java.net.ConnectException;
-import java.net.UnknownHostException;
 import java.time.Duration;
-import java.util.concurrent.TimeoutException;
 import org.jboss.logging.Logger;
 
 /**
@@ -125,15 +122,12 @@ final class UpstreamFailureInterceptor implements ProxyInterceptor {
     HttpServerRequest incoming = context.request().proxiedRequest();
     String requestId = incoming.getHeader(Problems.REQUEST_ID);
     Kind kind;
-    String detail;
-    if (isTimeout(failure)) {
+    if (UpstreamFailures.isTimeout(failure)) {
       kind = Kind.GATEWAY_TIMEOUT;
       gatewayTimeout.increment();
-      detail = upstream.name() + " did not respond in time";
     } else {
       kind = Kind.BAD_GATEWAY;
       badGateway.increment();
-      detail = upstream.name() + " is unavailable: " + reason(failure);
     }
     LOG.warnf(
         "%s %s -> %s failed with %d (request %s, timeout %s): %s",
@@ -144,7 +138,7 @@ final class UpstreamFailureInterceptor implements ProxyInterceptor {
         requestId,
         timeout,
         failure.toString());
-    return answer(context, kind, detail);
+    return answer(context, kind, UpstreamFailures.detail(upstream.name(), failure));
   }
 
   /** A problem answer from scratch: what is left of the client's body and upstream headers goes. */
@@ -161,37 +155,6 @@ final class UpstreamFailureInterceptor implements ProxyInterceptor {
             Body.body(
                 Problems.body(
                     kind, detail, incoming.path(), incoming.getHeader(Problems.REQUEST_ID))));
-  }
-
-  /** Connect timeouts count as timeouts too: the upstream host did not answer in time. */
-  static boolean isTimeout(Throwable failure) {
-    for (Throwable t = failure; t != null; t = t.getCause()) {
-      if (t instanceof TimeoutException
-          || t instanceof io.netty.channel.ConnectTimeoutException
-          || t instanceof io.netty.handler.timeout.TimeoutException) {
-        return true;
-      }
-      if (t.getCause() == t) {
-        break;
-      }
-    }
-    return false;
-  }
-
-  /** A short, address-free reason for clients; the log has the full failure. */
-  private static String reason(Throwable failure) {
-    for (Throwable t = failure; t != null; t = t.getCause()) {
-      if (t instanceof UnknownHostException) {
-        return "host not found";
-      }
-      if (t instanceof ConnectException) {
-        return "connection refused";
-      }
-      if (t.getCause() == t) {
-        break;
-      }
-    }
-    return "connection failed";
   }
 
   private static Counter counter(MeterRegistry registry, Upstream upstream, Kind kind) {

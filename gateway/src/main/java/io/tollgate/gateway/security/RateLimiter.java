@@ -8,8 +8,21 @@ import java.util.function.LongSupplier;
  * Token buckets, one per caller: {@code burst} tokens at most, refilled continuously at {@code
  * rate} per second; every request takes one. Per gateway instance: with N replicas a caller gets up
  * to N times the rate.
+ *
+ * <p>At most {@link #MAX_CALLERS} buckets are kept for client addresses ({@link #addressKey}), so
+ * that a flood of distinct addresses cannot fill the heap. A new address that finds the table full
+ * first has full buckets (the same as new ones) swept out, at most once a second; while there is
+ * still no room, new addresses share one bucket. Callers that have a bucket keep it, a flood cannot
+ * reset anyone's limit, and users and API keys (only as many as there are) always get their own.
  */
 public final class RateLimiter {
+
+  /** Buckets kept before a new client address gets none of its own: about 12 MB of heap. */
+  public static final int MAX_CALLERS = 100_000;
+
+  private static final String ADDRESS = "ip:";
+
+  private static final long SWEEP_INTERVAL_NANOS = 1_000_000_000L;
 
   /**
    * The outcome of one request against its bucket, with the values of the {@code RateLimit-*}
@@ -29,13 +42,22 @@ public final class RateLimiter {
   private final double ratePerNano;
   private final int burst;
   private final LongSupplier clock;
+  private final int maxCallers;
   private final Map<String, Bucket> buckets = new ConcurrentHashMap<>();
+  // shared by the callers that come while the table is full
+  private final Bucket overflow;
+  private volatile long sweptAt;
 
   public RateLimiter(boolean enabled, double requestsPerSecond, int burst) {
-    this(enabled, requestsPerSecond, burst, System::nanoTime);
+    this(enabled, requestsPerSecond, burst, MAX_CALLERS, System::nanoTime);
   }
 
   RateLimiter(boolean enabled, double requestsPerSecond, int burst, LongSupplier clock) {
+    this(enabled, requestsPerSecond, burst, MAX_CALLERS, clock);
+  }
+
+  RateLimiter(
+      boolean enabled, double requestsPerSecond, int burst, int maxCallers, LongSupplier clock) {
     if (requestsPerSecond <= 0) {
       throw new IllegalArgumentException("gateway.rate-limit.requests-per-second must be > 0");
     }
@@ -45,11 +67,20 @@ public final class RateLimiter {
     this.enabled = enabled;
     this.ratePerNano = requestsPerSecond / 1e9;
     this.burst = burst;
+    this.maxCallers = maxCallers;
     this.clock = clock;
+    long now = clock.getAsLong();
+    this.overflow = new Bucket(burst, now);
+    this.sweptAt = now - SWEEP_INTERVAL_NANOS;
   }
 
   public boolean enabled() {
     return enabled;
+  }
+
+  /** The bucket key of a client address, for callers without a credential. */
+  public static String addressKey(String address) {
+    return ADDRESS + address;
   }
 
   /** Takes one token from {@code key}'s bucket if there is one. */
@@ -60,6 +91,9 @@ public final class RateLimiter {
   /** Whether {@code key}'s bucket has a token, without taking it. */
   public boolean hasToken(String key) {
     Bucket bucket = buckets.get(key);
+    if (bucket == null) {
+      bucket = hasRoom(key) ? null : overflow;
+    }
     return bucket == null || bucket.take(clock.getAsLong(), false).allowed();
   }
 
@@ -74,7 +108,27 @@ public final class RateLimiter {
   }
 
   private Bucket bucket(String key) {
+    Bucket bucket = buckets.get(key);
+    if (bucket != null) {
+      return bucket;
+    }
+    if (!hasRoom(key)) {
+      return overflow;
+    }
     return buckets.computeIfAbsent(key, k -> new Bucket(burst, clock.getAsLong()));
+  }
+
+  /** Whether a new caller gets a bucket of its own; sweeps out full ones when the table is full. */
+  private boolean hasRoom(String key) {
+    if (!key.startsWith(ADDRESS) || buckets.size() < maxCallers) {
+      return true;
+    }
+    long now = clock.getAsLong();
+    if (now - sweptAt >= SWEEP_INTERVAL_NANOS) {
+      sweptAt = now;
+      evictFull();
+    }
+    return buckets.size() < maxCallers;
   }
 
   private final class Bucket {

@@ -20,6 +20,8 @@ class GatewayDocumentTest {
       assertNotNull(in, "gateway-openapi.json is not on the class path");
       JsonNode document = new ObjectMapper().readTree(in);
       assertEquals(List.of(), OpenApiExamples.missing(document), "bodies without an example");
+      assertEquals(
+          List.of(), OpenApiExamples.nonConforming(document), "examples that break their schema");
     }
   }
 }

@@ -17,7 +17,6 @@ import static org.hamcrest.Matchers.lessThan;
 import static org.hamcrest.Matchers.lessThanOrEqualTo;
 import static org.hamcrest.Matchers.matchesPattern;
 import static org.hamcrest.Matchers.not;
-import static org.hamcrest.Matchers.notNullValue;
 import static org.hamcrest.Matchers.oneOf;
 import static org.hamcrest.Matchers.startsWith;
 
@@ -922,14 +921,15 @@ class GatewayProxyTest {
   @Test
   void openApiMergesTheServicesDocumentsUnderTheirRoutes() {
     forgetToken();
-    JsonPath doc =
+    String body =
         given()
             .get("/q/openapi")
             .then()
             .statusCode(200)
             .contentType("application/json")
             .extract()
-            .jsonPath();
+            .asString();
+    JsonPath doc = JsonPath.from(body);
     Set<String> paths =
         doc.getMap("paths").keySet().stream()
             .map(String::valueOf)
@@ -962,7 +962,16 @@ class GatewayProxyTest {
     assertThat(
         doc.getList("paths.'/api/v1/api-keys'.post.security"),
         equalTo(List.of(java.util.Map.of("SecurityScheme", List.of()))));
-    assertThat(doc.getString("'x-tollgate-missing'.'dead-service'"), notNullValue());
+    // which service and why, in words; never where it lives (the document needs no token)
+    assertThat(doc.getString("'x-tollgate-missing'.'dead-service'"), is("connection refused"));
+    assertNoUpstreamAddress(body, config.upstream().get("dead-service"));
+  }
+
+  /** Netty's own failure text names the upstream's address: "Connection refused: /host:port". */
+  private static void assertNoUpstreamAddress(String answer, URI upstream) {
+    assertThat(answer, not(containsString(upstream.getHost() + ":" + upstream.getPort())));
+    assertThat(answer, not(containsString(":" + upstream.getPort())));
+    assertThat(answer.toLowerCase(Locale.ROOT), not(containsString("connection refused:")));
   }
 
   /**
@@ -1034,11 +1043,16 @@ class GatewayProxyTest {
         .statusCode(404)
         .contentType(PROBLEM_JSON)
         .body("detail", containsString("/asyncapi/<service>/asyncapi.yaml"));
-    given()
-        .get("/asyncapi/dead-service/asyncapi.yaml")
-        .then()
-        .statusCode(502)
-        .contentType(PROBLEM_JSON);
+    String unreachable =
+        given()
+            .get("/asyncapi/dead-service/asyncapi.yaml")
+            .then()
+            .statusCode(502)
+            .contentType(PROBLEM_JSON)
+            .body("detail", equalTo("dead-service is unavailable: connection refused"))
+            .extract()
+            .asString();
+    assertNoUpstreamAddress(unreachable, config.upstream().get("dead-service"));
   }
 
   @Test

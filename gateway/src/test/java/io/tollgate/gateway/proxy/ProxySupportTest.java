@@ -51,11 +51,11 @@ class ProxySupportTest {
 
   @Test
   void timeoutsAreToldApartFromRefusals() {
-    assertTrue(UpstreamFailureInterceptor.isTimeout(new NoStackTraceTimeoutException("idle")));
-    assertTrue(UpstreamFailureInterceptor.isTimeout(new ConnectTimeoutException("connect")));
+    assertTrue(UpstreamFailures.isTimeout(new NoStackTraceTimeoutException("idle")));
+    assertTrue(UpstreamFailures.isTimeout(new ConnectTimeoutException("connect")));
     assertTrue(
-        UpstreamFailureInterceptor.isTimeout(
+        UpstreamFailures.isTimeout(
             new RuntimeException(new NoStackTraceTimeoutException("wrapped"))));
-    assertFalse(UpstreamFailureInterceptor.isTimeout(new ConnectException("refused")));
+    assertFalse(UpstreamFailures.isTimeout(new ConnectException("refused")));
   }
 }

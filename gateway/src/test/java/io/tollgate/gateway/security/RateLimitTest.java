@@ -94,6 +94,44 @@ class RateLimitTest {
     given().header("Authorization", greedy).when().get("/api/v1/risks").then().statusCode(200);
   }
 
+  /**
+   * Behind a load balancer that appends to X-Forwarded-For (the tests trust 127.0.0.1, where they
+   * call from), what is left of its entry is the client's say-so: a caller without a credential
+   * cannot get a fresh bucket per request by writing a new address there, nor spend another's.
+   */
+  @Test
+  void theClientAddressIsTheOneTheTrustedBalancerAppended() {
+    java.util.Random random = new java.util.Random();
+    String client = "198.18." + random.nextInt(256) + "." + random.nextInt(256);
+    Response refused = null;
+    int sent = 0;
+    while (refused == null && sent < 20 * config.rateLimit().burst()) {
+      String spoofed = "100.64." + (sent / 256) + "." + (sent % 256);
+      Response response =
+          given().header("X-Forwarded-For", spoofed + ", " + client).when().get("/api/v1/risks");
+      sent++;
+      assertThat(response.statusCode(), is(org.hamcrest.Matchers.oneOf(401, 429)));
+      if (response.statusCode() == 429) {
+        refused = response;
+      }
+    }
+    assertThat("a 429 within " + sent + " requests", refused, org.hamcrest.Matchers.notNullValue());
+    assertThat(refused.header("Retry-After"), org.hamcrest.Matchers.notNullValue());
+    // the same client through a second trusted proxy, and with no chain left of it: the same
+    // bucket, nearly empty still (it refills at the configured rate meanwhile)
+    int half = config.rateLimit().burst() / 2;
+    for (String chain : List.of("100.65.0.1, " + client + ", 127.0.0.1", client)) {
+      Response again = given().header("X-Forwarded-For", chain).when().get("/api/v1/risks");
+      assertThat(chain, again.statusCode(), is(org.hamcrest.Matchers.oneOf(401, 429)));
+      assertThat(chain, Integer.parseInt(again.header("RateLimit-Remaining")), is(lessThan(half)));
+    }
+    // whose address the client wrote is not charged, and another client is not affected
+    Response other = given().header("X-Forwarded-For", "100.64.0.0").when().get("/api/v1/risks");
+    assertThat(other.statusCode(), is(401));
+    assertThat(
+        Integer.parseInt(other.header("RateLimit-Remaining")), is(greaterThanOrEqualTo(half)));
+  }
+
   @Test
   void limitsAreKeyedBySubjectNotByToken() {
     String user = "same-user-" + UUID.randomUUID();

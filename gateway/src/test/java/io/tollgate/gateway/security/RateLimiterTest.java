@@ -71,6 +71,37 @@ class RateLimiterTest {
     assertEquals(1, limiter.size());
   }
 
+  /**
+   * A flood of distinct callers (client addresses, one request each) cannot grow the table past its
+   * bound; while it is full, new callers share one bucket, and callers with a bucket keep theirs.
+   */
+  @Test
+  void aFloodOfCallersIsBounded() {
+    RateLimiter bounded = new RateLimiter(true, 2, 4, 3, now::get);
+    bounded.acquire(RateLimiter.addressKey("regular"));
+    for (int i = 0; i < 10_000; i++) {
+      bounded.acquire(RateLimiter.addressKey("flood-" + i));
+    }
+    assertTrue(bounded.size() <= 3, "buckets kept: " + bounded.size());
+    // the flood has emptied the newcomers' shared bucket; the regular caller still has its own
+    assertFalse(bounded.acquire(RateLimiter.addressKey("newcomer")).allowed());
+    assertFalse(bounded.hasToken(RateLimiter.addressKey("another-newcomer")));
+    assertEquals(2, bounded.acquire(RateLimiter.addressKey("regular")).remaining());
+    // users and API keys, only as many as there are, get their own bucket even now
+    assertEquals(3, bounded.acquire("sub:someone").remaining());
+
+    // buckets that have refilled are swept out, and newcomers get their own again
+    advance(Duration.ofSeconds(2));
+    RateLimiter.Decision newcomer = bounded.acquire(RateLimiter.addressKey("newcomer"));
+    assertTrue(newcomer.allowed());
+    assertEquals(3, newcomer.remaining());
+    assertTrue(bounded.size() <= 3, "buckets kept: " + bounded.size());
+    for (int i = 0; i < 10_000; i++) {
+      bounded.acquire(RateLimiter.addressKey("flood-" + i));
+    }
+    assertTrue(bounded.size() <= 3, "buckets kept: " + bounded.size());
+  }
+
   private void advance(Duration duration) {
     now.addAndGet(duration.toNanos());
   }

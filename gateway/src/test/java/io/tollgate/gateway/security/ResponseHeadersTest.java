@@ -54,6 +54,27 @@ class ResponseHeadersTest {
         .statusCode(404);
   }
 
+  /**
+   * Swagger UI takes a bearer token ("Authorize"): its page must not be framed by another site, and
+   * must not keep the token in the browser's storage. The documents get the same headers.
+   */
+  @Test
+  void swaggerUiAndTheApiDocumentsCarryThemToo() {
+    String page =
+        documentHeaders(given().when().get("/q/swagger-ui/").then())
+            .statusCode(200)
+            .header("Cache-Control", "no-cache")
+            .extract()
+            .asString();
+    assertThat(page, containsString("SwaggerUIBundle("));
+    assertThat(page.replace(" ", ""), not(containsString("persistAuthorization:true")));
+    documentHeaders(given().when().get("/q/swagger-ui/swagger-ui-bundle.js").then())
+        .statusCode(200);
+    documentHeaders(given().when().get("/q/openapi").then()).statusCode(200);
+    documentHeaders(given().when().get("/asyncapi/risk-service/schemas/risk-event.v1.json").then())
+        .statusCode(200);
+  }
+
   @Test
   void aServicesOwnCachePolicyIsKept() {
     given()
@@ -214,6 +235,13 @@ class ResponseHeadersTest {
         .then()
         .statusCode(200)
         .body("bytes", equalTo(body.length));
+  }
+
+  private static ValidatableResponse documentHeaders(ValidatableResponse response) {
+    return response
+        .header("X-Content-Type-Options", "nosniff")
+        .header("X-Frame-Options", "DENY")
+        .header("Referrer-Policy", "no-referrer");
   }
 
   private static ValidatableResponse securityHeaders(ValidatableResponse response) {
