@@ -9,6 +9,7 @@ import static org.hamcrest.Matchers.everyItem;
 import static org.hamcrest.Matchers.not;
 import static org.hamcrest.Matchers.nullValue;
 import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import io.quarkus.test.common.QuarkusTestResource;
 import io.quarkus.test.common.ResourceArg;
@@ -17,6 +18,7 @@ import io.restassured.http.ContentType;
 import io.tollgate.testing.TestTokens;
 import io.tollgate.testing.TollgateInfrastructure;
 import java.time.OffsetDateTime;
+import java.util.ArrayList;
 import java.util.List;
 import java.util.UUID;
 import org.junit.jupiter.api.BeforeEach;
@@ -48,6 +50,54 @@ class HistoryAsOfTest {
         .statusCode(200)
         .extract()
         .path("updatedAt");
+  }
+
+  /** The target of a response's {@code Link} with rel="next", or null. */
+  static String next(io.restassured.response.Response response) {
+    for (String value : response.headers().getValues("Link")) {
+      for (String link : value.split(",\\s*(?=<)")) {
+        if (link.contains("rel=\"next\"")) {
+          return link.replaceAll("^\\s*<([^>]+)>.*$", "$1");
+        }
+      }
+    }
+    return null;
+  }
+
+  /**
+   * Paging through the history while changes are made: the next page's Link is pinned to what the
+   * first page saw, so no entry is shown twice or skipped, and the new change is on the first page
+   * of a fresh read.
+   */
+  @Test
+  void pagesFollowedByTheirLinksStayPutWhileChangesAreMade() {
+    String id = ProjectApiTest.create(ProjectApiTest.uniqueKey("P")).path("id");
+    for (int version = 0; version < 4; version++) {
+      patch(id, version, "{\"description\":\"take " + version + "\"}");
+    }
+    // 6 entries: created, the creator added as OWNER, 4 updates
+    var first = given().queryParam("size", 2).get(history(id));
+    first.then().statusCode(200).body("totalItems", equalTo(6));
+    List<Integer> seen = new ArrayList<>(first.path("items.sequence"));
+    patch(id, 4, "{\"description\":\"made while paging\"}");
+    String next = next(first);
+    assertTrue(next.contains("before=" + (seen.get(0) + 1)), next);
+    while (next != null) {
+      var page = given().get(next.replaceFirst("^https?://[^/]+", ""));
+      page.then().statusCode(200).body("totalItems", equalTo(6));
+      seen.addAll(page.path("items.sequence"));
+      next = next(page);
+    }
+    List<Integer> distinct = seen.stream().distinct().toList();
+    assertEquals(6, distinct.size(), "each entry once: " + seen);
+    assertEquals(seen, distinct);
+    given()
+        .queryParam("size", 1)
+        .get(history(id))
+        .then()
+        .body("totalItems", equalTo(7))
+        .body("items[0].after.description", equalTo("made while paging"));
+    given().queryParam("before", "0").get(history(id)).then().statusCode(400);
   }
 
   @Test

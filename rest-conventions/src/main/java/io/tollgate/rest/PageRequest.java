@@ -3,6 +3,7 @@ package io.tollgate.rest;
 import jakarta.ws.rs.QueryParam;
 import jakarta.ws.rs.core.Link;
 import jakarta.ws.rs.core.Response;
+import jakarta.ws.rs.core.UriBuilder;
 import jakarta.ws.rs.core.UriInfo;
 import java.util.ArrayList;
 import java.util.List;
@@ -60,22 +61,27 @@ public record PageRequest(int page, int size) {
 
   /** A 200 response with the page and RFC 8288 {@code Link} headers to its neighbours. */
   public static Response respond(Page<?> page, UriInfo uri) {
+    return respond(page, uri.getRequestUriBuilder());
+  }
+
+  /**
+   * A 200 response with the page and {@code Link} headers to its neighbours, built on {@code links}
+   * (the request's URL, with any parameter that pins the list, such as a cursor).
+   */
+  public static Response respond(Page<?> page, UriBuilder links) {
     Response.ResponseBuilder builder = Response.ok(page);
     if (page.hasNext()) {
-      builder.links(link(uri, page.page() + 1, page.size(), "next"));
+      builder.links(link(links, page.page() + 1, page.size(), "next"));
     }
     if (page.page() > 0) {
-      builder.links(link(uri, page.page() - 1, page.size(), "prev"));
+      builder.links(link(links, page.page() - 1, page.size(), "prev"));
     }
     return builder.build();
   }
 
-  private static Link link(UriInfo uri, int page, int size, String rel) {
+  private static Link link(UriBuilder links, int page, int size, String rel) {
     return Link.fromUri(
-            uri.getRequestUriBuilder()
-                .replaceQueryParam("page", page)
-                .replaceQueryParam("size", size)
-                .build())
+            links.clone().replaceQueryParam("page", page).replaceQueryParam("size", size).build())
         .rel(rel)
         .build();
   }

@@ -17,7 +17,7 @@ import java.util.UUID;
 public class HistoryRepository implements PanacheRepositoryBase<HistoryEntry, Long> {
 
   /** What a history page can be narrowed to; {@code null} means "any". */
-  public record Filter(String entityType, OffsetDateTime from, OffsetDateTime to) {}
+  public record Filter(String entityType, OffsetDateTime from, OffsetDateTime to, Long before) {}
 
   /** A project's history, newest first. */
   public Page<HistoryEntry> ofProject(UUID projectId, Filter filter, PageRequest request) {
@@ -35,6 +35,10 @@ public class HistoryRepository implements PanacheRepositoryBase<HistoryEntry, Lo
     if (filter.to() != null) {
       clauses.add("occurredAt <= :to");
       params.and("to", filter.to());
+    }
+    if (filter.before() != null) {
+      clauses.add("seq < :before");
+      params.and("before", filter.before());
     }
     var query = find(String.join(" and ", clauses), Sort.by("seq").descending(), params);
     return Page.of(query.page(request.page(), request.size()).list(), request, query.count());

@@ -5,8 +5,10 @@ import io.tollgate.project.mapping.HistoryMapper;
 import io.tollgate.project.repository.HistoryRepository;
 import io.tollgate.project.service.History;
 import io.tollgate.project.service.HistoryService;
+import io.tollgate.rest.Page;
 import io.tollgate.rest.PageRequest;
 import io.tollgate.rest.Problem;
+import io.tollgate.rest.ProblemException;
 import io.tollgate.rest.QueryValues;
 import jakarta.ws.rs.BeanParam;
 import jakarta.ws.rs.GET;
@@ -17,12 +19,15 @@ import jakarta.ws.rs.QueryParam;
 import jakarta.ws.rs.core.Context;
 import jakarta.ws.rs.core.MediaType;
 import jakarta.ws.rs.core.Response;
+import jakarta.ws.rs.core.UriBuilder;
 import jakarta.ws.rs.core.UriInfo;
 import java.time.OffsetDateTime;
 import java.util.UUID;
 import org.eclipse.microprofile.openapi.annotations.Operation;
+import org.eclipse.microprofile.openapi.annotations.enums.SchemaType;
 import org.eclipse.microprofile.openapi.annotations.media.Content;
 import org.eclipse.microprofile.openapi.annotations.media.ExampleObject;
+import org.eclipse.microprofile.openapi.annotations.media.Schema;
 import org.eclipse.microprofile.openapi.annotations.parameters.Parameter;
 import org.eclipse.microprofile.openapi.annotations.responses.APIResponse;
 import org.eclipse.microprofile.openapi.annotations.tags.Tag;
@@ -47,7 +52,9 @@ public class HistoryResource {
           "Every change to the project, its phase, stakeholders, budget, cost ledger, benefits and"
               + " KPIs, newest first: who (the caller's user id), when, what (changedFields, and"
               + " the thing before and after as the API showed it). Filter by entityType and a"
-              + " time range (from, to; RFC 3339, inclusive).")
+              + " time range (from, to; RFC 3339, inclusive). The Link to the next page carries"
+              + " before, pinned to the newest change of the first page, so that changes made"
+              + " while a client pages through neither repeat nor shift an entry.")
   @APIResponse(
       responseCode = "200",
       description = "One page of the history",
@@ -79,20 +86,49 @@ public class HistoryResource {
       @Parameter(description = "Only changes at or after (RFC 3339)") @QueryParam("from")
           String from,
       @Parameter(description = "Only changes at or before (RFC 3339)") @QueryParam("to") String to,
+      @Parameter(
+              description =
+                  "Only changes older than the one with this sequence: pins the list while paging"
+                      + " (the Link headers carry it)",
+              schema = @Schema(type = SchemaType.INTEGER, format = "int64", minimum = "1"))
+          @QueryParam("before")
+          String before,
       @BeanParam PageRequest.Params paging,
       @Context UriInfo uri) {
     OffsetDateTime fromTime = Params.instant("from", from);
     OffsetDateTime toTime = Params.instant("to", to);
     Params.inOrder("from", fromTime, "to", toTime);
     History.Entity entity = QueryValues.enumValue(History.Entity.class, "entityType", entityType);
-    return PageRequest.respond(
+    Long beforeSeq = sequence(before);
+    Page<HistoryEntryView> page =
         history
             .changes(
                 id,
                 new HistoryRepository.Filter(
-                    entity == null ? null : entity.name(), fromTime, toTime),
+                    entity == null ? null : entity.name(), fromTime, toTime, beforeSeq),
                 paging.toRequest())
-            .map(e -> HistoryMapper.toView(e, mapper)),
-        uri);
+            .map(e -> HistoryMapper.toView(e, mapper));
+    UriBuilder links = uri.getRequestUriBuilder();
+    if (beforeSeq == null && !page.items().isEmpty()) {
+      // newest first: pin the pages that follow to what this one saw
+      links.replaceQueryParam("before", page.items().get(0).sequence() + 1);
+    }
+    return PageRequest.respond(page, links);
+  }
+
+  private static Long sequence(String before) {
+    if (before == null || before.isBlank()) {
+      return null;
+    }
+    long sequence;
+    try {
+      sequence = Long.parseLong(before.trim());
+    } catch (NumberFormatException e) {
+      throw ProblemException.invalid("before", "must be a whole number");
+    }
+    if (sequence < 1) {
+      throw ProblemException.invalid("before", "must be 1 or more");
+    }
+    return sequence;
   }
 }
