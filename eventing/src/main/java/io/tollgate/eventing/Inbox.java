@@ -47,6 +47,7 @@ public class Inbox {
    * @return the event when this consumer should act on it; empty for other types, for a version
    *     other than {@link #READ_VERSION} (counted in {@code tollgate_inbox_skipped_total{type}} and
    *     logged once per type, not recorded) and for a redelivery of an event already processed
+   *     (counted in {@code tollgate_inbox_redelivered_total{type}})
    * @throws CloudEvents.MalformedEventException when the value is not a CloudEvent
    */
   @Transactional(Transactional.TxType.MANDATORY)
@@ -66,6 +67,8 @@ public class Inbox {
       return Optional.empty();
     }
     if (!firstDelivery(event)) {
+      // a redelivery (a consumer restarted before committing its offset, a replayed dead letter)
+      registry.counter("tollgate.inbox.redelivered", "type", event.type()).increment();
       LOG.debugf("event %s was already processed; skipped", event.id());
       return Optional.empty();
     }

@@ -18,8 +18,10 @@ import org.jboss.logging.Logger;
  * tollgate_outbox_oldest_age_seconds}: alert on these, since a relay that cannot publish lets both
  * grow while every write still succeeds), how many events were published and how many relay rounds
  * the broker did not acknowledge ({@code tollgate_outbox_published_total}, {@code
- * tollgate_outbox_failed_rounds_total}). The two gauges are sampled from the table every {@code
- * tollgate.outbox.metrics-interval}, so that a scrape never waits for the database.
+ * tollgate_outbox_failed_rounds_total}), and how many rounds were left to another replica that held
+ * the round's lock ({@code tollgate_outbox_deferred_rounds_total}). The two gauges are sampled from
+ * the table every {@code tollgate.outbox.metrics-interval}, so that a scrape never waits for the
+ * database.
  */
 @ApplicationScoped
 public class OutboxMetrics {
@@ -36,6 +38,7 @@ public class OutboxMetrics {
   private final AtomicLong oldestAgeMillis = new AtomicLong();
   private final Counter published;
   private final Counter failedRounds;
+  private final Counter deferredRounds;
   private Periodic sampler;
 
   OutboxMetrics(EntityManager em, EventingConfig config, MeterRegistry registry) {
@@ -56,6 +59,10 @@ public class OutboxMetrics {
         Counter.builder("tollgate.outbox.failed.rounds")
             .description("Relay rounds the broker did not fully acknowledge (their events wait)")
             .register(registry);
+    deferredRounds =
+        Counter.builder("tollgate.outbox.deferred.rounds")
+            .description("Relay rounds not run because another replica's round held the lock")
+            .register(registry);
   }
 
   void onStart(@Observes StartupEvent event) {
@@ -74,6 +81,10 @@ public class OutboxMetrics {
 
   void failedRound() {
     failedRounds.increment();
+  }
+
+  void deferredRound() {
+    deferredRounds.increment();
   }
 
   private void sample() {

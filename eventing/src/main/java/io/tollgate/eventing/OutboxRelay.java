@@ -253,6 +253,7 @@ public class OutboxRelay {
                   Object[] start = (Object[]) em.createNativeQuery(roundStart).getSingleResult();
                   if (!Boolean.TRUE.equals(start[0])) {
                     // another replica's round; this one tries at its next wake-up
+                    metrics.deferredRound();
                     return new Round(limit, 0, 0, null);
                   }
                   @SuppressWarnings("unchecked")

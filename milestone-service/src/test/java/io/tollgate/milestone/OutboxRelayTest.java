@@ -137,6 +137,8 @@ class OutboxRelayTest {
    * must not publish the second meanwhile (it would reach the partition before the first); it does
    * once the other round has ended, after the first.
    */
+  private static final String DEFERRED = "tollgate_outbox_deferred_rounds_total";
+
   @Test
   void aRelayDoesNotRunARoundWhileAnotherReplicasRoundHoldsTheLock() throws Exception {
     String key = UUID.randomUUID().toString();
@@ -148,6 +150,7 @@ class OutboxRelayTest {
         lock.setLong(1, OutboxRelay.ROUND_LOCK); // waits for a round of this service's relay
         lock.execute();
       }
+      double deferredBefore = Math.max(0, Metrics.value(DEFERRED));
       List<Long> seqs = write(key, "first", "second");
       String first;
       try (PreparedStatement claim =
@@ -159,8 +162,10 @@ class OutboxRelayTest {
           first = row.getString(1);
         }
       }
-      // two sweeps of this service's relay, besides the wake-up after the commit
-      Thread.sleep(2_500);
+      // this service's relay tried (its wake-up after the commit, then its sweeps) and deferred
+      await()
+          .atMost(Duration.ofSeconds(15))
+          .until(() -> Metrics.value(DEFERRED) >= deferredBefore + 2);
       assertEquals(
           List.of(), names(events.records(), key), "nothing published while the other round runs");
       assertEquals(2, waiting(key), "the second still waits (the first's deletion not committed)");

@@ -12,7 +12,9 @@ import io.restassured.http.ContentType;
 import io.tollgate.testing.BolaMatrix;
 import io.tollgate.testing.TestTokens;
 import io.tollgate.testing.TollgateInfrastructure;
+import java.util.HashMap;
 import java.util.List;
+import java.util.Map;
 import java.util.UUID;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
@@ -62,6 +64,67 @@ class AuthorizationTest {
         .statusCode(201);
   }
 
+  /**
+   * Real things of the project, by the name of the path parameter that names them, so that the
+   * matrix's 404s and 403s are the access checks' and not answers about ids that name nothing.
+   */
+  Map<String, String> thingsOf(UUID id) {
+    String project = "/api/v1/projects/" + id;
+    Map<String, String> ids = new HashMap<>();
+    ids.put(
+        "stakeholderId",
+        given()
+            .queryParam("accessRole", "VIEWER")
+            .get(project + "/stakeholders")
+            .path("items[0].id"));
+    ids.put(
+        "costId",
+        FinanceApiTest.cost(id.toString(), "2026-01-31", "\"10.00\"", "EUR", "LABOR")
+            .then()
+            .statusCode(201)
+            .extract()
+            .path("id"));
+    ids.put(
+        "benefitId",
+        given()
+            .contentType(ContentType.JSON)
+            .body(
+                "{\"description\":\"Saved licences\",\"amount\":\"20.00\",\"currency\":\"EUR\","
+                    + "\"recurrence\":\"ONE_OFF\",\"startDate\":\"2026-10-01\"}")
+            .post(project + "/benefits")
+            .then()
+            .statusCode(201)
+            .extract()
+            .path("id"));
+    String kpi =
+        KpiApiTest.define(id.toString(), "Uptime", "99.9", "HIGHER_IS_BETTER")
+            .then()
+            .statusCode(201)
+            .extract()
+            .path("id");
+    ids.put("kpiId", kpi);
+    ids.put(
+        "measurementId",
+        KpiApiTest.measure(project + "/kpis/" + kpi, "2026-01-31", "\"99.7\"")
+            .then()
+            .statusCode(201)
+            .extract()
+            .path("id"));
+    ids.put(
+        "transitionId",
+        Api.transition(id.toString(), "PLANNING", "access checks")
+            .then()
+            .statusCode(201)
+            .extract()
+            .path("id"));
+    // the owner reaches every read with these ids
+    List<String> unreachable =
+        BolaMatrix.reachable(
+            BolaMatrix.projectScopedOperations(), id, ids, TestTokens.bearer("olivia", "MEMBER"));
+    assertTrue(unreachable.isEmpty(), String.join("\n", unreachable));
+    return ids;
+  }
+
   @Test
   void aNonMemberGets404OnEveryProjectScopedRoute() {
     UUID id = project();
@@ -69,7 +132,13 @@ class AuthorizationTest {
     assertTrue(operations.size() >= 10, "the matrix found too few routes: " + operations);
     List<String> failures =
         BolaMatrix.check(
-            operations, id, TestTokens.bearer("mallory", "MEMBER"), false, s -> s == 404, "404");
+            operations,
+            id,
+            thingsOf(id),
+            TestTokens.bearer("mallory", "MEMBER"),
+            false,
+            s -> s == 404,
+            "404");
     assertTrue(failures.isEmpty(), String.join("\n", failures));
   }
 
@@ -80,6 +149,7 @@ class AuthorizationTest {
         BolaMatrix.check(
             BolaMatrix.projectScopedOperations(),
             id,
+            thingsOf(id),
             TestTokens.bearer("victor", "MEMBER"),
             true,
             s -> s == 403,
@@ -124,16 +194,25 @@ class AuthorizationTest {
   void listsOnlyShowWhatTheCallerMaySeeButPmoAndAdminSeeAll() {
     UUID id = project();
     String text = "Secret plans";
-    List<String> mallorys =
+    String key = given().get("/api/v1/projects/" + id).path("key");
+    for (String list : List.of("/api/v1/projects", "/api/v1/portfolio")) {
+      given()
+          .header("Authorization", TestTokens.bearer("mallory", "MEMBER"))
+          .queryParam("text", key)
+          .get(list)
+          .then()
+          .statusCode(200)
+          .body("totalItems", equalTo(0));
+      for (String role : List.of("PMO", "ADMIN")) {
         given()
-            .header("Authorization", TestTokens.bearer("mallory", "MEMBER"))
-            .queryParam("size", 200)
-            .get("/api/v1/projects")
+            .header("Authorization", TestTokens.bearer("auditor", role))
+            .queryParam("text", key)
+            .get(list)
             .then()
             .statusCode(200)
-            .extract()
-            .path("items.id");
-    assertFalse(mallorys.contains(id.toString()));
+            .body("totalItems", equalTo(1));
+      }
+    }
     for (String role : List.of("PMO", "ADMIN")) {
       given()
           .header("Authorization", TestTokens.bearer("auditor", role))
@@ -158,6 +237,7 @@ class AuthorizationTest {
   @Test
   void anIdSpelledAnyOtherWayNamesNoProject() {
     UUID id = project();
+    Map<String, String> things = thingsOf(id);
     String canonical = id.toString();
     List<String> spellings = new java.util.ArrayList<>();
     // a fullwidth form of the first and of the last digit (U+FF10-FF19, U+FF41-FF46)
@@ -200,7 +280,7 @@ class AuthorizationTest {
                           ? "application/merge-patch+json"
                           : "application/json")
                   .body(op.method().equals("GET") || op.method().equals("DELETE") ? "" : "{}")
-                  .request(op.method(), op.path(id).replace(canonical, spelling))
+                  .request(op.method(), op.path(id, things).replace(canonical, spelling))
                   .statusCode();
           if (status != 404) {
             failures.add(user + " " + op + " as " + spelling + " answered " + status);

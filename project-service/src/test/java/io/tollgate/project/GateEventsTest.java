@@ -19,6 +19,7 @@ import io.tollgate.project.Broker.Milestone;
 import io.tollgate.project.Broker.Risk;
 import io.tollgate.testing.EventCollector;
 import io.tollgate.testing.JsonSchemas;
+import io.tollgate.testing.Metrics;
 import io.tollgate.testing.TestTokens;
 import io.tollgate.testing.TollgateInfrastructure;
 import jakarta.inject.Inject;
@@ -218,7 +219,9 @@ class GateEventsTest {
     Broker.awaitProcessed(em, marker);
     assertEquals("COMPLETED", milestoneStatus(m.id));
 
-    // the same event twice: the second copy is skipped by the inbox
+    // the same event twice: the second copy is recognised by the inbox and skipped
+    String redelivered = "tollgate_inbox_redelivered_total{type=\"" + ASSESSED + "\"}";
+    double before = Math.max(0, Metrics.value(redelivered));
     Risk r = new Risk(id, "CRITICAL");
     String eventId = UUID.randomUUID().toString();
     String json = r.event(eventId, ASSESSED);
@@ -226,7 +229,7 @@ class GateEventsTest {
     Broker.send("risk.events", id, json);
     String later = Broker.publish(new Risk(id, "LOW"), ASSESSED);
     Broker.awaitProcessed(em, later);
-    assertEquals(1L, count("select count(*) from inbox_event where event_id = :p", eventId));
+    assertEquals(before + 1, Metrics.value(redelivered));
     assertEquals(1L, count("select count(*) from risk_ref where risk_id = :p", r.id));
   }
 
@@ -235,11 +238,13 @@ class GateEventsTest {
     String id = Api.project(null);
     String junk = "this is not a cloud event " + UUID.randomUUID();
     Broker.send("milestone.events", id, junk);
+    // a CloudEvent whose data lacks what the consumer needs is set aside too
+    String incomplete = UUID.randomUUID().toString();
     Broker.send(
         "milestone.events",
         id,
         Broker.envelope(
-            UUID.randomUUID().toString(),
+            incomplete,
             "/milestone-service",
             CREATED,
             UUID.randomUUID(),
@@ -256,9 +261,14 @@ class GateEventsTest {
               try (EventCollector dlq =
                   EventCollector.fromBeginning("milestone.events.project-service.dlq")) {
                 dlq.awaitRecord(r -> junk.equals(r.value()), Duration.ofSeconds(5));
+                dlq.awaitRecord(r -> r.value().contains(incomplete), Duration.ofSeconds(5));
               }
             });
     // a type of another aggregate or version on the topic is ignored, not dead-lettered
+    String skipped = "tollgate_inbox_skipped_total{type=\"tollgate.milestone.created.v2\"}";
+    double skippedBefore = Math.max(0, Metrics.value(skipped));
+    double deadBefore =
+        Metrics.value("tollgate_inbox_dead_lettered_total{topic=\"milestone.events\"}");
     String other =
         Broker.envelope(
             UUID.randomUUID().toString(),
@@ -270,6 +280,10 @@ class GateEventsTest {
     Milestone after = new Milestone(id);
     Broker.publishAndAwait(em, after, CREATED);
     assertFalse(milestoneStatus(after.id).isEmpty());
+    assertEquals(skippedBefore + 1, Metrics.value(skipped));
+    assertEquals(
+        deadBefore,
+        Metrics.value("tollgate_inbox_dead_lettered_total{topic=\"milestone.events\"}"));
   }
 
   String milestoneStatus(UUID milestoneId) {

@@ -37,7 +37,7 @@ import java.net.http.HttpResponse;
 import java.nio.charset.StandardCharsets;
 import java.util.List;
 import java.util.UUID;
-import java.util.concurrent.atomic.AtomicInteger;
+import java.util.concurrent.atomic.AtomicLong;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.params.ParameterizedTest;
@@ -56,13 +56,19 @@ class ProjectApiTest {
   }
 
   static final String PROBLEM = "application/problem+json";
-  private static final AtomicInteger SEQ = new AtomicInteger();
+  // 7 base-36 digits (36^7 ~ 7.8e10) from a random start: unique within a run, and a run that
+  // shares a database with an earlier one is unlikely to meet its keys
+  private static final long SUFFIXES = 78_364_164_096L;
+  private static final AtomicLong SEQ =
+      new AtomicLong(java.util.concurrent.ThreadLocalRandom.current().nextLong(SUFFIXES / 2));
 
-  /** A key no other test uses, so tests do not depend on each other's data. */
+  /**
+   * A key no other test uses, so tests do not depend on each other's data: the prefix and a suffix
+   * of fixed width, so that "P" + suffix never equals "PF" + another suffix.
+   */
   static String uniqueKey(String prefix) {
-    return prefix
-        + Integer.toString(SEQ.incrementAndGet() + (int) (System.nanoTime() % 100000), 36)
-            .toUpperCase();
+    String suffix = Long.toString(SEQ.incrementAndGet() % SUFFIXES, 36).toUpperCase();
+    return prefix + "0".repeat(7 - suffix.length()) + suffix;
   }
 
   static String body(String key) {
@@ -289,7 +295,7 @@ class ProjectApiTest {
 
   @Test
   void aBodyWithAnythingAfterItsJsonValueIsRefusedAndStoresNothing() {
-    String key = uniqueKey("TRAIL");
+    String key = uniqueKey("TR");
     String body = "{\"key\":\"%s\",\"name\":\"x\",\"methodology\":\"AGILE\"}".formatted(key);
     given()
         .contentType(ContentType.JSON)

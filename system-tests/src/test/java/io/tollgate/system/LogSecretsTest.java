@@ -46,11 +46,22 @@ class LogSecretsTest {
               p ->
                   (p.toString().contains("/target/surefire-reports/")
                           && p.toString().endsWith("-output.txt"))
-                      || (p.toString().contains("/target/tollgate-")
+                      || (p.toString().contains("/target/" + PlatformTest.WORK_PREFIX)
+                          && p.getParent().getFileName().toString().equals("logs")
                           && p.toString().endsWith(".log")))
           .forEach(logs::add);
     }
     assertTrue(!logs.isEmpty(), "no logs found under " + ROOT);
+    // the platform's own logs are among them, the gateway's and each service's
+    for (String process : List.of("gateway", "project-service", "milestone-service", "runtime")) {
+      assertTrue(
+          logs.stream()
+              .anyMatch(
+                  p ->
+                      p.toString().contains(PlatformTest.WORK_PREFIX)
+                          && p.getFileName().toString().equals(process + ".log")),
+          "no " + process + ".log of the platform run among " + logs.size() + " logs");
+    }
     List<String> leaks = new ArrayList<>();
     for (Path log : logs) {
       List<String> lines = Files.readAllLines(log, StandardCharsets.ISO_8859_1);

@@ -42,6 +42,12 @@ import org.junit.jupiter.api.Test;
 @org.junit.jupiter.api.Order(1)
 class PlatformTest {
 
+  /**
+   * The platform's work folders under target/ (a space in it, as in a checkout path with one);
+   * LogSecretsTest scans the logs in them.
+   */
+  static final String WORK_PREFIX = "tollgate work-";
+
   private static final Path ROOT = Path.of("..").toAbsolutePath().normalize();
   private static final ObjectMapper JSON = new ObjectMapper();
   private static final HttpClient HTTP =
@@ -61,7 +67,7 @@ class PlatformTest {
   static void up() throws Exception {
     // a space in the path and a path relative to where the launcher runs (the repository root),
     // as a user may have: the start-up archives below it are passed to every JVM
-    work = Files.createTempDirectory(Path.of("target").toAbsolutePath(), "tollgate work-");
+    work = Files.createTempDirectory(Path.of("target").toAbsolutePath(), WORK_PREFIX);
     ENV.put("TOLLGATE_WORK", ROOT.toAbsolutePath().relativize(work).toString());
     freshPorts();
     // as a deployment would run them: logs as JSON (checked below)

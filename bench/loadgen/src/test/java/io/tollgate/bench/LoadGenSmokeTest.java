@@ -16,8 +16,12 @@ import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
+import java.util.HashSet;
 import java.util.List;
 import java.util.Properties;
+import java.util.Queue;
+import java.util.Set;
+import java.util.concurrent.ConcurrentLinkedQueue;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
 import java.util.concurrent.atomic.AtomicBoolean;
@@ -42,6 +46,8 @@ class LoadGenSmokeTest {
   private HttpServer server;
   private ExecutorService executor;
   private final AtomicLong served = new AtomicLong();
+  private final Queue<String> paths = new ConcurrentLinkedQueue<>();
+  private final Queue<String> created = new ConcurrentLinkedQueue<>();
 
   private String start(long stallAfterMillis, long stallMillis) throws IOException {
     server = HttpServer.create(new InetSocketAddress(InetAddress.getLoopbackAddress(), 0), 64);
@@ -50,8 +56,17 @@ class LoadGenSmokeTest {
     long started = System.nanoTime();
     AtomicBoolean stalled = new AtomicBoolean();
     server.createContext(
-        "/api/v1/projects/",
+        "/api/v1/projects",
         (HttpExchange ex) -> {
+          paths.add(ex.getRequestURI().getPath());
+          if (ex.getRequestMethod().equals("POST")) {
+            // what a create sent: its key, as project-service would read it
+            String sent = new String(ex.getRequestBody().readAllBytes(), StandardCharsets.UTF_8);
+            created.add(sent.replaceAll("(?s).*\"key\"\\s*:\\s*\"([^\"]*)\".*", "$1"));
+            ex.sendResponseHeaders(201, -1);
+            ex.close();
+            return;
+          }
           if (stallMillis > 0
               && System.nanoTime() - started > stallAfterMillis * 1_000_000
               && stalled.compareAndSet(false, true)) {
@@ -137,11 +152,48 @@ class LoadGenSmokeTest {
     assertTrue(r.latency().getMaxValue() / 1000d >= p999, "max >= p99.9");
     assertTrue(r.achievedRate() > 50 && r.achievedRate() <= 201, "rate " + r.achievedRate());
 
+    // every request named one of the 50 seeded projects, by the id the database gives it
+    Set<String> seeded = new HashSet<>();
+    for (long n = 1; n <= 50; n++) {
+      seeded.add("/api/v1/projects/" + Projects.seededId(n));
+    }
+    Set<String> asked = new HashSet<>(paths);
+    asked.remove("/api/v1/projects/prime");
+    assertTrue(seeded.containsAll(asked), "ids outside the seeded set: " + asked);
+    assertTrue(asked.size() > 25, "ids spread over the set: " + asked.size());
+
     Properties props = Outputs.props(out).orElseThrow();
     assertEquals("200", props.getProperty("count"));
     assertEquals("0", props.getProperty("errors"));
     assertEquals(p50, Double.parseDouble(props.getProperty("p50_ms")), 0.001);
     assertTrue(printed.toString(StandardCharsets.UTF_8).contains("p99.9"));
+  }
+
+  /** Creates: each request POSTs a project of its own key, and 201 is what counts as success. */
+  @Test
+  void createModePostsAProjectWithAKeyOfItsOwnEachTime() throws Exception {
+    String url = start(0, 0).replace("/{id}", "");
+    LatencyResult r =
+        LoadGen.rate(
+            new Args(
+                new String[] {
+                  "--url", url,
+                  "--create-prefix", "BX",
+                  "--rate", "100",
+                  "--warmup", "0s",
+                  "--duration", "1s",
+                  "--connections", "2"
+                },
+                0),
+            new PrintStream(new ByteArrayOutputStream(), true, StandardCharsets.UTF_8));
+    assertEquals(100, r.count());
+    assertEquals(0, r.errors(), "every create answered 201, as expected");
+    assertEquals(Set.of("/api/v1/projects"), new HashSet<>(paths));
+    assertTrue(created.size() >= 100, "creates sent: " + created.size());
+    assertTrue(
+        created.stream().allMatch(k -> k.matches("BX[A-Z0-9]+") && k.length() <= 10),
+        "keys: " + created);
+    assertEquals(created.size(), new HashSet<>(created).size(), "a key of its own each time");
   }
 
   @Test

@@ -2,6 +2,8 @@ package io.tollgate.testing.quarkus;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
 
+import io.tollgate.testing.TollgateInfrastructure;
+
 /**
  * What the first test class saw, kept in system properties because each Quarkus application has its
  * own class loaders and therefore its own statics.
@@ -10,10 +12,16 @@ final class Observations {
 
   private Observations() {}
 
+  /** The broker the application was given is the one the infrastructure runs, in every class. */
   static void sameBrokerEverywhere(String bootstrapServers) {
+    assertEquals(TollgateInfrastructure.kafka().bootstrapServers(), bootstrapServers);
     same("tollgate.test.observed.kafka", bootstrapServers);
   }
 
+  /**
+   * Compared with the first class that recorded one: in a module run, whichever of the two classes
+   * sharing an application runs second asserts it.
+   */
   static void sameApplicationEverywhere(String applicationId) {
     same("tollgate.test.observed.application", applicationId);
   }
