@@ -4,6 +4,7 @@ import java.io.IOException;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.nio.file.attribute.PosixFilePermissions;
 import java.security.GeneralSecurityException;
 import java.security.KeyFactory;
 import java.security.KeyPair;
@@ -60,6 +61,8 @@ public final class DevTokens {
       generator.initialize(2048);
       KeyPair pair = generator.generateKeyPair();
       write(privateFile, "PRIVATE KEY", pair.getPrivate().getEncoded());
+      // anyone who reads it can sign tokens the local platform trusts, any role included
+      ownerOnly(privateFile);
       write(publicFile, "PUBLIC KEY", pair.getPublic().getEncoded());
       return new DevTokens(pair, publicFile);
     } catch (GeneralSecurityException e) {
@@ -175,6 +178,14 @@ public final class DevTokens {
         Base64.getMimeEncoder(64, "\n".getBytes(StandardCharsets.US_ASCII)).encodeToString(der);
     Files.writeString(
         file, "-----BEGIN " + type + "-----\n" + body + "\n-----END " + type + "-----\n");
+  }
+
+  private static void ownerOnly(Path file) throws IOException {
+    try {
+      Files.setPosixFilePermissions(file, PosixFilePermissions.fromString("rw-------"));
+    } catch (UnsupportedOperationException notPosix) {
+      // a file system without POSIX permissions (Windows): its ACLs are the user's own
+    }
   }
 
   private static String b64(byte[] bytes) {

@@ -2,12 +2,16 @@ package io.tollgate.system;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
+import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import io.tollgate.runtime.DevTokens;
 import java.io.IOException;
+import java.net.InetAddress;
+import java.net.InetSocketAddress;
+import java.net.NetworkInterface;
 import java.net.ServerSocket;
 import java.net.Socket;
 import java.net.URI;
@@ -99,6 +103,50 @@ class PlatformTest {
     String management = "http://localhost:" + ENV.get("TOLLGATE_GATEWAY_MANAGEMENT_PORT");
     assertTrue(upOutput.contains(management + "/q/health/ready"), upOutput);
     assertTrue(upOutput.contains(management + "/q/metrics"), upOutput);
+  }
+
+  /**
+   * By default the platform listens on the loopback interface only: another machine on the network
+   * reaches neither the services (their metrics, or calls without the gateway's checks), nor the
+   * gateway's management port, nor the gateway (TOLLGATE_GATEWAY_HOST opens that one). Another user
+   * of the machine cannot read the key that signs the tokens the platform trusts.
+   */
+  @Test
+  void thePlatformIsClosedToOtherMachinesAndUsers() throws Exception {
+    // and the key that signs the tokens it trusts is readable by its owner alone
+    assertEquals(
+        "rw-------",
+        java.nio.file.attribute.PosixFilePermissions.toString(
+            Files.getPosixFilePermissions(work.resolve("jwt/private.pem"))));
+    InetAddress external = null;
+    for (NetworkInterface nic :
+        java.util.Collections.list(NetworkInterface.getNetworkInterfaces())) {
+      for (InetAddress address : java.util.Collections.list(nic.getInetAddresses())) {
+        if (nic.isUp()
+            && !address.isLoopbackAddress()
+            && address instanceof java.net.Inet4Address) {
+          external = address;
+        }
+      }
+    }
+    org.junit.jupiter.api.Assumptions.assumeTrue(
+        external != null, "this machine has no network interface besides the loopback");
+    for (String name :
+        List.of("GATEWAY", "GATEWAY_MANAGEMENT", "PROJECT", "MILESTONE", "RISK", "NOTIFICATION")) {
+      int port = Integer.parseInt(ENV.get("TOLLGATE_" + name + "_PORT"));
+      try (Socket loopback = new Socket()) {
+        loopback.connect(new InetSocketAddress(InetAddress.getLoopbackAddress(), port), 2_000);
+      }
+      InetAddress other = external;
+      assertThrows(
+          IOException.class,
+          () -> {
+            try (Socket outside = new Socket()) {
+              outside.connect(new InetSocketAddress(other, port), 2_000);
+            }
+          },
+          name + " port " + port + " answers on " + other);
+    }
   }
 
   /**
