@@ -15,7 +15,8 @@ final class DatabaseFailures {
    * Whether {@code failure} says the database could not be reached or went away, rather than that
    * it refused what was asked of it: a connection refused, dropped or not obtainable (SQLSTATE
    * class 08), a server shutting down, crashing or starting up (57P01-57P03), too many connections
-   * (53300), or a database closed to connections by an operator.
+   * (53300), a database closed to connections by an operator, or no connection free in the pool
+   * within its acquisition timeout (the database is too busy, or the pool too small, for now).
    */
   static boolean unavailable(Throwable failure) {
     for (Throwable t = failure; t != null; t = t.getCause()) {
@@ -38,7 +39,11 @@ final class DatabaseFailures {
   private static boolean unavailable(SQLException e) {
     String state = e.getSQLState();
     if (state == null) {
-      return false;
+      // Agroal's pool: no connection within the acquisition timeout, a plain SQLException without
+      // a state, which Hibernate passes on as a GenericJDBCException
+      return e.getMessage() != null
+          && (e.getMessage().startsWith("Sorry, acquisition timeout")
+              || e.getMessage().startsWith("Acquisition timeout"));
     }
     return state.startsWith("08")
         || state.startsWith("57P")

@@ -4,9 +4,11 @@ import io.micrometer.core.instrument.Counter;
 import io.micrometer.core.instrument.MeterRegistry;
 import io.quarkus.runtime.ShutdownEvent;
 import io.quarkus.runtime.StartupEvent;
+import io.smallrye.common.annotation.Identifier;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.enterprise.event.Observes;
 import java.nio.charset.StandardCharsets;
+import java.util.Map;
 import java.util.concurrent.ExecutionException;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.TimeoutException;
@@ -37,14 +39,12 @@ public class DeadLetters {
   DeadLetters(
       EventingConfig config,
       MeterRegistry registry,
-      @ConfigProperty(name = "kafka.bootstrap.servers", defaultValue = "localhost:9092")
-          String bootstrapServers,
+      @Identifier("default-kafka-broker") Map<String, Object> kafka,
       @ConfigProperty(name = "quarkus.application.name") String service) {
     this.config = config;
     this.registry = registry;
     this.service = service;
-    this.producer =
-        new ReliableProducer(bootstrapServers, "dead-letters-" + service, config.sendTimeout());
+    this.producer = new ReliableProducer(kafka, "dead-letters-" + service, config.sendTimeout());
   }
 
   /** The dead-letter topic of {@code topic} for this service. */

@@ -3,6 +3,7 @@ package io.tollgate.eventing;
 import io.quarkus.narayana.jta.QuarkusTransaction;
 import io.quarkus.runtime.ShutdownEvent;
 import io.quarkus.runtime.StartupEvent;
+import io.smallrye.common.annotation.Identifier;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.enterprise.event.Observes;
 import jakarta.persistence.EntityManager;
@@ -11,13 +12,13 @@ import java.time.Duration;
 import java.util.ArrayList;
 import java.util.Comparator;
 import java.util.List;
+import java.util.Map;
 import java.util.concurrent.Future;
 import java.util.concurrent.Semaphore;
 import java.util.concurrent.TimeUnit;
 import org.apache.kafka.clients.producer.Producer;
 import org.apache.kafka.clients.producer.ProducerRecord;
 import org.apache.kafka.clients.producer.RecordMetadata;
-import org.eclipse.microprofile.config.inject.ConfigProperty;
 import org.jboss.logging.Logger;
 
 /**
@@ -125,15 +126,13 @@ public class OutboxRelay {
       EntityManager em,
       EventingConfig config,
       OutboxMetrics metrics,
-      @ConfigProperty(name = "kafka.bootstrap.servers", defaultValue = "localhost:9092")
-          String bootstrapServers) {
+      @Identifier("default-kafka-broker") Map<String, Object> kafka) {
     this.em = em;
     this.config = config;
     this.metrics = metrics;
     this.roundStart = roundStart(config.sendTimeout());
     this.producer =
-        new ReliableProducer(
-            bootstrapServers, "outbox-relay-" + config.source(), config.sendTimeout());
+        new ReliableProducer(kafka, "outbox-relay-" + config.source(), config.sendTimeout());
   }
 
   void onStart(@Observes StartupEvent event) {

@@ -6,6 +6,7 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 import jakarta.persistence.PersistenceException;
 import java.sql.SQLException;
 import org.hibernate.exception.ConstraintViolationException;
+import org.hibernate.exception.GenericJDBCException;
 import org.hibernate.exception.JDBCConnectionException;
 import org.junit.jupiter.api.Test;
 
@@ -25,6 +26,12 @@ class DatabaseFailuresTest {
         DatabaseFailures.unavailable(
             new SQLException(
                 "FATAL: database \"milestone\" is not currently accepting connections", "55000")));
+    // a pool with no free connection in time: a busy moment, not a record to set aside
+    assertTrue(
+        DatabaseFailures.unavailable(
+            new GenericJDBCException(
+                "Unable to acquire JDBC Connection",
+                new SQLException("Sorry, acquisition timeout!"))));
   }
 
   @Test

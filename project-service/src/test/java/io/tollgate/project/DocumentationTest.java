@@ -385,6 +385,18 @@ class DocumentationTest {
   @Test
   void everyConsumedEventTypeIsInItsProducersContractAndInTheReadme() throws Exception {
     String readme = Files.readString(Path.of("README.md"));
+    // an operator creates the dead-letter topic of every consumed topic, as the root README lists
+    String rootReadme = Files.readString(Path.of("../README.md"));
+    var config = org.eclipse.microprofile.config.ConfigProvider.getConfig();
+    int topics = 0;
+    for (String name : config.getPropertyNames()) {
+      if (name.startsWith("mp.messaging.incoming.") && name.endsWith(".topic")) {
+        String dlq = config.getValue(name, String.class) + ".project-service.dlq";
+        assertTrue(rootReadme.contains("`" + dlq + "`"), dlq + " missing from the root README");
+        topics++;
+      }
+    }
+    assertEquals(2, topics, "topics project-service consumes");
     Map<String, List<String>> consumed =
         Map.of(
             "contracts/milestone-service/asyncapi.yaml",

@@ -561,6 +561,46 @@ class ProjectApiTest {
     given().get(url + "/history").then().body("totalItems", equalTo(history));
   }
 
+  /**
+   * A problem quotes the request id the gateway gave the request, whether the service refused it in
+   * its REST layer or before (a body over the limit), so a client's report leads to the logs.
+   */
+  @Test
+  void problemsQuoteTheRequestId() {
+    given()
+        .header("X-Request-Id", "req-42.a")
+        .contentType(ContentType.JSON)
+        .body("{\"key\":\"\"}")
+        .post("/api/v1/projects")
+        .then()
+        .statusCode(400)
+        .body("requestId", equalTo("req-42.a"));
+    given()
+        .header("X-Request-Id", "req-43")
+        .contentType(ContentType.JSON)
+        .body("{\"description\":\"" + "x".repeat((1 << 20) + 1) + "\"}")
+        .post("/api/v1/projects")
+        .then()
+        .statusCode(413)
+        .body("requestId", equalTo("req-43"));
+    // one the gateway would not have passed on is not repeated
+    given()
+        .header("X-Request-Id", "bad id\u0001")
+        .contentType(ContentType.JSON)
+        .body("{\"key\":\"\"}")
+        .post("/api/v1/projects")
+        .then()
+        .statusCode(400)
+        .body("requestId", nullValue());
+    given()
+        .contentType(ContentType.JSON)
+        .body("{\"key\":\"\"}")
+        .post("/api/v1/projects")
+        .then()
+        .statusCode(400)
+        .body("requestId", nullValue());
+  }
+
   @Test
   void updateNeedsIfMatchAndRefusesStaleVersions() {
     String id = create(uniqueKey("U")).path("id");

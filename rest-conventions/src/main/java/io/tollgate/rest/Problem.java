@@ -16,7 +16,9 @@ import org.eclipse.microprofile.openapi.annotations.media.Schema;
 @JsonInclude(JsonInclude.Include.NON_EMPTY)
 @Schema(
     name = "Problem",
-    description = "RFC 9457 problem details",
+    description =
+        "RFC 9457 problem details; requestId is the X-Request-Id the request came with (the"
+            + " gateway gives every request one), for finding it in the logs",
     example =
         "{\"type\":\"https://tollgate.io/problems/validation\",\"title\":\"Request is not valid\","
             + "\"status\":400,\"detail\":\"1 field is not valid\",\"instance\":\"/api/v1/projects\","

@@ -249,6 +249,11 @@ public class ProblemMappers {
       UriInfo uri,
       List<Problem.Violation> violations,
       Map<String, Object> extensions) {
+    String requestId = RequestIdContext.current();
+    if (requestId != null && !extensions.containsKey("requestId")) {
+      extensions = new java.util.LinkedHashMap<>(extensions);
+      extensions.put("requestId", requestId);
+    }
     return new Problem(
         type.uri(),
         type.title(),

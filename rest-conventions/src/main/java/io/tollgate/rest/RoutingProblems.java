@@ -34,6 +34,10 @@ final class RoutingProblems {
     if (instance != null) {
       problem.put("instance", instance);
     }
+    String requestId = ctx.request().getHeader(io.tollgate.http.RequestIds.HEADER);
+    if (io.tollgate.http.RequestIds.accepted(requestId)) {
+      problem.put("requestId", requestId);
+    }
     response
         .setStatusCode(type.status())
         .putHeader(HttpHeaders.CONTENT_TYPE, Problem.MEDIA_TYPE)
