@@ -10,6 +10,7 @@ import static org.hamcrest.Matchers.equalTo;
 import static org.hamcrest.Matchers.everyItem;
 import static org.hamcrest.Matchers.hasItem;
 import static org.hamcrest.Matchers.hasSize;
+import static org.hamcrest.Matchers.is;
 import static org.hamcrest.Matchers.not;
 import static org.hamcrest.Matchers.notNullValue;
 import static org.hamcrest.Matchers.nullValue;
@@ -451,6 +452,18 @@ class ProjectApiTest {
     assertThat(answer.json().getString("type"), equalTo("https://tollgate.io/problems/validation"));
     assertThat(answer.json().getString("detail"), containsString("'Host' header is required"));
     assertThat(outcome.errors(), empty());
+  }
+
+  @Test
+  void aRefusedDuplicateLogsNoneOfTheDataItCarried() throws Exception {
+    // the database's detail of a refused row (its values: keys, user ids, e-mail addresses) stays
+    // out of the service's logs; the 409 is the client's answer, not an error of the service
+    String key = uniqueKey("DL");
+    create(key).then().statusCode(201);
+    List<String> errors =
+        LoggedErrors.loggedDuring(
+            java.util.logging.Level.WARNING, () -> create(key).then().statusCode(409));
+    assertThat(errors.toString(), errors.stream().noneMatch(e -> e.contains(key)), is(true));
   }
 
   @Test

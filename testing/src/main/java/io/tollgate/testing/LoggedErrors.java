@@ -38,12 +38,30 @@ public final class LoggedErrors {
 
   /** Runs the action and answers its result with the ERROR records logged meanwhile. */
   public static <T> Outcome<T> whileGetting(Callable<T> action) throws Exception {
+    return whileGetting(Level.SEVERE, action);
+  }
+
+  /**
+   * Runs the action and answers every record of {@code level} or above logged meanwhile, such as
+   * the warnings, for tests of what reaches the logs at all (data that must not).
+   */
+  public static List<String> loggedDuring(Level level, Action action) throws Exception {
+    return whileGetting(
+            level,
+            () -> {
+              action.run();
+              return null;
+            })
+        .errors();
+  }
+
+  private static <T> Outcome<T> whileGetting(Level level, Callable<T> action) throws Exception {
     List<String> errors = new CopyOnWriteArrayList<>();
     Handler capture =
         new Handler() {
           @Override
           public void publish(LogRecord record) {
-            if (record.getLevel().intValue() >= Level.SEVERE.intValue()) {
+            if (record.getLevel().intValue() >= level.intValue()) {
               errors.add(record.getLoggerName() + ": " + record.getMessage());
             }
           }
