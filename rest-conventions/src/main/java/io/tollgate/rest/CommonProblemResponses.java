@@ -27,78 +27,56 @@ public class CommonProblemResponses implements OASFilter {
 
   @Override
   public void filterOpenAPI(OpenAPI openAPI) {
-    if (openAPI.getPaths() == null || openAPI.getPaths().getPathItems() == null) {
-      return;
+    ApiOperations.each(openAPI, CommonProblemResponses::document);
+  }
+
+  private static void document(String path, PathItem.HttpMethod method, Operation operation) {
+    if (operation.getResponses() == null) {
+      operation.setResponses(OASFactory.createAPIResponses());
     }
-    openAPI
-        .getPaths()
-        .getPathItems()
-        .forEach(
-            (path, item) -> {
-              if (!path.startsWith("/api/") || item.getOperations() == null) {
-                return;
-              }
-              item.getOperations()
-                  .forEach(
-                      (method, operation) -> {
-                        if (operation.getResponses() == null) {
-                          operation.setResponses(OASFactory.createAPIResponses());
-                        }
-                        APIResponses responses = operation.getResponses();
-                        add(
-                            responses,
-                            "401",
-                            "No valid bearer token: missing, expired, not signed by the trusted"
-                                + " issuer or not for this audience");
-                        if (!READS.contains(method)) {
-                          add(responses, "403", "The caller's role does not allow this change");
-                        }
-                        if (requiresIfMatch(method, operation)) {
-                          add(responses, "428", "If-Match is missing");
-                          ifMatch(operation).required(true);
-                        }
-                        if (takesIfMatch(operation)) {
-                          add(
-                              responses,
-                              "412",
-                              "If-Match does not name the current version; read it again");
-                        }
-                        // every operation checks its query (QueryParameters): even one that
-                        // takes none refuses a parameter it does not know
-                        add(
-                            responses,
-                            "400",
-                            "The request is not valid: violations names each field or query"
-                                + " parameter and what is wrong with it");
-                        if (operation.getRequestBody() != null) {
-                          add(
-                              responses,
-                              "413",
-                              "The request body is larger than the service accepts (1 MiB by"
-                                  + " default)");
-                          add(responses, "415", "The request body is not application/json");
-                        }
-                        if (header(operation, Idempotency.HEADER) != null) {
-                          add(
-                              responses,
-                              "422",
-                              "The Idempotency-Key was used before with a different request body");
-                        }
-                        if (path.startsWith("/api/v1/projects/{id}")) {
-                          add(
-                              responses,
-                              "404",
-                              "No such project, or the caller is not one of its stakeholders");
-                          if (!READS.contains(method)) {
-                            add(
-                                responses,
-                                "409",
-                                "The project is archived and accepts no changes, or the change"
-                                    + " conflicts with its current state (detail says which)");
-                          }
-                        }
-                      });
-            });
+    APIResponses responses = operation.getResponses();
+    add(
+        responses,
+        "401",
+        "No valid bearer token: missing, expired, not signed by the trusted"
+            + " issuer or not for this audience");
+    if (!READS.contains(method)) {
+      add(responses, "403", "The caller's role does not allow this change");
+    }
+    if (requiresIfMatch(method, operation)) {
+      add(responses, "428", "If-Match is missing");
+      ifMatch(operation).required(true);
+    }
+    if (takesIfMatch(operation)) {
+      add(responses, "412", "If-Match does not name the current version; read it again");
+    }
+    // every operation checks its query (QueryParameters): even one that
+    // takes none refuses a parameter it does not know
+    add(
+        responses,
+        "400",
+        "The request is not valid: violations names each field or query"
+            + " parameter and what is wrong with it");
+    if (operation.getRequestBody() != null) {
+      add(
+          responses,
+          "413",
+          "The request body is larger than the service accepts (1 MiB by" + " default)");
+      add(responses, "415", "The request body is not application/json");
+    }
+    if (header(operation, Idempotency.HEADER) != null) {
+      add(responses, "422", "The Idempotency-Key was used before with a different request body");
+    }
+    if (path.startsWith("/api/v1/projects/{id}")) {
+      add(responses, "404", "No such project, or the caller is not one of its stakeholders");
+      if (!READS.contains(method)) {
+        add(
+            responses,
+            "409",
+            "The project is archived and accepts no changes, or the change"
+                + " conflicts with its current state (detail says which)");
+      }
+    }
   }
 
   private static boolean takesIfMatch(Operation operation) {

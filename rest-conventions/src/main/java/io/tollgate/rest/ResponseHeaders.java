@@ -53,20 +53,7 @@ public class ResponseHeaders implements OASFilter {
 
   @Override
   public void filterOpenAPI(OpenAPI openAPI) {
-    if (openAPI.getPaths() == null || openAPI.getPaths().getPathItems() == null) {
-      return;
-    }
-    openAPI
-        .getPaths()
-        .getPathItems()
-        .forEach(
-            (path, item) -> {
-              if (!path.startsWith("/api/") || item.getOperations() == null) {
-                return;
-              }
-              item.getOperations()
-                  .forEach((method, operation) -> document(path, method, operation));
-            });
+    ApiOperations.each(openAPI, ResponseHeaders::document);
     if (openAPI.getComponents() == null) {
       openAPI.setComponents(OASFactory.createComponents());
     }

@@ -26,30 +26,24 @@ public final class OpenApiExamples {
   /** E.g. {@code "GET /api/v1/x 200"} for each body without an example; empty if none lacks one. */
   public static List<String> missing(JsonNode document) {
     List<String> missing = new ArrayList<>();
-    for (Iterator<Map.Entry<String, JsonNode>> paths = document.path("paths").fields();
-        paths.hasNext(); ) {
-      Map.Entry<String, JsonNode> path = paths.next();
-      for (Iterator<Map.Entry<String, JsonNode>> ops = path.getValue().fields(); ops.hasNext(); ) {
-        Map.Entry<String, JsonNode> op = ops.next();
-        String name = op.getKey().toUpperCase(java.util.Locale.ROOT) + " " + path.getKey();
-        JsonNode request =
-            op.getValue().path("requestBody").path("content").path("application/json");
-        if (!request.isMissingNode() && !hasExample(document, request)) {
-          missing.add(name + " request");
-        }
-        for (Iterator<Map.Entry<String, JsonNode>> responses =
-                op.getValue().path("responses").fields();
-            responses.hasNext(); ) {
-          Map.Entry<String, JsonNode> response = responses.next();
-          JsonNode body = response.getValue().path("content").path("application/json");
-          if (response.getKey().startsWith("2")
-              && !body.isMissingNode()
-              && !hasExample(document, body)) {
-            missing.add(name + " " + response.getKey());
+    eachOperation(
+        document,
+        (name, op) -> {
+          JsonNode request = op.path("requestBody").path("content").path("application/json");
+          if (!request.isMissingNode() && !hasExample(document, request)) {
+            missing.add(name + " request");
           }
-        }
-      }
-    }
+          for (Iterator<Map.Entry<String, JsonNode>> responses = op.path("responses").fields();
+              responses.hasNext(); ) {
+            Map.Entry<String, JsonNode> response = responses.next();
+            JsonNode body = response.getValue().path("content").path("application/json");
+            if (response.getKey().startsWith("2")
+                && !body.isMissingNode()
+                && !hasExample(document, body)) {
+              missing.add(name + " " + response.getKey());
+            }
+          }
+        });
     return missing;
   }
 
@@ -82,37 +76,46 @@ public final class OpenApiExamples {
             components);
       }
     }
+    eachOperation(
+        document,
+        (name, op) -> {
+          for (Iterator<Map.Entry<String, JsonNode>> media =
+                  op.path("requestBody").path("content").fields();
+              media.hasNext(); ) {
+            JsonNode body = media.next().getValue();
+            if (body.has("example")) {
+              check(wrong, name + " request", body.path("schema"), body.get("example"), components);
+            }
+          }
+          for (Iterator<Map.Entry<String, JsonNode>> responses = op.path("responses").fields();
+              responses.hasNext(); ) {
+            Map.Entry<String, JsonNode> response = responses.next();
+            JsonNode body = response.getValue().path("content").path("application/json");
+            if (body.has("example")) {
+              check(
+                  wrong,
+                  name + " " + response.getKey(),
+                  body.path("schema"),
+                  body.get("example"),
+                  components);
+            }
+          }
+        });
+    return wrong;
+  }
+
+  /** Each operation of the document, named like {@code "GET /api/v1/x"}. */
+  private static void eachOperation(
+      JsonNode document, java.util.function.BiConsumer<String, JsonNode> visitor) {
     for (Iterator<Map.Entry<String, JsonNode>> paths = document.path("paths").fields();
         paths.hasNext(); ) {
       Map.Entry<String, JsonNode> path = paths.next();
       for (Iterator<Map.Entry<String, JsonNode>> ops = path.getValue().fields(); ops.hasNext(); ) {
         Map.Entry<String, JsonNode> op = ops.next();
-        String name = op.getKey().toUpperCase(java.util.Locale.ROOT) + " " + path.getKey();
-        for (Iterator<Map.Entry<String, JsonNode>> media =
-                op.getValue().path("requestBody").path("content").fields();
-            media.hasNext(); ) {
-          JsonNode body = media.next().getValue();
-          if (body.has("example")) {
-            check(wrong, name + " request", body.path("schema"), body.get("example"), components);
-          }
-        }
-        for (Iterator<Map.Entry<String, JsonNode>> responses =
-                op.getValue().path("responses").fields();
-            responses.hasNext(); ) {
-          Map.Entry<String, JsonNode> response = responses.next();
-          JsonNode body = response.getValue().path("content").path("application/json");
-          if (body.has("example")) {
-            check(
-                wrong,
-                name + " " + response.getKey(),
-                body.path("schema"),
-                body.get("example"),
-                components);
-          }
-        }
+        visitor.accept(
+            op.getKey().toUpperCase(java.util.Locale.ROOT) + " " + path.getKey(), op.getValue());
       }
     }
-    return wrong;
   }
 
   private static void check(
