@@ -1075,6 +1075,10 @@ class GatewayProxyTest {
 
     given().when().get("/api/v1/projects/metrics-probe").then().statusCode(200);
     given().when().get("/api/v1/test-dead/metrics-probe").then().statusCode(502);
+    // paths nobody routes, refused before routing (no token): one tag between them, never theirs
+    String random = "probe-" + UUID.randomUUID();
+    forgetToken();
+    given().when().get("/api/" + random + "/x").then().statusCode(401);
     String metrics =
         given()
             .port(management.getPort())
@@ -1089,7 +1093,9 @@ class GatewayProxyTest {
         allOf(
             containsString(
                 "gateway_upstream_failures_total{service=\"dead-service\",status=\"502\"}"),
-            containsString("uri=\"/api/v1/projects/{path}\"")));
+            containsString("uri=\"/api/v1/projects/{path}\""),
+            containsString("uri=\"/api/{unrouted}\""),
+            not(containsString(random))));
   }
 
   private static byte[] readNBytes(InputStream in, int n) {
