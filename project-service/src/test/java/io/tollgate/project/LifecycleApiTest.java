@@ -12,6 +12,7 @@ import static org.hamcrest.Matchers.hasSize;
 import static org.hamcrest.Matchers.notNullValue;
 import static org.hamcrest.Matchers.nullValue;
 import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import io.quarkus.test.common.QuarkusTestResource;
 import io.quarkus.test.common.ResourceArg;
@@ -20,6 +21,7 @@ import io.restassured.http.ContentType;
 import io.restassured.response.Response;
 import io.tollgate.testing.TestTokens;
 import io.tollgate.testing.TollgateInfrastructure;
+import java.util.List;
 import java.util.UUID;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
@@ -192,6 +194,36 @@ class LifecycleApiTest {
         .then()
         .body("phase", equalTo("PLANNING"))
         .body("heldPhase", nullValue());
+  }
+
+  /**
+   * Paging through the transitions while the project moves on: the next page's Link is pinned to
+   * what the first page saw, so none is shown twice.
+   */
+  @Test
+  void transitionPagesFollowedByTheirLinksStayPut() {
+    String id = Api.project(null);
+    String url = "/api/v1/projects/" + id + "/phase-transitions";
+    for (int i = 0; i < 2; i++) {
+      Api.transition(id, "ON_HOLD", "wait " + i).then().statusCode(201);
+      Api.transition(id, "INITIATION", "go on " + i).then().statusCode(201);
+    }
+    var first = given().queryParam("size", 2).get(url);
+    first.then().statusCode(200).body("totalItems", equalTo(4));
+    List<String> seen = new java.util.ArrayList<>(first.path("items.id"));
+    Api.transition(id, "ON_HOLD", "made while paging").then().statusCode(201);
+    String next = HistoryAsOfTest.next(first);
+    assertTrue(next != null && next.contains("before="), String.valueOf(next));
+    while (next != null) {
+      var page = given().get(next.replaceFirst("^https?://[^/]+", ""));
+      page.then().statusCode(200).body("totalItems", equalTo(4));
+      seen.addAll(page.path("items.id"));
+      next = HistoryAsOfTest.next(page);
+    }
+    assertEquals(4, seen.size(), "each transition once: " + seen);
+    assertEquals(4, new java.util.HashSet<>(seen).size(), "each transition once: " + seen);
+    given().queryParam("size", 1).get(url).then().body("totalItems", equalTo(5));
+    given().queryParam("before", "x").get(url).then().statusCode(400);
   }
 
   @Test

@@ -35,6 +35,26 @@ public final class QueryValues {
     }
   }
 
+  /**
+   * The whole number of at least 1 that {@code value} names, or null when absent: a sequence or a
+   * version that pins a list while a client pages through it.
+   */
+  public static Long positiveLong(String parameter, String value) {
+    if (value == null || value.isBlank()) {
+      return null;
+    }
+    long number;
+    try {
+      number = Long.parseLong(value.trim());
+    } catch (NumberFormatException e) {
+      throw ProblemException.invalid(parameter, "must be a whole number");
+    }
+    if (number < 1) {
+      throw ProblemException.invalid(parameter, "must be 1 or more");
+    }
+    return number;
+  }
+
   /** {@code true} or {@code false} (case-insensitive), or {@code fallback} when absent. */
   public static boolean booleanValue(String parameter, String value, boolean fallback) {
     if (value == null || value.isBlank()) {

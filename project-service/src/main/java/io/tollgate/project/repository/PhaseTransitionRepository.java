@@ -13,9 +13,16 @@ import java.util.UUID;
 public class PhaseTransitionRepository implements PanacheRepositoryBase<PhaseTransition, UUID> {
 
   /** A project's transitions, newest first. */
-  public Page<PhaseTransition> ofProject(UUID projectId, PageRequest request) {
+  /**
+   * A project's transitions, newest first; with {@code beforeVersion}, only those made before the
+   * project reached that version (each transition raises it, so this pins the list).
+   */
+  public Page<PhaseTransition> ofProject(UUID projectId, Long beforeVersion, PageRequest request) {
+    Sort newestFirst = Sort.by("occurredAt").descending().and("id").descending();
     var query =
-        find("projectId", Sort.by("occurredAt").descending().and("id").descending(), projectId);
+        beforeVersion == null
+            ? find("projectId", newestFirst, projectId)
+            : find("projectId = ?1 and projectVersion < ?2", newestFirst, projectId, beforeVersion);
     return Page.of(query.page(request.page(), request.size()).list(), request, query.count());
   }
 

@@ -8,7 +8,6 @@ import io.tollgate.project.service.HistoryService;
 import io.tollgate.rest.Page;
 import io.tollgate.rest.PageRequest;
 import io.tollgate.rest.Problem;
-import io.tollgate.rest.ProblemException;
 import io.tollgate.rest.QueryValues;
 import jakarta.ws.rs.BeanParam;
 import jakarta.ws.rs.GET;
@@ -99,7 +98,7 @@ public class HistoryResource {
     OffsetDateTime toTime = Params.instant("to", to);
     Params.inOrder("from", fromTime, "to", toTime);
     History.Entity entity = QueryValues.enumValue(History.Entity.class, "entityType", entityType);
-    Long beforeSeq = sequence(before);
+    Long beforeSeq = QueryValues.positiveLong("before", before);
     Page<HistoryEntryView> page =
         history
             .changes(
@@ -114,21 +113,5 @@ public class HistoryResource {
       links.replaceQueryParam("before", page.items().get(0).sequence() + 1);
     }
     return PageRequest.respond(page, links);
-  }
-
-  private static Long sequence(String before) {
-    if (before == null || before.isBlank()) {
-      return null;
-    }
-    long sequence;
-    try {
-      sequence = Long.parseLong(before.trim());
-    } catch (NumberFormatException e) {
-      throw ProblemException.invalid("before", "must be a whole number");
-    }
-    if (sequence < 1) {
-      throw ProblemException.invalid("before", "must be 1 or more");
-    }
-    return sequence;
   }
 }

@@ -9,6 +9,7 @@ import io.tollgate.rest.Page;
 import io.tollgate.rest.PageRequest;
 import io.tollgate.rest.Preconditions;
 import io.tollgate.rest.Problem;
+import io.tollgate.rest.QueryValues;
 import io.tollgate.rest.Responses;
 import jakarta.validation.Valid;
 import jakarta.validation.constraints.NotNull;
@@ -20,13 +21,16 @@ import jakarta.ws.rs.POST;
 import jakarta.ws.rs.Path;
 import jakarta.ws.rs.PathParam;
 import jakarta.ws.rs.Produces;
+import jakarta.ws.rs.QueryParam;
 import jakarta.ws.rs.core.Context;
 import jakarta.ws.rs.core.HttpHeaders;
 import jakarta.ws.rs.core.MediaType;
 import jakarta.ws.rs.core.Response;
+import jakarta.ws.rs.core.UriBuilder;
 import jakarta.ws.rs.core.UriInfo;
 import java.util.UUID;
 import org.eclipse.microprofile.openapi.annotations.Operation;
+import org.eclipse.microprofile.openapi.annotations.enums.SchemaType;
 import org.eclipse.microprofile.openapi.annotations.media.Content;
 import org.eclipse.microprofile.openapi.annotations.media.ExampleObject;
 import org.eclipse.microprofile.openapi.annotations.media.Schema;
@@ -145,7 +149,11 @@ public class PhaseTransitionResource {
   @GET
   @Operation(
       summary = "List a project's phase transitions",
-      description = "Pages through the project's phase changes, newest first.")
+      description =
+          "Pages through the project's phase changes, newest first. The Link to the next page"
+              + " carries before, pinned to the project's version after the newest change of the"
+              + " first page, so that a transition made while a client pages through shifts"
+              + " nothing.")
   @APIResponse(
       responseCode = "200",
       description = "One page of transitions",
@@ -162,10 +170,28 @@ public class PhaseTransitionResource {
                               + "\"2026-02-10T09:00:00Z\",\"projectVersion\":3}],\"page\":0,"
                               + "\"size\":20,\"totalItems\":1,\"totalPages\":1}")))
   public Response list(
-      @PathParam("id") UUID id, @BeanParam PageRequest.Params paging, @Context UriInfo uri) {
+      @PathParam("id") UUID id,
+      @Parameter(
+              description =
+                  "Only transitions made before the project reached this version (a"
+                      + " transition's projectVersion): pins the list while paging (the Link"
+                      + " headers carry it)",
+              schema = @Schema(type = SchemaType.INTEGER, format = "int64", minimum = "1"))
+          @QueryParam("before")
+          String before,
+      @BeanParam PageRequest.Params paging,
+      @Context UriInfo uri) {
+    Long beforeVersion = QueryValues.positiveLong("before", before);
     Page<PhaseTransitionView> page =
-        lifecycle.transitions(id, paging.toRequest()).map(t -> LifecycleMapper.toView(t, mapper));
-    return PageRequest.respond(page, uri);
+        lifecycle
+            .transitions(id, beforeVersion, paging.toRequest())
+            .map(t -> LifecycleMapper.toView(t, mapper));
+    UriBuilder links = uri.getRequestUriBuilder();
+    if (beforeVersion == null && !page.items().isEmpty()) {
+      // newest first: pin the pages that follow to what this one saw
+      links.replaceQueryParam("before", page.items().get(0).projectVersion() + 1);
+    }
+    return PageRequest.respond(page, links);
   }
 
   @GET

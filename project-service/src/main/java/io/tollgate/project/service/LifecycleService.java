@@ -216,9 +216,9 @@ public class LifecycleService {
     return rules.search(methodology, page);
   }
 
-  public Page<PhaseTransition> transitions(UUID projectId, PageRequest page) {
+  public Page<PhaseTransition> transitions(UUID projectId, Long beforeVersion, PageRequest page) {
     projects.get(projectId);
-    return transitions.ofProject(projectId, page);
+    return transitions.ofProject(projectId, beforeVersion, page);
   }
 
   public PhaseTransition transition(UUID projectId, UUID transitionId) {
