@@ -7,6 +7,7 @@ import jakarta.ws.rs.core.UriBuilder;
 import jakarta.ws.rs.core.UriInfo;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.function.ToLongFunction;
 import org.eclipse.microprofile.openapi.annotations.enums.SchemaType;
 import org.eclipse.microprofile.openapi.annotations.media.Schema;
 
@@ -65,10 +66,21 @@ public record PageRequest(int page, int size) {
   }
 
   /**
-   * A 200 response with the page and {@code Link} headers to its neighbours, built on {@code links}
-   * (the request's URL, with any parameter that pins the list, such as a cursor).
+   * A 200 response with a page of a newest-first list whose {@code Link} headers pin the list, so
+   * that what is added while a client pages through it shifts nothing: unless the request already
+   * pinned it ({@code pinned}), the links carry {@code parameter} set to one past the newest item's
+   * {@code pin} (a sequence, a version), which the next requests give back.
    */
-  public static Response respond(Page<?> page, UriBuilder links) {
+  public static <T> Response respondPinned(
+      Page<T> page, UriInfo uri, String parameter, Long pinned, ToLongFunction<T> pin) {
+    UriBuilder links = uri.getRequestUriBuilder();
+    if (pinned == null && !page.items().isEmpty()) {
+      links.replaceQueryParam(parameter, pin.applyAsLong(page.items().get(0)) + 1);
+    }
+    return respond(page, links);
+  }
+
+  private static Response respond(Page<?> page, UriBuilder links) {
     Response.ResponseBuilder builder = Response.ok(page);
     if (page.hasNext()) {
       builder.links(link(links, page.page() + 1, page.size(), "next"));

@@ -18,7 +18,6 @@ import jakarta.ws.rs.QueryParam;
 import jakarta.ws.rs.core.Context;
 import jakarta.ws.rs.core.MediaType;
 import jakarta.ws.rs.core.Response;
-import jakarta.ws.rs.core.UriBuilder;
 import jakarta.ws.rs.core.UriInfo;
 import java.time.OffsetDateTime;
 import java.util.UUID;
@@ -107,11 +106,6 @@ public class HistoryResource {
                     entity == null ? null : entity.name(), fromTime, toTime, beforeSeq),
                 paging.toRequest())
             .map(e -> HistoryMapper.toView(e, mapper));
-    UriBuilder links = uri.getRequestUriBuilder();
-    if (beforeSeq == null && !page.items().isEmpty()) {
-      // newest first: pin the pages that follow to what this one saw
-      links.replaceQueryParam("before", page.items().get(0).sequence() + 1);
-    }
-    return PageRequest.respond(page, links);
+    return PageRequest.respondPinned(page, uri, "before", beforeSeq, HistoryEntryView::sequence);
   }
 }

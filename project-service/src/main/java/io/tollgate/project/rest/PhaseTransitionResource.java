@@ -26,7 +26,6 @@ import jakarta.ws.rs.core.Context;
 import jakarta.ws.rs.core.HttpHeaders;
 import jakarta.ws.rs.core.MediaType;
 import jakarta.ws.rs.core.Response;
-import jakarta.ws.rs.core.UriBuilder;
 import jakarta.ws.rs.core.UriInfo;
 import java.util.UUID;
 import org.eclipse.microprofile.openapi.annotations.Operation;
@@ -186,12 +185,8 @@ public class PhaseTransitionResource {
         lifecycle
             .transitions(id, beforeVersion, paging.toRequest())
             .map(t -> LifecycleMapper.toView(t, mapper));
-    UriBuilder links = uri.getRequestUriBuilder();
-    if (beforeVersion == null && !page.items().isEmpty()) {
-      // newest first: pin the pages that follow to what this one saw
-      links.replaceQueryParam("before", page.items().get(0).projectVersion() + 1);
-    }
-    return PageRequest.respond(page, links);
+    return PageRequest.respondPinned(
+        page, uri, "before", beforeVersion, PhaseTransitionView::projectVersion);
   }
 
   @GET
