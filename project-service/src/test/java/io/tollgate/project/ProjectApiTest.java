@@ -433,6 +433,51 @@ class ProjectApiTest {
   }
 
   /**
+   * A long query (a pasted search text) is answered as any other, up to 8 KiB of target: the HTTP
+   * codec's own limit, which would refuse it with an empty 414 from 4 KiB on, is raised above ours.
+   * A longer target is refused with a problem that gives both lengths (ADR 0019).
+   */
+  @Test
+  void aLongTargetIsAnsweredAndATooLongOneIsA414Problem() {
+    given()
+        .queryParam("text", "a".repeat(6_000))
+        .get("/api/v1/projects")
+        .then()
+        .statusCode(200)
+        .body("totalItems", equalTo(0));
+    given()
+        .queryParam("text", "a".repeat(9_000))
+        .get("/api/v1/projects")
+        .then()
+        .statusCode(414)
+        .contentType(Problem.MEDIA_TYPE)
+        .body("type", equalTo("https://tollgate.io/problems/uri-too-long"))
+        .body(
+            "detail",
+            equalTo(
+                "The request target (path and query) is 9,022 characters long; at most 8,192"
+                    + " are accepted"));
+  }
+
+  /**
+   * Header fields are taken up to 24 KiB, more than the gateway passes on (20 KiB from the client,
+   * plus its own forwarding headers); more is a 431 problem that names the largest field, where the
+   * HTTP codec would have answered an empty 431 from 20 KiB on.
+   */
+  @Test
+  void headerFieldsOverTheLimitAreA431ProblemThatNamesTheLargest() {
+    given().header("X-Padding", "x".repeat(22_000)).get("/api/v1/projects").then().statusCode(200);
+    given()
+        .header("X-Padding", "x".repeat(30_000))
+        .get("/api/v1/projects")
+        .then()
+        .statusCode(431)
+        .contentType(Problem.MEDIA_TYPE)
+        .body("type", equalTo("https://tollgate.io/problems/header-fields-too-large"))
+        .body("detail", containsString("at most 24,576 are accepted (the largest, X-Padding,"));
+  }
+
+  /**
    * The router refuses a request without a Host header before any route runs: still a problem that
    * says what was wrong, and a client's mistake that is not logged as a server error.
    */

@@ -14,10 +14,12 @@ public enum ProblemType {
   CONFLICT(409, "conflict", "Conflict with the current state"),
   PRECONDITION_FAILED(412, "precondition-failed", "Resource was modified"),
   PAYLOAD_TOO_LARGE(413, "payload-too-large", "Request body too large"),
+  URI_TOO_LONG(414, "uri-too-long", "Request target too long"),
   UNSUPPORTED_MEDIA_TYPE(415, "unsupported-media-type", "Unsupported content type"),
   IDEMPOTENCY_KEY_REUSED(422, "idempotency-key-reused", "Idempotency-Key reused"),
   PRECONDITION_REQUIRED(428, "precondition-required", "If-Match required"),
   TOO_MANY_REQUESTS(429, "too-many-requests", "Too many requests"),
+  HEADER_FIELDS_TOO_LARGE(431, "header-fields-too-large", "Request header fields too large"),
   INTERNAL(500, "internal", "Internal error"),
   UNAVAILABLE(503, "unavailable", "Service unavailable");
 

@@ -1,5 +1,6 @@
 package io.tollgate.rest;
 
+import io.tollgate.http.RequestHeads;
 import io.tollgate.http.RequestTargets;
 import io.vertx.core.VertxException;
 import io.vertx.ext.web.Router;
@@ -8,8 +9,10 @@ import jakarta.enterprise.event.Observes;
 
 /**
  * Answers with a 400 problem the requests that Vert.x's router fails itself before the first route
- * runs, such as an HTTP/1.1 request without a {@code Host} header, and the requests whose target is
- * not a URI (ADR 0019), which Quarkus would refuse with an empty 400.
+ * runs, such as an HTTP/1.1 request without a {@code Host} header, and refuses first thing, as
+ * problems, the request heads that Quarkus and its HTTP codec would refuse with an empty answer
+ * (ADR 0019): a target that is not a URI (400), a target too long (414), header fields too large
+ * (431).
  *
  * <p>Such a request never reaches Quarkus REST and its exception mappers: Quarkus's last-resort
  * error handler answered it with its own JSON and logged a client's mistake as a server error with
@@ -24,11 +27,16 @@ public class RouterRefusals {
         .order(Integer.MIN_VALUE)
         .handler(
             ctx -> {
-              String invalid = RequestTargets.invalid(ctx.request().uri());
-              if (invalid == null) {
+              RequestHeads.Refusal refusal =
+                  RequestHeads.refusal(
+                      ctx.request().uri(),
+                      ctx.request().headers(),
+                      RequestHeads.MAX_HEADER_BYTES_AT_A_SERVICE);
+              if (refusal == null) {
                 ctx.next();
               } else {
-                RoutingProblems.end(ctx, ProblemType.VALIDATION, invalid, null);
+                RoutingProblems.end(
+                    ctx, ProblemType.forStatus(refusal.status()), refusal.detail(), null);
               }
             })
         .failureHandler(

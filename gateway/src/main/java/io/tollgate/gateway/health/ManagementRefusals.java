@@ -3,7 +3,7 @@ package io.tollgate.gateway.health;
 import io.quarkus.vertx.http.ManagementInterface;
 import io.tollgate.gateway.http.Problems;
 import io.tollgate.gateway.http.Problems.Kind;
-import io.tollgate.http.RequestTargets;
+import io.tollgate.http.RequestHeads;
 import io.vertx.core.VertxException;
 import io.vertx.ext.web.Router;
 import jakarta.enterprise.context.ApplicationScoped;
@@ -27,11 +27,15 @@ public class ManagementRefusals {
         .order(Integer.MIN_VALUE)
         .handler(
             rc -> {
-              String invalid = RequestTargets.invalid(rc.request().uri());
-              if (invalid == null) {
+              RequestHeads.Refusal refusal =
+                  RequestHeads.refusal(
+                      rc.request().uri(),
+                      rc.request().headers(),
+                      RequestHeads.MAX_HEADER_BYTES_AT_THE_GATEWAY);
+              if (refusal == null) {
                 rc.next();
               } else {
-                Problems.respond(rc, Kind.BAD_REQUEST, invalid);
+                Problems.respond(rc, Kind.ofRefusedHead(refusal.status()), refusal.detail());
               }
             })
         .failureHandler(

@@ -27,8 +27,10 @@ public final class Problems {
     NOT_FOUND(404, "not-found", "Resource not found"),
     METHOD_NOT_ALLOWED(405, "method-not-allowed", "Method not allowed"),
     PAYLOAD_TOO_LARGE(413, "payload-too-large", "Request body too large"),
+    URI_TOO_LONG(414, "uri-too-long", "Request target too long"),
     UNSUPPORTED_MEDIA_TYPE(415, "unsupported-media-type", "Unsupported content type"),
     TOO_MANY_REQUESTS(429, "too-many-requests", "Too many requests"),
+    HEADER_FIELDS_TOO_LARGE(431, "header-fields-too-large", "Request header fields too large"),
     INTERNAL(500, "internal", "Internal error"),
     BAD_GATEWAY(502, "bad-gateway", "Upstream service unavailable"),
     UNAVAILABLE(503, "unavailable", "Service unavailable"),
@@ -42,6 +44,15 @@ public final class Problems {
       this.status = status;
       this.type = TYPE_BASE + slug;
       this.title = title;
+    }
+
+    /** The kind for a request head refused with this status (RequestHeads): 400, 414 or 431. */
+    public static Kind ofRefusedHead(int status) {
+      return switch (status) {
+        case 414 -> URI_TOO_LONG;
+        case 431 -> HEADER_FIELDS_TOO_LARGE;
+        default -> BAD_REQUEST;
+      };
     }
   }
 

@@ -16,6 +16,7 @@ import io.tollgate.gateway.security.ClientAddresses;
 import io.tollgate.gateway.security.Identity;
 import io.tollgate.gateway.security.RateLimiter;
 import io.tollgate.gateway.security.SecurityHeaders;
+import io.tollgate.http.RequestHeads;
 import io.tollgate.http.RequestTargets;
 import io.vertx.core.AsyncResult;
 import io.vertx.core.MultiMap;
@@ -272,16 +273,21 @@ public class GatewayRouter {
 
   /**
    * Refuses a request target that {@link java.net.URI} cannot parse, as Quarkus would before any
-   * route if the launcher had not turned its check off for this one (ADR 0019), but with a reason.
+   * route if the launcher had not turned its check off for this one, and a target or header fields
+   * too large, as the HTTP codec would at lower limits (ADR 0019), but each with a reason.
    */
   private void checkTarget(RoutingContext rc) {
-    String invalid = RequestTargets.invalid(rc.request().uri());
-    if (invalid == null) {
+    RequestHeads.Refusal refusal =
+        RequestHeads.refusal(
+            rc.request().uri(),
+            rc.request().headers(),
+            RequestHeads.MAX_HEADER_BYTES_AT_THE_GATEWAY);
+    if (refusal == null) {
       rc.next();
       return;
     }
     addResponseHeaders(rc);
-    reject(rc, new ProblemException(Kind.BAD_REQUEST, invalid));
+    reject(rc, new ProblemException(Kind.ofRefusedHead(refusal.status()), refusal.detail()));
   }
 
   /**

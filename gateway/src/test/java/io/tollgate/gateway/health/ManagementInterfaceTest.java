@@ -135,4 +135,20 @@ class ManagementInterfaceTest {
         answer.json().getString("detail"), startsWith("The request target is not a valid URI: "));
     assertThat(outcome.errors(), empty());
   }
+
+  /** A target too long is a 414 problem here too, not the HTTP codec's empty answer. */
+  @Test
+  void aTargetTooLongOnTheManagementPortIsA414Problem() throws Exception {
+    String target = "/q/health/ready?x=" + "a".repeat(9_000);
+    RawHttp.Answer answer =
+        RawHttp.exchange(
+            management.getHost(),
+            management.getPort(),
+            "GET " + target + " HTTP/1.1",
+            "Host: localhost");
+    assertThat(answer.status(), equalTo(414));
+    assertThat(answer.header("Content-Type"), equalTo(PROBLEM_JSON));
+    assertThat(
+        answer.json().getString("type"), equalTo("https://tollgate.io/problems/uri-too-long"));
+  }
 }

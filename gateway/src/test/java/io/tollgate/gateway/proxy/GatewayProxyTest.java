@@ -12,6 +12,7 @@ import static org.hamcrest.Matchers.greaterThan;
 import static org.hamcrest.Matchers.greaterThanOrEqualTo;
 import static org.hamcrest.Matchers.hasItem;
 import static org.hamcrest.Matchers.hasKey;
+import static org.hamcrest.Matchers.hasSize;
 import static org.hamcrest.Matchers.is;
 import static org.hamcrest.Matchers.lessThan;
 import static org.hamcrest.Matchers.lessThanOrEqualTo;
@@ -846,6 +847,71 @@ class GatewayProxyTest {
         answer.json().getString("detail"),
         allOf(startsWith("The request target is not a valid URI: "), containsString(why)));
     assertThat(outcome.errors(), empty());
+  }
+
+  /**
+   * A long query (a pasted search text) is forwarded as any other up to 8 KiB of target, which the
+   * HTTP codec would refuse from 4 KiB on with an empty 414; a longer one is a 414 problem with the
+   * request id, and never reaches the service (ADR 0019).
+   */
+  @Test
+  void aLongTargetIsForwardedAndATooLongOneIsA414ProblemThatStaysHere() {
+    String text = "a".repeat(6_000);
+    given()
+        .queryParam("text", text)
+        .get("/api/v1/projects/long-target")
+        .then()
+        .statusCode(200)
+        .body("service", equalTo("project-service"))
+        .body("query", equalTo("text=" + text));
+    given()
+        .header("X-Request-Id", "too-long-1")
+        .queryParam("text", "a".repeat(9_000))
+        .get("/api/v1/projects/too-long-target")
+        .then()
+        .statusCode(414)
+        .contentType(PROBLEM_JSON)
+        .header("X-Request-Id", "too-long-1")
+        .body("type", equalTo("https://tollgate.io/problems/uri-too-long"))
+        .body(
+            "detail",
+            equalTo(
+                "The request target (path and query) is 9,038 characters long; at most 8,192"
+                    + " are accepted"))
+        .body("requestId", equalTo("too-long-1"));
+    assertThat(
+        UpstreamServers.seen(
+            config.upstream().get("project-service"), "/api/v1/projects/too-long-target"),
+        equalTo(0L));
+  }
+
+  /**
+   * Header fields are taken up to 20 KiB and passed on (the services take 24 KiB, room for what the
+   * gateway adds); more is a 431 problem that names the largest field, where the HTTP codec would
+   * have answered an empty 431.
+   */
+  @Test
+  void headerFieldsOverTheLimitAreA431ProblemThatNamesTheLargest() {
+    String padding = "x".repeat(18_000);
+    given()
+        .header("X-Padding", padding)
+        .get("/api/v1/projects/large-head")
+        .then()
+        .statusCode(200)
+        .body("headers.x-padding[0]", equalTo(padding))
+        .body("headers.x-request-id", hasSize(1));
+    given()
+        .header("X-Padding", "x".repeat(25_000))
+        .get("/api/v1/projects/too-large-head")
+        .then()
+        .statusCode(431)
+        .contentType(PROBLEM_JSON)
+        .body("type", equalTo("https://tollgate.io/problems/header-fields-too-large"))
+        .body("detail", containsString("at most 20,480 are accepted (the largest, X-Padding,"));
+    assertThat(
+        UpstreamServers.seen(
+            config.upstream().get("project-service"), "/api/v1/projects/too-large-head"),
+        equalTo(0L));
   }
 
   /**

@@ -6,6 +6,7 @@ import io.vertx.core.Promise;
 import io.vertx.core.Vertx;
 import io.vertx.core.buffer.Buffer;
 import io.vertx.core.http.HttpServer;
+import io.vertx.core.http.HttpServerOptions;
 import io.vertx.core.http.HttpServerRequest;
 import io.vertx.core.http.HttpServerResponse;
 import io.vertx.core.json.JsonArray;
@@ -87,9 +88,13 @@ public class UpstreamServers implements QuarkusTestResourceLifecycleManager {
     vertx = Vertx.vertx();
     Map<String, String> config = new HashMap<>();
     for (String service : SERVICES) {
+      // the HTTP codec's limits the services run with (rest-conventions), not Vert.x's defaults
       HttpServer server =
           vertx
-              .createHttpServer()
+              .createHttpServer(
+                  new HttpServerOptions()
+                      .setMaxInitialLineLength(32 * 1024)
+                      .setMaxHeaderSize(64 * 1024))
               .requestHandler(req -> handle(service, req))
               .listen(0, "127.0.0.1")
               .toCompletionStage()
