@@ -324,8 +324,7 @@ public class GatewayRouter {
   private void dispatch(RoutingContext rc, RouteTable table, LoopLocalProxies proxies) {
     String client = RateLimiter.addressKey(clientAddresses.of(rc.request()));
     authenticator
-        .authenticate(
-            rc.request().headers(), () -> !rateLimiter.enabled() || rateLimiter.hasToken(client))
+        .authenticate(rc.request().headers(), () -> chargeLookup(rc, client))
         .onComplete(
             result -> {
               if (rc.response().ended() || rc.response().closed()) {
@@ -349,8 +348,9 @@ public class GatewayRouter {
       LoopLocalProxies proxies) {
     if (result.failed()) {
       if (result.cause() instanceof ProblemException problem) {
-        // failed authentications count against the client's address, which throttles guessing
-        if (problem.kind() == Kind.UNAUTHORIZED) {
+        // failed authentications count against the client's address, which throttles guessing;
+        // one that looked a key up paid before it did (chargeLookup)
+        if (problem.kind() == Kind.UNAUTHORIZED && rc.get(RATE_LIMIT) == null) {
           limit(rc, client);
         }
         throw problem;
@@ -400,6 +400,21 @@ public class GatewayRouter {
     // RFC 9110 10.1.1: an HTTP/1.0 request's expectation is ignored
     return request.version() == HttpVersion.HTTP_1_1
         && HttpHeaders.CONTINUE.toString().equalsIgnoreCase(request.getHeader(HttpHeaders.EXPECT));
+  }
+
+  /**
+   * Takes a token from the client address's bucket before an API key not seen recently is looked up
+   * in the database, and says whether the lookup may run. Taken before, not after the lookup
+   * failed: requests sent at once would otherwise all find the token still there and all reach the
+   * database. A key that is found keeps its token spent, one per address and cache period.
+   */
+  private boolean chargeLookup(RoutingContext rc, String client) {
+    if (!rateLimiter.enabled()) {
+      return true;
+    }
+    RateLimiter.Decision decision = rateLimiter.acquire(client);
+    rc.put(RATE_LIMIT, decision);
+    return decision.allowed();
   }
 
   private void limit(RoutingContext rc, String key) {

@@ -85,16 +85,7 @@ public final class RateLimiter {
 
   /** Takes one token from {@code key}'s bucket if there is one. */
   public Decision acquire(String key) {
-    return bucket(key).take(clock.getAsLong(), true);
-  }
-
-  /** Whether {@code key}'s bucket has a token, without taking it. */
-  public boolean hasToken(String key) {
-    Bucket bucket = buckets.get(key);
-    if (bucket == null) {
-      bucket = hasRoom(key) ? null : overflow;
-    }
-    return bucket == null || bucket.take(clock.getAsLong(), false).allowed();
+    return bucket(key).take(clock.getAsLong());
   }
 
   /** Forgets buckets that have refilled completely: they are the same as a new one. */
@@ -141,10 +132,10 @@ public final class RateLimiter {
       this.updatedAt = now;
     }
 
-    synchronized Decision take(long now, boolean consume) {
+    synchronized Decision take(long now) {
       refill(now);
       boolean allowed = tokens >= 1;
-      if (allowed && consume) {
+      if (allowed) {
         tokens -= 1;
       }
       long reset = seconds((burst - tokens) / ratePerNano);

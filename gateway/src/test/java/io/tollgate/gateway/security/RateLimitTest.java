@@ -11,6 +11,8 @@ import static org.hamcrest.Matchers.lessThanOrEqualTo;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
+import io.agroal.api.AgroalDataSource;
+import io.quarkus.test.common.http.TestHTTPResource;
 import io.quarkus.test.junit.QuarkusTest;
 import io.restassured.response.Response;
 import io.tollgate.gateway.config.GatewayConfig;
@@ -18,8 +20,19 @@ import io.tollgate.gateway.testing.GatewayHeaders;
 import io.tollgate.testing.OpenApiHeaders;
 import io.tollgate.testing.TestTokens;
 import jakarta.inject.Inject;
+import java.net.URL;
+import java.net.http.HttpClient;
+import java.net.http.HttpRequest;
+import java.net.http.HttpResponse;
+import java.security.SecureRandom;
+import java.sql.Connection;
+import java.sql.Statement;
+import java.time.Duration;
+import java.util.ArrayList;
+import java.util.Base64;
 import java.util.List;
 import java.util.UUID;
+import java.util.concurrent.CompletableFuture;
 import org.junit.jupiter.api.Test;
 
 /** A token bucket per caller: 429 with Retry-After once it is empty, RateLimit-* always. */
@@ -27,6 +40,11 @@ import org.junit.jupiter.api.Test;
 class RateLimitTest {
 
   @Inject GatewayConfig config;
+
+  @Inject AgroalDataSource dataSource;
+
+  @TestHTTPResource("/")
+  URL gateway;
 
   @Test
   void everyAnswerTellsTheCallerItsBudget() {
@@ -132,16 +150,73 @@ class RateLimitTest {
         Integer.parseInt(other.header("RateLimit-Remaining")), is(greaterThanOrEqualTo(half)));
   }
 
+  /**
+   * Unknown API keys sent at once from one address reach the database at most as often as the
+   * address's bucket allows: its token is taken before the lookup runs. Were it taken only once a
+   * lookup had failed, every request in flight would find it still there. The API key table is
+   * locked meanwhile, so that no lookup finishes: the requests over the budget must be answered 429
+   * without waiting for one, and only the budget's worth may end up looked up (401).
+   */
+  @Test
+  void guessedApiKeysSentAtOnceAreThrottledBeforeTheyReachTheDatabase() throws Exception {
+    SecureRandom random = new SecureRandom();
+    String client = "198.19." + random.nextInt(256) + "." + random.nextInt(256);
+    int burst = config.rateLimit().burst();
+    HttpClient http = HttpClient.newBuilder().version(HttpClient.Version.HTTP_1_1).build();
+    List<CompletableFuture<HttpResponse<Void>>> answers = new ArrayList<>();
+    long began;
+    try (Connection lock = dataSource.getConnection()) {
+      lock.setAutoCommit(false);
+      try (Statement statement = lock.createStatement()) {
+        statement.execute("LOCK TABLE api_key IN ACCESS EXCLUSIVE MODE");
+      }
+      began = System.nanoTime();
+      for (int i = 0; i < 2 * burst; i++) {
+        byte[] guess = new byte[32];
+        random.nextBytes(guess);
+        answers.add(
+            http.sendAsync(
+                HttpRequest.newBuilder(gateway.toURI().resolve("/api/v1/risks"))
+                    .header(
+                        "X-Api-Key",
+                        "tgk_" + Base64.getUrlEncoder().withoutPadding().encodeToString(guess))
+                    .header("X-Forwarded-For", client)
+                    .build(),
+                HttpResponse.BodyHandlers.discarding()));
+      }
+      // the pool's connections wait 5 s for the lock before giving up: answer well within that
+      long deadline = System.nanoTime() + Duration.ofSeconds(4).toNanos();
+      long answered = 0;
+      while (answered < burst / 2 && System.nanoTime() < deadline) {
+        Thread.sleep(20);
+        answered = answers.stream().filter(CompletableFuture::isDone).count();
+      }
+      lock.rollback();
+      assertThat(
+          "answered while no lookup could finish", answered, is(greaterThanOrEqualTo(burst / 2L)));
+    }
+    CompletableFuture.allOf(answers.toArray(CompletableFuture[]::new)).join();
+    double seconds = (System.nanoTime() - began) / 1e9;
+    long unauthorized = answers.stream().filter(a -> a.join().statusCode() == 401).count();
+    long refused = answers.stream().filter(a -> a.join().statusCode() == 429).count();
+    assertThat(unauthorized + refused, is((long) answers.size()));
+    // at once, the burst; meanwhile, what refilled at the configured rate
+    long budget = burst + (long) Math.ceil(seconds * config.rateLimit().requestsPerSecond());
+    assertThat("lookups in " + seconds + " s", unauthorized, is(lessThanOrEqualTo(budget)));
+  }
+
   @Test
   void limitsAreKeyedBySubjectNotByToken() {
     String user = "same-user-" + UUID.randomUUID();
     int burst = config.rateLimit().burst();
-    // one token spends the user's bucket ...
+    // one token spends the user's bucket, until it is refused ...
     String spender = TestTokens.bearer(user, "MEMBER");
-    for (int i = 0; i < burst; i++) {
-      given().header("Authorization", spender).when().get("/api/v1/risks");
+    int sent = 0;
+    while (given().header("Authorization", spender).when().get("/api/v1/risks").statusCode()
+        != 429) {
+      assertThat("requests before a 429", ++sent, is(lessThan(20 * burst)));
     }
-    // ... and another token of the same user finds it (nearly) empty, not a fresh one
+    // ... and another token of the same user finds it (nearly) empty right after, not a fresh one
     Response other =
         given()
             .header("Authorization", TestTokens.bearer(user, "ADMIN"))
