@@ -11,12 +11,15 @@ import static org.hamcrest.Matchers.nullValue;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
+import io.quarkus.narayana.jta.QuarkusTransaction;
 import io.quarkus.test.common.QuarkusTestResource;
 import io.quarkus.test.common.ResourceArg;
 import io.quarkus.test.junit.QuarkusTest;
 import io.restassured.http.ContentType;
 import io.tollgate.testing.TestTokens;
 import io.tollgate.testing.TollgateInfrastructure;
+import jakarta.inject.Inject;
+import jakarta.persistence.EntityManager;
 import java.time.OffsetDateTime;
 import java.util.ArrayList;
 import java.util.List;
@@ -30,6 +33,8 @@ import org.junit.jupiter.api.Test;
     value = TollgateInfrastructure.class,
     initArgs = @ResourceArg(name = "database", value = "project"))
 class HistoryAsOfTest {
+
+  @Inject EntityManager em;
 
   @BeforeEach
   void authenticate() {
@@ -98,6 +103,47 @@ class HistoryAsOfTest {
         .body("totalItems", equalTo(7))
         .body("items[0].after.description", equalTo("made while paging"));
     given().queryParam("before", "0").get(history(id)).then().statusCode(400);
+  }
+
+  /**
+   * Replicas' clocks disagree: a change made later on a replica whose clock runs behind carries the
+   * earlier time. The project as of a moment after both changes is the one the later change made
+   * (the order the changes were made in, under the project's lock), and the later transition is
+   * listed first; ordered by their clock readings, the earlier change would win.
+   */
+  @Test
+  void theOrderOfChangesWinsOverTheirReplicasClocks() {
+    String id = Api.project(LifecycleApiTest.EUR_BUDGET);
+    patch(id, 0, "{\"description\":\"first\"}");
+    String t2 = patch(id, 1, "{\"description\":\"second\"}");
+    Api.transition(id, "PLANNING", "charter signed").then().statusCode(201);
+    Api.transition(id, "INITIATION", "charter withdrawn").then().statusCode(201);
+    QuarkusTransaction.requiringNew()
+        .run(
+            () -> {
+              // the replica that made the later of each pair ran ten seconds behind
+              em.createNativeQuery(
+                      "update project_history set occurred_at = occurred_at - interval '10 s'"
+                          + " where project_id = :p and after_state like '%second%'")
+                  .setParameter("p", UUID.fromString(id))
+                  .executeUpdate();
+              em.createNativeQuery(
+                      "update phase_transition set occurred_at = occurred_at - interval '10 s'"
+                          + " where project_id = :p and reason = 'charter withdrawn'")
+                  .setParameter("p", UUID.fromString(id))
+                  .executeUpdate();
+            });
+    given()
+        .queryParam("asOf", t2)
+        .get("/api/v1/projects/" + id)
+        .then()
+        .statusCode(200)
+        .body("description", equalTo("second"));
+    given()
+        .get("/api/v1/projects/" + id + "/phase-transitions")
+        .then()
+        .statusCode(200)
+        .body("items.reason", contains("charter withdrawn", "charter signed"));
   }
 
   @Test

@@ -44,11 +44,15 @@ public class HistoryRepository implements PanacheRepositoryBase<HistoryEntry, Lo
     return Page.of(query.page(request.page(), request.size()).list(), request, query.count());
   }
 
-  /** The last snapshot of the project taken at or before {@code at}. */
+  /**
+   * The last snapshot of the project taken at or before {@code at}: the last in the order the
+   * changes were made ({@code seq}, taken under the project's lock), not the latest clock reading,
+   * which comes from whichever replica made the change and may run behind another's.
+   */
   public Optional<HistoryEntry> snapshotAt(UUID projectId, OffsetDateTime at) {
     return find(
             "projectId = ?1 and occurredAt <= ?2 and projectSnapshot is not null",
-            Sort.by("occurredAt").descending().and("seq").descending(),
+            Sort.by("seq").descending(),
             projectId,
             at)
         .firstResultOptional();

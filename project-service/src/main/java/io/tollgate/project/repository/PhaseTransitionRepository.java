@@ -12,13 +12,14 @@ import java.util.UUID;
 @ApplicationScoped
 public class PhaseTransitionRepository implements PanacheRepositoryBase<PhaseTransition, UUID> {
 
-  /** A project's transitions, newest first. */
   /**
    * A project's transitions, newest first; with {@code beforeVersion}, only those made before the
-   * project reached that version (each transition raises it, so this pins the list).
+   * project reached that version (each transition raises it, so this pins the list). Newest by the
+   * project version each one made, the order they were made in under the project's lock, not by
+   * their clock readings, which come from whichever replica made them.
    */
   public Page<PhaseTransition> ofProject(UUID projectId, Long beforeVersion, PageRequest request) {
-    Sort newestFirst = Sort.by("occurredAt").descending().and("id").descending();
+    Sort newestFirst = Sort.by("projectVersion").descending();
     var query =
         beforeVersion == null
             ? find("projectId", newestFirst, projectId)
