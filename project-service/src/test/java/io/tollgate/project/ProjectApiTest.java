@@ -468,13 +468,13 @@ class ProjectApiTest {
   void headerFieldsOverTheLimitAreA431ProblemThatNamesTheLargest() {
     given().header("X-Padding", "x".repeat(22_000)).get("/api/v1/projects").then().statusCode(200);
     given()
-        .header("X-Padding", "x".repeat(30_000))
+        .header("X-Padding", "x".repeat(40_000))
         .get("/api/v1/projects")
         .then()
         .statusCode(431)
         .contentType(Problem.MEDIA_TYPE)
         .body("type", equalTo("https://tollgate.io/problems/header-fields-too-large"))
-        .body("detail", containsString("at most 24,576 are accepted (the largest, X-Padding,"));
+        .body("detail", containsString("at most 32,768 are accepted (the largest, X-Padding,"));
   }
 
   /**

@@ -1,6 +1,8 @@
 package io.tollgate.rest;
 
 import io.quarkus.smallrye.openapi.OpenApiFilter;
+import io.tollgate.http.RequestHeads;
+import java.util.Locale;
 import java.util.Set;
 import org.eclipse.microprofile.openapi.OASFactory;
 import org.eclipse.microprofile.openapi.OASFilter;
@@ -57,6 +59,21 @@ public class CommonProblemResponses implements OASFilter {
         "400",
         "The request is not valid: violations names each field or query"
             + " parameter and what is wrong with it");
+    // every router checks the request's head first (RouterRefusals, ADR 0019)
+    add(
+        responses,
+        "414",
+        String.format(
+            Locale.ROOT,
+            "The request target (path and query) is longer than %,d characters",
+            RequestHeads.MAX_TARGET_LENGTH));
+    add(
+        responses,
+        "431",
+        String.format(
+            Locale.ROOT,
+            "The request's header fields take more than %,d bytes; detail names the largest",
+            RequestHeads.MAX_HEADER_BYTES_AT_A_SERVICE));
     if (operation.getRequestBody() != null) {
       add(
           responses,

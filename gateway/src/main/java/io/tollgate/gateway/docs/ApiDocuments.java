@@ -116,6 +116,12 @@ public final class ApiDocuments {
                 answers.put(status, new JsonObject().put("$ref", "#/components/responses/" + name));
               }
             });
+        // the gateway checks the request's head before it forwards it, with its own limits
+        answers.put(
+            "414", new JsonObject().put("$ref", "#/components/responses/GatewayUriTooLong"));
+        answers.put(
+            "431",
+            new JsonObject().put("$ref", "#/components/responses/GatewayHeaderFieldsTooLarge"));
       }
     }
   }

@@ -886,7 +886,7 @@ class GatewayProxyTest {
   }
 
   /**
-   * Header fields are taken up to 20 KiB and passed on (the services take 24 KiB, room for what the
+   * Header fields are taken up to 20 KiB and passed on (the services take 32 KiB, room for what the
    * gateway adds); more is a 431 problem that names the largest field, where the HTTP codec would
    * have answered an empty 431.
    */
@@ -1042,7 +1042,8 @@ class GatewayProxyTest {
 
   /**
    * The merged document also says what the gateway adds: the headers on every answer, which a real
-   * answer carries no more and no fewer of than documented, and its own 429, 502, 503 and 504.
+   * answer carries no more and no fewer of than documented, and its own 414, 429, 431, 502, 503 and
+   * 504.
    */
   @Test
   void openApiDocumentsWhatTheGatewayAddsToEveryOperation() throws Exception {
@@ -1069,7 +1070,9 @@ class GatewayProxyTest {
         String name = operation.getKey() + " " + path.getKey();
         boolean forwarded = !path.getKey().startsWith("/api/v1/api-keys");
         for (String status :
-            forwarded ? List.of("429", "502", "503", "504") : List.of("429", "503")) {
+            forwarded
+                ? List.of("414", "429", "431", "502", "503", "504")
+                : List.of("414", "429", "431", "503")) {
           assertThat(
               name + " " + status,
               responses.path(status).path("$ref").asText(),
@@ -1140,6 +1143,7 @@ class GatewayProxyTest {
         .body("checks.find { it.name == 'gateway-routes' }.data.routes", equalTo(9));
 
     given().when().get("/api/v1/projects/metrics-probe").then().statusCode(200);
+    given().when().get("/api/v1/risks").then().statusCode(200);
     given().when().get("/api/v1/test-dead/metrics-probe").then().statusCode(502);
     // paths nobody routes, refused before routing (no token): one tag between them, never theirs
     String random = "probe-" + UUID.randomUUID();
@@ -1160,6 +1164,7 @@ class GatewayProxyTest {
             containsString(
                 "gateway_upstream_failures_total{service=\"dead-service\",status=\"502\"}"),
             containsString("uri=\"/api/v1/projects/{path}\""),
+            containsString("uri=\"/api/v1/risks\""),
             containsString("uri=\"/api/{unrouted}\""),
             not(containsString(random))));
   }
