@@ -57,7 +57,10 @@ public final class TestTokens {
     return "Bearer " + issuer().token(user, List.of(roles), Duration.ofMinutes(30), extraClaims);
   }
 
-  /** A token that expired a minute ago. */
+  /**
+   * A token that expired ten minutes ago: well past the verifiers' clock skew allowance (a minute),
+   * so that it is refused however the clock reads are rounded.
+   */
   public static String expired(String user) {
     return issuer()
         .sign(
@@ -65,7 +68,7 @@ public final class TestTokens {
             List.of("MEMBER"),
             DevTokens.ISSUER,
             DevTokens.AUDIENCE,
-            Instant.now().minusSeconds(60));
+            Instant.now().minusSeconds(600));
   }
 
   /** A token for another audience. */

@@ -5,7 +5,6 @@ import static org.hamcrest.MatcherAssert.assertThat;
 import static org.hamcrest.Matchers.containsString;
 import static org.hamcrest.Matchers.equalTo;
 import static org.hamcrest.Matchers.is;
-import static org.hamcrest.Matchers.lessThan;
 import static org.hamcrest.Matchers.oneOf;
 
 import io.quarkus.test.common.http.TestHTTPResource;
@@ -18,7 +17,6 @@ import java.net.Socket;
 import java.net.URI;
 import java.net.URL;
 import java.nio.charset.StandardCharsets;
-import java.time.Duration;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.Test;
 
@@ -59,7 +57,6 @@ class UpstreamCircuitTest {
     }
     long seen = UpstreamServers.seen(flaky(), PATH);
 
-    long start = System.nanoTime();
     given()
         .header("Authorization", bearer)
         .header("X-Request-Id", "circuit-open")
@@ -73,7 +70,7 @@ class UpstreamCircuitTest {
         .body("type", equalTo("https://tollgate.io/problems/unavailable"))
         .body("detail", containsString("flaky-service"))
         .body("requestId", equalTo("circuit-open"));
-    assertThat(Duration.ofNanos(System.nanoTime() - start), lessThan(Duration.ofMillis(500)));
+    // answered without trying the upstream (not timed: the count says it)
     assertThat("requests that reached the upstream", UpstreamServers.seen(flaky(), PATH), is(seen));
     assertThat(metrics(), containsString("gateway_circuit_state{service=\"flaky-service\"} 1.0"));
 

@@ -14,6 +14,8 @@ import com.fasterxml.jackson.databind.ObjectMapper;
 import io.agroal.api.AgroalDataSource;
 import io.quarkus.test.common.http.TestHTTPResource;
 import io.quarkus.test.junit.QuarkusTest;
+import io.quarkus.test.junit.QuarkusTestProfile;
+import io.quarkus.test.junit.TestProfile;
 import io.restassured.response.Response;
 import io.tollgate.gateway.config.GatewayConfig;
 import io.tollgate.gateway.testing.GatewayHeaders;
@@ -31,13 +33,28 @@ import java.time.Duration;
 import java.util.ArrayList;
 import java.util.Base64;
 import java.util.List;
+import java.util.Map;
 import java.util.UUID;
 import java.util.concurrent.CompletableFuture;
 import org.junit.jupiter.api.Test;
 
-/** A token bucket per caller: 429 with Retry-After once it is empty, RateLimit-* always. */
+/**
+ * A token bucket per caller: 429 with Retry-After once it is empty, RateLimit-* always. The buckets
+ * here are small and refill slowly ({@link SlowRefill}), so that emptying one does not depend on
+ * sending requests faster than it refills, which a busy machine may not.
+ */
 @QuarkusTest
+@TestProfile(RateLimitTest.SlowRefill.class)
 class RateLimitTest {
+
+  /** 20 requests at once, one more a second. */
+  public static class SlowRefill implements QuarkusTestProfile {
+    @Override
+    public Map<String, String> getConfigOverrides() {
+      return Map.of(
+          "gateway.rate-limit.burst", "20", "gateway.rate-limit.requests-per-second", "1");
+    }
+  }
 
   @Inject GatewayConfig config;
 
