@@ -125,6 +125,7 @@ class HealthPortfolioTest {
     Broker.publish(goLive, GateEventsTest.CREATED);
     Broker.publishAndAwait(em, audit, GateEventsTest.CREATED);
     given()
+        .queryParam("asOf", TODAY.toString()) // the same day, should midnight pass meanwhile
         .get("/api/v1/projects/" + id + "/health")
         .then()
         .body("rating", equalTo("RED"))

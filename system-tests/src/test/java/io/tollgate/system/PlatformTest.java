@@ -468,20 +468,24 @@ class PlatformTest {
                 throw new IllegalStateException(e);
               }
             });
-    // the launcher signals every service at once; give the signals time to land
-    Thread.sleep(3_000);
-    assertFalse(down.isDone(), "down finished while requests were in flight");
-    // while they finish, their readiness is DOWN, so that a load balancer sends them nothing new
+    // the launcher signals every service at once; from the signal on, while they finish, their
+    // readiness is DOWN, so that a load balancer sends them nothing new (polled: the signals take
+    // a moment to land on a busy machine)
     for (String port :
         List.of(ENV.get("TOLLGATE_PROJECT_PORT"), ENV.get("TOLLGATE_GATEWAY_MANAGEMENT_PORT"))) {
-      HttpResponse<String> ready =
-          HTTP.send(
-              HttpRequest.newBuilder(URI.create("http://localhost:" + port + "/q/health/ready"))
-                  .build(),
-              HttpResponse.BodyHandlers.ofString());
+      HttpRequest probe =
+          HttpRequest.newBuilder(URI.create("http://localhost:" + port + "/q/health/ready"))
+              .build();
+      long deadline = System.nanoTime() + Duration.ofSeconds(8).toNanos();
+      HttpResponse<String> ready = HTTP.send(probe, HttpResponse.BodyHandlers.ofString());
+      while (ready.statusCode() != 503 && System.nanoTime() < deadline) {
+        Thread.sleep(100);
+        ready = HTTP.send(probe, HttpResponse.BodyHandlers.ofString());
+      }
       assertEquals(503, ready.statusCode(), port + ": " + ready.body());
       assertTrue(ready.body().contains("\"DOWN\""), ready.body());
     }
+    assertFalse(down.isDone(), "down finished while requests were in flight");
     Map<String, String> ids = new LinkedHashMap<>();
     for (var request : held.entrySet()) {
       String answer = request.getValue().finish();

@@ -24,7 +24,6 @@ import java.util.Set;
 import java.util.concurrent.ConcurrentLinkedQueue;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
-import java.util.concurrent.atomic.AtomicBoolean;
 import java.util.concurrent.atomic.AtomicLong;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeAll;
@@ -49,12 +48,15 @@ class LoadGenSmokeTest {
   private final Queue<String> paths = new ConcurrentLinkedQueue<>();
   private final Queue<String> created = new ConcurrentLinkedQueue<>();
 
-  private String start(long stallAfterMillis, long stallMillis) throws IOException {
+  /**
+   * Starts the server; with {@code stallMillis} above 0 it holds its answer to the {@code
+   * stallAtRequest}-th GET that long, once.
+   */
+  private String start(long stallAtRequest, long stallMillis) throws IOException {
     server = HttpServer.create(new InetSocketAddress(InetAddress.getLoopbackAddress(), 0), 64);
     executor = Executors.newFixedThreadPool(4);
     server.setExecutor(executor);
-    long started = System.nanoTime();
-    AtomicBoolean stalled = new AtomicBoolean();
+    AtomicLong gets = new AtomicLong();
     server.createContext(
         "/api/v1/projects",
         (HttpExchange ex) -> {
@@ -67,9 +69,7 @@ class LoadGenSmokeTest {
             ex.close();
             return;
           }
-          if (stallMillis > 0
-              && System.nanoTime() - started > stallAfterMillis * 1_000_000
-              && stalled.compareAndSet(false, true)) {
+          if (stallMillis > 0 && gets.incrementAndGet() == stallAtRequest) {
             sleep(stallMillis);
           }
           served.incrementAndGet();
@@ -198,8 +198,10 @@ class LoadGenSmokeTest {
 
   @Test
   void aServerStallCountsForEveryRequestThatWasDueDuringIt() throws Exception {
-    // one connection; the server stalls 300 ms once, 1.3 s into the run (inside the window)
-    String url = start(1300, 300);
+    // one connection at 200/s; the server stalls 300 ms once, on the 260th request: 1.3 s into
+    // the run, inside the measured window that follows the 1 s warm-up (counted, not timed, so
+    // that a slow start of the run cannot move the stall into the warm-up)
+    String url = start(260, 300);
     LatencyResult r =
         LoadGen.rate(
             new Args(
