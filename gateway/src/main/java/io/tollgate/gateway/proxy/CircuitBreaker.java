@@ -11,8 +11,16 @@ import java.util.function.LongSupplier;
  * its success closes the circuit, its failure opens it for another cool-down. A probe whose outcome
  * never arrives (the client went away) is replaced by a new one after a further cool-down, so the
  * circuit cannot stay stuck half-open.
+ *
+ * <p>Every admission is a permit that names the breaker's generation, which moves on with every
+ * change of state and every probe; an outcome counts only if its permit is of the current one. A
+ * slow request let through while the circuit was closed therefore cannot close an open circuit
+ * without a probe when it finally succeeds, nor open it again, nor free the probe's place.
  */
 final class CircuitBreaker {
+
+  /** What {@link #tryAcquire} answers when the request may not go to the upstream. */
+  static final long REFUSED = -1;
 
   /** The states, with the gauge value each one is published as. */
   enum State {
@@ -33,6 +41,7 @@ final class CircuitBreaker {
   private final LongSupplier clock;
 
   private State state = State.CLOSED;
+  private long generation;
   private int failures;
   private long openedAt;
   private long probeStartedAt;
@@ -53,49 +62,60 @@ final class CircuitBreaker {
     this.clock = clock;
   }
 
-  /** Whether a request may go to the upstream now; a probe is admitted at most once at a time. */
-  synchronized boolean tryAcquire() {
+  /**
+   * A permit for a request to go to the upstream now, to be handed back with its outcome, or {@link
+   * #REFUSED}; a probe is admitted at most once at a time.
+   */
+  synchronized long tryAcquire() {
     if (!enabled) {
-      return true;
+      return generation;
     }
     long now = clock.getAsLong();
     switch (state) {
       case CLOSED:
-        return true;
+        return generation;
       case OPEN:
         if (now - openedAt < openNanos) {
-          return false;
+          return REFUSED;
         }
         state = State.HALF_OPEN;
         return startProbe(now);
       default:
         // HALF_OPEN: one probe at a time; a probe that never reported is given up on
         if (probing && now - probeStartedAt < openNanos) {
-          return false;
+          return REFUSED;
         }
         return startProbe(now);
     }
   }
 
-  private boolean startProbe(long now) {
+  private long startProbe(long now) {
     probing = true;
     probeStartedAt = now;
-    return true;
+    return ++generation;
   }
 
-  synchronized void onSuccess() {
+  synchronized void onSuccess(long permit) {
+    if (permit != generation) {
+      return;
+    }
     failures = 0;
     probing = false;
-    state = State.CLOSED;
+    if (state != State.CLOSED) {
+      state = State.CLOSED;
+      generation++;
+    }
   }
 
   /** The request ended without telling anything about the upstream (the client went away). */
-  synchronized void onAbandoned() {
-    probing = false;
+  synchronized void onAbandoned(long permit) {
+    if (permit == generation) {
+      probing = false;
+    }
   }
 
-  synchronized void onFailure() {
-    if (!enabled) {
+  synchronized void onFailure(long permit) {
+    if (!enabled || permit != generation) {
       return;
     }
     probing = false;
@@ -103,6 +123,7 @@ final class CircuitBreaker {
     if (state == State.HALF_OPEN || failures >= threshold) {
       state = State.OPEN;
       openedAt = clock.getAsLong();
+      generation++;
     }
   }
 

@@ -50,7 +50,8 @@ final class UpstreamFailureInterceptor implements ProxyInterceptor {
 
   @Override
   public Future<ProxyResponse> handleProxyRequest(ProxyContext context) {
-    if (!breaker.tryAcquire()) {
+    long permit = breaker.tryAcquire();
+    if (permit == CircuitBreaker.REFUSED) {
       return Future.succeededFuture(circuitOpen(context));
     }
     Future<ProxyResponse> sent;
@@ -62,12 +63,12 @@ final class UpstreamFailureInterceptor implements ProxyInterceptor {
     return sent.andThen(
             result -> {
               if (result.succeeded() && !isUnavailable(result.result().getStatusCode())) {
-                breaker.onSuccess();
+                breaker.onSuccess(permit);
               } else if (clientGone(context)) {
                 // the client hung up and the exchange was cut short: says nothing about the service
-                breaker.onAbandoned();
+                breaker.onAbandoned(permit);
               } else {
-                breaker.onFailure();
+                breaker.onFailure(permit);
               }
             })
         .recover(

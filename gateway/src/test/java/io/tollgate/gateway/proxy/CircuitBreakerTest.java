@@ -1,8 +1,7 @@
 package io.tollgate.gateway.proxy;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
-import static org.junit.jupiter.api.Assertions.assertFalse;
-import static org.junit.jupiter.api.Assertions.assertTrue;
+import static org.junit.jupiter.api.Assertions.assertNotEquals;
 
 import io.tollgate.gateway.proxy.CircuitBreaker.State;
 import java.time.Duration;
@@ -17,19 +16,18 @@ class CircuitBreakerTest {
 
   @Test
   void opensOnlyAfterConsecutiveFailures() {
-    breaker.onFailure();
-    breaker.onFailure();
-    breaker.onSuccess(); // resets the count
-    breaker.onFailure();
-    breaker.onFailure();
+    breaker.onFailure(admitted());
+    breaker.onFailure(admitted());
+    breaker.onSuccess(admitted()); // resets the count
+    breaker.onFailure(admitted());
+    breaker.onFailure(admitted());
     assertEquals(State.CLOSED, breaker.state());
-    assertTrue(breaker.tryAcquire());
-    breaker.onFailure();
+    breaker.onFailure(admitted());
     assertEquals(State.OPEN, breaker.state());
-    assertFalse(breaker.tryAcquire());
+    assertEquals(CircuitBreaker.REFUSED, breaker.tryAcquire());
     assertEquals(10, breaker.retryAfterSeconds());
     advance(Duration.ofMillis(9_500));
-    assertFalse(breaker.tryAcquire());
+    assertEquals(CircuitBreaker.REFUSED, breaker.tryAcquire());
     assertEquals(1, breaker.retryAfterSeconds());
   }
 
@@ -37,51 +35,89 @@ class CircuitBreakerTest {
   void admitsOneProbeAfterTheCoolDown() {
     open();
     advance(Duration.ofSeconds(10));
-    assertTrue(breaker.tryAcquire(), "the probe");
+    long probe = admitted();
     assertEquals(State.HALF_OPEN, breaker.state());
-    assertFalse(breaker.tryAcquire(), "a second request while the probe is out");
-    breaker.onSuccess();
+    assertEquals(
+        CircuitBreaker.REFUSED, breaker.tryAcquire(), "a second request while the probe is out");
+    breaker.onSuccess(probe);
     assertEquals(State.CLOSED, breaker.state());
-    assertTrue(breaker.tryAcquire());
+    admitted();
   }
 
   @Test
   void aFailedProbeOpensAgainForAFullCoolDown() {
     open();
     advance(Duration.ofSeconds(10));
-    assertTrue(breaker.tryAcquire());
-    breaker.onFailure();
+    breaker.onFailure(admitted());
     assertEquals(State.OPEN, breaker.state());
     advance(Duration.ofSeconds(9));
-    assertFalse(breaker.tryAcquire());
+    assertEquals(CircuitBreaker.REFUSED, breaker.tryAcquire());
     advance(Duration.ofSeconds(1));
-    assertTrue(breaker.tryAcquire());
+    admitted();
   }
 
   @Test
   void aProbeThatNeverReportsIsReplaced() {
     open();
     advance(Duration.ofSeconds(10));
-    assertTrue(breaker.tryAcquire());
+    long lost = admitted();
     advance(Duration.ofSeconds(5));
-    assertFalse(breaker.tryAcquire());
+    assertEquals(CircuitBreaker.REFUSED, breaker.tryAcquire());
     advance(Duration.ofSeconds(5));
-    assertTrue(breaker.tryAcquire(), "a new probe");
+    long probe = admitted();
+    // the first probe's answer, should it come after all, no longer decides
+    breaker.onFailure(lost);
+    assertEquals(State.HALF_OPEN, breaker.state());
+    breaker.onSuccess(probe);
+    assertEquals(State.CLOSED, breaker.state());
+  }
+
+  /**
+   * A slow request let through while the circuit was closed ends after it opened: its success does
+   * not close the circuit without a probe, its failure does not open it again, and its client
+   * leaving does not free the probe's place.
+   */
+  @Test
+  void outcomesOfRequestsLetThroughBeforeTheCircuitChangedDoNotCount() {
+    long slowSuccess = admitted();
+    long slowFailure = admitted();
+    long slowAbandoned = admitted();
+    open();
+    breaker.onSuccess(slowSuccess);
+    assertEquals(State.OPEN, breaker.state(), "closed by a request from before");
+    advance(Duration.ofSeconds(10));
+    long probe = admitted();
+    breaker.onAbandoned(slowAbandoned);
+    assertEquals(CircuitBreaker.REFUSED, breaker.tryAcquire(), "a second probe");
+    breaker.onFailure(slowFailure);
+    assertEquals(State.HALF_OPEN, breaker.state(), "opened by a request from before");
+    breaker.onSuccess(probe);
+    assertEquals(State.CLOSED, breaker.state());
+    // and the probe's own outcome, reported twice, closes it once
+    open();
+    breaker.onSuccess(probe);
+    assertEquals(State.OPEN, breaker.state());
   }
 
   @Test
   void disabledNeverOpens() {
     CircuitBreaker off = new CircuitBreaker(false, 1, Duration.ofSeconds(10), now::get);
     for (int i = 0; i < 10; i++) {
-      off.onFailure();
+      off.onFailure(off.tryAcquire());
     }
-    assertTrue(off.tryAcquire());
+    assertNotEquals(CircuitBreaker.REFUSED, off.tryAcquire());
     assertEquals(State.CLOSED, off.state());
+  }
+
+  private long admitted() {
+    long permit = breaker.tryAcquire();
+    assertNotEquals(CircuitBreaker.REFUSED, permit, "refused");
+    return permit;
   }
 
   private void open() {
     for (int i = 0; i < 3; i++) {
-      breaker.onFailure();
+      breaker.onFailure(admitted());
     }
     assertEquals(State.OPEN, breaker.state());
   }
