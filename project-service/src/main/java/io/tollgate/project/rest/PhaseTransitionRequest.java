@@ -4,6 +4,7 @@ import io.tollgate.project.model.Phase;
 import jakarta.validation.constraints.NotBlank;
 import jakarta.validation.constraints.NotNull;
 import jakarta.validation.constraints.Size;
+import java.util.List;
 import org.eclipse.microprofile.openapi.annotations.media.Schema;
 
 @Schema(
@@ -24,4 +25,15 @@ public record PhaseTransitionRequest(
             description =
                 "ADMIN only: why the transition may pass although gate criteria are unmet;"
                     + " recorded with the criteria it overrode")
-        String overrideJustification) {}
+        String overrideJustification,
+    @Size(max = 100)
+        @Schema(
+            description =
+                "ADMIN only, with overrideJustification: the ruleIds of the unmet criteria the"
+                    + " override is meant for, as GET /gates or a refusal's unmetCriteria listed"
+                    + " them. When sent, a criterion unmet now but not named here (one that became"
+                    + " unmet since they were read) refuses the transition with 409, instead of"
+                    + " being overridden unseen. Without it, the override covers every unmet"
+                    + " criterion.",
+            examples = "[\"agile.enter-deployment.audits\"]")
+        List<@NotBlank @Size(max = 200) String> overriddenRuleIds) {}

@@ -89,7 +89,9 @@ public class PhaseTransitionResource {
               + " leaving CLOSED or CANCELLED and moving an archived project answer 409. A refusal"
               + " by the gates answers 409 with unmetCriteria, each naming the blocking milestone"
               + " or risk ids. An ADMIN may pass unmet gates by sending overrideJustification; the"
-              + " override is recorded with the criteria it overrode. If-Match is optional (when"
+              + " override is recorded with the criteria it overrode. With overriddenRuleIds it"
+              + " covers only the criteria named there, and another unmet one answers 409."
+              + " If-Match is optional (when"
               + " sent it must be the project's ETag); Idempotency-Key makes retries safe."
               + " Publishes tollgate.project.phase-changed.v1.")
   @APIResponse(

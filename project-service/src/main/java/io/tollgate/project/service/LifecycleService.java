@@ -24,6 +24,7 @@ import io.tollgate.project.rest.ProjectView;
 import io.tollgate.rest.Page;
 import io.tollgate.rest.PageRequest;
 import io.tollgate.rest.Preconditions;
+import io.tollgate.rest.Problem;
 import io.tollgate.rest.ProblemException;
 import io.tollgate.rest.ProblemType;
 import io.tollgate.security.Caller;
@@ -35,6 +36,7 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.UUID;
+import java.util.stream.Collectors;
 
 /**
  * The project lifecycle: which phase changes are possible, and the gates a move must pass, checked
@@ -117,6 +119,15 @@ public class LifecycleService {
     if (justification != null && !caller.isAdmin()) {
       throw new ProblemException(ProblemType.FORBIDDEN, "only an ADMIN may override a phase gate");
     }
+    if (request.overriddenRuleIds() != null && justification == null) {
+      throw new ProblemException(
+          ProblemType.VALIDATION,
+          "overriddenRuleIds names what an override is for: send it with overrideJustification",
+          List.of(
+              new Problem.Violation(
+                  "overriddenRuleIds", "may only be sent with overrideJustification")),
+          Map.of());
+    }
     Phase from = p.phase;
     Phase to = request.to();
     TransitionKind kind = kindOf(p, to);
@@ -125,22 +136,32 @@ public class LifecycleService {
             .filter(o -> !o.met())
             .toList();
     List<GateCriterionResult> unmetResults = unmet.stream().map(LifecycleMapper::toResult).toList();
+    // an override covers what its author saw: with the rule ids named, any other unmet criterion
+    // (one that became unmet since, say a risk rated CRITICAL meanwhile) refuses the transition
+    List<GateCriterionResult> unseen =
+        request.overriddenRuleIds() == null
+            ? List.of()
+            : unmetResults.stream()
+                .filter(r -> !request.overriddenRuleIds().contains(r.ruleId()))
+                .toList();
+    if (justification != null && !unseen.isEmpty()) {
+      throw gateRefusal(
+          from,
+          to,
+          unseen,
+          unseen.size()
+              + " unmet gate criteria are not among overriddenRuleIds ("
+              + unseen.stream().map(GateCriterionResult::ruleId).collect(Collectors.joining(", "))
+              + "); read the gates again and name them to override them too");
+    }
     if (!unmet.isEmpty() && justification == null) {
-      Map<String, Object> extensions = new LinkedHashMap<>();
-      extensions.put("from", from);
-      extensions.put("to", to);
-      extensions.put("unmetCriteria", unmetResults);
-      throw new ProblemException(
-          ProblemType.CONFLICT,
-          from
-              + " -> "
-              + to
-              + " is refused: "
-              + unmet.size()
+      throw gateRefusal(
+          from,
+          to,
+          unmetResults,
+          unmet.size()
               + " gate criteria are not met"
-              + (caller.isAdmin() ? " (an ADMIN may override with a justification)" : ""),
-          List.of(),
-          extensions);
+              + (caller.isAdmin() ? " (an ADMIN may override with a justification)" : ""));
     }
     ProjectView before = ProjectMapper.toView(p);
     p.phase = to;
@@ -324,6 +345,17 @@ public class LifecycleService {
     } catch (JsonProcessingException e) {
       throw new IllegalStateException(e);
     }
+  }
+
+  /** A 409 for a transition the gates refuse, listing the criteria that refuse it. */
+  private static ProblemException gateRefusal(
+      Phase from, Phase to, List<GateCriterionResult> criteria, String why) {
+    Map<String, Object> extensions = new LinkedHashMap<>();
+    extensions.put("from", from);
+    extensions.put("to", to);
+    extensions.put("unmetCriteria", criteria);
+    return new ProblemException(
+        ProblemType.CONFLICT, from + " -> " + to + " is refused: " + why, List.of(), extensions);
   }
 
   private static String blankToNull(String s) {
