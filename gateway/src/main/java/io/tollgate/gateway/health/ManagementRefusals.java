@@ -1,9 +1,9 @@
 package io.tollgate.gateway.health;
 
 import io.quarkus.vertx.http.ManagementInterface;
+import io.tollgate.gateway.http.ProblemException;
 import io.tollgate.gateway.http.Problems;
 import io.tollgate.gateway.http.Problems.Kind;
-import io.tollgate.http.RequestHeads;
 import io.vertx.core.VertxException;
 import io.vertx.ext.web.Router;
 import jakarta.enterprise.context.ApplicationScoped;
@@ -27,15 +27,11 @@ public class ManagementRefusals {
         .order(Integer.MIN_VALUE)
         .handler(
             rc -> {
-              RequestHeads.Refusal refusal =
-                  RequestHeads.refusal(
-                      rc.request().uri(),
-                      rc.request().headers(),
-                      RequestHeads.MAX_HEADER_BYTES_AT_THE_GATEWAY);
-              if (refusal == null) {
+              ProblemException refused = Problems.refusedHead(rc.request());
+              if (refused == null) {
                 rc.next();
               } else {
-                Problems.respond(rc, Kind.ofRefusedHead(refusal.status()), refusal.detail());
+                Problems.respond(rc, refused.kind(), refused.getMessage());
               }
             })
         .failureHandler(

@@ -1,7 +1,9 @@
 package io.tollgate.gateway.http;
 
+import io.tollgate.http.RequestHeads;
 import io.vertx.core.buffer.Buffer;
 import io.vertx.core.http.HttpHeaders;
+import io.vertx.core.http.HttpServerRequest;
 import io.vertx.core.http.HttpServerResponse;
 import io.vertx.core.json.JsonArray;
 import io.vertx.core.json.JsonObject;
@@ -45,15 +47,26 @@ public final class Problems {
       this.type = TYPE_BASE + slug;
       this.title = title;
     }
+  }
 
-    /** The kind for a request head refused with this status (RequestHeads): 400, 414 or 431. */
-    public static Kind ofRefusedHead(int status) {
-      return switch (status) {
-        case 414 -> URI_TOO_LONG;
-        case 431 -> HEADER_FIELDS_TOO_LARGE;
-        default -> BAD_REQUEST;
-      };
+  /**
+   * Why the gateway refuses a request's head (its target, its header fields; ADR 0019), as a
+   * problem of 400, 414 or 431, or {@code null} if it takes it.
+   */
+  public static ProblemException refusedHead(HttpServerRequest request) {
+    RequestHeads.Refusal refusal =
+        RequestHeads.refusal(
+            request.uri(), request.headers(), RequestHeads.MAX_HEADER_BYTES_AT_THE_GATEWAY);
+    if (refusal == null) {
+      return null;
     }
+    Kind kind =
+        switch (refusal.status()) {
+          case 414 -> Kind.URI_TOO_LONG;
+          case 431 -> Kind.HEADER_FIELDS_TOO_LARGE;
+          default -> Kind.BAD_REQUEST;
+        };
+    return new ProblemException(kind, refusal.detail());
   }
 
   private Problems() {}

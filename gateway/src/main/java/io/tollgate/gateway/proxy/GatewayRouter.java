@@ -16,7 +16,6 @@ import io.tollgate.gateway.security.ClientAddresses;
 import io.tollgate.gateway.security.Identity;
 import io.tollgate.gateway.security.RateLimiter;
 import io.tollgate.gateway.security.SecurityHeaders;
-import io.tollgate.http.RequestHeads;
 import io.tollgate.http.RequestTargets;
 import io.vertx.core.AsyncResult;
 import io.vertx.core.MultiMap;
@@ -277,17 +276,13 @@ public class GatewayRouter {
    * too large, as the HTTP codec would at lower limits (ADR 0019), but each with a reason.
    */
   private void checkTarget(RoutingContext rc) {
-    RequestHeads.Refusal refusal =
-        RequestHeads.refusal(
-            rc.request().uri(),
-            rc.request().headers(),
-            RequestHeads.MAX_HEADER_BYTES_AT_THE_GATEWAY);
-    if (refusal == null) {
+    ProblemException refused = Problems.refusedHead(rc.request());
+    if (refused == null) {
       rc.next();
       return;
     }
     addResponseHeaders(rc);
-    reject(rc, new ProblemException(Kind.ofRefusedHead(refusal.status()), refusal.detail()));
+    reject(rc, refused);
   }
 
   /**
