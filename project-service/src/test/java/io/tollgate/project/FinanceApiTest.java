@@ -374,8 +374,11 @@ class FinanceApiTest {
         .body("earnedValue.spi", nullValue())
         .body("earnedValue.cpi", nullValue())
         .body("earnedValue.eac", nullValue())
-        .body("earnedValue.undefined.spi", startsWith("PV is 0"))
-        .body("earnedValue.undefined.cpi", startsWith("AC is 0"))
+        // neither milestones nor a budget: no work can be valued, so not even PV and EV are 0
+        .body("earnedValue.pv", nullValue())
+        .body("earnedValue.ev", nullValue())
+        .body("earnedValue.undefined.spi", containsString("no milestones and no budget"))
+        .body("earnedValue.undefined.cpi", containsString("no milestones and no budget"))
         .body("earnedValue.undefined.eac", containsString("no budget"))
         .body("businessCase.roi", nullValue())
         .body("businessCase.undefined.roi", startsWith("no cost"));

@@ -232,6 +232,43 @@ class HealthPortfolioTest {
    * The portfolio gives a project's health reasons as its own health does, word for word, whatever
    * order the risks arrived in (here the reverse of the order they are named in).
    */
+  /**
+   * A cancelled project is no longer rated: its health stays the one it had as it ended, in its own
+   * health and in the portfolio, and does not turn RED as the dates of milestones it will never
+   * finish pass (here one that became due since, without any event saying so).
+   */
+  @Test
+  void anEndedProjectKeepsTheRatingItEndedWith() {
+    String id = Api.project(null);
+    Api.transition(id, "CANCELLED", "the vendor product was discontinued").then().statusCode(201);
+    QuarkusTransaction.requiringNew()
+        .run(
+            () ->
+                em.createNativeQuery(
+                        "insert into milestone_ref (milestone_id, project_id, name, kind,"
+                            + " status, planned_date, buffer_days, deleted, version,"
+                            + " updated_at) values (:m, :p, 'Code freeze', 'CODE_FREEZE',"
+                            + " 'IN_PROGRESS', :d, 2, false, 0, :now)")
+                    .setParameter("m", UUID.randomUUID())
+                    .setParameter("p", UUID.fromString(id))
+                    .setParameter("d", TODAY.minusDays(5))
+                    .setParameter("now", OffsetDateTime.now(ZoneOffset.UTC))
+                    .executeUpdate());
+    given()
+        .get("/api/v1/projects/" + id + "/health")
+        .then()
+        .statusCode(200)
+        .body("rating", equalTo("GREEN"))
+        .body("reasons", hasSize(0));
+    String key = given().get("/api/v1/projects/" + id).then().extract().path("key");
+    given()
+        .queryParam("text", key)
+        .get("/api/v1/portfolio")
+        .then()
+        .statusCode(200)
+        .body("items[0].health", equalTo("GREEN"));
+  }
+
   @Test
   void thePortfolioNamesTheSameRisksAsTheProjectsOwnHealth() {
     String key = ProjectApiTest.uniqueKey("O");

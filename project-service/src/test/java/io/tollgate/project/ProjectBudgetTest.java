@@ -167,4 +167,37 @@ class ProjectBudgetTest {
         .body("budget", nullValue())
         .body("version", equalTo(2));
   }
+
+  /**
+   * Once the project has left PLANNING, which its budget let it leave (the BUDGET_SET gate), the
+   * budget can be changed but not removed: earned value, EAC and budget burn are measured against
+   * it. Held in a later phase, likewise.
+   */
+  @Test
+  void aBudgetCannotBeRemovedOnceTheProjectHasLeftPlanning() {
+    String id = Api.project(LifecycleApiTest.EUR_BUDGET);
+    Api.walk(id, "PLANNING");
+    Api.force(id, "EXECUTION"); // no milestone planned yet
+    Api.transition(id, "ON_HOLD", "budget review").then().statusCode(201);
+    String url = "/api/v1/projects/" + id;
+    String etag = given().get(url).header("ETag");
+    given()
+        .contentType("application/merge-patch+json")
+        .header("If-Match", etag)
+        .body("{\"budget\":null}")
+        .patch(url)
+        .then()
+        .statusCode(409)
+        .contentType(PROBLEM)
+        .body("detail", containsString("the budget can be changed, not removed"));
+    given().get(url).then().header("ETag", etag).body("budget.amount", equalTo("100000.00"));
+    given()
+        .contentType("application/merge-patch+json")
+        .header("If-Match", etag)
+        .body("{\"budget\":{\"amount\":\"90000.00\"}}")
+        .patch(url)
+        .then()
+        .statusCode(200)
+        .body("budget.amount", equalTo("90000.00"));
+  }
 }

@@ -71,6 +71,17 @@ public final class EarnedValue {
   public static Result compute(
       BigDecimal bac, List<Milestone> milestones, BigDecimal ac, LocalDate asOf) {
     Map<String, String> undefined = new LinkedHashMap<>();
+    long unvalued = milestones.stream().filter(m -> m.plannedValue() == null).count();
+    if (bac == null && (milestones.isEmpty() || unvalued > 0)) {
+      return unmeasurable(
+          ac,
+          milestones.isEmpty()
+              ? "the project has no milestones and no budget (BAC): no work can be valued"
+              : "the project has no budget (BAC) to value its "
+                  + unvalued
+                  + (unvalued == 1 ? " milestone" : " milestones")
+                  + " without a planned value");
+    }
     Map<UUID, BigDecimal> values = plannedValues(bac, milestones);
     BigDecimal pv = BigDecimal.ZERO;
     BigDecimal ev = BigDecimal.ZERO;
@@ -158,6 +169,34 @@ public final class EarnedValue {
         tcpi,
         percentComplete,
         budgetBurn,
+        undefined);
+  }
+
+  /**
+   * Earned value that cannot be measured: without a budget, a milestone without a planned value of
+   * its own has no value to earn, so PV and EV (and everything from them) would read 0 and make a
+   * project that spends look as if it did no work (a CPI of 0, a RED cost rating).
+   */
+  private static Result unmeasurable(BigDecimal ac, String why) {
+    Map<String, String> undefined = new LinkedHashMap<>();
+    for (String metric :
+        List.of(
+            "pv",
+            "ev",
+            "sv",
+            "cv",
+            "spi",
+            "cpi",
+            "eac",
+            "etc",
+            "vac",
+            "tcpi",
+            "percentComplete",
+            "budgetBurn")) {
+      undefined.put(metric, why);
+    }
+    return new Result(
+        null, null, null, ac, null, null, null, null, null, null, null, null, null, null,
         undefined);
   }
 

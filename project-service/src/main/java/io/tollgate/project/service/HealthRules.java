@@ -139,7 +139,8 @@ public final class HealthRules {
       } else {
         continue;
       }
-      if (goLive != null && goLive != m) {
+      // a milestone planned after go-live (a post-launch review) cannot hold go-live up
+      if (goLive != null && goLive != m && !plannedAfter(m, goLive)) {
         message +=
             "; go-live"
                 + (goLive.plannedDate() == null ? "" : " on " + goLive.plannedDate())
@@ -147,6 +148,12 @@ public final class HealthRules {
       }
       reasons.add(new Reason(Dimension.SCHEDULE, rating, message, List.of(m.id())));
     }
+  }
+
+  private static boolean plannedAfter(Milestone m, Milestone other) {
+    return m.plannedDate() != null
+        && other.plannedDate() != null
+        && m.plannedDate().isAfter(other.plannedDate());
   }
 
   private static void cost(Cost c, Thresholds t, List<Reason> reasons) {

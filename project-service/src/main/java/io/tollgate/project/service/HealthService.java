@@ -1,6 +1,7 @@
 package io.tollgate.project.service;
 
 import com.fasterxml.jackson.core.JsonProcessingException;
+import com.fasterxml.jackson.core.type.TypeReference;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import io.tollgate.project.config.HealthConfig;
 import io.tollgate.project.mapping.ProjectMapper;
@@ -105,6 +106,7 @@ public class HealthService {
     Map<UUID, List<Kpi>> kpisOf = byProject(kpis.allOf(ids), k -> k.projectId);
     Map<Kpi, Kpis.Status> statuses =
         kpiStatuses.of(kpisOf.values().stream().flatMap(List::stream).toList(), asOf);
+    Map<UUID, HealthRules.Assessment> finalRatings = finalRatings(of);
     Map<UUID, Figures> figures = new LinkedHashMap<>();
     for (Project p : of) {
       List<MilestoneRef> refs = milestonesOf.getOrDefault(p.id, List.of());
@@ -117,18 +119,51 @@ public class HealthService {
               actualCosts.getOrDefault(p.id, BigDecimal.ZERO),
               asOf);
       HealthRules.Assessment health =
-          HealthRules.assess(
-              refs.stream().filter(m -> !m.completed()).map(HealthService::milestone).toList(),
-              open.stream().map(r -> new HealthRules.Risk(r.riskId, r.title, r.level)).toList(),
-              new HealthRules.Cost(ev.cpi(), ev.eac(), ev.bac(), currency),
-              kpisOf.getOrDefault(p.id, List.of()).stream()
-                  .map(k -> kpi(k, statuses.get(k)))
-                  .toList(),
-              thresholds,
-              asOf);
+          finalRatings.containsKey(p.id)
+              ? finalRatings.get(p.id)
+              : HealthRules.assess(
+                  refs.stream().filter(m -> !m.completed()).map(HealthService::milestone).toList(),
+                  open.stream().map(r -> new HealthRules.Risk(r.riskId, r.title, r.level)).toList(),
+                  new HealthRules.Cost(ev.cpi(), ev.eac(), ev.bac(), currency),
+                  kpisOf.getOrDefault(p.id, List.of()).stream()
+                      .map(k -> kpi(k, statuses.get(k)))
+                      .toList(),
+                  thresholds,
+                  asOf);
       figures.put(p.id, new Figures(p, currency, ev, open, health));
     }
     return figures;
+  }
+
+  /**
+   * The ratings of the projects among {@code of} that have ended (CLOSED or CANCELLED) or are
+   * archived: no longer rated, their health is the one last announced, re-evaluated as they ended
+   * ({@link #reassess} runs on the transition and on archiving), not a rating that keeps worsening
+   * as their open milestones' dates pass (a project that starts out GREEN and never changed has
+   * none recorded: GREEN).
+   */
+  private Map<UUID, HealthRules.Assessment> finalRatings(List<Project> of) {
+    List<UUID> ended =
+        of.stream().filter(p -> p.archived || p.phase.isTerminal()).map(p -> p.id).toList();
+    if (ended.isEmpty()) {
+      return Map.of();
+    }
+    Map<UUID, HealthRules.Assessment> ratings = new LinkedHashMap<>();
+    for (UUID id : ended) {
+      ratings.put(id, new HealthRules.Assessment(HealthRating.GREEN, List.of()));
+    }
+    for (ProjectHealth last : announced.list("projectId in ?1", ended)) {
+      ratings.put(last.projectId, new HealthRules.Assessment(last.rating, reasons(last.reasons)));
+    }
+    return ratings;
+  }
+
+  private List<HealthRules.Reason> reasons(String json) {
+    try {
+      return mapper.readValue(json, new TypeReference<List<HealthRules.Reason>>() {});
+    } catch (JsonProcessingException e) {
+      throw new IllegalStateException("the recorded health reasons cannot be read", e);
+    }
   }
 
   /**

@@ -55,6 +55,7 @@ public class LifecycleService {
   private final History history;
   private final Caller caller;
   private final ProjectAccess access;
+  private final HealthService health;
   private final ObjectMapper mapper;
 
   LifecycleService(
@@ -68,6 +69,7 @@ public class LifecycleService {
       History history,
       Caller caller,
       ProjectAccess access,
+      HealthService health,
       ObjectMapper mapper) {
     this.projects = projects;
     this.projectRows = projectRows;
@@ -79,6 +81,7 @@ public class LifecycleService {
     this.history = history;
     this.caller = caller;
     this.access = access;
+    this.health = health;
     this.mapper = mapper;
   }
 
@@ -162,6 +165,10 @@ public class LifecycleService {
           unmet.size()
               + " gate criteria are not met"
               + (caller.isAdmin() ? " (an ADMIN may override with a justification)" : ""));
+    }
+    if (to.isTerminal()) {
+      // its health is no longer rated from here on: the last rating is the one as it ends
+      health.reassess(p.id);
     }
     ProjectView before = ProjectMapper.toView(p);
     p.phase = to;

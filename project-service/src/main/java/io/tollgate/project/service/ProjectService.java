@@ -151,6 +151,15 @@ public class ProjectService {
     checkDates(after.startDate(), after.targetDate());
     checkBudget(after.budget());
     checkBudgetCurrency(p, after.budget());
+    if (before.budget() != null && after.budget() == null && pastPlanning(p)) {
+      // leaving PLANNING needed it (the BUDGET_SET gate), and earned value, EAC and budget burn
+      // are measured against it
+      throw ProblemException.conflict(
+          "project "
+              + p.key
+              + " has left PLANNING, which needed its budget: the budget can be changed, not"
+              + " removed");
+    }
     List<String> changed = changedFields(before, after);
     if (changed.isEmpty()) {
       return p;
@@ -181,6 +190,8 @@ public class ProjectService {
     access.requireOwner(id);
     Preconditions.requireIfMatch(ifMatch, p.version);
     requireActive(p);
+    // its health is no longer rated from here on: the last rating is the one as it is archived
+    health.reassess(p.id);
     ProjectView previous = ProjectMapper.toView(p);
     p.archived = true;
     p.archivedAt = Times.now();
@@ -190,6 +201,12 @@ public class ProjectService {
     history.record(p.id, "PROJECT_ARCHIVED", History.Entity.PROJECT, p.id, previous, view, view);
     events.archived(p);
     return p;
+  }
+
+  /** Whether the project is, or is held, in a lifecycle phase after PLANNING. */
+  private static boolean pastPlanning(Project p) {
+    Phase phase = p.phase == Phase.ON_HOLD ? p.heldPhase : p.phase;
+    return phase != null && phase.isLifecycle() && phase.ordinal() > Phase.PLANNING.ordinal();
   }
 
   /** Refuses changes to an archived project. */

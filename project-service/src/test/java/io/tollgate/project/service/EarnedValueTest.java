@@ -213,4 +213,33 @@ class EarnedValueTest {
     assertNull(noBudget.tcpi());
     assertTrue(noBudget.undefined().get("vac").contains("no budget"));
   }
+
+  /**
+   * Without a budget, a milestone without a planned value of its own has nothing to earn: PV and EV
+   * cannot be measured and are undefined with the reason, rather than 0, which made a project that
+   * spends and completes its milestones read as "no work done" (a CPI of 0, a RED cost).
+   */
+  @Test
+  void withoutABudgetUnvaluedMilestonesMakeEarnedValueUnmeasurable() {
+    EarnedValue.Result r =
+        EarnedValue.compute(
+            null,
+            List.of(m("2026-01-10", null, "2026-01-10"), m("2026-02-10", "5000", "2026-02-10")),
+            $("8000"),
+            AS_OF);
+    assertNull(r.pv());
+    assertNull(r.ev());
+    assertNull(r.cv());
+    assertNull(r.cpi());
+    assertNull(r.spi());
+    assertMoney("8000", r.ac());
+    assertEquals(
+        "the project has no budget (BAC) to value its 1 milestone without a planned value",
+        r.undefined().get("cpi"));
+    assertEquals(r.undefined().get("cpi"), r.undefined().get("ev"));
+
+    EarnedValue.Result none = EarnedValue.compute(null, List.of(), $("8000"), AS_OF);
+    assertNull(none.cpi());
+    assertTrue(none.undefined().get("cpi").contains("no milestones and no budget"));
+  }
 }

@@ -75,6 +75,17 @@ class HealthRulesTest {
     assertEquals(List.of(audit.id()), r.relatedIds());
   }
 
+  /** A milestone planned after go-live (a post-launch review) does not put go-live at risk. */
+  @Test
+  void aMilestoneAfterGoLiveDoesNotSayGoLiveIsAtRisk() {
+    Milestone review =
+        milestone("Post-go-live review", "CUSTOM", "IN_PROGRESS", "OFF_TRACK", "2026-06-20", 2);
+    Milestone goLive = milestone("Go-live", "GO_LIVE", "PLANNED", "ON_TRACK", "2026-06-01", 30);
+    Assessment a = assess(List.of(review, goLive), List.of(), null, List.of());
+    assertEquals(HealthRating.RED, a.rating());
+    assertEquals("Milestone \"Post-go-live review\" is 3 days late", a.reasons().get(0).message());
+  }
+
   @Test
   void lateByStatusOffTrackAndAtRiskZones() {
     assertEquals(
