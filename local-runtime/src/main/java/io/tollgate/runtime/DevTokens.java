@@ -53,6 +53,8 @@ public final class DevTokens {
     try {
       KeyFactory rsa = KeyFactory.getInstance("RSA");
       if (Files.exists(privateFile) && Files.exists(publicFile)) {
+        // a key made by an older launcher may be readable by others
+        ownerOnly(privateFile);
         PrivateKey priv = rsa.generatePrivate(new PKCS8EncodedKeySpec(pem(privateFile)));
         PublicKey pub = rsa.generatePublic(new X509EncodedKeySpec(pem(publicFile)));
         return new DevTokens(new KeyPair(pub, priv), publicFile);
@@ -60,9 +62,12 @@ public final class DevTokens {
       KeyPairGenerator generator = KeyPairGenerator.getInstance("RSA");
       generator.initialize(2048);
       KeyPair pair = generator.generateKeyPair();
-      write(privateFile, "PRIVATE KEY", pair.getPrivate().getEncoded());
-      // anyone who reads it can sign tokens the local platform trusts, any role included
+      // anyone who reads it can sign tokens the local platform trusts, any role included: the
+      // file is the owner's alone before the key is written into it
+      Files.deleteIfExists(privateFile);
+      Files.createFile(privateFile);
       ownerOnly(privateFile);
+      write(privateFile, "PRIVATE KEY", pair.getPrivate().getEncoded());
       write(publicFile, "PUBLIC KEY", pair.getPublic().getEncoded());
       return new DevTokens(pair, publicFile);
     } catch (GeneralSecurityException e) {

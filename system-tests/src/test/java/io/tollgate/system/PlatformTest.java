@@ -8,7 +8,9 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import io.tollgate.runtime.DevTokens;
+import java.io.BufferedReader;
 import java.io.IOException;
+import java.io.InputStreamReader;
 import java.net.InetAddress;
 import java.net.InetSocketAddress;
 import java.net.NetworkInterface;
@@ -660,6 +662,50 @@ class PlatformTest {
     }
   }
 
+  /**
+   * Closing the terminal of a foreground {@code up} (SIGHUP, and its output gone with it) stops
+   * what it started. Before, the launcher's first message to the terminal that was gone failed, and
+   * it exited without stopping anything: PostgreSQL and Kafka (and any service started) kept
+   * running, and the next {@code up} was refused as "already running".
+   */
+  @Test
+  void closingTheTerminalOfAForegroundUpStopsWhatItStarted() throws Exception {
+    Map<String, String> saved = new LinkedHashMap<>(ENV);
+    try {
+      ENV.put("TOLLGATE_WORK", Files.createTempDirectory(work, "hangup-").toString());
+      ENV.put("TOLLGATE_START_ARCHIVES", "off");
+      freshPorts();
+      ProcessBuilder builder =
+          new ProcessBuilder("bash", ROOT.resolve("tollgate").toString(), "up")
+              .directory(ROOT.toFile())
+              .redirectErrorStream(true);
+      builder.environment().putAll(ENV);
+      Process up = builder.start();
+      up.getOutputStream().close();
+      StringBuilder seen = new StringBuilder();
+      try (BufferedReader output =
+          new BufferedReader(new InputStreamReader(up.getInputStream(), StandardCharsets.UTF_8))) {
+        // until PostgreSQL and Kafka are up and the services are being started
+        String line;
+        while ((line = output.readLine()) != null && !line.endsWith(" UP")) {
+          seen.append(line).append('\n');
+        }
+        assertTrue(line != null, "up ended before PostgreSQL and Kafka were up:\n" + seen);
+      } // the terminal is gone ...
+      // ... and its session's processes get a hangup
+      new ProcessBuilder("kill", "-HUP", Long.toString(up.pid())).start().waitFor();
+      assertTrue(up.waitFor(3, TimeUnit.MINUTES), "up did not stop after the hangup");
+      for (String name : List.of("PG", "KAFKA", "PROJECT", "MILESTONE", "RISK", "NOTIFICATION")) {
+        int port = Integer.parseInt(ENV.get("TOLLGATE_" + name + "_PORT"));
+        assertTrue(free(port), name + " port " + port + " is still taken: left running");
+      }
+    } finally {
+      tollgate(Duration.ofMinutes(3), "down"); // whatever a failure left behind
+      ENV.clear();
+      ENV.putAll(saved);
+    }
+  }
+
   private static String awaitProjectKey(String database, UUID projectId) throws Exception {
     String url = "jdbc:postgresql://localhost:" + ENV.get("TOLLGATE_PG_PORT") + "/" + database;
     Instant deadline = Instant.now().plusSeconds(60);
@@ -712,6 +758,14 @@ class PlatformTest {
             "PG",
             "KAFKA")) {
       ENV.put("TOLLGATE_" + name + "_PORT", Integer.toString(freePort()));
+    }
+  }
+
+  private static boolean free(int port) {
+    try (ServerSocket socket = new ServerSocket(port)) {
+      return socket.isBound();
+    } catch (IOException taken) {
+      return false;
     }
   }
 
