@@ -8,6 +8,7 @@ import static org.hamcrest.Matchers.empty;
 import static org.hamcrest.Matchers.equalTo;
 import static org.hamcrest.Matchers.hasSize;
 import static org.hamcrest.Matchers.nullValue;
+import static org.hamcrest.Matchers.startsWith;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
@@ -152,6 +153,20 @@ class HealthPortfolioTest {
         .statusCode(400)
         .contentType(PROBLEM)
         .body("violations[0].field", equalTo("asOf"));
+
+    // completed today, six days late: no reason now, and as of yesterday it was still late then
+    Broker.publishAndAwait(em, audit.complete(TODAY), GateEventsTest.UPDATED);
+    given()
+        .get("/api/v1/projects/" + id + "/health")
+        .then()
+        .body("rating", equalTo("GREEN"))
+        .body("reasons", empty());
+    given()
+        .queryParam("asOf", TODAY.minusDays(1).toString())
+        .get("/api/v1/projects/" + id + "/health")
+        .then()
+        .body("rating", equalTo("RED"))
+        .body("reasons[0].message", startsWith("Security audit \"Pen test\" is 5 days late"));
   }
 
   @Test

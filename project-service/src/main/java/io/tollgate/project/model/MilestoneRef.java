@@ -66,4 +66,21 @@ public class MilestoneRef {
   public boolean completed() {
     return COMPLETED.equals(status);
   }
+
+  /**
+   * The day it was completed, or {@code null} while it is not: its actual date, which the event
+   * contract requires on completion (tolerantly, the day the completion was received without one).
+   */
+  public LocalDate completedOn() {
+    if (!completed()) {
+      return null;
+    }
+    return actualDate != null ? actualDate : updatedAt.toLocalDate();
+  }
+
+  /** Whether it was completed by the end of {@code day}. */
+  public boolean completedBy(LocalDate day) {
+    LocalDate on = completedOn();
+    return on != null && !on.isAfter(day);
+  }
 }

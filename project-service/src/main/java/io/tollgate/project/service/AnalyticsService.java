@@ -133,13 +133,7 @@ public class AnalyticsService {
         .map(
             m ->
                 new EarnedValue.Milestone(
-                    m.milestoneId,
-                    m.plannedDate,
-                    m.plannedValue,
-                    m.completed()
-                        // the contract requires actualDate on completion; be tolerant without one
-                        ? (m.actualDate != null ? m.actualDate : m.updatedAt.toLocalDate())
-                        : null))
+                    m.milestoneId, m.plannedDate, m.plannedValue, m.completedOn()))
         .toList();
   }
 

@@ -43,9 +43,49 @@ public final class HealthRules {
       Set<String> riskAmberLevels,
       int kpiMissesForAmber) {
 
+    // before DEFAULTS, which the constructor checks against it
+    private static final Set<String> RISK_LEVELS = Set.of("LOW", "MEDIUM", "HIGH", "CRITICAL");
+
     public static final Thresholds DEFAULTS =
         new Thresholds(
             new BigDecimal("0.8"), new BigDecimal("0.95"), Set.of("CRITICAL"), Set.of("HIGH"), 2);
+
+    /** Refuses thresholds that make no sense, naming the setting; levels in any case. */
+    public Thresholds {
+      if (cpiRedBelow.compareTo(cpiAmberBelow) > 0) {
+        throw new IllegalArgumentException(
+            "tollgate.health.cpi-red-below ("
+                + cpiRedBelow
+                + ") must not be above tollgate.health.cpi-amber-below ("
+                + cpiAmberBelow
+                + ")");
+      }
+      if (kpiMissesForAmber < 1) {
+        throw new IllegalArgumentException(
+            "tollgate.health.kpi-misses-for-amber must be at least 1, not "
+                + kpiMissesForAmber
+                + ": with fewer, every KPI, even one never measured, would be AMBER");
+      }
+      riskRedLevels = levels("risk-red-levels", riskRedLevels);
+      riskAmberLevels = levels("risk-amber-levels", riskAmberLevels);
+    }
+
+    private static Set<String> levels(String setting, Set<String> levels) {
+      Set<String> upper = new java.util.TreeSet<>();
+      for (String level : levels) {
+        String name = level.strip().toUpperCase(Locale.ROOT);
+        if (!RISK_LEVELS.contains(name)) {
+          throw new IllegalArgumentException(
+              "tollgate.health."
+                  + setting
+                  + ": "
+                  + level
+                  + " is not a risk level (LOW, MEDIUM, HIGH, CRITICAL)");
+        }
+        upper.add(name);
+      }
+      return Set.copyOf(upper);
+    }
   }
 
   /** A milestone that is not completed. */

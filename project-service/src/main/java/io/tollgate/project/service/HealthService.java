@@ -3,6 +3,7 @@ package io.tollgate.project.service;
 import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.core.type.TypeReference;
 import com.fasterxml.jackson.databind.ObjectMapper;
+import io.quarkus.runtime.StartupEvent;
 import io.tollgate.project.config.HealthConfig;
 import io.tollgate.project.mapping.ProjectMapper;
 import io.tollgate.project.messaging.HealthChangedData;
@@ -20,6 +21,7 @@ import io.tollgate.project.repository.ProjectHealthRepository;
 import io.tollgate.project.repository.ProjectRepository;
 import io.tollgate.project.repository.RiskRefRepository;
 import jakarta.enterprise.context.ApplicationScoped;
+import jakarta.enterprise.event.Observes;
 import jakarta.transaction.Transactional;
 import java.math.BigDecimal;
 import java.time.LocalDate;
@@ -80,6 +82,14 @@ public class HealthService {
   }
 
   /**
+   * Made at start, so that health thresholds that make no sense stop the service with the setting
+   * named, instead of failing its first health request.
+   */
+  void checkThresholds(@Observes StartupEvent start) {
+    // the constructor has checked them
+  }
+
+  /**
    * What a project looks like as of a date.
    *
    * @param currency the project's currency, null while it has no money recorded
@@ -122,7 +132,11 @@ public class HealthService {
           finalRatings.containsKey(p.id)
               ? finalRatings.get(p.id)
               : HealthRules.assess(
-                  refs.stream().filter(m -> !m.completed()).map(HealthService::milestone).toList(),
+                  // open as of then: one completed since was still open
+                  refs.stream()
+                      .filter(m -> !m.completedBy(asOf))
+                      .map(HealthService::milestone)
+                      .toList(),
                   open.stream().map(r -> new HealthRules.Risk(r.riskId, r.title, r.level)).toList(),
                   new HealthRules.Cost(ev.cpi(), ev.eac(), ev.bac(), currency),
                   kpisOf.getOrDefault(p.id, List.of()).stream()

@@ -1,6 +1,7 @@
 package io.tollgate.project.service;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import io.tollgate.project.model.HealthRating;
@@ -239,5 +240,44 @@ class HealthRulesTest {
                 strict,
                 TODAY)
             .rating());
+  }
+
+  /** Settings that would silently change the rules are refused, naming the setting. */
+  @Test
+  void thresholdsThatMakeNoSenseAreRefusedAndLevelsReadInAnyCase() {
+    IllegalArgumentException bands =
+        assertThrows(
+            IllegalArgumentException.class,
+            () ->
+                new Thresholds(
+                    new BigDecimal("0.8"), new BigDecimal("0.7"), Set.of(), Set.of(), 2));
+    assertTrue(bands.getMessage().startsWith("tollgate.health.cpi-red-below (0.8)"));
+    IllegalArgumentException misses =
+        assertThrows(
+            IllegalArgumentException.class,
+            () ->
+                new Thresholds(
+                    new BigDecimal("0.8"), new BigDecimal("0.95"), Set.of(), Set.of(), 0));
+    assertTrue(misses.getMessage().startsWith("tollgate.health.kpi-misses-for-amber"));
+    IllegalArgumentException level =
+        assertThrows(
+            IllegalArgumentException.class,
+            () ->
+                new Thresholds(
+                    new BigDecimal("0.8"), new BigDecimal("0.95"), Set.of("SEVERE"), Set.of(), 2));
+    assertTrue(level.getMessage().contains("SEVERE is not a risk level"));
+
+    Thresholds lower =
+        new Thresholds(
+            new BigDecimal("0.8"), new BigDecimal("0.95"), Set.of(" critical"), Set.of("High"), 2);
+    Assessment a =
+        HealthRules.assess(
+            List.of(),
+            List.of(new Risk(UUID.randomUUID(), "Data loss", "CRITICAL")),
+            null,
+            List.of(),
+            lower,
+            TODAY);
+    assertEquals(HealthRating.RED, a.rating());
   }
 }
