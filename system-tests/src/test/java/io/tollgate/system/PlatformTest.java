@@ -706,6 +706,33 @@ class PlatformTest {
     }
   }
 
+  /**
+   * A second {@code up} while one is starting (building, say, which takes minutes on a fresh
+   * machine) is refused, naming the one that is: both would build into the same folders and write
+   * over each other's pid files.
+   */
+  @Test
+  void aSecondUpWhileOneIsStartingIsRefused() throws Exception {
+    Map<String, String> saved = new LinkedHashMap<>(ENV);
+    try {
+      Path fresh = Files.createTempDirectory(work, "locked-");
+      long starting = ProcessHandle.current().pid(); // alive, as a starting up would be
+      Files.createDirectories(fresh.resolve("up.lock"));
+      Files.writeString(fresh.resolve("up.lock/pid"), Long.toString(starting));
+      ENV.put("TOLLGATE_WORK", fresh.toString());
+      freshPorts();
+      Result second = tollgate(Duration.ofMinutes(1), "up", "--detach");
+      assertEquals(1, second.exit(), second.output());
+      assertTrue(
+          second.output().contains("another ./tollgate up (pid " + starting + ") is starting"),
+          second.output());
+      assertFalse(second.output().contains("Starting Tollgate"), second.output());
+    } finally {
+      ENV.clear();
+      ENV.putAll(saved);
+    }
+  }
+
   private static String awaitProjectKey(String database, UUID projectId) throws Exception {
     String url = "jdbc:postgresql://localhost:" + ENV.get("TOLLGATE_PG_PORT") + "/" + database;
     Instant deadline = Instant.now().plusSeconds(60);
