@@ -49,7 +49,8 @@ class ApiKeyDatabase {
   private static final String DUPLICATE_DATABASE = "42P04";
 
   /** The schema's migrations, oldest first; version n is {@code db/gateway/V<n>__*.sql}. */
-  static final List<String> MIGRATIONS = List.of("db/gateway/V1__api_keys.sql");
+  static final List<String> MIGRATIONS =
+      List.of("db/gateway/V1__api_keys.sql", "db/gateway/V2__api_key_idempotency.sql");
 
   private static final Pattern MIGRATION = Pattern.compile("db/gateway/V(\\d+)__(\\w+)\\.sql");
 

@@ -50,6 +50,8 @@ public class ApiKeyRoutes {
   private static final int MAX_BODY_BYTES = 16 * 1024;
   private static final int MAX_PAGE_SIZE = 200;
   private static final int MAX_PROJECTS = 100;
+  private static final String IDEMPOTENCY_KEY = "Idempotency-Key";
+  private static final int MAX_IDEMPOTENCY_KEY = 200;
   private static final Set<String> FIELDS = Set.of("name", "scope", "projectIds", "ownerId");
   private static final Pattern UUID_FORMAT =
       Pattern.compile(
@@ -181,8 +183,29 @@ public class ApiKeyRoutes {
             .matches("application/json(;.*)?")) {
       throw new ProblemException(Kind.UNSUPPORTED_MEDIA_TYPE, "send the key as application/json");
     }
+    String idempotencyKey = rc.request().getHeader(IDEMPOTENCY_KEY);
+    if (idempotencyKey != null
+        && (idempotencyKey.isBlank() || idempotencyKey.length() > MAX_IDEMPOTENCY_KEY)) {
+      throw new ProblemException(
+          Kind.BAD_REQUEST,
+          "1 field is not valid",
+          Map.of(),
+          new JsonArray()
+              .add(
+                  violation(
+                      IDEMPOTENCY_KEY,
+                      "must be 1 to "
+                          + MAX_IDEMPOTENCY_KEY
+                          + " characters (a UUID is a good choice)")));
+    }
     return readBody(rc.request())
-        .compose(body -> service.create(parse(body), caller.subject()))
+        .compose(
+            body ->
+                service.create(
+                    parse(body),
+                    caller.subject(),
+                    idempotencyKey,
+                    idempotencyKey == null ? null : sha256(body)))
         .map(
             created -> {
               JsonObject json = created.key().toJson().put("secret", created.secret());
@@ -192,6 +215,14 @@ public class ApiKeyRoutes {
               json(rc, 201, json);
               return null;
             });
+  }
+
+  private static byte[] sha256(Buffer body) {
+    try {
+      return java.security.MessageDigest.getInstance("SHA-256").digest(body.getBytes());
+    } catch (java.security.NoSuchAlgorithmException e) {
+      throw new IllegalStateException(e);
+    }
   }
 
   /** A parser that stops at a repeated name, which Vert.x's own decoder silently overwrites. */

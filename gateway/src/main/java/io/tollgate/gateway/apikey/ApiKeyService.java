@@ -158,6 +158,19 @@ public class ApiKeyService {
   }
 
   public Future<Created> create(NewKey request, String createdBy) {
+    return create(request, createdBy, null, null);
+  }
+
+  /**
+   * Creates a key once per {@code idempotencyKey} of its creator (ADR 0021): a retry with the same
+   * key and body is a 409 that names the key the first attempt made, whose secret was shown only in
+   * that attempt's answer; the same key with another body is a 422.
+   *
+   * @param idempotencyKey the client's Idempotency-Key, or {@code null}
+   * @param requestHash the SHA-256 of the request body, compared with the first attempt's
+   */
+  public Future<Created> create(
+      NewKey request, String createdBy, String idempotencyKey, byte[] requestHash) {
     String secret = newSecret();
     ApiKey key =
         new ApiKey(
@@ -173,12 +186,40 @@ public class ApiKeyService {
             null);
     return blocking(
         () -> {
-          store.insert(key, sha256(secret));
+          if (idempotencyKey == null) {
+            store.insert(key, sha256(secret));
+          } else {
+            Optional<ApiKeyStore.Earlier> earlier =
+                store.insertOnce(key, sha256(secret), idempotencyKey, requestHash);
+            if (earlier.isPresent()) {
+              throw alreadyCreated(earlier.get(), idempotencyKey, requestHash);
+            }
+          }
           LOG.infof(
               "API key %s (%s, %s, owner %s) created by %s",
               key.id(), key.name(), key.scope(), key.ownerId(), createdBy);
           return new Created(key, secret);
         });
+  }
+
+  private static ProblemException alreadyCreated(
+      ApiKeyStore.Earlier earlier, String idempotencyKey, byte[] requestHash) {
+    if (!MessageDigest.isEqual(earlier.requestHash(), requestHash)) {
+      return new ProblemException(
+          Kind.IDEMPOTENCY_KEY_REUSED,
+          "Idempotency-Key " + idempotencyKey + " was already used with a different request body");
+    }
+    return new ProblemException(
+        Kind.CONFLICT,
+        "Idempotency-Key "
+            + idempotencyKey
+            + " already created API key "
+            + earlier.keyId()
+            + " at "
+            + earlier.createdAt()
+            + "; its secret was shown only in that answer. If the answer was lost, revoke that"
+            + " key and create another",
+        Map.of("Location", ApiKeyRoutes.PREFIX + "/" + earlier.keyId()));
   }
 
   public Future<Page> list(int page, int size) {

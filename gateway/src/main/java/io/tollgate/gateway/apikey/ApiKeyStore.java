@@ -9,6 +9,7 @@ import java.sql.PreparedStatement;
 import java.sql.ResultSet;
 import java.sql.SQLException;
 import java.sql.Timestamp;
+import java.time.Duration;
 import java.time.Instant;
 import java.util.ArrayList;
 import java.util.Arrays;
@@ -33,12 +34,91 @@ class ApiKeyStore {
     this.dataSource = dataSource;
   }
 
+  /** What an earlier create with the same Idempotency-Key made. */
+  record Earlier(UUID keyId, byte[] requestHash, Instant createdAt) {}
+
+  /** How long a create's Idempotency-Key is kept. */
+  static final Duration IDEMPOTENCY_KEPT = Duration.ofHours(24);
+
+  /** The first half of the advisory lock taken per Idempotency-Key. */
+  private static final int LOCK_SPACE = 0x6a7e;
+
   void insert(ApiKey key, byte[] secretHash) throws SQLException {
-    try (Connection c = dataSource.getConnection();
-        PreparedStatement insert =
+    try (Connection c = dataSource.getConnection()) {
+      insert(c, key, secretHash);
+    }
+  }
+
+  /**
+   * Inserts the key, unless its creator made one with {@code idempotencyKey} before (within {@link
+   * #IDEMPOTENCY_KEPT}): then nothing is inserted and that create is answered. One transaction;
+   * creates with the same key wait for each other, so that a retry sent while the first attempt
+   * still runs is told about it rather than making a second key.
+   */
+  Optional<Earlier> insertOnce(
+      ApiKey key, byte[] secretHash, String idempotencyKey, byte[] requestHash)
+      throws SQLException {
+    try (Connection c = dataSource.getConnection()) {
+      boolean autoCommit = c.getAutoCommit();
+      c.setAutoCommit(false);
+      try {
+        try (PreparedStatement lock =
+            c.prepareStatement("SELECT pg_advisory_xact_lock(?, hashtext(?))")) {
+          lock.setInt(1, LOCK_SPACE);
+          lock.setString(2, key.createdBy() + " " + idempotencyKey);
+          lock.execute();
+        }
+        try (PreparedStatement purge =
+            c.prepareStatement("DELETE FROM api_key_idempotency WHERE created_at < ?")) {
+          purge.setTimestamp(1, Timestamp.from(key.createdAt().minus(IDEMPOTENCY_KEPT)));
+          purge.executeUpdate();
+        }
+        try (PreparedStatement find =
             c.prepareStatement(
-                "INSERT INTO api_key (id, name, scope, project_ids, owner_id, secret_hash,"
-                    + " secret_prefix, created_at, created_by) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?)")) {
+                "SELECT key_id, request_hash, created_at FROM api_key_idempotency"
+                    + " WHERE created_by = ? AND idempotency_key = ?")) {
+          find.setString(1, key.createdBy());
+          find.setString(2, idempotencyKey);
+          try (ResultSet rows = find.executeQuery()) {
+            if (rows.next()) {
+              Earlier earlier =
+                  new Earlier(
+                      rows.getObject(1, UUID.class),
+                      rows.getBytes(2),
+                      rows.getTimestamp(3).toInstant());
+              c.commit();
+              return Optional.of(earlier);
+            }
+          }
+        }
+        insert(c, key, secretHash);
+        try (PreparedStatement record =
+            c.prepareStatement(
+                "INSERT INTO api_key_idempotency (created_by, idempotency_key, request_hash,"
+                    + " key_id, created_at) VALUES (?, ?, ?, ?, ?)")) {
+          record.setString(1, key.createdBy());
+          record.setString(2, idempotencyKey);
+          record.setBytes(3, requestHash);
+          record.setObject(4, key.id());
+          record.setTimestamp(5, Timestamp.from(key.createdAt()));
+          record.executeUpdate();
+        }
+        c.commit();
+        return Optional.empty();
+      } catch (SQLException | RuntimeException e) {
+        c.rollback();
+        throw e;
+      } finally {
+        c.setAutoCommit(autoCommit);
+      }
+    }
+  }
+
+  private static void insert(Connection c, ApiKey key, byte[] secretHash) throws SQLException {
+    try (PreparedStatement insert =
+        c.prepareStatement(
+            "INSERT INTO api_key (id, name, scope, project_ids, owner_id, secret_hash,"
+                + " secret_prefix, created_at, created_by) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?)")) {
       insert.setObject(1, key.id());
       insert.setString(2, key.name());
       insert.setString(3, key.scope().name());

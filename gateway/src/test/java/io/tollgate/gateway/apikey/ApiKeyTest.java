@@ -15,6 +15,7 @@ import static org.hamcrest.Matchers.matchesPattern;
 import static org.hamcrest.Matchers.not;
 import static org.hamcrest.Matchers.notNullValue;
 import static org.hamcrest.Matchers.nullValue;
+import static org.hamcrest.Matchers.startsWith;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import io.agroal.api.AgroalDataSource;
@@ -464,6 +465,68 @@ class ApiKeyTest {
         .get(KEYS + "/" + id)
         .then()
         .body("active", is(true));
+  }
+
+  /**
+   * A create retried with its Idempotency-Key (its answer was lost, say) makes no second key: the
+   * retry is a 409 that names the key the first attempt made and where it is, since the secret was
+   * shown only in that first answer; the same Idempotency-Key with another body is a 422, and
+   * another admin's equal Idempotency-Key is another key. Only one key is stored.
+   */
+  @Test
+  void aRetriedCreateMakesNoSecondKeyAndSaysWhichKeyTheFirstMade() {
+    String name = "retried-" + UUID.randomUUID();
+    String body = request(name, "READ_ONLY", "svc-ci").encode();
+    String idempotencyKey = UUID.randomUUID().toString();
+    Response first = createOnce(admin, idempotencyKey, body);
+    first.then().statusCode(201).body("secret", startsWith("tgk_"));
+    String id = first.path("id");
+
+    Response retry = createOnce(admin, idempotencyKey, body);
+    retry
+        .then()
+        .statusCode(409)
+        .contentType(PROBLEM_JSON)
+        .header("Location", KEYS + "/" + id)
+        .body("type", is("https://tollgate.io/problems/conflict"))
+        .body("detail", containsString("already created API key " + id))
+        .body("secret", nullValue());
+
+    createOnce(admin, idempotencyKey, request(name, "READ_WRITE", "svc-ci").encode())
+        .then()
+        .statusCode(422)
+        .body("type", is("https://tollgate.io/problems/idempotency-key-reused"));
+    createOnce(admin, " ", body)
+        .then()
+        .statusCode(400)
+        .body("violations[0].field", is("Idempotency-Key"));
+
+    // one key of that name, for all the retries
+    List<String> names =
+        given()
+            .header("Authorization", admin)
+            .queryParam("size", 200)
+            .get(KEYS)
+            .then()
+            .statusCode(200)
+            .extract()
+            .path("items.name");
+    assertThat(names.stream().filter(name::equals).count(), is(1L));
+
+    // another admin's equal Idempotency-Key is theirs
+    createOnce(TestTokens.bearer("other-root", "ADMIN"), idempotencyKey, body)
+        .then()
+        .statusCode(201);
+  }
+
+  private static Response createOnce(String bearer, String idempotencyKey, String body) {
+    return given()
+        .header("Authorization", bearer)
+        .header("Idempotency-Key", idempotencyKey)
+        .contentType(ContentType.JSON)
+        .body(body)
+        .when()
+        .post(KEYS);
   }
 
   private static org.hamcrest.Matcher<Integer> greaterThanOrEqualToZero() {
