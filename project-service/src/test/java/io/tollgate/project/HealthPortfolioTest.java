@@ -244,10 +244,6 @@ class HealthPortfolioTest {
   }
 
   /**
-   * The portfolio gives a project's health reasons as its own health does, word for word, whatever
-   * order the risks arrived in (here the reverse of the order they are named in).
-   */
-  /**
    * A cancelled project is no longer rated: its health stays the one it had as it ended, in its own
    * health and in the portfolio, and does not turn RED as the dates of milestones it will never
    * finish pass (here one that became due since, without any event saying so).
@@ -282,8 +278,19 @@ class HealthPortfolioTest {
         .then()
         .statusCode(200)
         .body("items[0].health", equalTo("GREEN"));
+    // as of a day before it ended, it is assessed as it stood then
+    given()
+        .queryParam("asOf", TODAY.minusDays(1).toString())
+        .get("/api/v1/projects/" + id + "/health")
+        .then()
+        .body("rating", equalTo("RED"))
+        .body("reasons[0].message", equalTo("Code freeze is 2 days late"));
   }
 
+  /**
+   * The portfolio gives a project's health reasons as its own health does, word for word, whatever
+   * order the risks arrived in (here the reverse of the order they are named in).
+   */
   @Test
   void thePortfolioNamesTheSameRisksAsTheProjectsOwnHealth() {
     String key = ProjectApiTest.uniqueKey("O");

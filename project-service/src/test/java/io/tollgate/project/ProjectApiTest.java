@@ -460,9 +460,10 @@ class ProjectApiTest {
   }
 
   /**
-   * Header fields are taken up to 24 KiB, more than the gateway passes on (20 KiB from the client,
-   * plus its own forwarding headers); more is a 431 problem that names the largest field, where the
-   * HTTP codec would have answered an empty 431 from 20 KiB on.
+   * Header fields are taken up to 32 KiB, more than the gateway passes on (20 KiB from the client,
+   * plus its own forwarding headers and, for an API key, the token it mints); more is a 431 problem
+   * that names the largest field, where the HTTP codec would have answered an empty 431 from 20 KiB
+   * on.
    */
   @Test
   void headerFieldsOverTheLimitAreA431ProblemThatNamesTheLargest() {

@@ -199,5 +199,17 @@ class ProjectBudgetTest {
         .then()
         .statusCode(200)
         .body("budget.amount", equalTo("90000.00"));
+
+    // nor once it has ended, from whatever phase
+    String cancelled = Api.project(LifecycleApiTest.EUR_BUDGET);
+    Api.transition(cancelled, "CANCELLED", "no longer needed").then().statusCode(201);
+    given()
+        .contentType("application/merge-patch+json")
+        .header("If-Match", given().get("/api/v1/projects/" + cancelled).header("ETag"))
+        .body("{\"budget\":null}")
+        .patch("/api/v1/projects/" + cancelled)
+        .then()
+        .statusCode(409)
+        .body("detail", containsString("has ended: the budget can be changed, not removed"));
   }
 }

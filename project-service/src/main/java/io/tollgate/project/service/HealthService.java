@@ -26,6 +26,7 @@ import jakarta.transaction.Transactional;
 import java.math.BigDecimal;
 import java.time.LocalDate;
 import java.time.OffsetDateTime;
+import java.time.ZoneOffset;
 import java.util.Collection;
 import java.util.LinkedHashMap;
 import java.util.List;
@@ -116,7 +117,7 @@ public class HealthService {
     Map<UUID, List<Kpi>> kpisOf = byProject(kpis.allOf(ids), k -> k.projectId);
     Map<Kpi, Kpis.Status> statuses =
         kpiStatuses.of(kpisOf.values().stream().flatMap(List::stream).toList(), asOf);
-    Map<UUID, HealthRules.Assessment> finalRatings = finalRatings(of);
+    Map<UUID, HealthRules.Assessment> finalRatings = finalRatings(of, asOf);
     Map<UUID, Figures> figures = new LinkedHashMap<>();
     for (Project p : of) {
       List<MilestoneRef> refs = milestonesOf.getOrDefault(p.id, List.of());
@@ -151,23 +152,22 @@ public class HealthService {
 
   /**
    * The ratings of the projects among {@code of} that have ended (CLOSED or CANCELLED) or are
-   * archived: no longer rated, their health is the one last announced, re-evaluated as they ended
-   * ({@link #reassess} runs on the transition and on archiving), not a rating that keeps worsening
-   * as their open milestones' dates pass (a project that starts out GREEN and never changed has
-   * none recorded: GREEN).
+   * archived, as of a day on or after they did: no longer rated, their health is the one recorded
+   * as they ended ({@link #reassess} runs on the transition and on archiving, and not after it),
+   * not a rating that keeps worsening as their open milestones' dates pass. Before that day, and
+   * for a project with no rating recorded, they are assessed as any other.
    */
-  private Map<UUID, HealthRules.Assessment> finalRatings(List<Project> of) {
+  private Map<UUID, HealthRules.Assessment> finalRatings(List<Project> of, LocalDate asOf) {
     List<UUID> ended =
         of.stream().filter(p -> p.archived || p.phase.isTerminal()).map(p -> p.id).toList();
     if (ended.isEmpty()) {
       return Map.of();
     }
     Map<UUID, HealthRules.Assessment> ratings = new LinkedHashMap<>();
-    for (UUID id : ended) {
-      ratings.put(id, new HealthRules.Assessment(HealthRating.GREEN, List.of()));
-    }
     for (ProjectHealth last : announced.list("projectId in ?1", ended)) {
-      ratings.put(last.projectId, new HealthRules.Assessment(last.rating, reasons(last.reasons)));
+      if (!asOf.isBefore(last.evaluatedAt.atZoneSameInstant(ZoneOffset.UTC).toLocalDate())) {
+        ratings.put(last.projectId, new HealthRules.Assessment(last.rating, reasons(last.reasons)));
+      }
     }
     return ratings;
   }

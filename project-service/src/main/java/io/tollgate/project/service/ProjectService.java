@@ -151,14 +151,18 @@ public class ProjectService {
     checkDates(after.startDate(), after.targetDate());
     checkBudget(after.budget());
     checkBudgetCurrency(p, after.budget());
-    if (before.budget() != null && after.budget() == null && pastPlanning(p)) {
+    if (before.budget() != null
+        && after.budget() == null
+        && (pastPlanning(p) || p.phase.isTerminal())) {
       // leaving PLANNING needed it (the BUDGET_SET gate), and earned value, EAC and budget burn
-      // are measured against it
+      // are measured against it (an ended project's too: it may have ended after PLANNING)
       throw ProblemException.conflict(
           "project "
               + p.key
-              + " has left PLANNING, which needed its budget: the budget can be changed, not"
-              + " removed");
+              + (p.phase.isTerminal()
+                  ? " has ended"
+                  : " has left PLANNING, which needed its budget")
+              + ": the budget can be changed, not removed");
     }
     List<String> changed = changedFields(before, after);
     if (changed.isEmpty()) {
