@@ -111,7 +111,8 @@ public class ApiKeyService {
       return Future.failedFuture(
           new ProblemException(
               Kind.TOO_MANY_REQUESTS,
-              "too many failed authentications from this address; try again later",
+              "too many failed or unfinished API key authentications from this address; try"
+                  + " again later",
               Map.of("Retry-After", "1")));
     }
     long began = revocations.lookupBegins();

@@ -60,6 +60,7 @@ public class GatewayRouter {
 
   private static final Logger LOG = Logger.getLogger(GatewayRouter.class);
   private static final String RATE_LIMIT = "tollgate.rate-limit";
+  private static final String LOOKUP_CHARGED = "tollgate.lookup-charged";
   // the words of Vert.x's router, which refuses the same request when no trusted proxy sent it
   private static final String HOST_REQUIRED =
       "For HTTP/1.x requests, the 'Host' header is required";
@@ -345,12 +346,16 @@ public class GatewayRouter {
       if (result.cause() instanceof ProblemException problem) {
         // failed authentications count against the client's address, which throttles guessing;
         // one that looked a key up paid before it did (chargeLookup)
-        if (problem.kind() == Kind.UNAUTHORIZED && rc.get(RATE_LIMIT) == null) {
+        if (problem.kind() == Kind.UNAUTHORIZED && rc.get(LOOKUP_CHARGED) == null) {
           limit(rc, client);
         }
         throw problem;
       }
       throw new IllegalStateException("authentication failed unexpectedly", result.cause());
+    }
+    if (rc.get(LOOKUP_CHARGED) != null) {
+      // a key that was found costs its address nothing: only failed lookups throttle it
+      rateLimiter.refund(client);
     }
     Authentication authentication = result.result();
     Identity identity = authentication.identity();
@@ -401,7 +406,7 @@ public class GatewayRouter {
    * Takes a token from the client address's bucket before an API key not seen recently is looked up
    * in the database, and says whether the lookup may run. Taken before, not after the lookup
    * failed: requests sent at once would otherwise all find the token still there and all reach the
-   * database. A key that is found keeps its token spent, one per address and cache period.
+   * database. A key that is found gets its token back ({@link #proceed}).
    */
   private boolean chargeLookup(RoutingContext rc, String client) {
     if (!rateLimiter.enabled()) {
@@ -409,6 +414,9 @@ public class GatewayRouter {
     }
     RateLimiter.Decision decision = rateLimiter.acquire(client);
     rc.put(RATE_LIMIT, decision);
+    if (decision.allowed()) {
+      rc.put(LOOKUP_CHARGED, Boolean.TRUE);
+    }
     return decision.allowed();
   }
 

@@ -88,6 +88,14 @@ public final class RateLimiter {
     return bucket(key).take(clock.getAsLong());
   }
 
+  /** Gives back a token taken from {@code key}'s bucket (never beyond the burst). */
+  public void refund(String key) {
+    Bucket bucket = buckets.get(key);
+    if (bucket != null) {
+      bucket.refund();
+    }
+  }
+
   /** Forgets buckets that have refilled completely: they are the same as a new one. */
   public void evictFull() {
     long now = clock.getAsLong();
@@ -141,6 +149,10 @@ public final class RateLimiter {
       long reset = seconds((burst - tokens) / ratePerNano);
       long retryAfter = allowed ? 0 : Math.max(1, seconds((1 - tokens) / ratePerNano));
       return new Decision(allowed, burst, (long) Math.floor(tokens), reset, retryAfter);
+    }
+
+    synchronized void refund() {
+      tokens = Math.min(burst, tokens + 1);
     }
 
     synchronized boolean isFull(long now) {

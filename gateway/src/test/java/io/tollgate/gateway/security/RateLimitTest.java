@@ -222,6 +222,40 @@ class RateLimitTest {
     assertThat("lookups in " + seconds + " s", unauthorized, is(lessThanOrEqualTo(budget)));
   }
 
+  /**
+   * Looking up an API key takes its address's token only while the lookup runs: a key that is found
+   * gives it back, so that integrators behind one address are not throttled for using valid keys
+   * (here the address's bucket is as full after a valid key's lookup as before it).
+   */
+  @Test
+  void aValidApiKeysLookupCostsItsAddressNothing() {
+    String secret =
+        given()
+            .header("Authorization", TestTokens.bearer("root", "ADMIN"))
+            .contentType("application/json")
+            .body("{\"name\":\"refund\",\"scope\":\"READ_ONLY\",\"ownerId\":\"svc-refund\"}")
+            .post("/api/v1/api-keys")
+            .then()
+            .statusCode(201)
+            .extract()
+            .path("secret");
+    SecureRandom random = new SecureRandom();
+    String client = "198.20." + random.nextInt(256) + "." + random.nextInt(256);
+    given()
+        .header("X-Api-Key", secret)
+        .header("X-Forwarded-For", client)
+        .get("/api/v1/risks")
+        .then()
+        .statusCode(200);
+    // the address's own bucket, as an anonymous request from it sees it
+    given()
+        .header("X-Forwarded-For", client)
+        .get("/api/v1/risks")
+        .then()
+        .statusCode(401)
+        .header("RateLimit-Remaining", Integer.toString(config.rateLimit().burst() - 1));
+  }
+
   @Test
   void limitsAreKeyedBySubjectNotByToken() {
     String user = "same-user-" + UUID.randomUUID();
