@@ -717,8 +717,8 @@ class PlatformTest {
     try {
       Path fresh = Files.createTempDirectory(work, "locked-");
       long starting = ProcessHandle.current().pid(); // alive, as a starting up would be
-      Files.createDirectories(fresh.resolve("up.lock"));
-      Files.writeString(fresh.resolve("up.lock/pid"), Long.toString(starting));
+      // the lock: a symbolic link naming its holder's pid
+      Files.createSymbolicLink(fresh.resolve("up.pid"), Path.of(Long.toString(starting)));
       ENV.put("TOLLGATE_WORK", fresh.toString());
       freshPorts();
       Result second = tollgate(Duration.ofMinutes(1), "up", "--detach");
