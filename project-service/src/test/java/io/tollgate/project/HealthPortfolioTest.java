@@ -211,6 +211,26 @@ class HealthPortfolioTest {
     }
   }
 
+  /**
+   * A Code freeze milestone in the project's read model, in progress, planned five days ago with a
+   * buffer of two: due three days ago, with no event having said so.
+   */
+  void codeFreezeDueThreeDaysAgo(String projectId) {
+    QuarkusTransaction.requiringNew()
+        .run(
+            () ->
+                em.createNativeQuery(
+                        "insert into milestone_ref (milestone_id, project_id, name, kind, status,"
+                            + " planned_date, buffer_days, deleted, version, updated_at) values"
+                            + " (:m, :p, 'Code freeze', 'CODE_FREEZE', 'IN_PROGRESS', :d, 2,"
+                            + " false, 0, :now)")
+                    .setParameter("m", UUID.randomUUID())
+                    .setParameter("p", UUID.fromString(projectId))
+                    .setParameter("d", TODAY.minusDays(5))
+                    .setParameter("now", OffsetDateTime.now(ZoneOffset.UTC))
+                    .executeUpdate());
+  }
+
   @Test
   void theCalendarAloneCanMakeAProjectLateAndTheMonitorAnnouncesIt() {
     try (EventCollector events = EventCollector.fromEnd("project.events")) {
@@ -220,19 +240,7 @@ class HealthPortfolioTest {
         String id = Api.project(null);
         ids.add(id);
         // a milestone that became due without any event saying so
-        QuarkusTransaction.requiringNew()
-            .run(
-                () ->
-                    em.createNativeQuery(
-                            "insert into milestone_ref (milestone_id, project_id, name, kind,"
-                                + " status, planned_date, buffer_days, deleted, version,"
-                                + " updated_at) values (:m, :p, 'Code freeze', 'CODE_FREEZE',"
-                                + " 'IN_PROGRESS', :d, 2, false, 0, :now)")
-                        .setParameter("m", UUID.randomUUID())
-                        .setParameter("p", UUID.fromString(id))
-                        .setParameter("d", TODAY.minusDays(5))
-                        .setParameter("now", OffsetDateTime.now(ZoneOffset.UTC))
-                        .executeUpdate());
+        codeFreezeDueThreeDaysAgo(id);
       }
       monitor.reevaluateAll();
       for (String id : ids) {
@@ -252,19 +260,7 @@ class HealthPortfolioTest {
   void anEndedProjectKeepsTheRatingItEndedWith() {
     String id = Api.project(null);
     Api.transition(id, "CANCELLED", "the vendor product was discontinued").then().statusCode(201);
-    QuarkusTransaction.requiringNew()
-        .run(
-            () ->
-                em.createNativeQuery(
-                        "insert into milestone_ref (milestone_id, project_id, name, kind,"
-                            + " status, planned_date, buffer_days, deleted, version,"
-                            + " updated_at) values (:m, :p, 'Code freeze', 'CODE_FREEZE',"
-                            + " 'IN_PROGRESS', :d, 2, false, 0, :now)")
-                    .setParameter("m", UUID.randomUUID())
-                    .setParameter("p", UUID.fromString(id))
-                    .setParameter("d", TODAY.minusDays(5))
-                    .setParameter("now", OffsetDateTime.now(ZoneOffset.UTC))
-                    .executeUpdate());
+    codeFreezeDueThreeDaysAgo(id);
     given()
         .get("/api/v1/projects/" + id + "/health")
         .then()
