@@ -5,6 +5,7 @@ import java.io.File;
 import java.io.IOException;
 import java.io.UncheckedIOException;
 import java.nio.file.Files;
+import java.nio.file.NoSuchFileException;
 import java.nio.file.Path;
 import java.sql.Connection;
 import java.sql.PreparedStatement;
@@ -156,17 +157,19 @@ public final class PostgresServer implements AutoCloseable {
    */
   static void clearStaleLock(Path data) throws IOException {
     Path lock = data.resolve("postmaster.pid");
-    if (!Files.exists(lock)) {
+    String first;
+    try {
+      first = Files.readAllLines(lock).stream().findFirst().orElse("").strip();
+    } catch (NoSuchFileException none) {
       return;
     }
-    String first = Files.readAllLines(lock).stream().findFirst().orElse("").strip();
     Optional<ProcessHandle> holder = Optional.empty();
     try {
       holder = ProcessHandle.of(Long.parseLong(first));
     } catch (NumberFormatException empty) {
       // a lock file cut short: nobody holds it
     }
-    if (holder.isPresent() && holder.get().isAlive() && postgres(holder.get())) {
+    if (holder.isPresent() && holder.get().isAlive() && ourPostgres(holder.get())) {
       throw new IOException(
           "PostgreSQL (pid "
               + first
@@ -174,12 +177,26 @@ public final class PostgresServer implements AutoCloseable {
               + data
               + ": stop it (./tollgate down) before starting another on the same data");
     }
-    Files.delete(lock);
+    Files.deleteIfExists(lock);
   }
 
-  /** Whether the process is a PostgreSQL server; when that cannot be told, it is taken to be. */
-  private static boolean postgres(ProcessHandle process) {
-    return process.info().command().map(c -> c.endsWith("/postgres")).orElse(true);
+  /**
+   * Whether the process may be a PostgreSQL server on our data: one of our user's (another user's
+   * server cannot run on our data, as PostgreSQL's own check assumes), whose program is {@code
+   * postgres} (also when its file was deleted since, as a cleaned temporary directory does) or
+   * cannot be told.
+   */
+  private static boolean ourPostgres(ProcessHandle process) {
+    Optional<String> user = process.info().user();
+    if (user.isPresent() && !user.equals(ProcessHandle.current().info().user())) {
+      return false;
+    }
+    return process
+        .info()
+        .command()
+        .map(c -> c.endsWith(" (deleted)") ? c.substring(0, c.length() - 10) : c)
+        .map(c -> c.endsWith("/postgres"))
+        .orElse(true);
   }
 
   /**

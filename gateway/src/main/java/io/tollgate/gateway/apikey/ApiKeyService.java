@@ -219,7 +219,7 @@ public class ApiKeyService {
             + " at "
             + earlier.createdAt()
             + "; its secret was shown only in that answer. If the answer was lost, revoke that"
-            + " key and create another",
+            + " key and create another with a new Idempotency-Key",
         Map.of("Location", ApiKeyRoutes.PREFIX + "/" + earlier.keyId()));
   }
 

@@ -106,7 +106,11 @@ class ApiKeyStore {
         c.commit();
         return Optional.empty();
       } catch (SQLException | RuntimeException e) {
-        c.rollback();
+        try {
+          c.rollback();
+        } catch (SQLException rollback) {
+          e.addSuppressed(rollback); // the connection is broken: what failed first is the news
+        }
         throw e;
       } finally {
         c.setAutoCommit(autoCommit);
