@@ -88,9 +88,15 @@ public final class RateLimiter {
     return bucket(key).take(clock.getAsLong());
   }
 
-  /** Gives back a token taken from {@code key}'s bucket (never beyond the burst). */
+  /**
+   * Gives back a token taken from {@code key}'s bucket (never beyond the burst): its own, or the
+   * one newcomers share while the table is full, as {@link #acquire} charged it.
+   */
   public void refund(String key) {
     Bucket bucket = buckets.get(key);
+    if (bucket == null && key.startsWith(ADDRESS) && buckets.size() >= maxCallers) {
+      bucket = overflow;
+    }
     if (bucket != null) {
       bucket.refund();
     }

@@ -73,6 +73,9 @@ class RateLimiterTest {
     // the flood has emptied the newcomers' shared bucket; the regular caller still has its own
     assertFalse(bounded.acquire(RateLimiter.addressKey("newcomer")).allowed());
     assertFalse(bounded.acquire(RateLimiter.addressKey("another-newcomer")).allowed());
+    // a token given back for a newcomer goes to the shared bucket that newcomers are charged
+    bounded.refund(RateLimiter.addressKey("another-newcomer"));
+    assertTrue(bounded.acquire(RateLimiter.addressKey("a-third-newcomer")).allowed());
     assertEquals(2, bounded.acquire(RateLimiter.addressKey("regular")).remaining());
     // users and API keys, only as many as there are, get their own bucket even now
     assertEquals(3, bounded.acquire("sub:someone").remaining());
