@@ -6,7 +6,9 @@ import static org.hamcrest.Matchers.contains;
 import static org.hamcrest.Matchers.containsString;
 import static org.hamcrest.Matchers.equalTo;
 import static org.hamcrest.Matchers.hasItems;
+import static org.hamcrest.Matchers.not;
 import static org.hamcrest.Matchers.nullValue;
+import static org.junit.jupiter.api.Assertions.assertEquals;
 
 import io.quarkus.test.common.QuarkusTestResource;
 import io.quarkus.test.common.ResourceArg;
@@ -55,6 +57,61 @@ class KpiApiTest {
 
   static int measurements(String kpiUrl) {
     return given().get(kpiUrl + "/measurements").then().extract().path("totalItems");
+  }
+
+  /**
+   * A measurement recorded in error (99.5 typed as 9.95) can be removed: the KPI then stands where
+   * its remaining measurements put it, its ETag changes, and the history keeps what was removed.
+   * The removal needs the KPI's current ETag.
+   */
+  @Test
+  void aMeasurementRecordedInErrorIsRemovedAndTheKpiStandsWithoutIt() {
+    String id = Api.project(null);
+    String kpiUrl = define(id, "Uptime", "99", "HIGHER_IS_BETTER").header("Location");
+    measure(kpiUrl, "2026-01-31", "99.5").then().statusCode(201);
+    String typo = measure(kpiUrl, "2026-02-28", "9.95").then().statusCode(201).extract().path("id");
+    String etag =
+        given()
+            .get(kpiUrl)
+            .then()
+            .body("status.latest.value", equalTo(9.95f))
+            .extract()
+            .header("ETag");
+
+    given().delete(kpiUrl + "/measurements/" + typo).then().statusCode(428);
+    given()
+        .header("If-Match", "\"0\"")
+        .delete(kpiUrl + "/measurements/" + typo)
+        .then()
+        .statusCode(412);
+    given()
+        .header("If-Match", etag)
+        .delete(kpiUrl + "/measurements/" + UUID.randomUUID())
+        .then()
+        .statusCode(404)
+        .contentType(PROBLEM);
+    assertEquals(2, measurements(kpiUrl));
+
+    given()
+        .header("If-Match", etag)
+        .delete(kpiUrl + "/measurements/" + typo)
+        .then()
+        .statusCode(204);
+    assertEquals(1, measurements(kpiUrl));
+    given()
+        .get(kpiUrl)
+        .then()
+        .body("status.latest.value", equalTo(99.5f))
+        .body("status.meetsTarget", equalTo(true))
+        .body("status.measurements", equalTo(1))
+        .header("ETag", not(equalTo(etag)));
+    given().get(kpiUrl + "/measurements/" + typo).then().statusCode(404);
+    given()
+        .queryParam("size", 1)
+        .get("/api/v1/projects/" + id + "/history")
+        .then()
+        .body("items[0].action", equalTo("KPI_MEASUREMENT_REMOVED"))
+        .body("items[0].before.value", equalTo(9.95f));
   }
 
   @Test

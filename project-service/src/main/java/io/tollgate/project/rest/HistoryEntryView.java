@@ -33,7 +33,7 @@ public record HistoryEntryView(
                 "PROJECT_CREATED, PROJECT_UPDATED, PROJECT_ARCHIVED, PHASE_CHANGED,"
                     + " STAKEHOLDER_ADDED, STAKEHOLDER_CHANGED, STAKEHOLDER_REMOVED, COST_RECORDED,"
                     + " COST_REMOVED, BENEFIT_ADDED, BENEFIT_REMOVED, KPI_DEFINED, KPI_CHANGED,"
-                    + " KPI_REMOVED, KPI_MEASURED")
+                    + " KPI_REMOVED, KPI_MEASURED, KPI_MEASUREMENT_REMOVED")
         String action,
     @Schema(
             description =

@@ -297,4 +297,26 @@ public class KpiResource {
     Kpi k = kpis.get(id, kpiId);
     return Response.ok(KpiMapper.toView(m, k)).tag(Preconditions.etag(k.version)).build();
   }
+
+  @DELETE
+  @Path("/{kpiId}/measurements/{measurementId}")
+  @Operation(
+      summary = "Remove a measurement",
+      description =
+          "Removes a measurement recorded in error (a mistyped value, a wrong day); the history"
+              + " keeps it. The KPI's latest value, trend and target status follow, so If-Match is"
+              + " required and names the KPI's ETag, which the removal changes.")
+  @APIResponse(responseCode = "204", description = "Removed")
+  @APIResponse(
+      responseCode = "404",
+      description = "No such project, KPI or measurement",
+      content = @Content(mediaType = Problem.MEDIA_TYPE))
+  public Response removeMeasurement(
+      @PathParam("id") UUID id,
+      @PathParam("kpiId") UUID kpiId,
+      @PathParam("measurementId") UUID measurementId,
+      @HeaderParam(HttpHeaders.IF_MATCH) String ifMatch) {
+    kpis.removeMeasurement(id, kpiId, measurementId, ifMatch);
+    return Response.noContent().build();
+  }
 }

@@ -187,6 +187,26 @@ public class KpiService {
     return m;
   }
 
+  /**
+   * Removes a measurement recorded in error (a value mistyped, a wrong day); the history keeps it.
+   * The KPI's representation (latest value, trend, target met) changes with it, so {@code ifMatch}
+   * names the KPI's version, which the removal raises, as a new measurement does.
+   */
+  @Transactional
+  public void removeMeasurement(UUID projectId, UUID kpiId, UUID measurementId, String ifMatch) {
+    Project p = projects.lock(projectId);
+    KpiMeasurement m = measurement(projectId, kpiId, measurementId);
+    Kpi k = find(projectId, kpiId);
+    Preconditions.requireIfMatch(ifMatch, k.version);
+    ProjectService.requireActive(p);
+    var old = KpiMapper.toView(m, k);
+    measurements.delete(m);
+    kpis.getEntityManager().lock(k, LockModeType.PESSIMISTIC_FORCE_INCREMENT);
+    history.record(
+        p.id, "KPI_MEASUREMENT_REMOVED", History.Entity.KPI_MEASUREMENT, m.id, old, null, null);
+    health.reassess(p.id);
+  }
+
   /** One measurement of the KPI. */
   public KpiMeasurement measurement(UUID projectId, UUID kpiId, UUID measurementId) {
     get(projectId, kpiId);
