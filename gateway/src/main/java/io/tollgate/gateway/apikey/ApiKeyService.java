@@ -158,10 +158,6 @@ public class ApiKeyService {
     }
   }
 
-  public Future<Created> create(NewKey request, String createdBy) {
-    return create(request, createdBy, null, null);
-  }
-
   /**
    * Creates a key once per {@code idempotencyKey} of its creator (ADR 0021): a retry with the same
    * key and body is a 409 that names the key the first attempt made, whose secret was shown only in
