@@ -105,6 +105,93 @@ class HistoryAsOfTest {
     given().queryParam("before", "0").get(history(id)).then().statusCode(400);
   }
 
+  /** The target of a response's {@code Link} with the given rel, or null. */
+  static String link(io.restassured.response.Response response, String rel) {
+    for (String value : response.headers().getValues("Link")) {
+      for (String link : value.split(",\\s*(?=<)")) {
+        if (link.contains("rel=\"" + rel + "\"")) {
+          return link.replaceAll("^\\s*<([^>]+)>.*$", "$1").replaceFirst("^https?://[^/]+", "");
+        }
+      }
+    }
+    return null;
+  }
+
+  /**
+   * A client that opens the history on a later page (a numbered paginator) gets links pinned to the
+   * whole list as it was, not to the page it opened: its neighbours are the pages either side, and
+   * a change made meanwhile neither shifts nor hides an entry.
+   */
+  @Test
+  void pagesOpenedInTheMiddleLinkToTheirNeighbours() {
+    String id = ProjectApiTest.create(ProjectApiTest.uniqueKey("P")).path("id");
+    for (int version = 0; version < 4; version++) {
+      patch(id, version, "{\"description\":\"take " + version + "\"}");
+    }
+    // 6 entries, newest first: s5 .. s0
+    List<Integer> all = given().queryParam("size", 6).get(history(id)).path("items.sequence");
+    var middle = given().queryParam("page", 1).queryParam("size", 2).get(history(id));
+    middle.then().statusCode(200).body("totalItems", equalTo(6));
+    assertEquals(all.subList(2, 4), middle.path("items.sequence"));
+    patch(id, 4, "{\"description\":\"made while paging\"}");
+    String next = link(middle, "next");
+    String prev = link(middle, "prev");
+    assertTrue(next.contains("before=" + (all.get(0) + 1)), next);
+    given()
+        .get(next)
+        .then()
+        .statusCode(200)
+        .body("totalItems", equalTo(6))
+        .body("items.sequence", equalTo(all.subList(4, 6)));
+    given()
+        .get(prev)
+        .then()
+        .statusCode(200)
+        .body("totalItems", equalTo(6))
+        .body("items.sequence", equalTo(all.subList(0, 2)));
+  }
+
+  /** One entity's changes, or one person's, for a "changes to this item" panel. */
+  @Test
+  void historyNarrowsToOneEntityOrOneActor() {
+    String id = ProjectApiTest.create(ProjectApiTest.uniqueKey("P")).path("id");
+    patch(id, 0, "{\"description\":\"by alice\"}");
+    String stakeholder =
+        StakeholderApiTest.add(id, "bob", "EDITOR").then().statusCode(201).extract().path("id");
+    TestTokens.authenticateRestAssured("bob", "MEMBER");
+    int version = given().get("/api/v1/projects/" + id).path("version");
+    patch(id, version, "{\"description\":\"by bob\"}");
+    TestTokens.authenticateRestAssured("alice", "MEMBER");
+    given()
+        .queryParam("entityId", stakeholder)
+        .get(history(id))
+        .then()
+        .statusCode(200)
+        .body("totalItems", equalTo(1))
+        .body("items[0].action", equalTo("STAKEHOLDER_ADDED"));
+    given()
+        .queryParam("actor", "bob")
+        .get(history(id))
+        .then()
+        .statusCode(200)
+        .body("totalItems", equalTo(1))
+        .body("items[0].after.description", equalTo("by bob"));
+    given()
+        .queryParam("entityId", id)
+        .queryParam("actor", "alice")
+        .get(history(id))
+        .then()
+        .statusCode(200)
+        .body("items.action", everyItem(org.hamcrest.Matchers.startsWith("PROJECT_")));
+    given()
+        .queryParam("entityId", "1-2-3-4-5")
+        .get(history(id))
+        .then()
+        .statusCode(400)
+        .contentType(PROBLEM)
+        .body("violations[0].field", equalTo("entityId"));
+  }
+
   /**
    * Replicas' clocks disagree: a change made later on a replica whose clock runs behind carries the
    * earlier time. The project as of a moment after both changes is the one the later change made

@@ -224,6 +224,16 @@ class LifecycleApiTest {
     assertEquals(4, new java.util.HashSet<>(seen).size(), "each transition once: " + seen);
     given().queryParam("size", 1).get(url).then().body("totalItems", equalTo(5));
     given().queryParam("before", "x").get(url).then().statusCode(400);
+    // opened on its second page, the list is pinned to all of it, not to that page's first item
+    List<String> all = given().queryParam("size", 5).get(url).path("items.id");
+    var middle = given().queryParam("page", 1).queryParam("size", 2).get(url);
+    Api.transition(id, "INITIATION", "made while paging too").then().statusCode(201);
+    given()
+        .get(HistoryAsOfTest.link(middle, "prev"))
+        .then()
+        .statusCode(200)
+        .body("totalItems", equalTo(5))
+        .body("items.id", equalTo(all.subList(0, 2)));
   }
 
   @Test

@@ -7,7 +7,6 @@ import jakarta.ws.rs.core.UriBuilder;
 import jakarta.ws.rs.core.UriInfo;
 import java.util.ArrayList;
 import java.util.List;
-import java.util.function.ToLongFunction;
 import org.eclipse.microprofile.openapi.annotations.enums.SchemaType;
 import org.eclipse.microprofile.openapi.annotations.media.Schema;
 
@@ -66,18 +65,15 @@ public record PageRequest(int page, int size) {
   }
 
   /**
-   * A 200 response with a page of a newest-first list whose {@code Link} headers pin the list, so
-   * that what is added while a client pages through it shifts nothing: unless the request already
-   * pinned it ({@code pinned}), the links carry {@code parameter} set to one past the newest item's
-   * {@code pin} (a sequence, a version), which the next requests give back.
+   * A 200 response with a page of a newest-first list whose {@code Link} headers carry the pin it
+   * was read under as {@code parameter}, so that the next requests read the same list.
    */
-  public static <T> Response respondPinned(
-      Page<T> page, UriInfo uri, String parameter, Long pinned, ToLongFunction<T> pin) {
+  public static Response respondPinned(PinnedPage<?> pinned, UriInfo uri, String parameter) {
     UriBuilder links = uri.getRequestUriBuilder();
-    if (pinned == null && !page.items().isEmpty()) {
-      links.replaceQueryParam(parameter, pin.applyAsLong(page.items().get(0)) + 1);
+    if (pinned.pin() != null) {
+      links.replaceQueryParam(parameter, pinned.pin());
     }
-    return respond(page, links);
+    return respond(pinned.page(), links);
   }
 
   private static Response respond(Page<?> page, UriBuilder links) {

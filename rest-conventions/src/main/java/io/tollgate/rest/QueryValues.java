@@ -2,6 +2,7 @@ package io.tollgate.rest;
 
 import java.util.Arrays;
 import java.util.Locale;
+import java.util.UUID;
 import java.util.stream.Collectors;
 
 /** Parses query parameters so that a bad value is a 400 naming the parameter, not a bare 404. */
@@ -53,6 +54,23 @@ public final class QueryValues {
       throw ProblemException.invalid(parameter, "must be 1 or more");
     }
     return number;
+  }
+
+  /** A UUID, or {@code null} when absent. */
+  public static UUID uuid(String parameter, String value) {
+    if (value == null || value.isBlank()) {
+      return null;
+    }
+    String text = value.trim();
+    try {
+      // fromString also takes shortened forms such as 1-2-3-4-5
+      if (text.length() == 36) {
+        return UUID.fromString(text);
+      }
+    } catch (IllegalArgumentException e) {
+      // refused below
+    }
+    throw ProblemException.invalid(parameter, "must be a UUID");
   }
 
   /** {@code true} or {@code false} (case-insensitive), or {@code fallback} when absent. */

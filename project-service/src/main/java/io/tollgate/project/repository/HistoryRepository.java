@@ -6,6 +6,7 @@ import io.quarkus.panache.common.Sort;
 import io.tollgate.project.model.HistoryEntry;
 import io.tollgate.rest.Page;
 import io.tollgate.rest.PageRequest;
+import io.tollgate.rest.PinnedPage;
 import jakarta.enterprise.context.ApplicationScoped;
 import java.time.OffsetDateTime;
 import java.util.ArrayList;
@@ -17,16 +18,34 @@ import java.util.UUID;
 public class HistoryRepository implements PanacheRepositoryBase<HistoryEntry, Long> {
 
   /** What a history page can be narrowed to; {@code null} means "any". */
-  public record Filter(String entityType, OffsetDateTime from, OffsetDateTime to, Long before) {}
+  public record Filter(
+      String entityType,
+      String entityId,
+      String actor,
+      OffsetDateTime from,
+      OffsetDateTime to,
+      Long before) {}
 
-  /** A project's history, newest first. */
-  public Page<HistoryEntry> ofProject(UUID projectId, Filter filter, PageRequest request) {
+  /**
+   * A project's history, newest first, read under a pin: the request's {@code before}, else one
+   * past the newest entry that matches the filter, so that a walk that starts on any page sees the
+   * list as it was when the walk began.
+   */
+  public PinnedPage<HistoryEntry> ofProject(UUID projectId, Filter filter, PageRequest request) {
     List<String> clauses = new ArrayList<>();
     Parameters params = Parameters.with("projectId", projectId);
     clauses.add("projectId = :projectId");
     if (filter.entityType() != null) {
       clauses.add("entityType = :entityType");
       params.and("entityType", filter.entityType());
+    }
+    if (filter.entityId() != null) {
+      clauses.add("entityId = :entityId");
+      params.and("entityId", filter.entityId());
+    }
+    if (filter.actor() != null) {
+      clauses.add("actor = :actor");
+      params.and("actor", filter.actor());
     }
     if (filter.from() != null) {
       clauses.add("occurredAt >= :from");
@@ -36,12 +55,24 @@ public class HistoryRepository implements PanacheRepositoryBase<HistoryEntry, Lo
       clauses.add("occurredAt <= :to");
       params.and("to", filter.to());
     }
-    if (filter.before() != null) {
+    Long pin = filter.before();
+    if (pin == null) {
+      var newestQuery =
+          getEntityManager()
+              .createQuery(
+                  "select max(seq) from HistoryEntry where " + String.join(" and ", clauses),
+                  Long.class);
+      params.map().forEach(newestQuery::setParameter);
+      Long newest = newestQuery.getSingleResult();
+      pin = newest == null ? null : newest + 1;
+    }
+    if (pin != null) {
       clauses.add("seq < :before");
-      params.and("before", filter.before());
+      params.and("before", pin);
     }
     var query = find(String.join(" and ", clauses), Sort.by("seq").descending(), params);
-    return Page.of(query.page(request.page(), request.size()).list(), request, query.count());
+    return new PinnedPage<>(
+        Page.of(query.page(request.page(), request.size()).list(), request, query.count()), pin);
   }
 
   /**

@@ -5,8 +5,8 @@ import io.tollgate.project.mapping.HistoryMapper;
 import io.tollgate.project.repository.HistoryRepository;
 import io.tollgate.project.service.History;
 import io.tollgate.project.service.HistoryService;
-import io.tollgate.rest.Page;
 import io.tollgate.rest.PageRequest;
+import io.tollgate.rest.PinnedPage;
 import io.tollgate.rest.Problem;
 import io.tollgate.rest.QueryValues;
 import jakarta.ws.rs.BeanParam;
@@ -49,10 +49,12 @@ public class HistoryResource {
       description =
           "Every change to the project, its phase, stakeholders, budget, cost ledger, benefits and"
               + " KPIs, newest first: who (the caller's user id), when, what (changedFields, and"
-              + " the thing before and after as the API showed it). Filter by entityType and a"
-              + " time range (from, to; RFC 3339, inclusive). The Link to the next page carries"
-              + " before, pinned to the newest change of the first page, so that changes made"
-              + " while a client pages through neither repeat nor shift an entry.")
+              + " the thing before and after as the API showed it). Filter by entityType, entityId"
+              + " (one stakeholder, cost entry, KPI, ...), actor and a time range (from, to; RFC"
+              + " 3339, inclusive). Unless the request gives before, the list is read as it was"
+              + " at the request (before = one past its newest matching change) and the Link"
+              + " headers carry that before, so that changes made while a client pages through,"
+              + " from whichever page it starts on, neither repeat nor shift an entry.")
   @APIResponse(
       responseCode = "200",
       description = "One page of the history",
@@ -81,6 +83,16 @@ public class HistoryResource {
                       + " or KPI_MEASUREMENT")
           @QueryParam("entityType")
           String entityType,
+      @Parameter(
+              description =
+                  "Only changes to this entity: the entityId of a history entry (a project,"
+                      + " stakeholder, cost entry, benefit, KPI, measurement or phase transition"
+                      + " id)",
+              schema = @Schema(type = SchemaType.STRING, format = "uuid"))
+          @QueryParam("entityId")
+          String entityId,
+      @Parameter(description = "Only changes made by this user id") @QueryParam("actor")
+          String actor,
       @Parameter(description = "Only changes at or after (RFC 3339)") @QueryParam("from")
           String from,
       @Parameter(description = "Only changes at or before (RFC 3339)") @QueryParam("to") String to,
@@ -98,14 +110,20 @@ public class HistoryResource {
     Params.inOrder("from", fromTime, "to", toTime);
     History.Entity entity = QueryValues.enumValue(History.Entity.class, "entityType", entityType);
     Long beforeSeq = QueryValues.positiveLong("before", before);
-    Page<HistoryEntryView> page =
+    UUID entityUuid = QueryValues.uuid("entityId", entityId);
+    PinnedPage<HistoryEntryView> page =
         history
             .changes(
                 id,
                 new HistoryRepository.Filter(
-                    entity == null ? null : entity.name(), fromTime, toTime, beforeSeq),
+                    entity == null ? null : entity.name(),
+                    entityUuid == null ? null : entityUuid.toString(),
+                    actor == null || actor.isBlank() ? null : actor,
+                    fromTime,
+                    toTime,
+                    beforeSeq),
                 paging.toRequest())
             .map(e -> HistoryMapper.toView(e, mapper));
-    return PageRequest.respondPinned(page, uri, "before", beforeSeq, HistoryEntryView::sequence);
+    return PageRequest.respondPinned(page, uri, "before");
   }
 }

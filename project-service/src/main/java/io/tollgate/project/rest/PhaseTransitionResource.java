@@ -5,8 +5,8 @@ import io.tollgate.project.mapping.LifecycleMapper;
 import io.tollgate.project.model.PhaseTransition;
 import io.tollgate.project.service.LifecycleService;
 import io.tollgate.rest.Idempotency;
-import io.tollgate.rest.Page;
 import io.tollgate.rest.PageRequest;
+import io.tollgate.rest.PinnedPage;
 import io.tollgate.rest.Preconditions;
 import io.tollgate.rest.Problem;
 import io.tollgate.rest.QueryValues;
@@ -151,10 +151,11 @@ public class PhaseTransitionResource {
   @Operation(
       summary = "List a project's phase transitions",
       description =
-          "Pages through the project's phase changes, newest first. The Link to the next page"
-              + " carries before, pinned to the project's version after the newest change of the"
-              + " first page, so that a transition made while a client pages through shifts"
-              + " nothing.")
+          "Pages through the project's phase changes, newest first. Unless the request gives"
+              + " before, the list is read as it was at the request (before = one past the"
+              + " project's version after its newest change) and the Link headers carry that"
+              + " before, so that a transition made while a client pages through, from whichever"
+              + " page it starts on, shifts nothing.")
   @APIResponse(
       responseCode = "200",
       description = "One page of transitions",
@@ -183,12 +184,11 @@ public class PhaseTransitionResource {
       @BeanParam PageRequest.Params paging,
       @Context UriInfo uri) {
     Long beforeVersion = QueryValues.positiveLong("before", before);
-    Page<PhaseTransitionView> page =
+    PinnedPage<PhaseTransitionView> page =
         lifecycle
             .transitions(id, beforeVersion, paging.toRequest())
             .map(t -> LifecycleMapper.toView(t, mapper));
-    return PageRequest.respondPinned(
-        page, uri, "before", beforeVersion, PhaseTransitionView::projectVersion);
+    return PageRequest.respondPinned(page, uri, "before");
   }
 
   @GET

@@ -3,8 +3,8 @@ package io.tollgate.project.service;
 import io.tollgate.project.model.HistoryEntry;
 import io.tollgate.project.model.Project;
 import io.tollgate.project.repository.HistoryRepository;
-import io.tollgate.rest.Page;
 import io.tollgate.rest.PageRequest;
+import io.tollgate.rest.PinnedPage;
 import io.tollgate.rest.ProblemException;
 import io.tollgate.rest.ProblemType;
 import jakarta.enterprise.context.ApplicationScoped;
@@ -23,7 +23,7 @@ public class HistoryService {
     this.history = history;
   }
 
-  public Page<HistoryEntry> changes(
+  public PinnedPage<HistoryEntry> changes(
       UUID projectId, HistoryRepository.Filter filter, PageRequest page) {
     projects.get(projectId);
     return history.ofProject(projectId, filter, page);

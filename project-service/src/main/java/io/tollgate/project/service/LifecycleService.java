@@ -23,6 +23,7 @@ import io.tollgate.project.rest.PhaseTransitionRequest;
 import io.tollgate.project.rest.ProjectView;
 import io.tollgate.rest.Page;
 import io.tollgate.rest.PageRequest;
+import io.tollgate.rest.PinnedPage;
 import io.tollgate.rest.Preconditions;
 import io.tollgate.rest.Problem;
 import io.tollgate.rest.ProblemException;
@@ -244,7 +245,8 @@ public class LifecycleService {
     return rules.search(methodology, page);
   }
 
-  public Page<PhaseTransition> transitions(UUID projectId, Long beforeVersion, PageRequest page) {
+  public PinnedPage<PhaseTransition> transitions(
+      UUID projectId, Long beforeVersion, PageRequest page) {
     projects.get(projectId);
     return transitions.ofProject(projectId, beforeVersion, page);
   }
