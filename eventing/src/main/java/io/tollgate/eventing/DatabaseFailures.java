@@ -6,8 +6,12 @@ import java.sql.SQLRecoverableException;
 import java.sql.SQLTransientConnectionException;
 import org.hibernate.exception.JDBCConnectionException;
 
-/** Tells a database that cannot be reached apart from one that refuses a statement. */
-final class DatabaseFailures {
+/**
+ * Tells a database that cannot be reached apart from one that refuses a statement: the consumers
+ * wait out the first and set aside what the second refuses; the REST layer answers the first with a
+ * 503 that invites a retry.
+ */
+public final class DatabaseFailures {
 
   private DatabaseFailures() {}
 
@@ -18,7 +22,7 @@ final class DatabaseFailures {
    * (53300), a database closed to connections by an operator, or no connection free in the pool
    * within its acquisition timeout (the database is too busy, or the pool too small, for now).
    */
-  static boolean unavailable(Throwable failure) {
+  public static boolean unavailable(Throwable failure) {
     for (Throwable t = failure; t != null; t = t.getCause()) {
       if (t instanceof JDBCConnectionException
           || t instanceof SQLTransientConnectionException

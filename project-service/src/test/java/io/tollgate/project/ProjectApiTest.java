@@ -1108,4 +1108,54 @@ class ProjectApiTest {
     given().get("/q/openapi").then().statusCode(200).body(containsString("/api/v1/projects"));
     given().get("/asyncapi/asyncapi.yaml").then().statusCode(200);
   }
+
+  /**
+   * The database goes away (an operator closes it, its connections are cut): requests are answered
+   * 503 with Retry-After, not 500 with a stack trace each, a create writes nothing, and the service
+   * serves again once the database is back.
+   */
+  @Test
+  void aDatabaseOutageIsA503ThatChangesNothing() throws Exception {
+    String id = create(uniqueKey("DB")).path("id");
+    String key = uniqueKey("OUT");
+    try (var admin =
+        java.sql.DriverManager.getConnection(
+            TollgateInfrastructure.jdbcUrl("postgres"),
+            TollgateInfrastructure.postgresUsername(),
+            TollgateInfrastructure.postgresPassword())) {
+      List<String> errors;
+      try {
+        admin.createStatement().execute("alter database project allow_connections false");
+        admin
+            .createStatement()
+            .execute(
+                "select pg_terminate_backend(pid) from pg_stat_activity"
+                    + " where datname = 'project' and pid <> pg_backend_pid()");
+        errors =
+            LoggedErrors.during(
+                () -> {
+                  given()
+                      .get("/api/v1/projects/" + id)
+                      .then()
+                      .statusCode(503)
+                      .contentType(PROBLEM)
+                      .header("Retry-After", "5")
+                      .body("type", equalTo("https://tollgate.io/problems/unavailable"));
+                  create(key).then().statusCode(503).contentType(PROBLEM);
+                });
+      } finally {
+        admin.createStatement().execute("alter database project allow_connections true");
+      }
+      assertThat(errors, empty());
+    }
+    org.awaitility.Awaitility.await()
+        .atMost(java.time.Duration.ofSeconds(30))
+        .until(() -> given().get("/api/v1/projects/" + id).statusCode() == 200);
+    given()
+        .queryParam("text", key)
+        .get("/api/v1/projects")
+        .then()
+        .statusCode(200)
+        .body("totalItems", equalTo(0));
+  }
 }

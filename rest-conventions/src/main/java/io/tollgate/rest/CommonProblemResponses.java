@@ -74,6 +74,11 @@ public class CommonProblemResponses implements OASFilter {
             Locale.ROOT,
             "The request's header fields take more than %,d bytes; detail names the largest",
             RequestHeads.MAX_HEADER_BYTES_AT_A_SERVICE));
+    // an operation's database cannot be reached (ProblemMappers): a retry later may succeed
+    add(
+        responses,
+        "503",
+        "The database cannot be reached just now; Retry-After says when to try again");
     if (operation.getRequestBody() != null) {
       add(
           responses,

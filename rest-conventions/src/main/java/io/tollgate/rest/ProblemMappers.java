@@ -2,6 +2,7 @@ package io.tollgate.rest;
 
 import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.databind.exc.MismatchedInputException;
+import io.tollgate.eventing.DatabaseFailures;
 import io.vertx.core.http.HttpMethod;
 import io.vertx.core.http.HttpServerRequest;
 import jakarta.persistence.OptimisticLockException;
@@ -27,6 +28,9 @@ import org.jboss.resteasy.reactive.server.ServerExceptionMapper;
 public class ProblemMappers {
 
   private static final Logger LOG = Logger.getLogger(ProblemMappers.class);
+
+  /** How long a client is asked to wait before retrying while the database is unavailable. */
+  static final int RETRY_AFTER_SECONDS = 5;
 
   private final AllowedMethods allowedMethods;
 
@@ -221,7 +225,21 @@ public class ProblemMappers {
     if (cause instanceof org.hibernate.exception.ConstraintViolationException cv) {
       return constraint(cv, uri);
     }
-    LOG.error("unexpected failure of " + uri.getPath(), e);
+    if (DatabaseFailures.unavailable(e)) {
+      // an outage or a full pool, not a fault of this request: no stack trace per request, and a
+      // status that the gateway's circuit breaker and clients' retries understand
+      LOG.warnf("database unavailable for %s: %s", uri == null ? "?" : uri.getPath(), cause);
+      return Response.fromResponse(
+              respond(
+                  ProblemType.UNAVAILABLE,
+                  "the database cannot be reached just now; try again shortly",
+                  uri,
+                  List.of(),
+                  Map.of()))
+          .header(HttpHeaders.RETRY_AFTER, RETRY_AFTER_SECONDS)
+          .build();
+    }
+    LOG.error("unexpected failure of " + (uri == null ? "?" : uri.getPath()), e);
     return respond(
         ProblemType.INTERNAL,
         "an unexpected error occurred; it has been logged",

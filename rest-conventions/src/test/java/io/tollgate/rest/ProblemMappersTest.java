@@ -45,6 +45,26 @@ class ProblemMappersTest {
     assertEquals(400, mappers.constraint(unclassified, null).getStatus());
   }
 
+  /**
+   * A database that cannot be reached (a cut connection, a full pool) is not the request's fault:
+   * 503 with Retry-After, which clients retry and the gateway's circuit breaker counts, not a 500.
+   */
+  @Test
+  void anUnreachableDatabaseIsA503WithRetryAfter() {
+    var cut =
+        new jakarta.persistence.PersistenceException(
+            new org.hibernate.exception.JDBCConnectionException(
+                "refused", new SQLException("This connection has been closed.", "08003")));
+    Response response = mappers.unexpected(cut, null);
+    assertEquals(503, response.getStatus());
+    assertEquals(ProblemType.UNAVAILABLE.uri(), ((Problem) response.getEntity()).type());
+    assertEquals("5", String.valueOf(response.getHeaders().getFirst("Retry-After")));
+    var poolFull =
+        new RuntimeException(new SQLException("Sorry, acquisition timeout!", (String) null));
+    assertEquals(503, mappers.unexpected(poolFull, null).getStatus());
+    assertEquals(500, mappers.unexpected(new IllegalStateException("a bug"), null).getStatus());
+  }
+
   private static ConstraintViolationException violation(ConstraintKind kind, String name) {
     return new ConstraintViolationException("refused", new SQLException("refused"), kind, name);
   }
