@@ -36,6 +36,7 @@ public final class ApiDocuments {
 
   private static final Set<String> METHODS =
       Set.of("get", "put", "post", "delete", "options", "head", "patch", "trace");
+  private static final Set<String> BODY_METHODS = Set.of("put", "post", "patch");
 
   // the headers the gateway puts on every answer (GatewayRouter.addResponseHeaders)
   private static final List<String> EVERY_ANSWER =
@@ -78,7 +79,7 @@ public final class ApiDocuments {
   /**
    * What the gateway adds to every operation: the headers it puts on every answer ({@code
    * X-Request-Id}, {@code RateLimit-*}), its 429 and 503, and, for a path it forwards, its 502 and
-   * 504. Their definitions are in the gateway's own document.
+   * 504 (and 408 where a request has a body). Their definitions are in the gateway's own document.
    */
   private static void documentGatewayAnswers(JsonObject merged, Set<String> ownPaths) {
     JsonObject responses = merged.getJsonObject("components").getJsonObject("responses");
@@ -109,6 +110,10 @@ public final class ApiDocuments {
         if (!ownPaths.contains(path)) {
           own.put("502", "GatewayBadGateway");
           own.put("504", "GatewayTimeout");
+          if (BODY_METHODS.contains(method)) {
+            // a body that stops arriving is the client's failure, not the service's
+            own.put("408", "GatewayRequestTimeout");
+          }
         }
         own.forEach(
             (status, name) -> {

@@ -28,6 +28,7 @@ public final class Problems {
     FORBIDDEN(403, "forbidden", "Not allowed"),
     NOT_FOUND(404, "not-found", "Resource not found"),
     METHOD_NOT_ALLOWED(405, "method-not-allowed", "Method not allowed"),
+    REQUEST_TIMEOUT(408, "request-timeout", "Request body not received in time"),
     CONFLICT(409, "conflict", "Conflict with the current state"),
     PAYLOAD_TOO_LARGE(413, "payload-too-large", "Request body too large"),
     URI_TOO_LONG(414, "uri-too-long", "Request target too long"),

@@ -205,7 +205,10 @@ public class GatewayRouter {
                                 .setPort(upstream.port())
                                 .setSsl(upstream.ssl())
                                 .setConnectTimeout(connectTimeout)
-                                .setIdleTimeout(idleTimeout)));
+                                .setIdleTimeout(idleTimeout))
+                        // from here on the request's body streams to the upstream: a failure
+                        // while it is still arriving may be the client's doing, not the service's
+                        .onSuccess(connected -> UpstreamFailureInterceptor.connected(context)));
     // The failure mapping goes first so it wraps everything after it.
     interceptors.forEach(proxy::addInterceptor);
     return ProxyHandler.create(proxy);

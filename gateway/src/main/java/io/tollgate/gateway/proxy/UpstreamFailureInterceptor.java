@@ -21,11 +21,19 @@ import org.jboss.logging.Logger;
  * instead of the empty 502 the proxy library sends by itself, and keeps the upstream's circuit
  * breaker: while it is open, requests are answered with a 503 problem without being sent.
  *
+ * <p>Only failures that say something about the service count against its breaker. A client that
+ * hung up says nothing; nor does a request whose body had not arrived in full when the exchange
+ * failed: a service that waits for a body which never comes is not failing, and anyone able to send
+ * a request could otherwise open the circuit for everyone by stalling a few bodies (a
+ * Content-Length larger than what is sent). Such a request is answered 408, as the client's.
+ *
  * <p>It must be the first interceptor, so it sees every failure of the ones after it.
  */
 final class UpstreamFailureInterceptor implements ProxyInterceptor {
 
   private static final Logger LOG = Logger.getLogger(UpstreamFailureInterceptor.class);
+  private static final String CONNECTED = "tollgate.upstream-connected";
+  private static final String CLOSE_AFTER_ANSWER = "tollgate.close-after-answer";
 
   private final Upstream upstream;
   private final Duration timeout;
@@ -33,6 +41,7 @@ final class UpstreamFailureInterceptor implements ProxyInterceptor {
   private final Counter badGateway;
   private final Counter gatewayTimeout;
   private final Counter circuitOpen;
+  private final Counter bodyTimeout;
 
   UpstreamFailureInterceptor(
       Upstream upstream, Duration timeout, CircuitBreaker breaker, MeterRegistry registry) {
@@ -42,6 +51,10 @@ final class UpstreamFailureInterceptor implements ProxyInterceptor {
     this.badGateway = counter(registry, upstream, Kind.BAD_GATEWAY);
     this.gatewayTimeout = counter(registry, upstream, Kind.GATEWAY_TIMEOUT);
     this.circuitOpen = counter(registry, upstream, Kind.UNAVAILABLE);
+    // the client's failure, not the service's: counted with the gateway's other refusals
+    this.bodyTimeout =
+        registry.counter(
+            "gateway.requests.rejected", "status", Integer.toString(Kind.REQUEST_TIMEOUT.status));
     Gauge.builder("gateway.circuit.state", breaker, b -> b.state().gauge)
         .description("Circuit breaker per upstream: 0 closed, 1 open, 2 half-open")
         .tag("service", upstream.name())
@@ -64,8 +77,9 @@ final class UpstreamFailureInterceptor implements ProxyInterceptor {
             result -> {
               if (result.succeeded() && !isUnavailable(result.result().getStatusCode())) {
                 breaker.onSuccess(permit);
-              } else if (clientGone(context)) {
-                // the client hung up and the exchange was cut short: says nothing about the service
+              } else if (clientGone(context) || bodyIncomplete(context)) {
+                // the client hung up, or had not sent its whole body when the exchange failed:
+                // says nothing about the service
                 breaker.onAbandoned(permit);
               } else {
                 breaker.onFailure(permit);
@@ -82,12 +96,74 @@ final class UpstreamFailureInterceptor implements ProxyInterceptor {
                 // nobody will read it, but the library still expects an answer
                 return Future.succeededFuture(answer(context, Kind.BAD_GATEWAY, "client gone"));
               }
+              if (bodyIncomplete(context)) {
+                return Future.succeededFuture(bodyNotReceived(context, failure));
+              }
               return Future.succeededFuture(problem(context, failure));
             });
   }
 
+  @Override
+  public Future<Void> handleProxyResponse(ProxyContext context) {
+    Future<Void> sent = context.sendResponse();
+    if (context.get(CLOSE_AFTER_ANSWER, Boolean.class) == null) {
+      return sent;
+    }
+    // what is left of the body would be read as part of this request: nobody waits for it
+    return sent.andThen(v -> context.request().proxiedRequest().connection().close());
+  }
+
+  /** Notes that the request has a connection to the upstream and its body is streaming to it. */
+  static void connected(ProxyContext context) {
+    context.set(CONNECTED, Boolean.TRUE);
+  }
+
   private static boolean clientGone(ProxyContext context) {
     return context.request().proxiedRequest().response().closed();
+  }
+
+  /**
+   * Whether the request's body was still arriving when the exchange ended. Asked only once it was
+   * connected: until the body streams, a request waits paused and does not read as ended even when
+   * all of it has arrived, and a failure to connect is the service's whatever the body.
+   */
+  private static boolean bodyIncomplete(ProxyContext context) {
+    return context.get(CONNECTED, Boolean.class) != null
+        && !context.request().proxiedRequest().isEnded();
+  }
+
+  /**
+   * The 408 for a request whose body had not arrived in full: the client's failure, logged at DEBUG
+   * only (a client could fill the log with it). The rest of the body is not read: the connection
+   * closes once the answer is out.
+   */
+  private ProxyResponse bodyNotReceived(ProxyContext context, Throwable failure) {
+    bodyTimeout.increment();
+    HttpServerRequest incoming = context.request().proxiedRequest();
+    LOG.debugf(
+        "%s %s -> %s: the request body had not arrived in full when the exchange ended (request"
+            + " %s): %s",
+        incoming.method(),
+        incoming.path(),
+        upstream.name(),
+        incoming.getHeader(Problems.REQUEST_ID),
+        failure.toString());
+    incoming.response().putHeader(HttpHeaders.CONNECTION, "close");
+    context.set(CLOSE_AFTER_ANSWER, Boolean.TRUE);
+    return answer(
+        context,
+        Kind.REQUEST_TIMEOUT,
+        "The request body had not arrived in full when the exchange with "
+            + upstream.name()
+            + " ended (the gateway waits "
+            + words(timeout)
+            + " for its answer); send the whole body without pausing, as long as its"
+            + " Content-Length says");
+  }
+
+  private static String words(Duration duration) {
+    long millis = duration.toMillis();
+    return millis % 1000 == 0 ? millis / 1000 + " s" : millis + " ms";
   }
 
   /** Statuses by which a service says it cannot serve at all, as opposed to refusing a request. */

@@ -6,6 +6,7 @@ import static org.hamcrest.Matchers.containsString;
 import static org.hamcrest.Matchers.equalTo;
 import static org.hamcrest.Matchers.is;
 import static org.hamcrest.Matchers.oneOf;
+import static org.hamcrest.Matchers.startsWith;
 
 import io.quarkus.test.common.http.TestHTTPResource;
 import io.quarkus.test.junit.QuarkusTest;
@@ -13,10 +14,15 @@ import io.tollgate.gateway.config.GatewayConfig;
 import io.tollgate.gateway.testing.UpstreamServers;
 import io.tollgate.testing.TestTokens;
 import jakarta.inject.Inject;
+import java.io.ByteArrayOutputStream;
+import java.io.InputStream;
 import java.net.Socket;
+import java.net.SocketTimeoutException;
 import java.net.URI;
 import java.net.URL;
 import java.nio.charset.StandardCharsets;
+import java.util.ArrayList;
+import java.util.List;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.Test;
 
@@ -119,6 +125,77 @@ class UpstreamCircuitTest {
     // at once, within what would be the cool-down had the hang-ups counted as failures
     given().header("Authorization", bearer).when().get(PATH).then().statusCode(200);
     assertThat(metrics(), containsString("gateway_circuit_state{service=\"flaky-service\"} 0.0"));
+  }
+
+  /**
+   * The attack: requests whose bodies stall (a Content-Length of 100, 10 bytes sent, the connection
+   * kept open) until the upstream timeout ends them. They are the client's failures: answered 408,
+   * and the circuit stays closed for everyone else.
+   */
+  @Test
+  void stalledRequestBodiesDoNotOpenTheCircuit() throws Exception {
+    // in waves of two: each holds an upstream connection while it lasts, and the tests' pool has
+    // only two per event loop; enough of them in all to open the circuit, were they counted
+    for (int wave = 0; wave < 3; wave++) {
+      List<Socket> stalled = new ArrayList<>();
+      try {
+        for (int i = 0; i < 2; i++) {
+          stalled.add(stalledPost("stalled-" + wave + "-" + i));
+        }
+        // each waits out the upstream timeout (2 s in the tests), the client still connected
+        for (Socket socket : stalled) {
+          String answer = readAnswer(socket);
+          assertThat(answer, startsWith("HTTP/1.1 408 "));
+          assertThat(answer, containsString("application/problem+json"));
+          assertThat(answer, containsString("https://tollgate.io/problems/request-timeout"));
+          assertThat(answer, containsString("flaky-service"));
+        }
+      } finally {
+        for (Socket socket : stalled) {
+          socket.close();
+        }
+      }
+    }
+    // another client, at once: the service did nothing wrong, and its circuit is closed
+    given().header("Authorization", bearer).when().get(PATH).then().statusCode(200);
+    assertThat(metrics(), containsString("gateway_circuit_state{service=\"flaky-service\"} 0.0"));
+  }
+
+  /**
+   * A POST whose Content-Length says 100 bytes, of which it sends 10; the connection stays open.
+   */
+  private Socket stalledPost(String requestId) throws Exception {
+    Socket socket = new Socket(gateway.getHost(), gateway.getPort());
+    socket.setSoTimeout(15_000);
+    socket
+        .getOutputStream()
+        .write(
+            ("POST "
+                    + PATH
+                    + " HTTP/1.1\r\nHost: localhost\r\nAuthorization: "
+                    + bearer
+                    + "\r\nContent-Type: application/json\r\nContent-Length: 100\r\n"
+                    + "X-Request-Id: "
+                    + requestId
+                    + "\r\n\r\n{\"name\":\"")
+                .getBytes(StandardCharsets.US_ASCII));
+    socket.getOutputStream().flush();
+    return socket;
+  }
+
+  /** The status line, headers and body the gateway sent, up to when it closes the connection. */
+  private static String readAnswer(Socket socket) throws Exception {
+    ByteArrayOutputStream answer = new ByteArrayOutputStream();
+    byte[] buffer = new byte[4096];
+    InputStream in = socket.getInputStream();
+    try {
+      for (int n; (n = in.read(buffer)) >= 0; ) {
+        answer.write(buffer, 0, n);
+      }
+    } catch (SocketTimeoutException e) {
+      // not closed: the answer so far is all there is
+    }
+    return answer.toString(StandardCharsets.UTF_8);
   }
 
   private URI flaky() {
