@@ -367,6 +367,8 @@ public class GatewayRouter {
     HttpServerRequest request = rc.request();
     String path = rc.normalizedPath();
     if (ApiKeyRoutes.owns(path)) {
+      // a read-only credential only reads, here too: an ADMIN token with scope READ_ONLY included
+      AccessPolicy.check(identity, request.method(), path);
       continueIfExpected(request);
       apiKeyRoutes.handle(rc, identity);
       return;

@@ -306,6 +306,52 @@ class ApiKeyTest {
     given().header("X-Api-Key", secret).when().get(KEYS).then().statusCode(403);
   }
 
+  /** An ADMIN whose token is limited to reading reads keys, and cannot create or revoke one. */
+  @Test
+  void aReadOnlyAdminTokenOnlyReadsKeys() {
+    String readOnlyAdmin = TestTokens.bearerWith("\"scope\":\"READ_ONLY\"", "auditor", "ADMIN");
+    String id = create("revoke-me-not", "READ_WRITE", null, "root").path("id");
+    int before = given().header("Authorization", admin).get(KEYS).path("totalItems");
+
+    given()
+        .header("Authorization", readOnlyAdmin)
+        .contentType(ContentType.JSON)
+        .body(request("read-only-admin-made", "READ_WRITE", "auditor").encode())
+        .when()
+        .post(KEYS)
+        .then()
+        .statusCode(403)
+        .contentType(PROBLEM_JSON)
+        .header("WWW-Authenticate", containsString("insufficient_scope"))
+        .body("type", equalTo("https://tollgate.io/problems/forbidden"))
+        .body("detail", equalTo("this credential is read-only: POST is not allowed"));
+    given()
+        .header("Authorization", readOnlyAdmin)
+        .when()
+        .delete(KEYS + "/" + id)
+        .then()
+        .statusCode(403)
+        .contentType(PROBLEM_JSON)
+        .header("WWW-Authenticate", containsString("insufficient_scope"))
+        .body("detail", equalTo("this credential is read-only: DELETE is not allowed"));
+
+    // nothing was made, nothing revoked; reading is allowed
+    given()
+        .header("Authorization", readOnlyAdmin)
+        .when()
+        .get(KEYS)
+        .then()
+        .statusCode(200)
+        .body("totalItems", equalTo(before));
+    given()
+        .header("Authorization", readOnlyAdmin)
+        .when()
+        .get(KEYS + "/" + id)
+        .then()
+        .statusCode(200)
+        .body("active", is(true));
+  }
+
   @Test
   void invalidRequestsAreProblems() {
     given()
