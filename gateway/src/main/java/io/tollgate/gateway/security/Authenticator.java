@@ -82,7 +82,9 @@ public class Authenticator {
               INVALID_TOKEN_CHALLENGE));
     }
     if (!apiKey.isEmpty()) {
-      return apiKeys.exchange(apiKey.get(0).trim(), mayQueryDatabase);
+      return fromBrowser(headers)
+          ? Future.failedFuture(apiKeyFromBrowser())
+          : apiKeys.exchange(apiKey.get(0).trim(), mayQueryDatabase);
     }
     String value = authorization.get(0).trim();
     int space = value.indexOf(' ');
@@ -100,13 +102,38 @@ public class Authenticator {
           authorization.get(0).equals("Bearer " + credential)
               ? bearer(credential)
               : bearer(credential).map(a -> new Authentication(a.identity(), credential));
-      case "apikey" -> apiKeys.exchange(credential, mayQueryDatabase);
+      case "apikey" ->
+          fromBrowser(headers)
+              ? Future.failedFuture(apiKeyFromBrowser())
+              : apiKeys.exchange(credential, mayQueryDatabase);
       default ->
           Future.failedFuture(
               unauthorized(
                   "unsupported Authorization scheme; use Bearer or ApiKey",
                   INVALID_TOKEN_CHALLENGE));
     };
+  }
+
+  /**
+   * Whether the request says it comes from a page in a browser: browsers send {@code Origin} with
+   * every cross-origin request and every same-origin one but {@code GET} and {@code HEAD}; server
+   * side clients do not send it. (CORS keeps {@code X-Api-Key} out of cross-origin requests, but
+   * not {@code Authorization: ApiKey}, and not a page the gateway's own origin serves.)
+   */
+  private static boolean fromBrowser(MultiMap headers) {
+    return headers.contains(HttpHeaders.ORIGIN);
+  }
+
+  /**
+   * An API key is a long-lived secret for a server: in a page, anyone who can read the page or run
+   * script in it has it. Refused before it is looked up, whether it is valid or not.
+   */
+  private static ProblemException apiKeyFromBrowser() {
+    return unauthorized(
+        "API keys are for server-side integrations and are not accepted from a browser (the"
+            + " request has an Origin header); a browser must use a bearer token: Authorization:"
+            + " Bearer <JWT>",
+        CHALLENGE);
   }
 
   private Future<Authentication> bearer(String token) {

@@ -352,6 +352,42 @@ class ApiKeyTest {
         .body("active", is(true));
   }
 
+  /**
+   * API keys are for servers: a request that says it comes from a page in a browser (Origin) is
+   * refused with either header, before the key is looked up, and nothing reaches the service.
+   */
+  @Test
+  void aKeyIsRefusedFromABrowser() {
+    String secret = create("browser-test", "READ_WRITE", null, "root").path("secret");
+    String path = "/api/v1/projects/from-a-browser";
+    for (var header :
+        List.of(List.of("X-Api-Key", secret), List.of("Authorization", "ApiKey " + secret))) {
+      given()
+          .header(header.get(0), header.get(1))
+          .header("Origin", "http://localhost:3000")
+          .when()
+          .get(path)
+          .then()
+          .statusCode(401)
+          .contentType(PROBLEM_JSON)
+          .header("WWW-Authenticate", equalTo("Bearer realm=\"tollgate\""))
+          .body("type", equalTo("https://tollgate.io/problems/unauthorized"))
+          .body("detail", containsString("server-side integrations"))
+          .body("detail", containsString("Authorization: Bearer"));
+    }
+    assertThat(UpstreamServers.seen(projectService(), path), is(0L));
+    // the same key from a server goes through
+    given().header("X-Api-Key", secret).when().get(path).then().statusCode(200);
+    // and a browser with a bearer token is welcome
+    given()
+        .header("Authorization", admin)
+        .header("Origin", "http://localhost:3000")
+        .when()
+        .get(path)
+        .then()
+        .statusCode(200);
+  }
+
   @Test
   void invalidRequestsAreProblems() {
     given()
