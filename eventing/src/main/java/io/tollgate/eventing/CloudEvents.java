@@ -40,8 +40,17 @@ public class CloudEvents {
     return event;
   }
 
-  /** Reads the event's data as {@code type}, ignoring fields the reader does not know. */
+  /**
+   * Reads the event's data as {@code type}, ignoring fields the reader does not know. An event
+   * without data ({@code data} absent or {@code null}, which CloudEvents allows) is malformed for
+   * every reader that asks for it: set aside at once rather than tried again as if the failure
+   * would pass.
+   */
   public <T> T data(CloudEvent event, Class<T> type) {
+    if (event.data() == null || event.data().isNull() || event.data().isMissingNode()) {
+      throw new MalformedEventException(
+          event.type() + " " + event.id() + " has no data to read as " + type.getSimpleName());
+    }
     try {
       return mapper.treeToValue(event.data(), type);
     } catch (JsonProcessingException e) {

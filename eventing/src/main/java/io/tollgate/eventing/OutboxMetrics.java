@@ -28,9 +28,16 @@ public class OutboxMetrics {
 
   private static final Logger LOG = Logger.getLogger(OutboxMetrics.class);
 
+  // the oldest row is the first by seq (its index), not a scan for min(created_at)
   private static final String SAMPLE =
-      "select count(*), coalesce(extract(epoch from clock_timestamp() - min(created_at)), 0)"
-          + " from outbox_event";
+      "select (select count(*) from outbox_event),"
+          + " coalesce((select extract(epoch from clock_timestamp() - created_at)"
+          + " from outbox_event order by seq limit 1), 0)";
+
+  /** How often a sample that failed is reported at WARN while the failures go on. */
+  private static final long WARN_EVERY_MILLIS = 60_000;
+
+  private volatile long lastWarned;
 
   private final EntityManager em;
   private final EventingConfig config;
@@ -57,7 +64,9 @@ public class OutboxMetrics {
             .register(registry);
     failedRounds =
         Counter.builder("tollgate.outbox.failed.rounds")
-            .description("Relay rounds the broker did not fully acknowledge (their events wait)")
+            .description(
+                "Relay rounds that did not go through: the broker did not fully acknowledge them,"
+                    + " or the database or the producer failed (their events wait)")
             .register(registry);
     deferredRounds =
         Counter.builder("tollgate.outbox.deferred.rounds")
@@ -95,8 +104,18 @@ public class OutboxMetrics {
       pending.set(((Number) row[0]).longValue());
       oldestAgeMillis.set(Math.round(((Number) row[1]).doubleValue() * 1000));
     } catch (RuntimeException e) {
-      // the database is away: the gauges keep their last values, its own health check says so
-      LOG.debugf("outbox metrics not sampled: %s", e.getMessage());
+      // the gauges keep their last values, which an alert on them would take for current: say so
+      // (once a minute while it lasts; the database's own health check says why)
+      long now = System.currentTimeMillis();
+      if (now - lastWarned >= WARN_EVERY_MILLIS) {
+        lastWarned = now;
+        LOG.warnf(
+            "outbox metrics not sampled, tollgate_outbox_pending and _oldest_age_seconds keep"
+                + " their last values: %s",
+            e.getMessage());
+      } else {
+        LOG.debugf("outbox metrics not sampled: %s", e.getMessage());
+      }
     }
   }
 }

@@ -107,9 +107,13 @@ public class OutboxRelay {
         + "', true)";
   }
 
-  /** How long a round's session may sit idle in its transaction: the send timeout and a margin. */
+  /**
+   * How long a round's session may sit idle in its transaction: a send may block for the send
+   * timeout waiting for the topic's metadata (a new producer, after every failure) and then wait as
+   * long again for the acknowledgement, and a margin on top.
+   */
   public static Duration roundIdleLimit(Duration sendTimeout) {
-    return sendTimeout.plusSeconds(5);
+    return sendTimeout.multipliedBy(2).plusSeconds(5);
   }
 
   private final String roundStart;
@@ -188,8 +192,12 @@ public class OutboxRelay {
       } catch (InterruptedException e) {
         Thread.currentThread().interrupt();
         return;
-      } catch (RuntimeException e) {
-        LOG.warnf("outbox relay round failed, retrying on the next sweep: %s", e.getMessage());
+      } catch (RuntimeException | Error e) {
+        // whatever went wrong (the database, a commit, the producer, even memory running out on
+        // a big batch), the relay must outlive it: a dead relay thread publishes nothing while
+        // every write still answers 201
+        LOG.warnf("outbox relay round failed, retrying on the next sweep: %s", e);
+        metrics.failedRound();
         producer.close();
         failed = true;
       }

@@ -29,10 +29,23 @@ final class ReliableProducer {
   private final Duration timeout;
   private Producer<String, String> producer;
 
+  /** The shortest send timeout a producer can be configured with. */
+  static final Duration MIN_TIMEOUT = Duration.ofSeconds(1);
+
   /**
    * @param kafka the service's Kafka client settings (names without the {@code kafka.} prefix)
    */
   ReliableProducer(Map<String, ?> kafka, String clientId, Duration timeout) {
+    if (timeout.compareTo(MIN_TIMEOUT) < 0) {
+      // the producer's request timeout is at least a second, and Kafka refuses a delivery timeout
+      // shorter than it: every send would fail
+      throw new IllegalArgumentException(
+          "tollgate.outbox.send-timeout is "
+              + timeout.toMillis()
+              + " ms; it must be at least "
+              + MIN_TIMEOUT.toSeconds()
+              + " s");
+    }
     this.kafka = Map.copyOf(kafka);
     this.clientId = clientId;
     this.timeout = timeout;

@@ -39,4 +39,25 @@ class CloudEventsTest {
     assertEquals("e1", event.id());
     assertEquals("tollgate.x.v1", event.type());
   }
+
+  /** A reader that needs data and finds none is handed a malformed event, not a null. */
+  @Test
+  void anEventWithoutDataIsMalformedForAReaderOfItsData() {
+    for (String data : new String[] {"", ",\"data\":null"}) {
+      CloudEvent event =
+          cloudEvents.parse(
+              "{\"specversion\":\"1.0\",\"id\":\"e1\",\"type\":\"tollgate.x.v1\"" + data + "}");
+      CloudEvents.MalformedEventException e =
+          assertThrows(
+              CloudEvents.MalformedEventException.class,
+              () -> cloudEvents.data(event, java.util.Map.class),
+              data);
+      assertTrue(e.getMessage().contains("has no data"), e.getMessage());
+    }
+    CloudEvent withData =
+        cloudEvents.parse(
+            "{\"specversion\":\"1.0\",\"id\":\"e2\",\"type\":\"tollgate.x.v1\","
+                + "\"data\":{\"a\":1}}");
+    assertEquals(1, cloudEvents.data(withData, java.util.Map.class).get("a"));
+  }
 }

@@ -34,4 +34,16 @@ class ReliableProducerTest {
     assertEquals("outbox-relay-test", props.get("client.id"));
     assertEquals(10_000, props.get("delivery.timeout.ms"));
   }
+
+  /** Below a second Kafka would refuse every producer (delivery timeout under request timeout). */
+  @Test
+  void aSendTimeoutUnderASecondIsRefusedAtStart() {
+    IllegalArgumentException e =
+        org.junit.jupiter.api.Assertions.assertThrows(
+            IllegalArgumentException.class,
+            () -> new ReliableProducer(Map.of(), "outbox-relay-test", Duration.ofMillis(500)));
+    org.junit.jupiter.api.Assertions.assertTrue(
+        e.getMessage().contains("tollgate.outbox.send-timeout"), e.getMessage());
+    new ReliableProducer(Map.of(), "outbox-relay-test", Duration.ofSeconds(1)).close();
+  }
 }
