@@ -52,6 +52,9 @@ public class ApiKeyRoutes {
   private static final int MAX_PROJECTS = 100;
   private static final String IDEMPOTENCY_KEY = "Idempotency-Key";
   private static final int MAX_IDEMPOTENCY_KEY = 200;
+  // what the services store a user id in (varchar(200)): a key acting as a longer one could never
+  // write, and an admin recorded as a longer one would not be anyone the services know
+  static final int MAX_USER_ID = 200;
   private static final Set<String> FIELDS = Set.of("name", "scope", "projectIds", "ownerId");
   private static final Pattern UUID_FORMAT =
       Pattern.compile(
@@ -86,6 +89,7 @@ public class ApiKeyRoutes {
               }
               case "POST" -> {
                 queryParameters(rc);
+                recordable(caller);
                 yield create(rc, caller);
               }
               default -> throw methodNotAllowed("GET, HEAD, POST");
@@ -96,7 +100,10 @@ public class ApiKeyRoutes {
         done =
             switch (request.method().name()) {
               case "GET", "HEAD" -> get(rc, id);
-              case "DELETE" -> revoke(rc, id, caller);
+              case "DELETE" -> {
+                recordable(caller);
+                yield revoke(rc, id, caller);
+              }
               default -> throw methodNotAllowed("GET, HEAD, DELETE");
             };
       } else {
@@ -106,6 +113,20 @@ public class ApiKeyRoutes {
       done = Future.failedFuture(e);
     }
     done.onFailure(failure -> fail(rc, failure));
+  }
+
+  /** The caller is recorded as a key's creator or revoker: a user id the services could store. */
+  private static void recordable(Identity caller) {
+    if (caller.subject().length() > MAX_USER_ID) {
+      throw ProblemException.invalid(
+          new JsonArray()
+              .add(
+                  violation(
+                      "Authorization",
+                      "the token's user (upn, else sub) must be at most "
+                          + MAX_USER_ID
+                          + " characters: it is recorded as who created or revoked the key")));
+    }
   }
 
   private Future<Void> list(RoutingContext rc) {
@@ -253,7 +274,7 @@ public class ApiKeyRoutes {
       }
     }
     String name = text(json, "name", 100, violations);
-    String owner = text(json, "ownerId", 255, violations);
+    String owner = text(json, "ownerId", MAX_USER_ID, violations);
     AccessScope scope = null;
     Object scopeValue = json.getValue("scope");
     if (scopeValue == null) {

@@ -65,6 +65,28 @@ class ApiKeyRequestTest {
             .name());
   }
 
+  /**
+   * The services store user ids in 200 characters: a key acting as a longer one could not write.
+   */
+  @Test
+  void anOwnerIdIsAtMost200Characters() {
+    String longest = "o".repeat(200);
+    assertEquals(
+        longest,
+        ApiKeyRoutes.parse(
+                Buffer.buffer(
+                    "{\"name\":\"n\",\"scope\":\"READ_ONLY\",\"ownerId\":\"" + longest + "\"}"))
+            .ownerId());
+    ProblemException e =
+        refused("{\"name\":\"n\",\"scope\":\"READ_ONLY\",\"ownerId\":\"" + "o".repeat(201) + "\"}");
+    assertEquals(Kind.BAD_REQUEST, e.kind());
+    assertEquals(1, e.violations().size());
+    assertEquals("ownerId", e.violations().getJsonObject(0).getString("field"));
+    assertEquals(
+        "must be at most 200 characters of Unicode text, without control characters",
+        e.violations().getJsonObject(0).getString("message"));
+  }
+
   @Test
   void aNameGivenTwiceIsRefusedRatherThanReadAsTheLastOne() {
     ProblemException e =

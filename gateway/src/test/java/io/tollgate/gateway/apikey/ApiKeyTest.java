@@ -352,6 +352,43 @@ class ApiKeyTest {
         .body("active", is(true));
   }
 
+  /** An admin is recorded by their token's user, which must be a user id the services can store. */
+  @Test
+  void anAdminWhoseUserIdIsTooLongToRecordManagesNoKeys() {
+    String longAdmin = TestTokens.bearer("a".repeat(201), "ADMIN");
+    String id = create("kept", "READ_ONLY", null, "root").path("id");
+    given()
+        .header("Authorization", longAdmin)
+        .contentType(ContentType.JSON)
+        .body(request("too-long-creator", "READ_ONLY", "someone").encode())
+        .when()
+        .post(KEYS)
+        .then()
+        .statusCode(400)
+        .contentType(PROBLEM_JSON)
+        .body("violations.field", contains("Authorization"))
+        .body("violations[0].message", containsString("at most 200 characters"));
+    given()
+        .header("Authorization", longAdmin)
+        .when()
+        .delete(KEYS + "/" + id)
+        .then()
+        .statusCode(400)
+        .body("violations.field", contains("Authorization"));
+    given().header("Authorization", admin).get(KEYS + "/" + id).then().body("active", is(true));
+    // 200 characters are recorded
+    given()
+        .header("Authorization", TestTokens.bearer("a".repeat(200), "ADMIN"))
+        .contentType(ContentType.JSON)
+        .body(request("long-creator", "READ_ONLY", "o".repeat(200)).encode())
+        .when()
+        .post(KEYS)
+        .then()
+        .statusCode(201)
+        .body("createdBy", equalTo("a".repeat(200)))
+        .body("ownerId", equalTo("o".repeat(200)));
+  }
+
   /**
    * API keys are for servers: a request that says it comes from a page in a browser (Origin) is
    * refused with either header, before the key is looked up, and nothing reaches the service.
