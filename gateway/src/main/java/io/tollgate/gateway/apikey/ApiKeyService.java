@@ -247,7 +247,11 @@ public class ApiKeyService {
             });
   }
 
-  /** Runs store work on a worker thread once the database is ready; SQL failures become 503. */
+  /**
+   * Runs store work on a worker thread once the database is ready. A store that cannot be reached
+   * is a 503 with {@code Retry-After}; a value it refuses a 400, a constraint it enforces a 409;
+   * any other SQL failure is the gateway's own, a 500 logged as an ERROR ({@link #problemFor}).
+   */
   private <T> Future<T> blocking(Callable<T> work) {
     return vertx
         .executeBlocking(
@@ -258,17 +262,70 @@ public class ApiKeyService {
             false)
         .recover(
             failure -> {
-              if (failure instanceof SQLException) {
-                LOG.warnf("API key store unavailable: %s", failure.getMessage());
-                return Future.failedFuture(
-                    new ProblemException(
-                        Kind.UNAVAILABLE,
-                        "the API key store is not available; try again later",
-                        Map.of("Retry-After", "5")));
+              if (failure instanceof SQLException sql) {
+                ProblemException problem = problemFor(sql);
+                if (problem != null) {
+                  LOG.warnf(
+                      "API key store refused (SQLState %s, answered %d): %s",
+                      sql.getSQLState(), problem.kind().status, sql.getMessage());
+                  return Future.failedFuture(problem);
+                }
               }
+              // the route's failure handler logs it as an ERROR and answers a 500 problem
               return Future.failedFuture(failure);
             });
   }
+
+  /** What a client is told of a failed store call, by its SQLState; null for the gateway's own. */
+  static ProblemException problemFor(SQLException failure) {
+    return switch (classify(failure)) {
+      case UNAVAILABLE ->
+          new ProblemException(
+              Kind.UNAVAILABLE,
+              "the API key store is not available; try again later",
+              Map.of("Retry-After", "5"));
+      case BAD_REQUEST ->
+          new ProblemException(
+              Kind.BAD_REQUEST, "the API key store does not take a value of this request");
+      case CONFLICT ->
+          new ProblemException(
+              Kind.CONFLICT, "the request conflicts with an API key already stored; try again");
+      default -> null;
+    };
+  }
+
+  /**
+   * Only a store that cannot be reached is "unavailable", worth retrying later: no connection
+   * (SQLState class 08), the server shutting down or starting up (57P01, 57P02, 57P03), too many
+   * connections (53300), or no pooled connection free in time. A value the store refuses (class 22)
+   * is the request's; a constraint (class 23) a conflict with what is stored; anything else (a
+   * missing table, a privilege, a bug in a statement) the gateway's own.
+   */
+  static Kind classify(SQLException failure) {
+    for (Throwable t = failure; t != null && t.getCause() != t; t = t.getCause()) {
+      if (t instanceof SQLException sql && sql.getSQLState() != null) {
+        String state = sql.getSQLState();
+        if (state.startsWith("08") || UNAVAILABLE_STATES.contains(state)) {
+          return Kind.UNAVAILABLE;
+        }
+        if (state.startsWith("22")) {
+          return Kind.BAD_REQUEST;
+        }
+        if (state.startsWith("23")) {
+          return Kind.CONFLICT;
+        }
+        return Kind.INTERNAL;
+      }
+      if (t instanceof java.sql.SQLTransientConnectionException
+          || String.valueOf(t.getMessage()).startsWith("Acquisition timeout")) {
+        // Agroal's pool: no connection free (or made) in time; it sets no SQLState
+        return Kind.UNAVAILABLE;
+      }
+    }
+    return Kind.INTERNAL;
+  }
+
+  private static final Set<String> UNAVAILABLE_STATES = Set.of("57P01", "57P02", "57P03", "53300");
 
   private String newSecret() {
     byte[] bytes = new byte[32];
