@@ -36,6 +36,7 @@ import io.vertx.httpproxy.HttpProxy;
 import io.vertx.httpproxy.ProxyInterceptor;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.enterprise.event.Observes;
+import java.time.Duration;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
@@ -99,12 +100,13 @@ public class GatewayRouter {
 
   void install(@Observes Router router) {
     RouteTable table = RouteTable.from(config);
+    int keepAliveSeconds = keepAliveSeconds(config.pool().keepAliveTimeout());
     Map<Upstream, List<ProxyInterceptor>> interceptors = new HashMap<>();
     table.routedUpstreams().values().forEach(u -> interceptors.put(u, interceptorsFor(u)));
     PoolOptions poolOptions = poolOptions(eventLoops());
     LoopLocalProxies loopProxies =
         new LoopLocalProxies(
-            () -> vertx.createHttpClient(clientOptions(), poolOptions),
+            () -> vertx.createHttpClient(clientOptions(keepAliveSeconds), poolOptions),
             client -> {
               Map<String, ProxyHandler> byName = new HashMap<>();
               interceptors.forEach(
@@ -488,11 +490,32 @@ public class GatewayRouter {
     }
   }
 
-  private HttpClientOptions clientOptions() {
+  /**
+   * {@code gateway.pool.keep-alive-timeout} in the whole seconds Vert.x keeps idle connections for,
+   * rounded up; under a second fails the start. Truncated, {@code 500ms} would be 0, which Vert.x
+   * reads as "never expire".
+   */
+  static int keepAliveSeconds(Duration keepAlive) {
+    if (keepAlive.compareTo(Duration.ofSeconds(1)) < 0) {
+      throw new IllegalArgumentException(
+          "gateway.pool.keep-alive-timeout must be at least 1s, but is "
+              + keepAlive
+              + ": idle upstream connections are kept for whole seconds, and 0 would keep them"
+              + " forever");
+    }
+    long seconds = keepAlive.getSeconds() + (keepAlive.getNano() > 0 ? 1 : 0);
+    if (seconds > Integer.MAX_VALUE) {
+      throw new IllegalArgumentException(
+          "gateway.pool.keep-alive-timeout must be at most " + Integer.MAX_VALUE + " s");
+    }
+    return (int) seconds;
+  }
+
+  private HttpClientOptions clientOptions(int keepAliveSeconds) {
     return new HttpClientOptions()
         .setName("gateway-upstreams")
         .setKeepAlive(true)
-        .setKeepAliveTimeout(Math.toIntExact(config.pool().keepAliveTimeout().toSeconds()))
+        .setKeepAliveTimeout(keepAliveSeconds)
         .setConnectTimeout(Math.toIntExact(config.connectTimeout().toMillis()))
         .setTcpNoDelay(true)
         // Bodies pass through byte for byte: never ask for or undo a content encoding.

@@ -3,11 +3,13 @@ package io.tollgate.gateway.proxy;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertNotEquals;
+import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import io.netty.channel.ConnectTimeoutException;
 import io.vertx.core.impl.NoStackTraceTimeoutException;
 import java.net.ConnectException;
+import java.time.Duration;
 import java.util.UUID;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.params.ParameterizedTest;
@@ -26,6 +28,24 @@ class ProxySupportTest {
       })
   void dotSegmentsAreDetected(String path) {
     assertTrue(Paths.hasDotSegment(path));
+  }
+
+  /** Vert.x keeps idle connections for whole seconds, and reads 0 as "forever". */
+  @Test
+  void theKeepAliveTimeoutIsWholeSecondsRoundedUpAndAtLeastOne() {
+    assertEquals(60, GatewayRouter.keepAliveSeconds(Duration.ofSeconds(60)));
+    assertEquals(1, GatewayRouter.keepAliveSeconds(Duration.ofSeconds(1)));
+    assertEquals(2, GatewayRouter.keepAliveSeconds(Duration.ofMillis(1500)));
+    assertEquals(61, GatewayRouter.keepAliveSeconds(Duration.ofMillis(60_001)));
+    for (Duration tooShort :
+        new Duration[] {Duration.ofMillis(500), Duration.ofMillis(999), Duration.ZERO}) {
+      IllegalArgumentException refused =
+          assertThrows(
+              IllegalArgumentException.class, () -> GatewayRouter.keepAliveSeconds(tooShort));
+      assertTrue(
+          refused.getMessage().startsWith("gateway.pool.keep-alive-timeout must be at least 1s"),
+          refused.getMessage());
+    }
   }
 
   @ParameterizedTest
