@@ -51,11 +51,24 @@ class ReadmeTest {
         .forEach(shipped::add);
     shipped.add("quarkus.http.port");
     shipped.add("quarkus.management.port");
+    // what an operator must set to run API keys: where the ADMIN role is read, the store's pool
+    shipped.add("smallrye.jwt.path.groups");
+    shipped.add("quarkus.datasource.jdbc.max-size");
     // every gateway.* property is documented; other documented ones (JWT, CORS, database) must
     // exist with the documented default, which the loop above checked
     Set<String> undocumented = new TreeSet<>(shipped);
     undocumented.removeAll(documented);
     assertEquals(Set.of(), undocumented, "properties missing from the README");
+  }
+
+  /** ADR 0021: a create retried with its Idempotency-Key makes no second key. */
+  @Test
+  void apiKeyCreatesAreDescribedAsIdempotentWithAnIdempotencyKey() throws IOException {
+    String readme = String.join("\n", readme());
+    assertTrue(
+        !readme.contains("Creating a key is not idempotent"),
+        "the README contradicts ADR 0021 on retried API key creates");
+    assertTrue(readme.contains("0021-api-key-creates-are-idempotent-without-replaying-secrets.md"));
   }
 
   @Test
