@@ -218,6 +218,18 @@ class KpiApiTest {
     // though it may be tomorrow in UTC; the day after it is in the future everywhere
     LocalDate kiribati = LocalDate.now(ZoneOffset.ofHours(14));
     measure(kpiUrl, kiribati.toString(), "10").then().statusCode(201);
+    // ... and counts at once where the KPI stands, though UTC's today may be a day behind
+    given()
+        .get(kpiUrl)
+        .then()
+        .statusCode(200)
+        .body("status.latest.measuredOn", equalTo(kiribati.toString()));
+    // a JSON number keeps 15 significant digits exactly in every client (JavaScript's doubles)
+    measure(kpiUrl, "2026-01-31", "1234567890123456")
+        .then()
+        .statusCode(400)
+        .body("violations[0].field", equalTo("value"))
+        .body("violations[0].message", containsString("at most 15 significant digits"));
     measure(kpiUrl, kiribati.plusDays(1).toString(), "10")
         .then()
         .statusCode(400)

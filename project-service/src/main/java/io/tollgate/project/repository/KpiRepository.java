@@ -8,7 +8,6 @@ import io.tollgate.rest.PageRequest;
 import jakarta.enterprise.context.ApplicationScoped;
 import java.util.Collection;
 import java.util.List;
-import java.util.Locale;
 import java.util.Optional;
 import java.util.UUID;
 
@@ -37,9 +36,11 @@ public class KpiRepository implements PanacheRepositoryBase<Kpi, UUID> {
 
   public boolean nameTaken(UUID projectId, String name, UUID except) {
     return count(
-            "projectId = ?1 and lower(name) = ?2 and id <> ?3",
+            // lower() on both sides, as the unique index (project_id, lower(name)) folds it: Java's
+            // folding differs from the database's for some letters (the dotted capital I)
+            "projectId = ?1 and lower(name) = lower(?2) and id <> ?3",
             projectId,
-            name.toLowerCase(Locale.ROOT),
+            name,
             except == null ? new UUID(0, 0) : except)
         > 0;
   }

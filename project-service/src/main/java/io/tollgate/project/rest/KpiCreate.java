@@ -16,7 +16,10 @@ import org.eclipse.microprofile.openapi.annotations.media.Schema;
 public record KpiCreate(
     @NotBlank @Size(max = 200) @Schema(description = "Unique within the project") String name,
     @NotBlank @Size(max = 50) String unit,
-    @NotNull @Schema(description = "Decimal: at most 18 integer digits and 6 decimals")
+    @NotNull
+        @Schema(
+            description =
+                "Decimal: at most 15 significant digits, 18 integer digits and 6 decimals")
         BigDecimal target,
     @NotNull KpiDirection direction,
     @Size(max = 1000) String description) {}

@@ -4,7 +4,6 @@ import com.fasterxml.jackson.databind.JsonNode;
 import io.tollgate.project.mapping.KpiMapper;
 import io.tollgate.project.model.Kpi;
 import io.tollgate.project.model.KpiMeasurement;
-import io.tollgate.project.service.AnalyticsService;
 import io.tollgate.project.service.KpiService;
 import io.tollgate.project.service.Kpis;
 import io.tollgate.rest.Idempotency;
@@ -58,7 +57,7 @@ public class KpiResource {
   }
 
   private KpiView view(Kpi k) {
-    Kpis.Status status = kpis.statuses(List.of(k), AnalyticsService.today()).get(k);
+    Kpis.Status status = kpis.statuses(List.of(k), KpiService.latestDay()).get(k);
     return KpiMapper.toView(k, status);
   }
 
@@ -119,7 +118,7 @@ public class KpiResource {
   public Response list(
       @PathParam("id") UUID id, @BeanParam PageRequest.Params paging, @Context UriInfo uri) {
     Page<Kpi> page = kpis.list(id, paging.toRequest());
-    Map<Kpi, Kpis.Status> statuses = kpis.statuses(page.items(), AnalyticsService.today());
+    Map<Kpi, Kpis.Status> statuses = kpis.statuses(page.items(), KpiService.latestDay());
     return PageRequest.respond(page.map(k -> KpiMapper.toView(k, statuses.get(k))), uri);
   }
 

@@ -14,6 +14,9 @@ import org.eclipse.microprofile.openapi.annotations.media.Schema;
     example = "{\"measuredOn\":\"2026-10-31\",\"value\":99.93,\"note\":\"October\"}")
 public record MeasurementCreate(
     @NotNull LocalDate measuredOn,
-    @NotNull @Schema(description = "Decimal: at most 18 integer digits and 6 decimals")
+    @NotNull
+        @Schema(
+            description =
+                "Decimal: at most 15 significant digits, 18 integer digits and 6 decimals")
         BigDecimal value,
     @Size(max = 1000) String note) {}

@@ -37,8 +37,23 @@ public class KpiService {
   static final int MAX_INTEGER_DIGITS = 18;
   static final int MAX_DECIMALS = 6;
 
+  /**
+   * Digits a KPI value may have in all: a JSON number keeps this many exactly in every client,
+   * JavaScript's included (its numbers are doubles).
+   */
+  static final int MAX_SIGNIFICANT_DIGITS = 15;
+
   /** The zone whose day starts first: a date after its today is in the future everywhere. */
   static final ZoneOffset EARLIEST_ZONE = ZoneOffset.ofHours(14);
+
+  /**
+   * The last day a measurement may be taken on: today where the day starts first. Where a KPI
+   * stands now is judged as of this day, so that a measurement just taken counts at once wherever
+   * its caller is, and the KPI's representation changes only with its version.
+   */
+  public static LocalDate latestDay() {
+    return LocalDate.now(EARLIEST_ZONE);
+  }
 
   private final ProjectService projects;
   private final KpiRepository kpis;
@@ -152,7 +167,7 @@ public class KpiService {
     List<Problem.Violation> violations = new ArrayList<>(decimalProblems("value", request.value()));
     // judged where the day starts first (UTC+14), so a measurement of the caller's own today is
     // never refused, whatever their time zone
-    LocalDate latest = LocalDate.now(EARLIEST_ZONE);
+    LocalDate latest = latestDay();
     if (request.measuredOn().isAfter(latest)) {
       violations.add(
           new Problem.Violation(
@@ -272,6 +287,14 @@ public class KpiService {
     if (plain.scale() > MAX_DECIMALS) {
       violations.add(
           new Problem.Violation(field, "must have at most " + MAX_DECIMALS + " decimals"));
+    }
+    if (violations.isEmpty() && plain.precision() > MAX_SIGNIFICANT_DIGITS) {
+      violations.add(
+          new Problem.Violation(
+              field,
+              "must have at most "
+                  + MAX_SIGNIFICANT_DIGITS
+                  + " significant digits, which every client reads exactly"));
     }
     return violations;
   }
