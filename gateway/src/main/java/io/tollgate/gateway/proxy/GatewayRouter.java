@@ -42,6 +42,7 @@ import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 import org.jboss.logging.Logger;
+import org.jboss.logging.MDC;
 
 /**
  * Installs the gateway on Quarkus's own HTTP router. Every {@code /api/...} request gets a request
@@ -62,6 +63,7 @@ public class GatewayRouter {
   private static final Logger LOG = Logger.getLogger(GatewayRouter.class);
   private static final String RATE_LIMIT = "tollgate.rate-limit";
   private static final String LOOKUP_CHARGED = "tollgate.lookup-charged";
+  private static final String MDC_REQUEST_ID = "requestId";
   // the words of Vert.x's router, which refuses the same request when no trusted proxy sent it
   private static final String HOST_REQUIRED =
       "For HTTP/1.x requests, the 'Host' header is required";
@@ -262,6 +264,10 @@ public class GatewayRouter {
     if (!requestId.equals(incomingId)) {
       request.headers().set(RequestIds.HEADER, requestId);
     }
+    // in what the gateway logs about the request, as the services do (rest-conventions'
+    // RequestIdContext): Quarkus keeps the MDC in the request's own Vert.x context, so it follows
+    // the request onto the callbacks and worker threads that serve it, and no other request
+    MDC.put(MDC_REQUEST_ID, requestId);
     rc.addHeadersEndHandler(
         v -> {
           MultiMap headers = rc.response().headers();
