@@ -334,7 +334,7 @@ class HistoryAsOfTest {
         .statusCode(404)
         .contentType(PROBLEM)
         .body("detail", containsString("did not exist yet"));
-    for (String asOf : new String[] {"last tuesday", "+99999-01-01T00:00:00Z"}) {
+    for (String asOf : new String[] {"last tuesday", "+99999-01-01T00:00:00Z", "2026-02-30"}) {
       given()
           .queryParam("asOf", asOf)
           .get("/api/v1/projects/" + id)
@@ -342,6 +342,20 @@ class HistoryAsOfTest {
           .statusCode(400)
           .body("violations[0].field", equalTo("asOf"));
     }
+    // a date, as the health and analytics take it: the end of that day in UTC
+    java.time.LocalDate createdOn = OffsetDateTime.parse(t0).toLocalDate();
+    given()
+        .queryParam("asOf", OffsetDateTime.parse(t3).toLocalDate().toString())
+        .get("/api/v1/projects/" + id)
+        .then()
+        .statusCode(200)
+        .body("phase", equalTo("PLANNING"));
+    given()
+        .queryParam("asOf", createdOn.minusDays(1).toString())
+        .get("/api/v1/projects/" + id)
+        .then()
+        .statusCode(404)
+        .body("detail", containsString("did not exist yet"));
   }
 
   @Test

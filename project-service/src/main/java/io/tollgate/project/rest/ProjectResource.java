@@ -141,7 +141,7 @@ public class ProjectResource {
       content = @Content(schema = @Schema(implementation = ProjectView.class)))
   @APIResponse(
       responseCode = "400",
-      description = "asOf is not an RFC 3339 instant",
+      description = "asOf is neither an RFC 3339 instant nor a date",
       content = @Content(mediaType = Problem.MEDIA_TYPE))
   @APIResponse(
       responseCode = "404",
@@ -154,10 +154,12 @@ public class ProjectResource {
       @PathParam("id") UUID id,
       @Parameter(
               description =
-                  "An instant (RFC 3339, e.g. 2026-03-01T12:00:00Z): the project as it was then")
+                  "An instant (RFC 3339, e.g. 2026-03-01T12:00:00Z), or a date (2026-03-01: the"
+                      + " end of that day in UTC, as the health and analytics read their asOf):"
+                      + " the project as it was then")
           @QueryParam("asOf")
           String asOf) {
-    OffsetDateTime at = Params.instant("asOf", asOf);
+    OffsetDateTime at = Params.instantOrEndOfDay("asOf", asOf);
     if (at != null) {
       return Response.ok(HistoryMapper.snapshot(history.snapshotAt(id, at), mapper)).build();
     }
