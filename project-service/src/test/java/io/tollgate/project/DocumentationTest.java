@@ -347,6 +347,95 @@ class DocumentationTest {
     }
   }
 
+  /**
+   * A client generated from the document (openapi-typescript, orval, openapi-generator) gets a type
+   * for every JSON answer: each has a schema, and a list's items are typed, not {}.
+   */
+  @Test
+  void everyJsonAnswerHasATypedSchema() throws Exception {
+    JsonNode openapi =
+        new ObjectMapper()
+            .readTree(given().queryParam("format", "json").get("/q/openapi").asString());
+    JsonNode schemas = openapi.path("components").path("schemas");
+    List<String> untyped = new java.util.ArrayList<>();
+    openapi
+        .path("paths")
+        .fields()
+        .forEachRemaining(
+            path ->
+                path.getValue()
+                    .fields()
+                    .forEachRemaining(
+                        op ->
+                            op.getValue()
+                                .path("responses")
+                                .fields()
+                                .forEachRemaining(
+                                    response -> {
+                                      JsonNode schema =
+                                          response
+                                              .getValue()
+                                              .path("content")
+                                              .path("application/json")
+                                              .path("schema");
+                                      if (!response.getKey().startsWith("2")
+                                          || response
+                                              .getValue()
+                                              .path("content")
+                                              .path("application/json")
+                                              .isMissingNode()) {
+                                        return;
+                                      }
+                                      String where =
+                                          op.getKey().toUpperCase(java.util.Locale.ROOT)
+                                              + " "
+                                              + path.getKey()
+                                              + " "
+                                              + response.getKey();
+                                      if (schema.has("$ref")) {
+                                        JsonNode target =
+                                            schemas.path(
+                                                schema
+                                                    .get("$ref")
+                                                    .asText()
+                                                    .replace("#/components/schemas/", ""));
+                                        JsonNode items = target.path("properties").path("items");
+                                        if (!items.isMissingNode()
+                                            && !items.path("items").has("$ref")) {
+                                          untyped.add(where + " (list items untyped)");
+                                        }
+                                      } else if (!schema.has("type")) {
+                                        untyped.add(where);
+                                      }
+                                    })));
+    assertEquals(List.of(), untyped, "JSON answers without a typed schema");
+    // filters that take one of a fixed set of values list them, for a typed client and a UI's menu
+    List<String> enumFilters =
+        List.of("phase", "methodology", "health", "role", "accessRole", "category", "entityType");
+    List<String> unlisted = new java.util.ArrayList<>();
+    int filters = 0;
+    for (JsonNode item : openapi.path("paths")) {
+      for (JsonNode op : item) {
+        for (JsonNode parameter : op.path("parameters")) {
+          if ("query".equals(parameter.path("in").asText())
+              && enumFilters.contains(parameter.path("name").asText())) {
+            filters++;
+            JsonNode schema = parameter.path("schema");
+            if (schema.has("$ref")) {
+              schema =
+                  schemas.path(schema.get("$ref").asText().replace("#/components/schemas/", ""));
+            }
+            if (!schema.has("enum")) {
+              unlisted.add(op.path("summary").asText() + ": " + parameter.path("name").asText());
+            }
+          }
+        }
+      }
+    }
+    assertEquals(List.of(), unlisted, "enum filters without their values");
+    assertTrue(filters >= 9, "enum filters seen: " + filters);
+  }
+
   @Test
   void everyOperationHasADescriptionAndEveryEventTypeIsDocumented() throws Exception {
     JsonNode openapi =

@@ -99,6 +99,7 @@ public class BenefitResource {
       description = "One page of benefits",
       content =
           @Content(
+              schema = @Schema(implementation = PageSchemas.Benefits.class),
               examples =
                   @ExampleObject(
                       name = "page",

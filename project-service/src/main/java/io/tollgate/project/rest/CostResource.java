@@ -106,6 +106,7 @@ public class CostResource {
       description = "One page of costs",
       content =
           @Content(
+              schema = @Schema(implementation = PageSchemas.CostEntries.class),
               examples =
                   @ExampleObject(
                       name = "page",
@@ -120,7 +121,10 @@ public class CostResource {
       content = @Content(mediaType = Problem.MEDIA_TYPE))
   public Response list(
       @PathParam("id") UUID id,
-      @Parameter(description = "Only costs of this category") @QueryParam("category")
+      @Parameter(
+              description = "Only costs of this category",
+              schema = @Schema(implementation = CostCategory.class))
+          @QueryParam("category")
           String category,
       @Parameter(description = "Only costs dated on or after (YYYY-MM-DD)") @QueryParam("from")
           String from,

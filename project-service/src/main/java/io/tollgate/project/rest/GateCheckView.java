@@ -22,7 +22,8 @@ public record GateCheckView(
     UUID projectId,
     Methodology methodology,
     Phase phase,
-    @Schema(description = "The next lifecycle phase; absent when there is none") Phase nextPhase,
+    @Schema(description = "The next lifecycle phase; null when there is none", nullable = true)
+        Phase nextPhase,
     @Schema(
             description =
                 "Whether a move to nextPhase would pass: every criterion guarding it is met and the"

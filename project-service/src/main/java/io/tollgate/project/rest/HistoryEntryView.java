@@ -4,13 +4,14 @@ import com.fasterxml.jackson.databind.JsonNode;
 import java.time.OffsetDateTime;
 import java.util.List;
 import java.util.UUID;
+import org.eclipse.microprofile.openapi.annotations.enums.SchemaType;
 import org.eclipse.microprofile.openapi.annotations.media.Schema;
 
 @Schema(
     name = "HistoryEntry",
     description =
         "One change to the project or something of it: who, when, what (before and after, as the"
-            + " API showed them; before is absent on creation, after on removal)",
+            + " API showed them; before is null on creation, after on removal)",
     example =
         "{\"sequence\":1042,\"at\":\"2026-02-10T09:00:00.123456Z\",\"actor\":\"alice\",\"apiKeyId\":null,"
             + "\"action\":"
@@ -41,5 +42,19 @@ public record HistoryEntryView(
         String entityType,
     String entityId,
     List<String> changedFields,
-    JsonNode before,
-    JsonNode after) {}
+    @Schema(
+            implementation = java.util.Map.class,
+            type = SchemaType.OBJECT,
+            additionalProperties = Schema.True.class,
+            nullable = true,
+            description =
+                "The entity as the API showed it before the change (its fields, as in its own"
+                    + " representation); null on creation")
+        JsonNode before,
+    @Schema(
+            implementation = java.util.Map.class,
+            type = SchemaType.OBJECT,
+            additionalProperties = Schema.True.class,
+            nullable = true,
+            description = "The entity as the API showed it after the change; null on removal")
+        JsonNode after) {}

@@ -60,6 +60,7 @@ public class HistoryResource {
       description = "One page of the history",
       content =
           @Content(
+              schema = @Schema(implementation = PageSchemas.History.class),
               examples =
                   @ExampleObject(
                       name = "page",
@@ -80,7 +81,8 @@ public class HistoryResource {
       @Parameter(
               description =
                   "Only changes to PROJECT, PHASE_TRANSITION, STAKEHOLDER, COST_ENTRY, BENEFIT, KPI"
-                      + " or KPI_MEASUREMENT")
+                      + " or KPI_MEASUREMENT",
+              schema = @Schema(implementation = History.Entity.class))
           @QueryParam("entityType")
           String entityType,
       @Parameter(

@@ -107,6 +107,7 @@ public class KpiResource {
       description = "One page of KPIs",
       content =
           @Content(
+              schema = @Schema(implementation = PageSchemas.Kpis.class),
               examples =
                   @ExampleObject(
                       name = "page",
@@ -243,6 +244,7 @@ public class KpiResource {
       description = "One page of measurements",
       content =
           @Content(
+              schema = @Schema(implementation = PageSchemas.Measurements.class),
               examples =
                   @ExampleObject(
                       name = "page",

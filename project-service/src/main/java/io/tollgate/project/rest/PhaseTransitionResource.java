@@ -161,6 +161,7 @@ public class PhaseTransitionResource {
       description = "One page of transitions",
       content =
           @Content(
+              schema = @Schema(implementation = PageSchemas.PhaseTransitions.class),
               examples =
                   @ExampleObject(
                       name = "page",

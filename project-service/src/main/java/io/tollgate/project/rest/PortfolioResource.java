@@ -61,6 +61,7 @@ public class PortfolioResource {
       description = "One page of the portfolio",
       content =
           @Content(
+              schema = @Schema(implementation = PageSchemas.Portfolio.class),
               examples =
                   @ExampleObject(
                       name = "page",
@@ -82,10 +83,20 @@ public class PortfolioResource {
               + " by their figures can cover",
       content = @Content(mediaType = Problem.MEDIA_TYPE))
   public Response portfolio(
-      @Parameter(description = "Only projects in this phase") @QueryParam("phase") String phase,
-      @Parameter(description = "Only projects run this way") @QueryParam("methodology")
+      @Parameter(
+              description = "Only projects in this phase",
+              schema = @Schema(implementation = Phase.class))
+          @QueryParam("phase")
+          String phase,
+      @Parameter(
+              description = "Only projects run this way",
+              schema = @Schema(implementation = Methodology.class))
+          @QueryParam("methodology")
           String methodology,
-      @Parameter(description = "Only projects with this health") @QueryParam("health")
+      @Parameter(
+              description = "Only projects with this health",
+              schema = @Schema(implementation = HealthRating.class))
+          @QueryParam("health")
           String health,
       @Parameter(description = "Case-insensitive text in key, name or description")
           @QueryParam("text")
@@ -130,6 +141,7 @@ public class PortfolioResource {
       description = "One page of rules",
       content =
           @Content(
+              schema = @Schema(implementation = PageSchemas.GateRules.class),
               examples =
                   @ExampleObject(
                       name = "page",
@@ -140,7 +152,10 @@ public class PortfolioResource {
                               + " budget\"}],\"page\":0,\"size\":20,\"totalItems\":1,"
                               + "\"totalPages\":1}")))
   public Response gateRules(
-      @Parameter(description = "Only the rules of this methodology") @QueryParam("methodology")
+      @Parameter(
+              description = "Only the rules of this methodology",
+              schema = @Schema(implementation = Methodology.class))
+          @QueryParam("methodology")
           String methodology,
       @BeanParam PageRequest.Params paging,
       @Context UriInfo uri) {

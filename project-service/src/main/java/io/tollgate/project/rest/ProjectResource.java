@@ -179,6 +179,7 @@ public class ProjectResource {
       description = "One page of projects",
       content =
           @Content(
+              schema = @Schema(implementation = PageSchemas.Projects.class),
               examples =
                   @ExampleObject(
                       name = "page",
@@ -188,8 +189,15 @@ public class ProjectResource {
                               + "\"phase\":\"INITIATION\",\"archived\":false,\"version\":0}],"
                               + "\"page\":0,\"size\":20,\"totalItems\":1,\"totalPages\":1}")))
   public Response list(
-      @Parameter(description = "Only projects in this phase") @QueryParam("phase") String phase,
-      @Parameter(description = "Only projects run this way") @QueryParam("methodology")
+      @Parameter(
+              description = "Only projects in this phase",
+              schema = @Schema(implementation = Phase.class))
+          @QueryParam("phase")
+          String phase,
+      @Parameter(
+              description = "Only projects run this way",
+              schema = @Schema(implementation = Methodology.class))
+          @QueryParam("methodology")
           String methodology,
       @Parameter(description = "Case-insensitive text in key, name or description")
           @QueryParam("text")

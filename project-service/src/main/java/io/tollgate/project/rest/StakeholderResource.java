@@ -111,6 +111,7 @@ public class StakeholderResource {
       description = "One page of stakeholders",
       content =
           @Content(
+              schema = @Schema(implementation = PageSchemas.Stakeholders.class),
               examples =
                   @ExampleObject(
                       name = "page",
@@ -122,8 +123,15 @@ public class StakeholderResource {
                               + "\"page\":0,\"size\":20,\"totalItems\":1,\"totalPages\":1}")))
   public Response list(
       @PathParam("id") UUID id,
-      @Parameter(description = "Only stakeholders with this role") @QueryParam("role") String role,
-      @Parameter(description = "Only stakeholders with this access") @QueryParam("accessRole")
+      @Parameter(
+              description = "Only stakeholders with this role",
+              schema = @Schema(implementation = StakeholderRole.class))
+          @QueryParam("role")
+          String role,
+      @Parameter(
+              description = "Only stakeholders with this access",
+              schema = @Schema(implementation = AccessRole.class))
+          @QueryParam("accessRole")
           String accessRole,
       @BeanParam PageRequest.Params paging,
       @Context UriInfo uri) {
