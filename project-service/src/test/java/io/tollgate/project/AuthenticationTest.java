@@ -58,6 +58,35 @@ class AuthenticationTest {
         .statusCode(200);
   }
 
+  /**
+   * A token whose user id is longer than the audit can record may read, but a change is refused up
+   * front with a problem that says why, not in the database with one about a value never sent.
+   */
+  @Test
+  void aUserIdTooLongToRecordReadsButChangesNothing() {
+    String longest = "u".repeat(200);
+    String tooLong = "u".repeat(201);
+    String body =
+        "{\"key\":\"%s\",\"name\":\"Long ids\",\"methodology\":\"AGILE\","
+            + "\"startDate\":\"2026-01-05\",\"targetDate\":\"2026-09-30\"}";
+    Api.as(tooLong, "MEMBER").get("/api/v1/projects").then().statusCode(200);
+    Api.as(tooLong, "MEMBER")
+        .contentType("application/json")
+        .body(body.formatted(ProjectApiTest.uniqueKey("L")))
+        .post("/api/v1/projects")
+        .then()
+        .statusCode(403)
+        .contentType("application/problem+json")
+        .body("detail", org.hamcrest.Matchers.containsString("at most 200 characters"));
+    Api.as(longest, "MEMBER")
+        .contentType("application/json")
+        .body(body.formatted(ProjectApiTest.uniqueKey("L")))
+        .post("/api/v1/projects")
+        .then()
+        .statusCode(201)
+        .body("createdBy", org.hamcrest.Matchers.equalTo(longest));
+  }
+
   @Test
   void healthMetricsAndApiDocumentsNeedNoToken() {
     given().get("/q/health/ready").then().statusCode(200);

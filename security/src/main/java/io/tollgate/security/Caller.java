@@ -15,6 +15,9 @@ import org.eclipse.microprofile.jwt.JsonWebToken;
 @RequestScoped
 public class Caller {
 
+  /** The longest user id a change can be recorded under (the services' user id columns). */
+  public static final int MAX_USER_ID_LENGTH = 200;
+
   private final SecurityIdentity identity;
 
   Caller(SecurityIdentity identity) {
