@@ -109,6 +109,15 @@ class StakeholderApiTest {
         .get(url(id))
         .then()
         .body("items.userId", contains("bob", "dora"));
+    // a UI learns the signed-in user's own access on the project
+    given()
+        .queryParam("userId", "dora")
+        .get(url(id))
+        .then()
+        .statusCode(200)
+        .body("totalItems", equalTo(1))
+        .body("items[0].accessRole", equalTo("EDITOR"));
+    given().queryParam("userId", "nobody").get(url(id)).then().body("totalItems", equalTo(0));
     given()
         .queryParam("accessRole", "SUPERUSER")
         .get(url(id))

@@ -18,7 +18,7 @@ import java.util.UUID;
 public class StakeholderRepository implements PanacheRepositoryBase<Stakeholder, UUID> {
 
   /** What a stakeholder list can be narrowed to; {@code null} means "any". */
-  public record Filter(StakeholderRole role, AccessRole accessRole) {}
+  public record Filter(StakeholderRole role, AccessRole accessRole, String userId) {}
 
   public Page<Stakeholder> ofProject(UUID projectId, Filter filter, PageRequest request) {
     List<String> clauses = new ArrayList<>();
@@ -31,6 +31,10 @@ public class StakeholderRepository implements PanacheRepositoryBase<Stakeholder,
     if (filter.accessRole() != null) {
       clauses.add("accessRole = :accessRole");
       params.and("accessRole", filter.accessRole());
+    }
+    if (filter.userId() != null) {
+      clauses.add("userId = :userId");
+      params.and("userId", filter.userId());
     }
     var query = find(String.join(" and ", clauses), Sort.by("name").and("id"), params);
     return Page.of(query.page(request.page(), request.size()).list(), request, query.count());

@@ -133,6 +133,12 @@ public class StakeholderResource {
               schema = @Schema(implementation = AccessRole.class))
           @QueryParam("accessRole")
           String accessRole,
+      @Parameter(
+              description =
+                  "Only the stakeholder with this user id: a UI asks with the signed-in user's"
+                      + " own id to learn their access role on the project (what to offer them)")
+          @QueryParam("userId")
+          String userId,
       @BeanParam PageRequest.Params paging,
       @Context UriInfo uri) {
     return PageRequest.respond(
@@ -141,7 +147,8 @@ public class StakeholderResource {
                 id,
                 new StakeholderRepository.Filter(
                     QueryValues.enumValue(StakeholderRole.class, "role", role),
-                    QueryValues.enumValue(AccessRole.class, "accessRole", accessRole)),
+                    QueryValues.enumValue(AccessRole.class, "accessRole", accessRole),
+                    userId == null || userId.isBlank() ? null : userId),
                 paging.toRequest())
             .map(StakeholderMapper::toView),
         uri);
