@@ -433,4 +433,41 @@ class FinanceApiTest {
         .statusCode(200)
         .body("businessCase.totalBenefits.amount", equalTo("1200.00"));
   }
+
+  /**
+   * The computed reads (analytics, health, gates) carry an ETag that is a digest of what they show:
+   * a dashboard polling with If-None-Match gets 304 until a change moves a figure.
+   */
+  @Test
+  void computedReadsAnswer304UntilWhatTheyShowChanges() {
+    String id = Api.project("{\"amount\":\"100000\",\"currency\":\"EUR\"}");
+    String analytics = "/api/v1/projects/" + id + "/analytics?asOf=2026-06-30";
+    String tag = given().get(analytics).then().statusCode(200).extract().header("ETag");
+    org.junit.jupiter.api.Assertions.assertNotNull(tag, "analytics without an ETag");
+    given().header("If-None-Match", tag).get(analytics).then().statusCode(304);
+    cost(id, "2026-01-31", "\"1500.00\"", "EUR", "LABOR").then().statusCode(201);
+    String moved =
+        given()
+            .header("If-None-Match", tag)
+            .get(analytics)
+            .then()
+            .statusCode(200)
+            .extract()
+            .header("ETag");
+    org.junit.jupiter.api.Assertions.assertNotEquals(tag, moved);
+    for (String read : new String[] {"/health", "/gates"}) {
+      String current =
+          given()
+              .get("/api/v1/projects/" + id + read)
+              .then()
+              .statusCode(200)
+              .extract()
+              .header("ETag");
+      given()
+          .header("If-None-Match", current)
+          .get("/api/v1/projects/" + id + read)
+          .then()
+          .statusCode(304);
+    }
+  }
 }

@@ -1,30 +1,65 @@
 package io.tollgate.rest;
 
+import com.fasterxml.jackson.core.JsonProcessingException;
+import com.fasterxml.jackson.databind.ObjectMapper;
 import jakarta.ws.rs.container.ContainerRequestContext;
 import jakarta.ws.rs.container.ContainerResponseContext;
+import jakarta.ws.rs.container.ResourceInfo;
 import jakarta.ws.rs.core.HttpHeaders;
+import java.security.MessageDigest;
+import java.security.NoSuchAlgorithmException;
+import java.util.HexFormat;
 import org.jboss.resteasy.reactive.server.ServerResponseFilter;
 
 /**
  * Answers a read whose {@code If-None-Match} names the resource's current {@code ETag} with {@code
  * 304 Not Modified} and no body (RFC 9110, 13.1.2): a client that polls a resource it already holds
  * learns that nothing changed without receiving it again. Only a successful read that carries an
- * ETag is concerned, so lists and errors are answered as before.
+ * ETag is concerned, so lists and errors are answered as before; a read marked {@link ContentTag}
+ * gets one here, a digest of its body.
  */
 public class ConditionalGet {
 
+  private final ObjectMapper mapper;
+
+  ConditionalGet(ObjectMapper mapper) {
+    this.mapper = mapper;
+  }
+
   @ServerResponseFilter
-  public void notModified(ContainerRequestContext request, ContainerResponseContext response) {
+  public void notModified(
+      ContainerRequestContext request, ContainerResponseContext response, ResourceInfo resource) {
     String method = request.getMethod();
     if (response.getStatus() != 200 || !("GET".equals(method) || "HEAD".equals(method))) {
       return;
     }
     String etag = response.getHeaderString(HttpHeaders.ETAG);
+    if (etag == null
+        && response.getEntity() != null
+        && resource != null
+        && resource.getResourceMethod() != null
+        && resource.getResourceMethod().isAnnotationPresent(ContentTag.class)) {
+      etag = digestTag(mapper, response.getEntity());
+      response.getHeaders().putSingle(HttpHeaders.ETAG, etag);
+    }
     String ifNoneMatch = request.getHeaderString(HttpHeaders.IF_NONE_MATCH);
     if (etag != null && ifNoneMatch != null && anyMatches(ifNoneMatch, etag)) {
       response.setStatus(304);
       response.setEntity(null);
       response.getHeaders().remove(HttpHeaders.CONTENT_TYPE);
+    }
+  }
+
+  /**
+   * A strong ETag for a body without a version: the first 128 bits of the SHA-256 of its JSON, as
+   * the service writes it (its own ObjectMapper), so that equal bodies have equal tags.
+   */
+  static String digestTag(ObjectMapper mapper, Object body) {
+    try {
+      byte[] digest = MessageDigest.getInstance("SHA-256").digest(mapper.writeValueAsBytes(body));
+      return "\"" + HexFormat.of().formatHex(digest, 0, 16) + "\"";
+    } catch (JsonProcessingException | NoSuchAlgorithmException e) {
+      throw new IllegalStateException("cannot digest the body of a read", e);
     }
   }
 

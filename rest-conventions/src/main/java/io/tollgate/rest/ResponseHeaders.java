@@ -17,10 +17,10 @@ import org.eclipse.microprofile.openapi.models.responses.APIResponse;
  * Documents the response headers that every resource sets the same way, so that a client generated
  * from the document can read them: {@code Location} and {@code ETag} on a 201 ({@link Responses}),
  * {@code Idempotent-Replayed} on the 201 of a create that takes {@code Idempotency-Key} ({@link
- * Idempotency}), {@code ETag} on the read of one resource (a GET whose path ends in a parameter)
- * and on an update's 200, and {@code Link} on a page ({@link PageRequest}). A read of one resource
- * also answers {@code If-None-Match} with a 304 ({@link ConditionalGet}). An operation that sets
- * other headers documents them itself.
+ * Idempotency}), {@code ETag} on the read of one resource (a GET whose path ends in a parameter),
+ * on any other read that is not a page (a computed one, {@link ContentTag}) and on an update's 200,
+ * and {@code Link} on a page ({@link PageRequest}). Those reads also answer {@code If-None-Match}
+ * with a 304 ({@link ConditionalGet}). An operation that sets other headers documents them itself.
  */
 @OpenApiFilter(OpenApiFilter.RunStage.BUILD)
 public class ResponseHeaders implements OASFilter {
@@ -84,7 +84,8 @@ public class ResponseHeaders implements OASFilter {
       refer(ok, ETAG);
     }
     if (method == PathItem.HttpMethod.GET && ok != null) {
-      if (path.endsWith("}")) {
+      // a read of one resource, or a computed read that is not a page ({@link ContentTag})
+      if (path.endsWith("}") || !takes(operation, "page", Parameter.In.QUERY)) {
         refer(ok, ETAG);
         documentConditionalRead(operation);
       }

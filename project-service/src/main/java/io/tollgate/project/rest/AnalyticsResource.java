@@ -2,6 +2,7 @@ package io.tollgate.project.rest;
 
 import io.tollgate.project.mapping.AnalyticsMapper;
 import io.tollgate.project.service.AnalyticsService;
+import io.tollgate.rest.ContentTag;
 import io.tollgate.rest.Problem;
 import jakarta.ws.rs.GET;
 import jakarta.ws.rs.Path;
@@ -50,6 +51,7 @@ public class AnalyticsResource {
   }
 
   @GET
+  @ContentTag
   @Operation(summary = "Get a project's analytics", description = DESCRIPTION)
   @APIResponse(
       responseCode = "200",

@@ -2,6 +2,7 @@ package io.tollgate.project.rest;
 
 import io.tollgate.project.mapping.LifecycleMapper;
 import io.tollgate.project.service.LifecycleService;
+import io.tollgate.rest.ContentTag;
 import jakarta.ws.rs.GET;
 import jakarta.ws.rs.Path;
 import jakarta.ws.rs.PathParam;
@@ -26,6 +27,7 @@ public class GateResource {
   }
 
   @GET
+  @ContentTag
   @Operation(
       summary = "Check a project's gates",
       description =

@@ -4,6 +4,7 @@ import io.tollgate.project.mapping.HealthMapper;
 import io.tollgate.project.service.AnalyticsService;
 import io.tollgate.project.service.HealthService;
 import io.tollgate.project.service.ProjectService;
+import io.tollgate.rest.ContentTag;
 import io.tollgate.rest.Problem;
 import jakarta.ws.rs.GET;
 import jakarta.ws.rs.Path;
@@ -41,6 +42,7 @@ public class HealthResource {
   }
 
   @GET
+  @ContentTag
   @Operation(
       summary = "Get a project's health",
       description =
