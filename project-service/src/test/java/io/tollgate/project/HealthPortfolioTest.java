@@ -299,14 +299,17 @@ class HealthPortfolioTest {
     for (int i = risks.size() - 1; i >= 0; i--) {
       Broker.publishAndAwait(em, risks.get(i).title("Risk " + (i + 1)), GateEventsTest.ASSESSED);
     }
-    List<String> own = given().get("/api/v1/projects/" + id + "/health").path("reasons.message");
+    var health = given().get("/api/v1/projects/" + id + "/health");
+    List<String> own = health.path("reasons.message");
     assertTrue(own.get(0).contains("Risk 1"), own.toString());
     given()
         .queryParam("text", key)
         .get("/api/v1/portfolio")
         .then()
         .statusCode(200)
-        .body("items[0].healthReasons", equalTo(own));
+        .body("items[0].healthReasons", equalTo(own))
+        // the same reasons as the health read, whole, for one component on both pages
+        .body("items[0].healthDetails", equalTo(health.path("reasons")));
   }
 
   @Test

@@ -14,11 +14,11 @@ public final class HealthMapper {
 
   public static HealthView toView(HealthRules.Assessment a, LocalDate asOf) {
     return new HealthView(
-        a.rating(),
-        asOf,
-        a.reasons().stream()
-            .map(r -> new HealthView.Reason(r.dimension(), r.rating(), r.message(), r.relatedIds()))
-            .toList());
+        a.rating(), asOf, a.reasons().stream().map(HealthMapper::toView).toList());
+  }
+
+  static HealthView.Reason toView(HealthRules.Reason r) {
+    return new HealthView.Reason(r.dimension(), r.rating(), r.message(), r.relatedIds());
   }
 
   public static PortfolioItemView toItem(HealthService.Figures f) {
@@ -32,6 +32,7 @@ public final class HealthMapper {
         p.phase,
         f.health().rating(),
         f.health().reasons().stream().map(HealthRules.Reason::message).toList(),
+        f.health().reasons().stream().map(HealthMapper::toView).toList(),
         Amounts.ratio(ev.spi()),
         Amounts.ratio(ev.cpi()),
         Amounts.money(p.budgetAmount, f.currency()),

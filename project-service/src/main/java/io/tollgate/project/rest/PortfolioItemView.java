@@ -14,7 +14,10 @@ import org.eclipse.microprofile.openapi.annotations.media.Schema;
     example =
         "{\"projectId\":\"3f1c2a9e-7b4d-4e0a-9a51-0c6f3f0d2b11\",\"key\":\"CRM\",\"name\":\"CRM"
             + " replacement\",\"methodology\":\"AGILE\",\"phase\":\"EXECUTION\",\"health\":\"AMBER\","
-            + "\"healthReasons\":[\"1 high risk is open: \\\"Key engineer may leave\\\"\"],\"spi\":"
+            + "\"healthReasons\":[\"1 high risk is open: \\\"Key engineer may leave\\\"\"],"
+            + "\"healthDetails\":[{\"dimension\":\"RISK\",\"rating\":\"AMBER\",\"message\":\"1 high"
+            + " risk is open: \\\"Key engineer may leave\\\"\",\"relatedIds\":"
+            + "[\"6a7b8c9d-0e1f-4a2b-8c3d-4e5f6a7b8c9d\"]}],\"spi\":"
             + "0.9500,\"cpi\":1.0200,\"budget\":{\"amount\":\"250000.00\",\"currency\":\"EUR\"},"
             + "\"actualCost\":{\"amount\":\"80000.00\",\"currency\":\"EUR\"},\"budgetBurn\":0.3200,"
             + "\"openRisks\":{\"critical\":0,\"high\":1,\"medium\":2,\"low\":0,\"total\":3}}")
@@ -25,7 +28,13 @@ public record PortfolioItemView(
     Methodology methodology,
     Phase phase,
     HealthRating health,
-    List<String> healthReasons,
+    @Schema(description = "The reasons' messages, for a compact list") List<String> healthReasons,
+    @Schema(
+            description =
+                "The same reasons as the project's health read gives them (dimension, rating,"
+                    + " message and the milestones, risks or KPIs each is about), so that one"
+                    + " component shows both")
+        List<HealthView.Reason> healthDetails,
     @Schema(description = "Null when undefined (PV = 0)") BigDecimal spi,
     @Schema(description = "Null when undefined (AC = 0)") BigDecimal cpi,
     Money budget,
