@@ -211,6 +211,14 @@ class FinanceApiTest {
         .then()
         .statusCode(400)
         .body("violations.field", hasItems("date", "category"));
+    // an empty form: every missing field in one answer, the amount and currency included
+    given()
+        .contentType(ContentType.JSON)
+        .body("{}")
+        .post("/api/v1/projects/" + id + "/costs")
+        .then()
+        .statusCode(400)
+        .body("violations.field", equalTo(List.of("amount", "category", "currency", "date")));
     cost(UUID.randomUUID().toString(), "2026-01-31", "10", "EUR", "LABOR").then().statusCode(404);
     org.junit.jupiter.api.Assertions.assertEquals(0, costs(id));
   }

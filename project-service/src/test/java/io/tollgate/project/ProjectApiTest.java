@@ -197,6 +197,17 @@ class ProjectApiTest {
         .statusCode(400)
         .body("violations[0].field", equalTo("targetDate"));
     given().queryParam("text", key).get("/api/v1/projects").then().body("totalItems", equalTo(0));
+    // everything wrong with a form comes in one answer: its fields' own constraints and the
+    // rules across them, not one round trip at a time
+    given()
+        .contentType(ContentType.JSON)
+        .body(
+            "{\"key\":\"%s\",\"name\":\" \",\"methodology\":\"WATERFALL\",\"startDate\":\"2026-05-01\",\"targetDate\":\"2026-04-01\",\"budget\":{\"amount\":\"-5\",\"currency\":\"EUR\"}}"
+                .formatted(key))
+        .post("/api/v1/projects")
+        .then()
+        .statusCode(400)
+        .body("violations.field", equalTo(List.of("budget.amount", "name", "targetDate")));
   }
 
   @Test

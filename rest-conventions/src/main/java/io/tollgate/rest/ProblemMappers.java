@@ -17,6 +17,7 @@ import java.util.Comparator;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
+import java.util.stream.Collectors;
 import org.hibernate.exception.DataException;
 import org.jboss.logging.Logger;
 import org.jboss.resteasy.reactive.server.ServerExceptionMapper;
@@ -45,9 +46,26 @@ public class ProblemMappers {
 
   @ServerExceptionMapper(priority = 1)
   public Response constraintViolation(ConstraintViolationException e, UriInfo uri) {
-    List<Problem.Violation> violations =
+    List<Problem.Violation> fields =
         e.getConstraintViolations().stream()
             .map(v -> new Problem.Violation(fieldOf(v), v.getMessage()))
+            .toList();
+    Set<String> reported =
+        fields.stream().map(Problem.Violation::field).collect(Collectors.toSet());
+    // the body's rules across fields too, on the fields not already refused: one answer lists
+    // everything wrong with the request
+    List<Problem.Violation> rules =
+        e.getConstraintViolations().stream()
+            .map(ConstraintViolation::getExecutableParameters)
+            .filter(java.util.Objects::nonNull)
+            .flatMap(java.util.Arrays::stream)
+            .filter(CrossFieldRules.class::isInstance)
+            .distinct()
+            .flatMap(body -> ((CrossFieldRules) body).ruleViolations().stream())
+            .filter(v -> !reported.contains(v.field()))
+            .toList();
+    List<Problem.Violation> violations =
+        java.util.stream.Stream.concat(fields.stream(), rules.stream())
             .sorted(Comparator.comparing(Problem.Violation::field))
             .toList();
     String detail =

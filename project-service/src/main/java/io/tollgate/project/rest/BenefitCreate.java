@@ -1,11 +1,16 @@
 package io.tollgate.project.rest;
 
 import io.tollgate.project.model.Recurrence;
+import io.tollgate.project.service.MoneyRules;
+import io.tollgate.rest.CrossFieldRules;
+import io.tollgate.rest.Problem;
 import jakarta.validation.constraints.NotBlank;
 import jakarta.validation.constraints.NotNull;
 import jakarta.validation.constraints.Size;
 import java.math.BigDecimal;
 import java.time.LocalDate;
+import java.util.ArrayList;
+import java.util.List;
 import org.eclipse.microprofile.openapi.annotations.enums.SchemaType;
 import org.eclipse.microprofile.openapi.annotations.media.Schema;
 
@@ -29,5 +34,22 @@ public record BenefitCreate(
     @Schema(required = true, description = "ISO 4217; the project's currency") String currency,
     @NotNull Recurrence recurrence,
     @NotNull LocalDate startDate,
-    @Schema(description = "Recurring benefits only: the last date one can occur")
-        LocalDate endDate) {}
+    @Schema(description = "Recurring benefits only: the last date one can occur") LocalDate endDate)
+    implements CrossFieldRules {
+
+  /**
+   * The amount in its currency's decimals and the dates in order; the project's currency is the
+   * service's to check.
+   */
+  @Override
+  public List<Problem.Violation> ruleViolations() {
+    List<Problem.Violation> violations =
+        new ArrayList<>(MoneyRules.check("", amount, currency, true));
+    if (recurrence == Recurrence.ONE_OFF && endDate != null) {
+      violations.add(new Problem.Violation("endDate", "a ONE_OFF benefit has no endDate"));
+    } else if (startDate != null && endDate != null && endDate.isBefore(startDate)) {
+      violations.add(new Problem.Violation("endDate", "must not be before startDate " + startDate));
+    }
+    return violations;
+  }
+}

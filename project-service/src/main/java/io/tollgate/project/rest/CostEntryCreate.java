@@ -1,10 +1,14 @@
 package io.tollgate.project.rest;
 
 import io.tollgate.project.model.CostCategory;
+import io.tollgate.project.service.MoneyRules;
+import io.tollgate.rest.CrossFieldRules;
+import io.tollgate.rest.Problem;
 import jakarta.validation.constraints.NotNull;
 import jakarta.validation.constraints.Size;
 import java.math.BigDecimal;
 import java.time.LocalDate;
+import java.util.List;
 import org.eclipse.microprofile.openapi.annotations.enums.SchemaType;
 import org.eclipse.microprofile.openapi.annotations.media.Schema;
 
@@ -26,4 +30,12 @@ public record CostEntryCreate(
         BigDecimal amount,
     @Schema(required = true, description = "ISO 4217; the project's currency") String currency,
     @NotNull CostCategory category,
-    @Size(max = 1000) String note) {}
+    @Size(max = 1000) String note)
+    implements CrossFieldRules {
+
+  /** The amount in its currency's decimals; the project's currency is the service's to check. */
+  @Override
+  public List<Problem.Violation> ruleViolations() {
+    return MoneyRules.check("", amount, currency, true);
+  }
+}

@@ -1,11 +1,15 @@
 package io.tollgate.project.rest;
 
 import io.tollgate.project.model.Methodology;
+import io.tollgate.project.service.ProjectService;
+import io.tollgate.rest.CrossFieldRules;
+import io.tollgate.rest.Problem;
 import jakarta.validation.constraints.NotBlank;
 import jakarta.validation.constraints.NotNull;
 import jakarta.validation.constraints.Pattern;
 import jakarta.validation.constraints.Size;
 import java.time.LocalDate;
+import java.util.List;
 import org.eclipse.microprofile.openapi.annotations.media.Schema;
 
 @Schema(
@@ -30,4 +34,11 @@ public record ProjectCreate(
     LocalDate startDate,
     LocalDate targetDate,
     @Schema(description = "Budget at completion (BAC); optional until the project leaves PLANNING")
-        MoneyInput budget) {}
+        MoneyInput budget)
+    implements CrossFieldRules {
+
+  @Override
+  public List<Problem.Violation> ruleViolations() {
+    return ProjectService.rules(startDate, targetDate, budget);
+  }
+}

@@ -4,7 +4,6 @@ import io.tollgate.project.mapping.FinanceMapper;
 import io.tollgate.project.model.Benefit;
 import io.tollgate.project.model.CostEntry;
 import io.tollgate.project.model.Project;
-import io.tollgate.project.model.Recurrence;
 import io.tollgate.project.repository.BenefitRepository;
 import io.tollgate.project.repository.CostEntryRepository;
 import io.tollgate.project.rest.BenefitCreate;
@@ -55,7 +54,7 @@ public class FinanceService {
   public CostEntry recordCost(UUID projectId, CostEntryCreate request) {
     Project p = projects.lock(projectId);
     ProjectService.requireActive(p);
-    checkMoney(p, request.amount(), request.currency());
+    checkInProjectCurrency(p, request.ruleViolations(), request.currency());
     CostEntry e = new CostEntry();
     e.id = UUID.randomUUID();
     e.projectId = p.id;
@@ -111,14 +110,7 @@ public class FinanceService {
   public Benefit addBenefit(UUID projectId, BenefitCreate request) {
     Project p = projects.lock(projectId);
     ProjectService.requireActive(p);
-    if (request.recurrence() == Recurrence.ONE_OFF && request.endDate() != null) {
-      throw ProblemException.invalid("endDate", "a ONE_OFF benefit has no endDate");
-    }
-    if (request.endDate() != null && request.endDate().isBefore(request.startDate())) {
-      throw ProblemException.invalid(
-          "endDate", "must not be before startDate " + request.startDate());
-    }
-    checkMoney(p, request.amount(), request.currency());
+    checkInProjectCurrency(p, request.ruleViolations(), request.currency());
     Benefit b = new Benefit();
     b.id = UUID.randomUUID();
     b.projectId = p.id;
@@ -170,9 +162,12 @@ public class FinanceService {
     return costs.currencyOf(p.id).or(() -> benefits.currencyOf(p.id));
   }
 
-  private void checkMoney(Project p, java.math.BigDecimal amount, String currency) {
-    List<Problem.Violation> violations =
-        new ArrayList<>(MoneyRules.check("", amount, currency, true));
+  /**
+   * Refuses the request with its own rules' violations and, unless its currency is already refused,
+   * one for a currency other than the project's: all in one answer.
+   */
+  private void checkInProjectCurrency(Project p, List<Problem.Violation> rules, String currency) {
+    List<Problem.Violation> violations = new ArrayList<>(rules);
     if (violations.stream().noneMatch(v -> v.field().equals("currency"))) {
       currencyOf(p)
           .filter(projectCurrency -> !projectCurrency.equals(currency))

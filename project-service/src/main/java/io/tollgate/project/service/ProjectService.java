@@ -78,8 +78,7 @@ public class ProjectService {
           ProblemType.FORBIDDEN,
           "this API key is limited to its projects; it cannot create another one");
     }
-    checkDates(request.startDate(), request.targetDate());
-    checkBudget(request.budget());
+    request.requireRules();
     OffsetDateTime now = Times.now();
     Project p = new Project();
     p.id = UUID.randomUUID();
@@ -148,8 +147,11 @@ public class ProjectService {
     requireActive(p);
     ProjectPatch before = ProjectMapper.toPatchable(p);
     ProjectPatch after = mergePatch.apply(before, patch).normalized();
-    checkDates(after.startDate(), after.targetDate());
-    checkBudget(after.budget());
+    List<Problem.Violation> violations =
+        rules(after.startDate(), after.targetDate(), after.budget());
+    if (!violations.isEmpty()) {
+      throw ProblemException.invalid(violations);
+    }
     checkBudgetCurrency(p, after.budget());
     if (before.budget() != null
         && after.budget() == null
@@ -220,21 +222,20 @@ public class ProjectService {
     }
   }
 
-  private static void checkDates(LocalDate start, LocalDate target) {
+  /**
+   * What a project's dates and budget break: a target date before the start date, a budget that is
+   * not a positive amount in its currency's decimals. Every one, so that one answer lists them.
+   */
+  public static List<Problem.Violation> rules(
+      LocalDate start, LocalDate target, MoneyInput budget) {
+    List<Problem.Violation> violations = new ArrayList<>();
     if (start != null && target != null && target.isBefore(start)) {
-      throw ProblemException.invalid("targetDate", "must not be before startDate " + start);
+      violations.add(new Problem.Violation("targetDate", "must not be before startDate " + start));
     }
-  }
-
-  private static void checkBudget(MoneyInput budget) {
-    if (budget == null) {
-      return;
+    if (budget != null) {
+      violations.addAll(MoneyRules.check("budget.", budget.amount(), budget.currency(), true));
     }
-    List<Problem.Violation> violations =
-        MoneyRules.check("budget.", budget.amount(), budget.currency(), true);
-    if (!violations.isEmpty()) {
-      throw ProblemException.invalid(violations);
-    }
+    return violations;
   }
 
   /** The budget must be in the currency the project's costs and benefits are recorded in. */
