@@ -14,6 +14,7 @@ import java.util.concurrent.TimeUnit;
 import java.util.concurrent.TimeoutException;
 import org.apache.kafka.clients.consumer.ConsumerRecord;
 import org.apache.kafka.clients.producer.ProducerRecord;
+import org.apache.kafka.common.header.Header;
 import org.apache.kafka.common.header.Headers;
 import org.eclipse.microprofile.config.Config;
 import org.eclipse.microprofile.config.ConfigProvider;
@@ -62,6 +63,12 @@ public class DeadLetters {
     ProducerRecord<String, String> copy =
         new ProducerRecord<>(topicFor(record.topic()), record.key(), record.value());
     Headers headers = copy.headers();
+    // the record's own headers come along (content-type: application/cloudevents+json tells a
+    // CloudEvents reader the structured mode), so that a copy republished to its topic is the
+    // record as it was
+    for (Header original : record.headers()) {
+      headers.add(original.key(), original.value());
+    }
     header(headers, "dead-letter-reason", String.valueOf(reason.getMessage()));
     header(headers, "dead-letter-cause", reason.getClass().getName());
     header(headers, "dead-letter-topic", record.topic());

@@ -350,6 +350,8 @@ class ProjectDirectoryTest {
       assertEquals(project.toString(), setAside.key());
       assertEquals("project.events", header(setAside, "dead-letter-topic"));
       assertTrue(header(setAside, "dead-letter-reason").contains("not a CloudEvent"));
+      // with the record's own headers, so that it can be republished as it was
+      assertEquals("application/cloudevents+json", header(setAside, "content-type"));
       assertTrue(Long.parseLong(header(setAside, "dead-letter-offset")) >= 0);
       ConsumerRecord<String, String> withoutId =
           dlq.awaitRecord(r -> noId.equals(r.value()), Duration.ofSeconds(30));

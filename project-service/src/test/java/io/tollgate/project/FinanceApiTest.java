@@ -254,6 +254,33 @@ class FinanceApiTest {
         .statusCode(200);
   }
 
+  /**
+   * Milestones' planned values are amounts in the budget's currency, without one of their own: the
+   * budget keeps its currency while they exist, or earned value would re-read them in another.
+   */
+  @Test
+  void aBudgetKeepsItsCurrencyWhileMilestonesCarryPlannedValues() {
+    String id = Api.project("{\"amount\":\"250000\",\"currency\":\"EUR\"}");
+    Broker.publishAndAwait(em, new Broker.Milestone(id).value("25000.00"), GateEventsTest.CREATED);
+    given()
+        .contentType("application/merge-patch+json")
+        .header("If-Match", "\"0\"")
+        .body("{\"budget\":{\"amount\":\"300000\",\"currency\":\"USD\"}}")
+        .patch("/api/v1/projects/" + id)
+        .then()
+        .statusCode(400)
+        .body("violations[0].field", equalTo("budget.currency"))
+        .body("violations[0].message", containsString("planned values in EUR"));
+    given()
+        .contentType("application/merge-patch+json")
+        .header("If-Match", "\"0\"")
+        .body("{\"budget\":{\"amount\":\"300000\",\"currency\":\"EUR\"}}")
+        .patch("/api/v1/projects/" + id)
+        .then()
+        .statusCode(200)
+        .body("budget.amount", equalTo("300000.00"));
+  }
+
   @Test
   void benefitsAreOneOffOrRecurringWithTheirDatesInOrder() {
     String id = Api.project("{\"amount\":\"1000\",\"currency\":\"GBP\"}");

@@ -7,6 +7,7 @@ import io.tollgate.project.model.Phase;
 import io.tollgate.project.model.Project;
 import io.tollgate.project.repository.BenefitRepository;
 import io.tollgate.project.repository.CostEntryRepository;
+import io.tollgate.project.repository.MilestoneRefRepository;
 import io.tollgate.project.repository.ProjectRepository;
 import io.tollgate.project.rest.MoneyInput;
 import io.tollgate.project.rest.ProjectCreate;
@@ -46,6 +47,7 @@ public class ProjectService {
   private final CostEntryRepository costs;
   private final BenefitRepository benefits;
   private final HealthService health;
+  private final MilestoneRefRepository milestones;
 
   ProjectService(
       ProjectRepository projects,
@@ -57,8 +59,10 @@ public class ProjectService {
       Instance<StakeholderService> stakeholders,
       CostEntryRepository costs,
       BenefitRepository benefits,
+      MilestoneRefRepository milestones,
       HealthService health) {
     this.health = health;
+    this.milestones = milestones;
     this.costs = costs;
     this.benefits = benefits;
     this.projects = projects;
@@ -253,6 +257,18 @@ public class ProjectService {
                   "budget.currency",
                   "must be " + inUse + ": the project's costs and benefits are in " + inUse);
             });
+    // milestones' planned values are amounts in the budget's currency without one of their own:
+    // another currency would silently re-read them (earned value in the wrong money)
+    if (p.budgetCurrency != null
+        && !p.budgetCurrency.equals(budget.currency())
+        && milestones.anyValued(p.id)) {
+      throw ProblemException.invalid(
+          "budget.currency",
+          "must be "
+              + p.budgetCurrency
+              + ": the project's milestones carry planned values in "
+              + p.budgetCurrency);
+    }
   }
 
   private static void setBudget(Project p, MoneyInput budget) {
