@@ -20,6 +20,7 @@ import java.time.temporal.ChronoUnit;
 import java.util.Base64;
 import java.util.HexFormat;
 import java.util.List;
+import java.util.Locale;
 import java.util.Map;
 import java.util.Optional;
 import java.util.Set;
@@ -297,15 +298,18 @@ public class ApiKeyService {
   /**
    * Only a store that cannot be reached is "unavailable", worth retrying later: no connection
    * (SQLState class 08), the server shutting down or starting up (57P01, 57P02, 57P03), too many
-   * connections (53300), or no pooled connection free in time. A value the store refuses (class 22)
-   * is the request's; a constraint (class 23) a conflict with what is stored; anything else (a
-   * missing table, a privilege, a bug in a statement) the gateway's own.
+   * connections (53300), a database not accepting connections (55000 with that message), or no
+   * pooled connection free or made in time. A value the store refuses (class 22) is the request's;
+   * a constraint (class 23) a conflict with what is stored; anything else (a missing table, a
+   * privilege, a bug in a statement) the gateway's own.
    */
   static Kind classify(SQLException failure) {
     for (Throwable t = failure; t != null && t.getCause() != t; t = t.getCause()) {
       if (t instanceof SQLException sql && sql.getSQLState() != null) {
         String state = sql.getSQLState();
-        if (state.startsWith("08") || UNAVAILABLE_STATES.contains(state)) {
+        if (state.startsWith("08")
+            || UNAVAILABLE_STATES.contains(state)
+            || (state.equals("55000") && notAcceptingConnections(sql))) {
           return Kind.UNAVAILABLE;
         }
         if (state.startsWith("22")) {
@@ -316,13 +320,32 @@ public class ApiKeyService {
         }
         return Kind.INTERNAL;
       }
-      if (t instanceof java.sql.SQLTransientConnectionException
-          || String.valueOf(t.getMessage()).startsWith("Acquisition timeout")) {
+      if (t instanceof java.sql.SQLTransientConnectionException || acquisitionTimeout(t)) {
         // Agroal's pool: no connection free (or made) in time; it sets no SQLState
         return Kind.UNAVAILABLE;
       }
     }
     return Kind.INTERNAL;
+  }
+
+  /**
+   * Agroal says "Acquisition timeout while waiting for new connection" when no connection could be
+   * made in time, and "Sorry, acquisition timeout!" when the pool stayed full; neither has a
+   * SQLState.
+   */
+  private static boolean acquisitionTimeout(Throwable t) {
+    return t.getMessage() != null
+        && t.getMessage().toLowerCase(Locale.ROOT).contains("acquisition timeout");
+  }
+
+  /**
+   * 55000 (object not in prerequisite state) is also what PostgreSQL answers for a database that
+   * does not take connections just now ({@code ALTER DATABASE ... ALLOW_CONNECTIONS false}); any
+   * other 55000 is not about reaching the store.
+   */
+  private static boolean notAcceptingConnections(SQLException sql) {
+    return sql.getMessage() != null
+        && sql.getMessage().contains("not currently accepting connections");
   }
 
   private static final Set<String> UNAVAILABLE_STATES = Set.of("57P01", "57P02", "57P03", "53300");

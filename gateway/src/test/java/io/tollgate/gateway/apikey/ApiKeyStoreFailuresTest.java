@@ -32,6 +32,18 @@ class ApiKeyStoreFailuresTest {
         ApiKeyService.classify(
             new SQLException(
                 "Acquisition timeout while waiting for new connection", new TimeoutException())));
+    // Agroal's pool when every connection stays in use past the acquisition timeout
+    assertEquals(
+        Kind.UNAVAILABLE, ApiKeyService.classify(new SQLException("Sorry, acquisition timeout!")));
+    assertEquals(
+        Kind.UNAVAILABLE,
+        ApiKeyService.problemFor(new SQLException("Sorry, acquisition timeout!")).kind());
+    // ALTER DATABASE gateway ALLOW_CONNECTIONS false
+    assertEquals(
+        Kind.UNAVAILABLE,
+        ApiKeyService.classify(
+            new SQLException(
+                "FATAL: database \"gateway\" is not currently accepting connections", "55000")));
     assertEquals(
         Kind.UNAVAILABLE,
         ApiKeyService.classify(new SQLTransientConnectionException("no connection")));
@@ -74,5 +86,10 @@ class ApiKeyStoreFailuresTest {
       assertNull(ApiKeyService.problemFor(new SQLException("x", state)), state);
     }
     assertEquals(Kind.INTERNAL, ApiKeyService.classify(new SQLException("no state")));
+    // 55000 for anything but a database refusing connections is not about reaching the store
+    assertEquals(
+        Kind.INTERNAL,
+        ApiKeyService.classify(
+            new SQLException("cannot execute LOCK TABLE during recovery", "55000")));
   }
 }
