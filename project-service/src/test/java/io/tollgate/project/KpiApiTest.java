@@ -323,4 +323,69 @@ class KpiApiTest {
     given().get(kpiUrl).then().statusCode(404);
     given().get(kpiUrl + "/measurements").then().statusCode(404);
   }
+
+  /**
+   * A measurement dated today where the day starts first counts at once everywhere: in the KPI, in
+   * the project's health and in its analytics, not in one of them a day later.
+   */
+  @Test
+  void aMeasurementOfTheEarliestTodayCountsInTheKpiTheHealthAndTheAnalyticsAlike() {
+    String id = Api.project(null);
+    String kpi = define(id, "Uptime", "99.9", "HIGHER_IS_BETTER").header("Location");
+    LocalDate kiribati = LocalDate.now(ZoneOffset.ofHours(14));
+    measure(kpi, kiribati.minusDays(1).toString(), "99.1").then().statusCode(201);
+    measure(kpi, kiribati.toString(), "99.4").then().statusCode(201);
+    given().get(kpi).then().body("status.missedLastTwo", equalTo(true));
+    given()
+        .get("/api/v1/projects/" + id + "/health")
+        .then()
+        .statusCode(200)
+        .body("rating", equalTo("AMBER"))
+        .body("reasons[0].dimension", equalTo("KPI"));
+    given()
+        .get("/api/v1/projects/" + id + "/analytics")
+        .then()
+        .statusCode(200)
+        .body("kpis[0].latest.measuredOn", equalTo(kiribati.toString()))
+        .body("kpis[0].missedLastTwo", equalTo(true));
+  }
+
+  /**
+   * A target stored under earlier, looser rules does not keep the rest of its KPI from changing.
+   */
+  @Test
+  void aKpiWhoseStoredTargetPredatesTheDigitLimitStaysEditable() {
+    String id = Api.project(null);
+    var created = define(id, "Throughput", "10", "HIGHER_IS_BETTER");
+    String kpi = created.header("Location");
+    String kpiId = created.path("id");
+    io.quarkus.narayana.jta.QuarkusTransaction.requiringNew()
+        .run(
+            () ->
+                io.quarkus.arc.Arc.container()
+                    .instance(jakarta.persistence.EntityManager.class)
+                    .get()
+                    .createNativeQuery(
+                        "update kpi set target = 1234567890123456.5, version = version + 1"
+                            + " where id = cast(?1 as uuid)")
+                    .setParameter(1, kpiId)
+                    .executeUpdate());
+    int version = Integer.parseInt(given().get(kpi).header("ETag").replace("\"", ""));
+    given()
+        .contentType("application/merge-patch+json")
+        .header("If-Match", "\"" + version + "\"")
+        .body("{\"description\":\"per day\"}")
+        .patch(kpi)
+        .then()
+        .statusCode(200)
+        .body("description", equalTo("per day"));
+    given()
+        .contentType("application/merge-patch+json")
+        .header("If-Match", "\"" + (version + 1) + "\"")
+        .body("{\"target\":1234567890123456.7}")
+        .patch(kpi)
+        .then()
+        .statusCode(400)
+        .body("violations[0].field", equalTo("target"));
+  }
 }

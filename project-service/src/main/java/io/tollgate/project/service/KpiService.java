@@ -126,7 +126,10 @@ public class KpiService {
     ProjectService.requireActive(p);
     KpiPatch before = KpiMapper.toPatchable(k);
     KpiPatch after = mergePatch.apply(before, patch).normalized();
-    checkDecimal("target", after.target());
+    if (after.target() == null || after.target().compareTo(before.target()) != 0) {
+      // a target stored under earlier rules stays editable around: only a new one is judged
+      checkDecimal("target", after.target());
+    }
     if (same(before, after)) {
       return k;
     }

@@ -23,10 +23,19 @@ public class KpiStatuses {
     this.measurements = measurements;
   }
 
-  /** Each KPI's status from its measurements up to {@code asOf}, in the order given. */
+  /**
+   * Each KPI's status from its measurements up to {@code asOf}, in the order given. As of today
+   * (UTC) or later that is every measurement taken so far, those dated today where the day starts
+   * first included ({@link KpiService#latestDay()}), so that the KPI itself, the health and the
+   * analytics agree the moment one is recorded.
+   */
   public Map<Kpi, Kpis.Status> of(Collection<Kpi> kpis, LocalDate asOf) {
+    LocalDate upTo =
+        asOf.isBefore(AnalyticsService.today()) || asOf.isAfter(KpiService.latestDay())
+            ? asOf
+            : KpiService.latestDay();
     Map<UUID, List<Kpis.Measurement>> byKpi = new HashMap<>();
-    for (KpiMeasurement m : measurements.upTo(kpis.stream().map(k -> k.id).toList(), asOf)) {
+    for (KpiMeasurement m : measurements.upTo(kpis.stream().map(k -> k.id).toList(), upTo)) {
       byKpi
           .computeIfAbsent(m.kpiId, id -> new ArrayList<>())
           .add(new Kpis.Measurement(m.measuredOn, m.value));
