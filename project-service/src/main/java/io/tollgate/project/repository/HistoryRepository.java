@@ -56,7 +56,8 @@ public class HistoryRepository implements PanacheRepositoryBase<HistoryEntry, Lo
       params.and("to", filter.to());
     }
     Long pin = filter.before();
-    if (pin == null) {
+    if (pin == null && request.page() > 0) {
+      // a walk that starts past the first page: pinned to the list's newest entry now
       var newestQuery =
           getEntityManager()
               .createQuery(
@@ -71,8 +72,12 @@ public class HistoryRepository implements PanacheRepositoryBase<HistoryEntry, Lo
       params.and("before", pin);
     }
     var query = find(String.join(" and ", clauses), Sort.by("seq").descending(), params);
-    return new PinnedPage<>(
-        Page.of(query.page(request.page(), request.size()).list(), request, query.count()), pin);
+    List<HistoryEntry> items = query.page(request.page(), request.size()).list();
+    if (pin == null && !items.isEmpty()) {
+      // the first page's first entry is the list's newest: no query needed to pin it
+      pin = items.get(0).seq + 1;
+    }
+    return new PinnedPage<>(Page.of(items, request, query.count()), pin);
   }
 
   /**

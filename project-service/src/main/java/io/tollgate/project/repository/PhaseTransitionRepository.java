@@ -7,6 +7,7 @@ import io.tollgate.rest.Page;
 import io.tollgate.rest.PageRequest;
 import io.tollgate.rest.PinnedPage;
 import jakarta.enterprise.context.ApplicationScoped;
+import java.util.List;
 import java.util.Optional;
 import java.util.UUID;
 
@@ -23,7 +24,8 @@ public class PhaseTransitionRepository implements PanacheRepositoryBase<PhaseTra
   public PinnedPage<PhaseTransition> ofProject(
       UUID projectId, Long beforeVersion, PageRequest request) {
     Long pin = beforeVersion;
-    if (pin == null) {
+    if (pin == null && request.page() > 0) {
+      // a walk that starts past the first page: pinned to the newest transition now
       Long newest =
           getEntityManager()
               .createQuery(
@@ -39,8 +41,12 @@ public class PhaseTransitionRepository implements PanacheRepositoryBase<PhaseTra
             Sort.by("projectVersion").descending(),
             projectId,
             pin == null ? Long.MAX_VALUE : pin);
-    return new PinnedPage<>(
-        Page.of(query.page(request.page(), request.size()).list(), request, query.count()), pin);
+    List<PhaseTransition> items = query.page(request.page(), request.size()).list();
+    if (pin == null && !items.isEmpty()) {
+      // the first page's first transition is the newest: no query needed to pin it
+      pin = items.get(0).projectVersion + 1;
+    }
+    return new PinnedPage<>(Page.of(items, request, query.count()), pin);
   }
 
   public Optional<PhaseTransition> ofProject(UUID projectId, UUID transitionId) {
