@@ -92,9 +92,9 @@ public class OutboxRelay {
    * two vacuums under load its heap holds thousands of pages of deleted rows (measured: a
    * sequential scan of up to 2,400 pages in each of ~75 rounds a second). And PostgreSQL ends the
    * round's session once it has sat idle in the transaction for longer than a live round ever does
-   * (it waits at most the send timeout, for the broker), which frees the lock and the claimed rows
-   * of a relay that died or lost its network mid-round within seconds instead of after TCP
-   * keepalive's two hours.
+   * (it waits at most twice the send timeout: for the topic's metadata, then for the broker's
+   * acknowledgement), which frees the lock and the claimed rows of a relay that died or lost its
+   * network mid-round within seconds instead of after TCP keepalive's two hours.
    */
   public static String roundStart(Duration sendTimeout) {
     return "select pg_try_advisory_xact_lock("

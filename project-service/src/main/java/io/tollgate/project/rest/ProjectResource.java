@@ -132,7 +132,8 @@ public class ProjectResource {
   @Operation(
       summary = "Get a project",
       description =
-          "The project with its ETag (its version). With asOf (an RFC 3339 instant) it is the"
+          "The project with its ETag (its version). With asOf (an RFC 3339 instant, or a date"
+              + " for the end of that day in UTC) it is the"
               + " project as it was at that moment, from the snapshots its history keeps (no"
               + " ETag: an earlier state cannot be changed); 404 when it did not exist yet.")
   @APIResponse(

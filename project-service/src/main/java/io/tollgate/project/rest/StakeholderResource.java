@@ -136,7 +136,9 @@ public class StakeholderResource {
       @Parameter(
               description =
                   "Only the stakeholder with this user id: a UI asks with the signed-in user's"
-                      + " own id to learn their access role on the project (what to offer them)")
+                      + " own id to learn their access role on the project. What the user may do"
+                      + " also depends on their platform role (ADMIN or PMO in the token's groups"
+                      + " need no membership) and on a read-only API key's scope")
           @QueryParam("userId")
           String userId,
       @BeanParam PageRequest.Params paging,
