@@ -9,6 +9,7 @@ import io.tollgate.gateway.http.Problems.Kind;
 import io.vertx.core.Future;
 import io.vertx.core.http.HttpHeaders;
 import io.vertx.core.http.HttpServerRequest;
+import io.vertx.core.http.HttpVersion;
 import io.vertx.httpproxy.Body;
 import io.vertx.httpproxy.ProxyContext;
 import io.vertx.httpproxy.ProxyInterceptor;
@@ -22,10 +23,12 @@ import org.jboss.logging.Logger;
  * breaker: while it is open, requests are answered with a 503 problem without being sent.
  *
  * <p>Only failures that say something about the service count against its breaker. A client that
- * hung up says nothing; nor does a request whose body had not arrived in full when the exchange
- * failed: a service that waits for a body which never comes is not failing, and anyone able to send
- * a request could otherwise open the circuit for everyone by stalling a few bodies (a
- * Content-Length larger than what is sent). Such a request is answered 408, as the client's.
+ * hung up says nothing; nor does a request that timed out while its body was still arriving: a
+ * service that waits for a body which never comes is not failing, and anyone able to send a request
+ * could otherwise open the circuit for everyone by stalling a few bodies (a Content-Length larger
+ * than what is sent). Such a request is answered 408, as the client's. Any other failure while the
+ * body is arriving (the service closed or reset the connection, or answered 502, 503 or 504 without
+ * waiting for the body) is the service's, as at any other time.
  *
  * <p>It must be the first interceptor, so it sees every failure of the ones after it.
  */
@@ -77,9 +80,9 @@ final class UpstreamFailureInterceptor implements ProxyInterceptor {
             result -> {
               if (result.succeeded() && !isUnavailable(result.result().getStatusCode())) {
                 breaker.onSuccess(permit);
-              } else if (clientGone(context) || bodyIncomplete(context)) {
-                // the client hung up, or had not sent its whole body when the exchange failed:
-                // says nothing about the service
+              } else if (clientGone(context) || stalledBody(context, result.cause())) {
+                // the client hung up, or the service was still waiting for the client's body when
+                // the time ran out: says nothing about the service
                 breaker.onAbandoned(permit);
               } else {
                 breaker.onFailure(permit);
@@ -96,8 +99,13 @@ final class UpstreamFailureInterceptor implements ProxyInterceptor {
                 // nobody will read it, but the library still expects an answer
                 return Future.succeededFuture(answer(context, Kind.BAD_GATEWAY, "client gone"));
               }
-              if (bodyIncomplete(context)) {
+              if (stalledBody(context, failure)) {
                 return Future.succeededFuture(bodyNotReceived(context, failure));
+              }
+              if (bodyIncomplete(context)) {
+                // the service's failure, but what is left of the body would be read as the next
+                // request
+                closeAfterAnswer(context);
               }
               return Future.succeededFuture(problem(context, failure));
             });
@@ -109,8 +117,28 @@ final class UpstreamFailureInterceptor implements ProxyInterceptor {
     if (context.get(CLOSE_AFTER_ANSWER, Boolean.class) == null) {
       return sent;
     }
-    // what is left of the body would be read as part of this request: nobody waits for it
-    return sent.andThen(v -> context.request().proxiedRequest().connection().close());
+    // what is left of the body would be read as part of this request: nobody waits for it. On
+    // HTTP/2 only this request's stream goes (RST_STREAM NO_ERROR after a complete answer, RFC 9113
+    // section 8.1), not the other requests the connection carries
+    HttpServerRequest incoming = context.request().proxiedRequest();
+    return sent.andThen(
+        v -> {
+          if (incoming.version() == HttpVersion.HTTP_2) {
+            incoming.response().reset(0);
+          } else {
+            incoming.connection().close();
+          }
+        });
+  }
+
+  /** Has the connection (HTTP/1.x) or the stream (HTTP/2) end once the answer is out. */
+  private static void closeAfterAnswer(ProxyContext context) {
+    HttpServerRequest incoming = context.request().proxiedRequest();
+    if (incoming.version() != HttpVersion.HTTP_2) {
+      // connection-specific headers are not allowed in HTTP/2
+      incoming.response().putHeader(HttpHeaders.CONNECTION, "close");
+    }
+    context.set(CLOSE_AFTER_ANSWER, Boolean.TRUE);
   }
 
   /** Notes that the request has a connection to the upstream and its body is streaming to it. */
@@ -133,9 +161,18 @@ final class UpstreamFailureInterceptor implements ProxyInterceptor {
   }
 
   /**
-   * The 408 for a request whose body had not arrived in full: the client's failure, logged at DEBUG
-   * only (a client could fill the log with it). The rest of the body is not read: the connection
-   * closes once the answer is out.
+   * Whether the exchange ran out of time while the client's body was still arriving: the client's
+   * failure. Only a timeout is: a service that closed or reset the connection, or answered at all,
+   * did so whatever the client was still sending.
+   */
+  private static boolean stalledBody(ProxyContext context, Throwable failure) {
+    return failure != null && UpstreamFailures.isTimeout(failure) && bodyIncomplete(context);
+  }
+
+  /**
+   * The 408 for a request whose body had not arrived in full when the time for the exchange ran
+   * out: the client's failure, logged at DEBUG only (a client could fill the log with it). The rest
+   * of the body is not read: the connection (HTTP/2: the stream) closes once the answer is out.
    */
   private ProxyResponse bodyNotReceived(ProxyContext context, Throwable failure) {
     bodyTimeout.increment();
@@ -148,8 +185,7 @@ final class UpstreamFailureInterceptor implements ProxyInterceptor {
         upstream.name(),
         incoming.getHeader(Problems.REQUEST_ID),
         failure.toString());
-    incoming.response().putHeader(HttpHeaders.CONNECTION, "close");
-    context.set(CLOSE_AFTER_ANSWER, Boolean.TRUE);
+    closeAfterAnswer(context);
     return answer(
         context,
         Kind.REQUEST_TIMEOUT,

@@ -162,6 +162,34 @@ class UpstreamCircuitTest {
   }
 
   /**
+   * Only a timeout while the body is arriving is the client's. A service that closes the connection
+   * while the body is still coming (it crashed, or was restarted) is failing: each such request is
+   * answered 502 as the service's failure and counts, so that the circuit opens.
+   */
+  @Test
+  void aServiceThatClosesTheConnectionDuringAnUploadIsStillFailing() throws Exception {
+    UpstreamServers.flakyFails(flaky(), true);
+    for (int i = 0; i < UpstreamServers.BREAKER_THRESHOLD; i++) {
+      try (Socket socket = stalledPost("closed-" + i)) {
+        String answer = readAnswer(socket);
+        assertThat(answer, startsWith("HTTP/1.1 502 "));
+        assertThat(answer, containsString("https://tollgate.io/problems/bad-gateway"));
+        assertThat(answer, containsString("flaky-service"));
+        // the rest of the body is not read as another request
+        assertThat(answer.toLowerCase(java.util.Locale.ROOT), containsString("connection: close"));
+      }
+    }
+    given()
+        .header("Authorization", bearer)
+        .when()
+        .get(PATH)
+        .then()
+        .statusCode(503)
+        .body("type", equalTo("https://tollgate.io/problems/unavailable"));
+    assertThat(metrics(), containsString("gateway_circuit_state{service=\"flaky-service\"} 1.0"));
+  }
+
+  /**
    * A POST whose Content-Length says 100 bytes, of which it sends 10; the connection stays open.
    */
   private Socket stalledPost(String requestId) throws Exception {
