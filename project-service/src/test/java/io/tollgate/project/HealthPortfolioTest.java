@@ -104,6 +104,21 @@ class HealthPortfolioTest {
           .body("rating", equalTo("RED"))
           .body("reasons[0].message", containsString("critical risk"));
 
+      // a second critical risk: still RED, but on other grounds, which a reader must see
+      Risk second = new Risk(id, "CRITICAL").title("Vendor insolvency");
+      Broker.publishAndAwait(em, second, GateEventsTest.ASSESSED);
+      JsonNode stillRed =
+          data(
+              events.awaitRecord(
+                  e ->
+                      id.equals(e.key())
+                          && e.value().contains(HEALTH_CHANGED)
+                          && "RED".equals(data(e).path("previousRating").asText())
+                          && data(e).path("reasons").get(0).path("relatedIds").size() == 2,
+                  Duration.ofSeconds(30)));
+      assertEquals("RED", stillRed.path("rating").asText());
+      assertTrue(stillRed.path("reasons").get(0).path("message").asText().startsWith("2 critical"));
+      Broker.publishAndAwait(em, second.close(), GateEventsTest.CLOSED);
       Broker.publishAndAwait(em, risk.close(), GateEventsTest.CLOSED);
       JsonNode green = data(awaitHealth(events, id, "GREEN"));
       assertEquals("RED", green.path("previousRating").asText());
@@ -112,7 +127,8 @@ class HealthPortfolioTest {
           events.records().stream()
               .filter(r -> id.equals(r.key()) && r.value().contains(HEALTH_CHANGED))
               .count();
-      assertEquals(2, announcements, "one event per change of rating, none otherwise");
+      // GREEN -> RED, RED on two risks, RED on one again, RED -> GREEN; none otherwise
+      assertEquals(4, announcements, "one event per change of rating or of its grounds");
     }
   }
 

@@ -2,6 +2,7 @@ package io.tollgate.project.service;
 
 import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.core.type.TypeReference;
+import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import io.quarkus.runtime.StartupEvent;
 import io.tollgate.project.config.HealthConfig;
@@ -28,9 +29,12 @@ import java.time.LocalDate;
 import java.time.OffsetDateTime;
 import java.time.ZoneOffset;
 import java.util.Collection;
+import java.util.HashSet;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.Set;
+import java.util.TreeSet;
 import java.util.UUID;
 import java.util.stream.Collectors;
 
@@ -194,9 +198,14 @@ public class HealthService {
     HealthRules.Assessment now = figures(p, AnalyticsService.today()).health();
     ProjectHealth last = announced.findById(p.id);
     OffsetDateTime at = Times.now();
-    // a project starts out GREEN; only a different rating is announced
+    // a project starts out GREEN; a different rating is announced, and so are different reasons
+    // behind the same one (another dimension, or other milestones, risks or KPIs): a reader who
+    // shows them would otherwise keep one that no longer holds. A reason's wording alone (a day
+    // later, "7 days late" instead of "6") is not a change.
     HealthRating previous = last == null ? HealthRating.GREEN : last.rating;
-    boolean changed = now.rating() != previous;
+    boolean ratingChanged = now.rating() != previous;
+    boolean changed =
+        ratingChanged || !grounds(now.reasons()).equals(last == null ? Set.of() : grounds(last));
     if (last == null) {
       last = new ProjectHealth();
       last.projectId = p.id;
@@ -205,7 +214,7 @@ public class HealthService {
     last.rating = now.rating();
     last.reasons = json(now.reasons());
     last.evaluatedAt = at;
-    if (changed) {
+    if (ratingChanged) {
       last.changedAt = at;
     }
     if (!announced.isPersistent(last)) {
@@ -254,6 +263,34 @@ public class HealthService {
   private static <T> Map<UUID, List<T>> byProject(
       Collection<T> items, java.util.function.Function<T, UUID> project) {
     return items.stream().collect(Collectors.groupingBy(project));
+  }
+
+  /** What a rating rests on: each reason's dimension, rating and the things it is about. */
+  private static Set<List<Object>> grounds(List<HealthRules.Reason> reasons) {
+    Set<List<Object>> grounds = new HashSet<>();
+    for (HealthRules.Reason r : reasons) {
+      grounds.add(
+          List.of(
+              r.dimension().name(), r.rating().name(), new TreeSet<>(r.relatedIds()).toString()));
+    }
+    return grounds;
+  }
+
+  /** The grounds of the reasons last recorded (stored as JSON). */
+  private Set<List<Object>> grounds(ProjectHealth last) {
+    Set<List<Object>> grounds = new HashSet<>();
+    try {
+      for (JsonNode r : mapper.readTree(last.reasons)) {
+        TreeSet<UUID> related = new TreeSet<>();
+        r.path("relatedIds").forEach(id -> related.add(UUID.fromString(id.asText())));
+        grounds.add(
+            List.of(r.path("dimension").asText(), r.path("rating").asText(), related.toString()));
+      }
+    } catch (JsonProcessingException | IllegalArgumentException e) {
+      // unreadable: taken as different, so the current reasons are announced
+      return Set.of();
+    }
+    return grounds;
   }
 
   private String json(Object value) {
