@@ -80,6 +80,7 @@ public final class ApiDocuments {
    * What the gateway adds to every operation: the headers it puts on every answer ({@code
    * X-Request-Id}, {@code RateLimit-*}), its 429 and 503, and, for a path it forwards, its 502 and
    * 504 (and 408 where a request has a body). Their definitions are in the gateway's own document.
+   * A forwarded operation whose service documents a 503 of its own gets one 503 that says both.
    */
   private static void documentGatewayAnswers(JsonObject merged, Set<String> ownPaths) {
     JsonObject responses = merged.getJsonObject("components").getJsonObject("responses");
@@ -115,6 +116,11 @@ public final class ApiDocuments {
             own.put("408", "GatewayRequestTimeout");
           }
         }
+        if (!ownPaths.contains(path) && answers.containsKey("503")) {
+          // the service's own 503 (its database cannot be reached) and the gateway's (the
+          // service's circuit is open) share the status: one answer must say both
+          answers.put("503", eitherUnavailable(answers.getJsonObject("503"), responses));
+        }
         own.forEach(
             (status, name) -> {
               if (!answers.containsKey(status)) {
@@ -129,6 +135,58 @@ public final class ApiDocuments {
             new JsonObject().put("$ref", "#/components/responses/GatewayHeaderFieldsTooLarge"));
       }
     }
+  }
+
+  /**
+   * A forwarded operation's 503, when the service documents one of its own: either the service's
+   * (in its words) or the gateway's open circuit for that service, both problem details with {@code
+   * Retry-After}.
+   */
+  private static JsonObject eitherUnavailable(JsonObject theirs, JsonObject responses) {
+    JsonObject service = theirs;
+    String ref = theirs.getString("$ref");
+    if (ref != null) {
+      if (ref.startsWith("#/components/responses/Gateway")) {
+        return theirs; // already the gateway's
+      }
+      String name = ref.substring(ref.lastIndexOf('/') + 1);
+      service =
+          responses == null || responses.getJsonObject(name) == null
+              ? new JsonObject()
+              : responses.getJsonObject(name);
+    }
+    String said = service.getString("description", "").strip();
+    if (!said.isEmpty() && !said.endsWith(".")) {
+      said += ".";
+    }
+    JsonObject gatewayProblem = new JsonObject().put("$ref", "#/components/schemas/GatewayProblem");
+    Object theirSchema =
+        service
+            .getJsonObject("content", new JsonObject())
+            .getJsonObject("application/problem+json", new JsonObject())
+            .getValue("schema");
+    Object schema =
+        theirSchema == null || theirSchema.equals(gatewayProblem)
+            ? gatewayProblem
+            : new JsonObject().put("anyOf", new JsonArray().add(theirSchema).add(gatewayProblem));
+    JsonObject headers = service.getJsonObject("headers", new JsonObject()).copy();
+    headers.put("Retry-After", new JsonObject().put("$ref", "#/components/headers/Retry-After"));
+    JsonObject answer =
+        new JsonObject()
+            .put(
+                "description",
+                "Either the service's answer: "
+                    + (said.isEmpty() ? "it cannot serve the request just now." : said)
+                    + " Or the gateway's: the service's circuit is open after repeated failures,"
+                    + " and nothing was sent to it (detail names the service). Both are problem"
+                    + " details with Retry-After, the seconds to wait before trying again.")
+            .put("headers", headers)
+            .put(
+                "content",
+                new JsonObject()
+                    .put("application/problem+json", new JsonObject().put("schema", schema)));
+    addHeaders(answer);
+    return answer;
   }
 
   private static void addHeaders(JsonObject answer) {

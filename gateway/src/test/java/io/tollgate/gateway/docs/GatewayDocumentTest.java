@@ -2,12 +2,16 @@ package io.tollgate.gateway.docs;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertNotNull;
+import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import io.tollgate.testing.OpenApiExamples;
+import io.vertx.core.json.JsonObject;
 import java.io.InputStream;
+import java.nio.charset.StandardCharsets;
 import java.util.List;
+import java.util.TreeMap;
 import org.junit.jupiter.api.Test;
 
 /** The gateway's own operations (its API keys), as its hand-written OpenAPI document gives them. */
@@ -22,6 +26,83 @@ class GatewayDocumentTest {
       assertEquals(List.of(), OpenApiExamples.missing(document), "bodies without an example");
       assertEquals(
           List.of(), OpenApiExamples.nonConforming(document), "examples that break their schema");
+    }
+  }
+
+  /**
+   * Every service documents a 503 of its own on every operation (its database cannot be reached,
+   * rest-conventions' CommonProblemResponses); the gateway answers 503 for an open circuit on the
+   * same operations. The merged document's 503 says both, with the gateway's problem schema and
+   * Retry-After.
+   */
+  @Test
+  void aForwardedOperationsServiceUnavailableSaysTheServicesAndTheGatewaysMeaning()
+      throws Exception {
+    JsonObject service =
+        new JsonObject(
+            """
+            {"openapi": "3.1.0", "info": {"title": "risk-service", "version": "v1"},
+             "paths": {
+               "/api/v1/risks": {"get": {"responses": {
+                 "200": {"description": "the risks"},
+                 "503": {"description":
+                     "The database cannot be reached just now; Retry-After says when to try again",
+                   "content": {"application/problem+json": {}}}}}},
+               "/api/v1/risks/{id}": {"get": {"responses": {
+                 "200": {"description": "the risk"}}}}}}
+            """);
+    TreeMap<String, JsonObject> services = new TreeMap<>();
+    services.put("risk-service", service);
+    JsonObject merged = ApiDocuments.merge(own(), services, new TreeMap<>(), null);
+
+    JsonObject unavailable =
+        merged
+            .getJsonObject("paths")
+            .getJsonObject("/api/v1/risks")
+            .getJsonObject("get")
+            .getJsonObject("responses")
+            .getJsonObject("503");
+    String description = unavailable.getString("description");
+    assertTrue(
+        description.contains(
+            "The database cannot be reached just now; Retry-After says when to try again"),
+        description);
+    assertTrue(description.contains("circuit is open"), description);
+    assertEquals(
+        "#/components/schemas/GatewayProblem",
+        unavailable
+            .getJsonObject("content")
+            .getJsonObject("application/problem+json")
+            .getJsonObject("schema")
+            .getString("$ref"));
+    assertEquals(
+        "#/components/headers/Retry-After",
+        unavailable.getJsonObject("headers").getJsonObject("Retry-After").getString("$ref"));
+    assertEquals(
+        "#/components/headers/X-Request-Id",
+        unavailable.getJsonObject("headers").getJsonObject("X-Request-Id").getString("$ref"));
+    // what the references name is in the merged document
+    assertNotNull(
+        merged.getJsonObject("components").getJsonObject("headers").getValue("Retry-After"));
+    assertNotNull(
+        merged.getJsonObject("components").getJsonObject("schemas").getValue("GatewayProblem"));
+
+    // an operation without a 503 of its own gets the gateway's
+    assertEquals(
+        "#/components/responses/GatewayUnavailable",
+        merged
+            .getJsonObject("paths")
+            .getJsonObject("/api/v1/risks/{id}")
+            .getJsonObject("get")
+            .getJsonObject("responses")
+            .getJsonObject("503")
+            .getString("$ref"));
+  }
+
+  private JsonObject own() throws Exception {
+    try (InputStream in =
+        getClass().getClassLoader().getResourceAsStream("META-INF/tollgate/gateway-openapi.json")) {
+      return new JsonObject(new String(in.readAllBytes(), StandardCharsets.UTF_8));
     }
   }
 }

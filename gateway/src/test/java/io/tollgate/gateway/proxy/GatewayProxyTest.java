@@ -1071,12 +1071,34 @@ class GatewayProxyTest {
         boolean forwarded = !path.getKey().startsWith("/api/v1/api-keys");
         for (String status :
             forwarded
-                ? List.of("414", "429", "431", "502", "503", "504")
+                ? List.of("414", "429", "431", "502", "504")
                 : List.of("414", "429", "431", "503")) {
           assertThat(
               name + " " + status,
               responses.path(status).path("$ref").asText(),
               startsWith("#/components/responses/Gateway"));
+        }
+        if (forwarded) {
+          // the service documents a 503 of its own: one answer says the service's and the
+          // gateway's meaning
+          JsonNode unavailable = responses.path("503");
+          assertThat(
+              name + " 503",
+              unavailable.path("description").asText(),
+              allOf(containsString("The database cannot be reached"), containsString("circuit")));
+          assertThat(
+              name + " 503",
+              unavailable.path("headers").path("Retry-After").path("$ref").asText(),
+              is("#/components/headers/Retry-After"));
+          assertThat(
+              name + " 503",
+              unavailable
+                  .path("content")
+                  .path("application/problem+json")
+                  .path("schema")
+                  .path("$ref")
+                  .asText(),
+              is("#/components/schemas/GatewayProblem"));
         }
         operations++;
       }

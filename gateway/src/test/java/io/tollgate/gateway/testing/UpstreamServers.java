@@ -189,7 +189,19 @@ public class UpstreamServers implements QuarkusTestResourceLifecycleManager {
                 "responses",
                 new JsonObject()
                     .put("200", response("#/components/schemas/Item"))
-                    .put("400", response("#/components/schemas/Problem")));
+                    .put("400", response("#/components/schemas/Problem"))
+                    // as rest-conventions' CommonProblemResponses documents on every operation
+                    .put(
+                        "503",
+                        new JsonObject()
+                            .put(
+                                "description",
+                                "The database cannot be reached just now; Retry-After says when"
+                                    + " to try again")
+                            .put(
+                                "content",
+                                new JsonObject()
+                                    .put("application/problem+json", new JsonObject()))));
     return new JsonObject()
         .put("openapi", "3.1.0")
         .put("info", new JsonObject().put("title", service).put("version", "v1"))
