@@ -115,14 +115,22 @@ public class Authenticator {
   }
 
   /**
-   * Whether the request says it comes from a page in a browser: browsers send {@code Origin} with
-   * every cross-origin request and every same-origin one but {@code GET} and {@code HEAD}; server
-   * side clients do not send it. (CORS keeps {@code X-Api-Key} out of cross-origin requests, but
-   * not {@code Authorization: ApiKey}, and not a page the gateway's own origin serves.)
+   * Whether the request says it comes from a browser: browsers send {@code Origin} with every
+   * cross-origin request and every same-origin one but {@code GET} and {@code HEAD}, and the fetch
+   * metadata headers {@code Sec-Fetch-Mode} and {@code Sec-Fetch-Site} with every request (same
+   * origin {@code GET} included; a page cannot leave them out or set them); server-side clients
+   * send none of them. (CORS keeps {@code X-Api-Key} out of cross-origin requests, but not {@code
+   * Authorization: ApiKey}, and not a page the gateway's own origin serves.) A browser too old for
+   * fetch metadata (before 2020-2023, by vendor) still gets through on a same-origin {@code GET}.
    */
   private static boolean fromBrowser(MultiMap headers) {
-    return headers.contains(HttpHeaders.ORIGIN);
+    return headers.contains(HttpHeaders.ORIGIN)
+        || headers.contains(SEC_FETCH_MODE)
+        || headers.contains(SEC_FETCH_SITE);
   }
+
+  private static final String SEC_FETCH_MODE = "Sec-Fetch-Mode";
+  private static final String SEC_FETCH_SITE = "Sec-Fetch-Site";
 
   /**
    * An API key is a long-lived secret for a server: in a page, anyone who can read the page or run
@@ -131,8 +139,8 @@ public class Authenticator {
   private static ProblemException apiKeyFromBrowser() {
     return unauthorized(
         "API keys are for server-side integrations and are not accepted from a browser (the"
-            + " request has an Origin header); a browser must use a bearer token: Authorization:"
-            + " Bearer <JWT>",
+            + " request has an Origin, Sec-Fetch-Mode or Sec-Fetch-Site header); a browser must"
+            + " use a bearer token: Authorization: Bearer <JWT>",
         CHALLENGE);
   }
 

@@ -390,7 +390,8 @@ class ApiKeyTest {
   }
 
   /**
-   * API keys are for servers: a request that says it comes from a page in a browser (Origin) is
+   * API keys are for servers: a request that says it comes from a browser (Origin, or the fetch
+   * metadata Sec-Fetch-Mode / Sec-Fetch-Site that browsers send even on a same-origin GET) is
    * refused with either header, before the key is looked up, and nothing reaches the service.
    */
   @Test
@@ -412,9 +413,31 @@ class ApiKeyTest {
           .body("detail", containsString("server-side integrations"))
           .body("detail", containsString("Authorization: Bearer"));
     }
+    // a same-origin GET carries no Origin, but a browser's fetch metadata on every request
+    for (var header :
+        List.of(
+            List.of("Sec-Fetch-Mode", "cors"),
+            List.of("Sec-Fetch-Site", "same-origin"),
+            List.of("Sec-Fetch-Mode", "navigate"))) {
+      for (var key :
+          List.of(List.of("X-Api-Key", secret), List.of("Authorization", "ApiKey " + secret))) {
+        given()
+            .header(key.get(0), key.get(1))
+            .header(header.get(0), header.get(1))
+            .when()
+            .get(path)
+            .then()
+            .statusCode(401)
+            .contentType(PROBLEM_JSON)
+            .header("WWW-Authenticate", equalTo("Bearer realm=\"tollgate\""))
+            .body("type", equalTo("https://tollgate.io/problems/unauthorized"))
+            .body("detail", containsString("not accepted from a browser"));
+      }
+    }
     assertThat(UpstreamServers.seen(projectService(), path), is(0L));
     // the same key from a server goes through
     given().header("X-Api-Key", secret).when().get(path).then().statusCode(200);
+    given().header("Authorization", "ApiKey " + secret).when().get(path).then().statusCode(200);
     // and a browser with a bearer token is welcome
     given()
         .header("Authorization", admin)

@@ -30,6 +30,21 @@ class GatewayDocumentTest {
   }
 
   /**
+   * The API key scheme stays in the document (integrators and client generators need it), but says
+   * that it is refused from browsers, Swagger UI's Authorize included.
+   */
+  @Test
+  void theApiKeySchemeSaysItIsNotForBrowsers() throws Exception {
+    JsonObject scheme =
+        own().getJsonObject("components").getJsonObject("securitySchemes").getJsonObject("ApiKey");
+    assertEquals("X-Api-Key", scheme.getString("name"));
+    String description = scheme.getString("description");
+    assertTrue(description.contains("server-side clients only"), description);
+    assertTrue(description.contains("Sec-Fetch-Mode"), description);
+    assertTrue(description.contains("Swagger UI"), description);
+  }
+
+  /**
    * Every service documents a 503 of its own on every operation (its database cannot be reached,
    * rest-conventions' CommonProblemResponses); the gateway answers 503 for an open circuit on the
    * same operations. The merged document's 503 says both, with the gateway's problem schema and
