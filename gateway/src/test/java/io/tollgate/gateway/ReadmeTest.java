@@ -22,8 +22,11 @@ import org.junit.jupiter.api.Test;
 /** Keeps the README's routes and configuration tables true to application.properties. */
 class ReadmeTest {
 
+  private static final String CONFIG_HEADER = "| Description | Env var | Property | Default |";
+  // the default cell: its first backticked value (a remark may follow), or "none" for no default
   private static final Pattern CONFIG_ROW =
-      Pattern.compile("^\\| [^|]+ \\| `([A-Z0-9_]+)` \\| `([a-z0-9.-]+)` \\| `([^`]*)` \\|$");
+      Pattern.compile(
+          "^\\| [^|]+ \\| `([A-Z0-9_]+)` \\| `([a-z0-9.-]+)` \\| (?:`([^`]*)`[^|]*|(none)) \\|$");
   private static final Pattern ROUTE_ROW =
       Pattern.compile("^\\| `(/[^`]+)/\\*\\*` \\| ([a-z-]+) \\|$");
 
@@ -31,11 +34,13 @@ class ReadmeTest {
   void configurationTableMatchesTheShippedDefaults() throws IOException {
     Properties properties = applicationProperties();
     Set<String> documented = new TreeSet<>();
-    for (String line : readme()) {
+    List<String> rows = configurationRows();
+    assertTrue(rows.size() > 10, "the configuration table was not found: " + rows);
+    int checked = 0;
+    for (String line : rows) {
       Matcher row = CONFIG_ROW.matcher(line);
-      if (!row.matches()) {
-        continue;
-      }
+      // a row the pattern does not take would go unchecked: none may
+      assertTrue(row.matches(), "configuration row not in the expected form: " + line);
       String env = row.group(1);
       String property = row.group(2);
       documented.add(property);
@@ -43,8 +48,11 @@ class ReadmeTest {
           property.toUpperCase(Locale.ROOT).replaceAll("[^A-Z0-9]", "_"),
           env,
           "env var of " + property);
+      // "none": application.properties sets nothing
       assertEquals(properties.getProperty(property), row.group(3), "default of " + property);
+      checked++;
     }
+    assertEquals(rows.size(), checked, "configuration rows checked");
     Set<String> shipped = new TreeSet<>();
     properties.stringPropertyNames().stream()
         .filter(name -> name.startsWith("gateway."))
@@ -94,6 +102,16 @@ class ReadmeTest {
     }
     assertTrue(!shipped.isEmpty());
     assertEquals(shipped, documented);
+  }
+
+  /** The rows of the configuration table, without its header and separator. */
+  private static List<String> configurationRows() throws IOException {
+    List<String> lines = readme();
+    int header = lines.indexOf(CONFIG_HEADER);
+    assertTrue(header >= 0, "no configuration table (" + CONFIG_HEADER + ") in the README");
+    return lines.subList(header + 2, lines.size()).stream()
+        .takeWhile(line -> line.startsWith("|"))
+        .toList();
   }
 
   private static List<String> readme() throws IOException {
