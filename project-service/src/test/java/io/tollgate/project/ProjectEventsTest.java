@@ -81,6 +81,9 @@ class ProjectEventsTest {
       assertEquals("Replace the legacy CRM", data.path("description").asText());
       assertEquals("2026-01-05", data.path("startDate").asText());
       assertEquals("2026-09-30", data.path("targetDate").asText());
+      // who made the change, as the audit has it
+      assertEquals("alice", data.path("changedBy").asText());
+      assertTrue(data.path("apiKeyId").isMissingNode(), "no API key was used");
 
       given()
           .contentType("application/merge-patch+json")
@@ -104,6 +107,47 @@ class ProjectEventsTest {
               r -> isEvent(r, "tollgate.project.archived.v1", id), Duration.ofSeconds(20));
       JsonSchemas.assertConforms(SCHEMA, archived.value());
       assertTrue(json(archived).path("data").path("archived").asBoolean());
+      assertEquals("alice", json(archived).path("data").path("changedBy").asText());
+    }
+  }
+
+  /** A change made with an API key names the key's owner and the key, as the history does. */
+  @Test
+  void aChangeMadeWithAnApiKeyNamesTheKeyAndItsOwner() {
+    try (EventCollector events = EventCollector.fromEnd("project.events")) {
+      String apiKey = java.util.UUID.randomUUID().toString();
+      String id =
+          given()
+              .config(
+                  io.restassured.RestAssured.config()
+                      .headerConfig(
+                          io.restassured.config.HeaderConfig.headerConfig()
+                              .overwriteHeadersWithName("Authorization")))
+              .header(
+                  "Authorization",
+                  io.tollgate.testing.TestTokens.bearerWith(
+                      "\"scope\":\"READ_WRITE\",\"api_key_id\":\"" + apiKey + "\"",
+                      "olivia",
+                      "MEMBER"))
+              .contentType("application/json")
+              .body(
+                  "{\"key\":\"%s\",\"name\":\"Keyed\",\"methodology\":\"AGILE\"}"
+                      .formatted(ProjectApiTest.uniqueKey("K")))
+              .post("/api/v1/projects")
+              .then()
+              .statusCode(201)
+              .extract()
+              .path("id");
+      ConsumerRecord<String, String> created =
+          events.awaitRecord(
+              r -> isEvent(r, "tollgate.project.created.v1", id), Duration.ofSeconds(20));
+      JsonSchemas.assertConforms(SCHEMA, created.value());
+      assertEquals("olivia", json(created).path("data").path("changedBy").asText());
+      assertEquals(apiKey, json(created).path("data").path("apiKeyId").asText());
+      ConsumerRecord<String, String> member =
+          events.awaitRecord(
+              r -> isEvent(r, "tollgate.project.member-added.v1", id), Duration.ofSeconds(20));
+      assertEquals("olivia", json(member).path("data").path("changedBy").asText());
     }
   }
 

@@ -330,7 +330,7 @@ class StakeholderApiTest {
       given()
           .contentType("application/merge-patch+json")
           .header("If-Match", "\"0\"")
-          .body("{\"accessRole\":\"EDITOR\"}")
+          .body("{\"accessRole\":\"EDITOR\",\"interest\":5}")
           .patch(url(id) + "/" + bob)
           .then()
           .statusCode(200);
@@ -349,6 +349,13 @@ class StakeholderApiTest {
       assertTrue(bobs.get(1).value().contains("member-changed.v1"));
       assertEquals("EDITOR", data(bobs.get(1)).path("accessRole").asText());
       assertEquals("VIEWER", data(bobs.get(1)).path("previousAccessRole").asText());
+      // what changed, and the stakeholder analysis it changed, so a reader tells changes apart
+      assertEquals(
+          "[\"interest\",\"accessRole\"]",
+          data(bobs.get(1)).path("memberChangedFields").toString());
+      assertEquals(5, data(bobs.get(1)).path("interest").asInt());
+      assertEquals(4, data(bobs.get(1)).path("influence").asInt());
+      assertEquals("alice", data(bobs.get(1)).path("changedBy").asText());
       assertTrue(bobs.get(2).value().contains("member-removed.v1"));
       assertEquals("EDITOR", data(bobs.get(2)).path("accessRole").asText());
       long s0 = data(creator).path("sequence").asLong();

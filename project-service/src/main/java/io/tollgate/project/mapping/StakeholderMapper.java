@@ -6,6 +6,7 @@ import io.tollgate.project.model.Stakeholder;
 import io.tollgate.project.rest.StakeholderPatch;
 import io.tollgate.project.rest.StakeholderView;
 import io.tollgate.security.AccessRole;
+import java.util.List;
 
 public final class StakeholderMapper {
 
@@ -34,6 +35,16 @@ public final class StakeholderMapper {
 
   public static MemberEventData toEvent(
       Project p, Stakeholder s, AccessRole previousAccessRole, long sequence) {
+    return toEvent(p, s, previousAccessRole, sequence, null);
+  }
+
+  /** A member event; {@code changedFields} names what a member-changed set, else null. */
+  public static MemberEventData toEvent(
+      Project p,
+      Stakeholder s,
+      AccessRole previousAccessRole,
+      long sequence,
+      List<String> changedFields) {
     return new MemberEventData(
         ProjectMapper.toEvent(p, null),
         s.id,
@@ -43,6 +54,9 @@ public final class StakeholderMapper {
         s.role.name(),
         s.accessRole.name(),
         previousAccessRole == null ? null : previousAccessRole.name(),
-        sequence);
+        sequence,
+        s.influence,
+        s.interest,
+        changedFields);
   }
 }

@@ -2,6 +2,7 @@ package io.tollgate.project.messaging;
 
 import com.fasterxml.jackson.annotation.JsonInclude;
 import com.fasterxml.jackson.annotation.JsonUnwrapped;
+import java.util.List;
 import java.util.UUID;
 
 /**
@@ -12,6 +13,8 @@ import java.util.UUID;
  * @param previousAccessRole on changes and removals, the access before
  * @param sequence increases with every change to the project's history, so a reader can order a
  *     project's membership changes and drop stale ones
+ * @param memberChangedFields on member-changed, which of the member's fields the change set (the
+ *     project's own {@code changedFields} belong to project updates)
  */
 @JsonInclude(JsonInclude.Include.NON_NULL)
 public record MemberEventData(
@@ -23,4 +26,7 @@ public record MemberEventData(
     String stakeholderRole,
     String accessRole,
     String previousAccessRole,
-    long sequence) {}
+    long sequence,
+    int influence,
+    int interest,
+    List<String> memberChangedFields) {}

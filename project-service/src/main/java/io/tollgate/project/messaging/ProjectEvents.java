@@ -1,9 +1,14 @@
 package io.tollgate.project.messaging;
 
+import com.fasterxml.jackson.databind.ObjectMapper;
+import com.fasterxml.jackson.databind.node.ObjectNode;
+import io.quarkus.arc.Arc;
 import io.tollgate.eventing.Outbox;
 import io.tollgate.project.mapping.ProjectMapper;
 import io.tollgate.project.model.Project;
+import io.tollgate.security.Caller;
 import jakarta.enterprise.context.ApplicationScoped;
+import jakarta.enterprise.inject.Instance;
 import java.util.List;
 
 /** The events project-service publishes on {@code project.events}, keyed by project id. */
@@ -33,9 +38,13 @@ public class ProjectEvents {
           HEALTH_CHANGED);
 
   private final Outbox outbox;
+  private final Instance<Caller> caller;
+  private final ObjectMapper mapper;
 
-  ProjectEvents(Outbox outbox) {
+  ProjectEvents(Outbox outbox, Instance<Caller> caller, ObjectMapper mapper) {
     this.outbox = outbox;
+    this.caller = caller;
+    this.mapper = mapper;
   }
 
   public void created(Project p) {
@@ -67,10 +76,25 @@ public class ProjectEvents {
   }
 
   public void healthChanged(Project p, HealthChangedData data) {
-    emit(HEALTH_CHANGED, p, data);
+    // computed by the platform, whatever set it off: no author
+    publish(HEALTH_CHANGED, p, data);
   }
 
+  /**
+   * Publishes a change someone made, with who made it ({@code changedBy}, and {@code apiKeyId} when
+   * a key was used), so that an integrator can say "alice archived CRM" as the audit does.
+   */
   private void emit(String type, Project p, Object data) {
+    ObjectNode withAuthor = mapper.valueToTree(data);
+    if (Arc.container().requestContext().isActive()) {
+      Caller who = caller.get();
+      withAuthor.put("changedBy", who.userId());
+      who.apiKeyId().ifPresent(key -> withAuthor.put("apiKeyId", key.toString()));
+    }
+    publish(type, p, withAuthor);
+  }
+
+  private void publish(String type, Project p, Object data) {
     String id = p.id.toString();
     outbox.publish(TOPIC, id, type, id, data);
   }

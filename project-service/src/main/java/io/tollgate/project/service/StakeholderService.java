@@ -22,6 +22,8 @@ import io.tollgate.security.ProjectAccess;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.transaction.Transactional;
 import java.time.OffsetDateTime;
+import java.util.ArrayList;
+import java.util.List;
 import java.util.UUID;
 
 /**
@@ -163,8 +165,33 @@ public class StakeholderService {
             old,
             StakeholderMapper.toView(s),
             null);
-    events.memberChanged(p, StakeholderMapper.toEvent(p, s, previous, h.seq));
+    events.memberChanged(
+        p, StakeholderMapper.toEvent(p, s, previous, h.seq, changed(before, after)));
     return s;
+  }
+
+  /** The names of the member's fields that differ between two versions of it. */
+  private static List<String> changed(StakeholderPatch before, StakeholderPatch after) {
+    List<String> changed = new ArrayList<>();
+    if (!before.name().strip().equals(after.name().strip())) {
+      changed.add("name");
+    }
+    if (!java.util.Objects.equals(before.email(), after.email())) {
+      changed.add("email");
+    }
+    if (before.role() != after.role()) {
+      changed.add("stakeholderRole");
+    }
+    if (!before.influence().equals(after.influence())) {
+      changed.add("influence");
+    }
+    if (!before.interest().equals(after.interest())) {
+      changed.add("interest");
+    }
+    if (before.accessRole() != after.accessRole()) {
+      changed.add("accessRole");
+    }
+    return changed;
   }
 
   @Transactional
