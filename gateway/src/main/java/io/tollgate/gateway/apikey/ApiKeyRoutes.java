@@ -115,17 +115,19 @@ public class ApiKeyRoutes {
     done.onFailure(failure -> fail(rc, failure));
   }
 
-  /** The caller is recorded as a key's creator or revoker: a user id the services could store. */
+  /**
+   * The caller is recorded as a key's creator or revoker: a user id the services could store. A
+   * longer one is refused as the services refuse it (security's RecordableCallers): 403, in the
+   * same words, since nothing in the request could make it right; only another token could.
+   */
   private static void recordable(Identity caller) {
     if (caller.subject().length() > MAX_USER_ID) {
-      throw ProblemException.invalid(
-          new JsonArray()
-              .add(
-                  violation(
-                      "Authorization",
-                      "the token's user (upn, else sub) must be at most "
-                          + MAX_USER_ID
-                          + " characters: it is recorded as who created or revoked the key")));
+      throw new ProblemException(
+          Kind.FORBIDDEN,
+          "changes are recorded under the caller's user id, which may have at most "
+              + MAX_USER_ID
+              + " characters; this token's has "
+              + caller.subject().length());
     }
   }
 
