@@ -505,4 +505,61 @@ class FinanceApiTest {
           .statusCode(304);
     }
   }
+
+  static final String FINANCE_SCHEMA =
+      "META-INF/resources/asyncapi/schemas/project-finance-event.v1.json";
+
+  /**
+   * An ERP or BI integrator keeps the ledger and the business case from project.events: each cost
+   * and benefit recorded or removed is an event with the entry as the API shows it.
+   */
+  @Test
+  void costsAndBenefitsRecordedOrRemovedArePublished() {
+    try (io.tollgate.testing.EventCollector events =
+        io.tollgate.testing.EventCollector.fromEnd("project.events")) {
+      String id = Api.project("{\"amount\":\"100000\",\"currency\":\"EUR\"}");
+      String costUrl =
+          cost(id, "2026-01-31", "\"1500.00\"", "EUR", "VENDOR")
+              .then()
+              .statusCode(201)
+              .extract()
+              .header("Location");
+      var recorded =
+          events.awaitRecord(
+              r -> ProjectEventsTest.isEvent(r, "tollgate.project.cost-recorded.v1", id),
+              java.time.Duration.ofSeconds(20));
+      io.tollgate.testing.JsonSchemas.assertConforms(FINANCE_SCHEMA, recorded.value());
+      var data = ProjectEventsTest.json(recorded).path("data");
+      org.junit.jupiter.api.Assertions.assertEquals(
+          "1500.00", data.path("cost").path("amount").path("amount").asText());
+      org.junit.jupiter.api.Assertions.assertEquals(
+          "VENDOR", data.path("cost").path("category").asText());
+      org.junit.jupiter.api.Assertions.assertEquals("alice", data.path("changedBy").asText());
+      given().header("If-Match", "\"0\"").delete(costUrl).then().statusCode(204);
+      var removed =
+          events.awaitRecord(
+              r -> ProjectEventsTest.isEvent(r, "tollgate.project.cost-removed.v1", id),
+              java.time.Duration.ofSeconds(20));
+      io.tollgate.testing.JsonSchemas.assertConforms(FINANCE_SCHEMA, removed.value());
+      org.junit.jupiter.api.Assertions.assertEquals(
+          data.path("cost").path("id").asText(),
+          ProjectEventsTest.json(removed).path("data").path("cost").path("id").asText());
+      given()
+          .contentType(ContentType.JSON)
+          .body(
+              "{\"description\":\"Licence savings\",\"amount\":\"4000\",\"currency\":\"EUR\","
+                  + "\"recurrence\":\"MONTHLY\",\"startDate\":\"2026-10-01\"}")
+          .post("/api/v1/projects/" + id + "/benefits")
+          .then()
+          .statusCode(201);
+      var added =
+          events.awaitRecord(
+              r -> ProjectEventsTest.isEvent(r, "tollgate.project.benefit-added.v1", id),
+              java.time.Duration.ofSeconds(20));
+      io.tollgate.testing.JsonSchemas.assertConforms(FINANCE_SCHEMA, added.value());
+      org.junit.jupiter.api.Assertions.assertEquals(
+          "MONTHLY",
+          ProjectEventsTest.json(added).path("data").path("benefit").path("recurrence").asText());
+    }
+  }
 }

@@ -6,6 +6,8 @@ import io.quarkus.arc.Arc;
 import io.tollgate.eventing.Outbox;
 import io.tollgate.project.mapping.ProjectMapper;
 import io.tollgate.project.model.Project;
+import io.tollgate.project.rest.BenefitView;
+import io.tollgate.project.rest.CostEntryView;
 import io.tollgate.security.Caller;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.enterprise.inject.Instance;
@@ -24,6 +26,10 @@ public class ProjectEvents {
   public static final String MEMBER_CHANGED = "tollgate.project.member-changed.v1";
   public static final String MEMBER_REMOVED = "tollgate.project.member-removed.v1";
   public static final String HEALTH_CHANGED = "tollgate.project.health-changed.v1";
+  public static final String COST_RECORDED = "tollgate.project.cost-recorded.v1";
+  public static final String COST_REMOVED = "tollgate.project.cost-removed.v1";
+  public static final String BENEFIT_ADDED = "tollgate.project.benefit-added.v1";
+  public static final String BENEFIT_REMOVED = "tollgate.project.benefit-removed.v1";
 
   /** Every type this service publishes, for documentation checks. */
   public static final List<String> TYPES =
@@ -35,7 +41,11 @@ public class ProjectEvents {
           MEMBER_ADDED,
           MEMBER_CHANGED,
           MEMBER_REMOVED,
-          HEALTH_CHANGED);
+          HEALTH_CHANGED,
+          COST_RECORDED,
+          COST_REMOVED,
+          BENEFIT_ADDED,
+          BENEFIT_REMOVED);
 
   private final Outbox outbox;
   private final Instance<Caller> caller;
@@ -73,6 +83,22 @@ public class ProjectEvents {
 
   public void memberRemoved(Project p, MemberEventData data) {
     emit(MEMBER_REMOVED, p, data);
+  }
+
+  /** A cost recorded in, or removed from, the project's ledger ({@code removed}). */
+  public void cost(Project p, CostEntryView entry, boolean removed) {
+    emit(
+        removed ? COST_REMOVED : COST_RECORDED,
+        p,
+        new FinanceEventData(ProjectMapper.toEvent(p, null), entry, null));
+  }
+
+  /** An expected benefit added to, or removed from, the project's business case. */
+  public void benefit(Project p, BenefitView benefit, boolean removed) {
+    emit(
+        removed ? BENEFIT_REMOVED : BENEFIT_ADDED,
+        p,
+        new FinanceEventData(ProjectMapper.toEvent(p, null), null, benefit));
   }
 
   public void healthChanged(Project p, HealthChangedData data) {

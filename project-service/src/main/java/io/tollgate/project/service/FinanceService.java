@@ -1,6 +1,7 @@
 package io.tollgate.project.service;
 
 import io.tollgate.project.mapping.FinanceMapper;
+import io.tollgate.project.messaging.ProjectEvents;
 import io.tollgate.project.model.Benefit;
 import io.tollgate.project.model.CostEntry;
 import io.tollgate.project.model.Project;
@@ -34,6 +35,7 @@ public class FinanceService {
   private final History history;
   private final Caller caller;
   private final HealthService health;
+  private final ProjectEvents events;
 
   FinanceService(
       ProjectService projects,
@@ -41,8 +43,10 @@ public class FinanceService {
       BenefitRepository benefits,
       History history,
       Caller caller,
-      HealthService health) {
+      HealthService health,
+      ProjectEvents events) {
     this.health = health;
+    this.events = events;
     this.projects = projects;
     this.costs = costs;
     this.benefits = benefits;
@@ -74,6 +78,7 @@ public class FinanceService {
         null,
         FinanceMapper.toView(e),
         null);
+    events.cost(p, FinanceMapper.toView(e), false);
     health.reassess(p.id);
     return e;
   }
@@ -103,6 +108,7 @@ public class FinanceService {
     costs.delete(e);
     history.record(
         p.id, "COST_REMOVED", History.Entity.COST_ENTRY, e.id, FinanceMapper.toView(e), null, null);
+    events.cost(p, FinanceMapper.toView(e), true);
     health.reassess(p.id);
   }
 
@@ -125,6 +131,7 @@ public class FinanceService {
     benefits.persistAndFlush(b);
     history.record(
         p.id, "BENEFIT_ADDED", History.Entity.BENEFIT, b.id, null, FinanceMapper.toView(b), null);
+    events.benefit(p, FinanceMapper.toView(b), false);
     return b;
   }
 
@@ -152,6 +159,7 @@ public class FinanceService {
     benefits.delete(b);
     history.record(
         p.id, "BENEFIT_REMOVED", History.Entity.BENEFIT, b.id, FinanceMapper.toView(b), null, null);
+    events.benefit(p, FinanceMapper.toView(b), true);
   }
 
   /** The currency the project's money is in, if it has any yet. */
