@@ -108,6 +108,20 @@ class ProjectEventsTest {
       JsonSchemas.assertConforms(SCHEMA, archived.value());
       assertTrue(json(archived).path("data").path("archived").asBoolean());
       assertEquals("alice", json(archived).path("data").path("changedBy").asText());
+      // each carries its change's place in the project's history, which orders them
+      long c = json(created).path("data").path("sequence").asLong();
+      long u = json(updated).path("data").path("sequence").asLong();
+      long a = json(archived).path("data").path("sequence").asLong();
+      assertTrue(0 < c && c < u && u < a, List.of(c, u, a).toString());
+      List<Integer> history =
+          given()
+              .queryParam("entityType", "PROJECT")
+              .get("/api/v1/projects/" + id + "/history")
+              .then()
+              .statusCode(200)
+              .extract()
+              .path("items.sequence");
+      assertEquals(List.of((int) a, (int) u, (int) c), history);
     }
   }
 

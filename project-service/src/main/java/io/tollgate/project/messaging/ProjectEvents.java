@@ -6,6 +6,7 @@ import io.quarkus.arc.Arc;
 import io.tollgate.eventing.Outbox;
 import io.tollgate.project.mapping.ProjectMapper;
 import io.tollgate.project.model.Project;
+import io.tollgate.project.repository.HistoryRepository;
 import io.tollgate.project.rest.BenefitView;
 import io.tollgate.project.rest.CostEntryView;
 import io.tollgate.security.Caller;
@@ -50,11 +51,14 @@ public class ProjectEvents {
   private final Outbox outbox;
   private final Instance<Caller> caller;
   private final ObjectMapper mapper;
+  private final HistoryRepository history;
 
-  ProjectEvents(Outbox outbox, Instance<Caller> caller, ObjectMapper mapper) {
+  ProjectEvents(
+      Outbox outbox, Instance<Caller> caller, ObjectMapper mapper, HistoryRepository history) {
     this.outbox = outbox;
     this.caller = caller;
     this.mapper = mapper;
+    this.history = history;
   }
 
   public void created(Project p) {
@@ -108,10 +112,19 @@ public class ProjectEvents {
 
   /**
    * Publishes a change someone made, with who made it ({@code changedBy}, and {@code apiKeyId} when
-   * a key was used), so that an integrator can say "alice archived CRM" as the audit does.
+   * a key was used), so that an integrator can say "alice archived CRM" as the audit does, and its
+   * place in the project's history ({@code sequence}: every change is recorded there, under the
+   * project's lock, just before its event), which orders all of a project's events, whatever their
+   * type, as the changes were made.
    */
   private void emit(String type, Project p, Object data) {
     ObjectNode withAuthor = mapper.valueToTree(data);
+    if (!withAuthor.has("sequence")) {
+      Long sequence = history.latestSeq(p.id);
+      if (sequence != null) {
+        withAuthor.put("sequence", sequence);
+      }
+    }
     if (Arc.container().requestContext().isActive()) {
       Caller who = caller.get();
       withAuthor.put("changedBy", who.userId());

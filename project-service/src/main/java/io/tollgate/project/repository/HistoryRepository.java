@@ -81,6 +81,17 @@ public class HistoryRepository implements PanacheRepositoryBase<HistoryEntry, Lo
   }
 
   /**
+   * The sequence of the project's latest history entry, {@code null} before its first. Read under
+   * the project's lock right after a change was recorded, it is that change's.
+   */
+  public Long latestSeq(UUID projectId) {
+    return getEntityManager()
+        .createQuery("select max(seq) from HistoryEntry where projectId = ?1", Long.class)
+        .setParameter(1, projectId)
+        .getSingleResult();
+  }
+
+  /**
    * The last snapshot of the project taken at or before {@code at}: the last in the order the
    * changes were made ({@code seq}, taken under the project's lock), not the latest clock reading,
    * which comes from whichever replica made the change and may run behind another's.
