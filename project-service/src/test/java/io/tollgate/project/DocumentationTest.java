@@ -421,6 +421,10 @@ class DocumentationTest {
               && enumFilters.contains(parameter.path("name").asText())) {
             filters++;
             JsonNode schema = parameter.path("schema");
+            if (schema.has("items")) {
+              // a filter that may repeat: its items list the values
+              schema = schema.get("items");
+            }
             if (schema.has("$ref")) {
               schema =
                   schemas.path(schema.get("$ref").asText().replace("#/components/schemas/", ""));

@@ -403,6 +403,22 @@ class HealthPortfolioTest {
         .get("/api/v1/portfolio")
         .then()
         .body("items.key", contains(tag + "B"));
+    // "at risk": any of several ratings
+    given()
+        .queryParam("text", tag)
+        .queryParam("health", "AMBER", "RED")
+        .queryParam("sort", "-health")
+        .get("/api/v1/portfolio")
+        .then()
+        .statusCode(200)
+        .body("items.key", contains(tag + "B"));
+    given()
+        .queryParam("text", tag)
+        .queryParam("health", "GREEN", "RED")
+        .queryParam("sort", "-health")
+        .get("/api/v1/portfolio")
+        .then()
+        .body("items.key", contains(tag + "B", tag + "A"));
     given()
         .queryParam("text", tag)
         .queryParam("methodology", "AGILE")

@@ -1066,6 +1066,21 @@ class ProjectApiTest {
         .get("/api/v1/projects")
         .then()
         .body("totalItems", equalTo(0));
+    // any of several phases ("active projects")
+    given()
+        .queryParam("phase", "PLANNING", "INITIATION")
+        .queryParam("text", tag)
+        .get("/api/v1/projects")
+        .then()
+        .statusCode(200)
+        .body("totalItems", equalTo(5))
+        .body("items.phase", everyItem(equalTo("INITIATION")));
+    given()
+        .queryParam("phase", "INITIATION", "NOPE")
+        .get("/api/v1/projects")
+        .then()
+        .statusCode(400)
+        .body("violations[0].field", equalTo("phase"));
     given()
         .queryParam("size", 0)
         .get("/api/v1/projects")

@@ -56,6 +56,24 @@ public final class QueryValues {
     return number;
   }
 
+  /**
+   * The values of a parameter that may repeat ({@code ?phase=EXECUTION&phase=TESTING}), each an
+   * enum constant's name; empty when absent (any value).
+   */
+  public static <E extends Enum<E>> java.util.Set<E> enumValues(
+      Class<E> type, String parameter, java.util.List<String> values) {
+    java.util.Set<E> set = java.util.EnumSet.noneOf(type);
+    if (values != null) {
+      for (String value : values) {
+        E e = enumValue(type, parameter, value);
+        if (e != null) {
+          set.add(e);
+        }
+      }
+    }
+    return set;
+  }
+
   /** A UUID, or {@code null} when absent. */
   public static UUID uuid(String parameter, String value) {
     if (value == null || value.isBlank()) {

@@ -21,7 +21,8 @@ import java.util.UUID;
 public class ProjectRepository implements PanacheRepositoryBase<Project, UUID> {
 
   /** What a project list can be narrowed to; {@code null} means "any". */
-  public record Filter(Phase phase, Methodology methodology, String text, boolean archived) {}
+  /** What a project list can be narrowed to: an empty set of phases, or null, means "any". */
+  public record Filter(Set<Phase> phases, Methodology methodology, String text, boolean archived) {}
 
   /**
    * The project, locked for the rest of the transaction: every change to a project or to what
@@ -120,9 +121,9 @@ public class ProjectRepository implements PanacheRepositoryBase<Project, UUID> {
     }
     clauses.add("archived = :archived");
     params.and("archived", filter.archived());
-    if (filter.phase() != null) {
-      clauses.add("phase = :phase");
-      params.and("phase", filter.phase());
+    if (filter.phases() != null && !filter.phases().isEmpty()) {
+      clauses.add("phase in :phases");
+      params.and("phases", filter.phases());
     }
     if (filter.methodology() != null) {
       clauses.add("methodology = :methodology");

@@ -20,7 +20,9 @@ import jakarta.ws.rs.core.Context;
 import jakarta.ws.rs.core.MediaType;
 import jakarta.ws.rs.core.Response;
 import jakarta.ws.rs.core.UriInfo;
+import java.util.List;
 import org.eclipse.microprofile.openapi.annotations.Operation;
+import org.eclipse.microprofile.openapi.annotations.enums.Explode;
 import org.eclipse.microprofile.openapi.annotations.enums.SchemaType;
 import org.eclipse.microprofile.openapi.annotations.media.Content;
 import org.eclipse.microprofile.openapi.annotations.media.ExampleObject;
@@ -84,20 +86,26 @@ public class PortfolioResource {
       content = @Content(mediaType = Problem.MEDIA_TYPE))
   public Response portfolio(
       @Parameter(
-              description = "Only projects in this phase",
-              schema = @Schema(implementation = Phase.class))
+              description =
+                  "Only projects in this phase; repeat it for any of several"
+                      + " (phase=EXECUTION&phase=TESTING)",
+              explode = Explode.TRUE,
+              schema = @Schema(type = SchemaType.ARRAY, implementation = Phase.class))
           @QueryParam("phase")
-          String phase,
+          List<String> phase,
       @Parameter(
               description = "Only projects run this way",
               schema = @Schema(implementation = Methodology.class))
           @QueryParam("methodology")
           String methodology,
       @Parameter(
-              description = "Only projects with this health",
-              schema = @Schema(implementation = HealthRating.class))
+              description =
+                  "Only projects with this health; repeat it for any of several"
+                      + " (health=AMBER&health=RED)",
+              explode = Explode.TRUE,
+              schema = @Schema(type = SchemaType.ARRAY, implementation = HealthRating.class))
           @QueryParam("health")
-          String health,
+          List<String> health,
       @Parameter(description = "Case-insensitive text in key, name or description")
           @QueryParam("text")
           String text,
@@ -114,11 +122,11 @@ public class PortfolioResource {
         portfolio
             .portfolio(
                 new ProjectRepository.Filter(
-                    QueryValues.enumValue(Phase.class, "phase", phase),
+                    QueryValues.enumValues(Phase.class, "phase", phase),
                     QueryValues.enumValue(Methodology.class, "methodology", methodology),
                     text,
                     QueryValues.booleanValue("archived", archived, false)),
-                QueryValues.enumValue(HealthRating.class, "health", health),
+                QueryValues.enumValues(HealthRating.class, "health", health),
                 PortfolioService.Sorting.parse(sort),
                 paging.toRequest())
             .map(HealthMapper::toItem),

@@ -37,8 +37,10 @@ import jakarta.ws.rs.core.MediaType;
 import jakarta.ws.rs.core.Response;
 import jakarta.ws.rs.core.UriInfo;
 import java.time.OffsetDateTime;
+import java.util.List;
 import java.util.UUID;
 import org.eclipse.microprofile.openapi.annotations.Operation;
+import org.eclipse.microprofile.openapi.annotations.enums.Explode;
 import org.eclipse.microprofile.openapi.annotations.enums.SchemaType;
 import org.eclipse.microprofile.openapi.annotations.headers.Header;
 import org.eclipse.microprofile.openapi.annotations.media.Content;
@@ -191,10 +193,13 @@ public class ProjectResource {
                               + "\"page\":0,\"size\":20,\"totalItems\":1,\"totalPages\":1}")))
   public Response list(
       @Parameter(
-              description = "Only projects in this phase",
-              schema = @Schema(implementation = Phase.class))
+              description =
+                  "Only projects in this phase; repeat it for any of several"
+                      + " (phase=EXECUTION&phase=TESTING)",
+              explode = Explode.TRUE,
+              schema = @Schema(type = SchemaType.ARRAY, implementation = Phase.class))
           @QueryParam("phase")
-          String phase,
+          List<String> phase,
       @Parameter(
               description = "Only projects run this way",
               schema = @Schema(implementation = Methodology.class))
@@ -211,7 +216,7 @@ public class ProjectResource {
         service
             .list(
                 new ProjectRepository.Filter(
-                    QueryValues.enumValue(Phase.class, "phase", phase),
+                    QueryValues.enumValues(Phase.class, "phase", phase),
                     QueryValues.enumValue(Methodology.class, "methodology", methodology),
                     text,
                     QueryValues.booleanValue("archived", archived, false)),

@@ -14,6 +14,7 @@ import java.util.Comparator;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
+import java.util.Set;
 import java.util.UUID;
 import java.util.function.Function;
 
@@ -71,10 +72,14 @@ public class PortfolioService {
   }
 
   public Page<HealthService.Figures> portfolio(
-      ProjectRepository.Filter filter, HealthRating rating, Sorting sorting, PageRequest page) {
+      ProjectRepository.Filter filter,
+      Set<HealthRating> ratings,
+      Sorting sorting,
+      PageRequest page) {
     ProjectRepository.Scope member = ProjectService.visibleTo(caller);
     LocalDate today = AnalyticsService.today();
-    if (rating == null && sorting.key() == SortKey.KEY) {
+    boolean anyRating = ratings == null || ratings.isEmpty();
+    if (anyRating && sorting.key() == SortKey.KEY) {
       // the database pages by key: only the page's projects need their figures
       Page<Project> found = projects.search(filter, page, member, sorting.descending());
       Map<UUID, HealthService.Figures> figures = health.figures(found.items(), today);
@@ -83,7 +88,7 @@ public class PortfolioService {
     long matching = projects.count(filter, member);
     if (matching > config.computedLimit()) {
       throw ProblemException.invalid(
-          rating != null ? "health" : "sort",
+          anyRating ? "sort" : "health",
           "needs the figures of every matching project: "
               + matching
               + " match, at most "
@@ -93,7 +98,7 @@ public class PortfolioService {
     }
     List<HealthService.Figures> figures =
         health.figures(projects.matching(filter, member), today).values().stream()
-            .filter(f -> rating == null || f.health().rating() == rating)
+            .filter(f -> anyRating || ratings.contains(f.health().rating()))
             .sorted(comparator(sorting))
             .toList();
     int from = Math.min(page.offset(), figures.size());
