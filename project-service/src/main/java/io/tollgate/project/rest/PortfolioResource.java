@@ -4,8 +4,6 @@ import io.tollgate.project.mapping.HealthMapper;
 import io.tollgate.project.mapping.LifecycleMapper;
 import io.tollgate.project.model.HealthRating;
 import io.tollgate.project.model.Methodology;
-import io.tollgate.project.model.Phase;
-import io.tollgate.project.repository.ProjectRepository;
 import io.tollgate.project.service.LifecycleService;
 import io.tollgate.project.service.PortfolioService;
 import io.tollgate.rest.PageRequest;
@@ -85,19 +83,7 @@ public class PortfolioResource {
               + " by their figures can cover",
       content = @Content(mediaType = Problem.MEDIA_TYPE))
   public Response portfolio(
-      @Parameter(
-              description =
-                  "Only projects in this phase; repeat it for any of several"
-                      + " (phase=EXECUTION&phase=TESTING)",
-              explode = Explode.TRUE,
-              schema = @Schema(type = SchemaType.ARRAY, implementation = Phase.class))
-          @QueryParam("phase")
-          List<String> phase,
-      @Parameter(
-              description = "Only projects run this way",
-              schema = @Schema(implementation = Methodology.class))
-          @QueryParam("methodology")
-          String methodology,
+      @BeanParam ProjectFilterParams filter,
       @Parameter(
               description =
                   "Only projects with this health; repeat it for any of several"
@@ -106,11 +92,6 @@ public class PortfolioResource {
               schema = @Schema(type = SchemaType.ARRAY, implementation = HealthRating.class))
           @QueryParam("health")
           List<String> health,
-      @Parameter(description = "Case-insensitive text in key, name or description")
-          @QueryParam("text")
-          String text,
-      @QueryParam("archived") @Schema(type = SchemaType.BOOLEAN, defaultValue = "false")
-          String archived,
       @Parameter(
               description =
                   "key, name, phase, health, spi, cpi, budgetBurn, openRisks; - first for descending")
@@ -121,11 +102,7 @@ public class PortfolioResource {
     return PageRequest.respond(
         portfolio
             .portfolio(
-                new ProjectRepository.Filter(
-                    QueryValues.enumValues(Phase.class, "phase", phase),
-                    QueryValues.enumValue(Methodology.class, "methodology", methodology),
-                    text,
-                    QueryValues.booleanValue("archived", archived, false)),
+                filter.toFilter(),
                 QueryValues.enumValues(HealthRating.class, "health", health),
                 PortfolioService.Sorting.parse(sort),
                 paging.toRequest())

@@ -4,10 +4,7 @@ import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import io.tollgate.project.mapping.HistoryMapper;
 import io.tollgate.project.mapping.ProjectMapper;
-import io.tollgate.project.model.Methodology;
-import io.tollgate.project.model.Phase;
 import io.tollgate.project.model.Project;
-import io.tollgate.project.repository.ProjectRepository;
 import io.tollgate.project.service.HistoryService;
 import io.tollgate.project.service.ProjectService;
 import io.tollgate.rest.Idempotency;
@@ -16,7 +13,6 @@ import io.tollgate.rest.Page;
 import io.tollgate.rest.PageRequest;
 import io.tollgate.rest.Preconditions;
 import io.tollgate.rest.Problem;
-import io.tollgate.rest.QueryValues;
 import io.tollgate.rest.Responses;
 import jakarta.validation.Valid;
 import jakarta.validation.constraints.NotNull;
@@ -37,11 +33,8 @@ import jakarta.ws.rs.core.MediaType;
 import jakarta.ws.rs.core.Response;
 import jakarta.ws.rs.core.UriInfo;
 import java.time.OffsetDateTime;
-import java.util.List;
 import java.util.UUID;
 import org.eclipse.microprofile.openapi.annotations.Operation;
-import org.eclipse.microprofile.openapi.annotations.enums.Explode;
-import org.eclipse.microprofile.openapi.annotations.enums.SchemaType;
 import org.eclipse.microprofile.openapi.annotations.headers.Header;
 import org.eclipse.microprofile.openapi.annotations.media.Content;
 import org.eclipse.microprofile.openapi.annotations.media.ExampleObject;
@@ -192,36 +185,11 @@ public class ProjectResource {
                               + "\"phase\":\"INITIATION\",\"archived\":false,\"version\":0}],"
                               + "\"page\":0,\"size\":20,\"totalItems\":1,\"totalPages\":1}")))
   public Response list(
-      @Parameter(
-              description =
-                  "Only projects in this phase; repeat it for any of several"
-                      + " (phase=EXECUTION&phase=TESTING)",
-              explode = Explode.TRUE,
-              schema = @Schema(type = SchemaType.ARRAY, implementation = Phase.class))
-          @QueryParam("phase")
-          List<String> phase,
-      @Parameter(
-              description = "Only projects run this way",
-              schema = @Schema(implementation = Methodology.class))
-          @QueryParam("methodology")
-          String methodology,
-      @Parameter(description = "Case-insensitive text in key, name or description")
-          @QueryParam("text")
-          String text,
-      @QueryParam("archived") @Schema(type = SchemaType.BOOLEAN, defaultValue = "false")
-          String archived,
+      @BeanParam ProjectFilterParams filter,
       @BeanParam PageRequest.Params paging,
       @Context UriInfo uri) {
     Page<ProjectView> page =
-        service
-            .list(
-                new ProjectRepository.Filter(
-                    QueryValues.enumValues(Phase.class, "phase", phase),
-                    QueryValues.enumValue(Methodology.class, "methodology", methodology),
-                    text,
-                    QueryValues.booleanValue("archived", archived, false)),
-                paging.toRequest())
-            .map(ProjectMapper::toView);
+        service.list(filter.toFilter(), paging.toRequest()).map(ProjectMapper::toView);
     return PageRequest.respond(page, uri);
   }
 
