@@ -1115,6 +1115,16 @@ class ProjectApiTest {
         .get("/api/v1/projects")
         .then()
         .body("totalItems", equalTo(1));
+    // both, for an "include archived" toggle that pages one list
+    String live = create(key + "L").path("id");
+    given()
+        .queryParam("text", key)
+        .queryParam("archived", "any")
+        .get("/api/v1/projects")
+        .then()
+        .statusCode(200)
+        .body("totalItems", equalTo(2))
+        .body("items.id", org.hamcrest.Matchers.containsInAnyOrder(id, live));
     given()
         .contentType("application/merge-patch+json")
         .header("If-Match", "\"1\"")

@@ -21,8 +21,11 @@ import java.util.UUID;
 public class ProjectRepository implements PanacheRepositoryBase<Project, UUID> {
 
   /** What a project list can be narrowed to; {@code null} means "any". */
-  /** What a project list can be narrowed to: an empty set of phases, or null, means "any". */
-  public record Filter(Set<Phase> phases, Methodology methodology, String text, boolean archived) {}
+  /**
+   * What a project list can be narrowed to: an empty set of phases, or null, means "any"; so does a
+   * null {@code archived} (archived projects and the others alike).
+   */
+  public record Filter(Set<Phase> phases, Methodology methodology, String text, Boolean archived) {}
 
   /**
    * The project, locked for the rest of the transaction: every change to a project or to what
@@ -119,8 +122,10 @@ public class ProjectRepository implements PanacheRepositoryBase<Project, UUID> {
         params.and("only", scope.only());
       }
     }
-    clauses.add("archived = :archived");
-    params.and("archived", filter.archived());
+    if (filter.archived() != null) {
+      clauses.add("archived = :archived");
+      params.and("archived", filter.archived());
+    }
     if (filter.phases() != null && !filter.phases().isEmpty()) {
       clauses.add("phase in :phases");
       params.and("phases", filter.phases());

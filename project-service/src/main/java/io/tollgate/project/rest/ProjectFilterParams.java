@@ -3,6 +3,7 @@ package io.tollgate.project.rest;
 import io.tollgate.project.model.Methodology;
 import io.tollgate.project.model.Phase;
 import io.tollgate.project.repository.ProjectRepository;
+import io.tollgate.rest.ProblemException;
 import io.tollgate.rest.QueryValues;
 import jakarta.ws.rs.QueryParam;
 import java.util.List;
@@ -36,8 +37,14 @@ public class ProjectFilterParams {
   @QueryParam("text")
   public String text;
 
+  @Parameter(
+      description =
+          "Only archived projects (true), only the others (false, the default), or both (any)")
   @QueryParam("archived")
-  @Schema(type = SchemaType.BOOLEAN, defaultValue = "false")
+  @Schema(
+      type = SchemaType.STRING,
+      enumeration = {"true", "false", "any"},
+      defaultValue = "false")
   public String archived;
 
   public ProjectRepository.Filter toFilter() {
@@ -45,6 +52,17 @@ public class ProjectFilterParams {
         QueryValues.enumValues(Phase.class, "phase", phase),
         QueryValues.enumValue(Methodology.class, "methodology", methodology),
         text,
-        QueryValues.booleanValue("archived", archived, false));
+        archived());
+  }
+
+  private Boolean archived() {
+    if (archived != null && archived.trim().equalsIgnoreCase("any")) {
+      return null;
+    }
+    try {
+      return QueryValues.booleanValue("archived", archived, false);
+    } catch (ProblemException e) {
+      throw ProblemException.invalid("archived", "must be true or false, or any for both");
+    }
   }
 }
