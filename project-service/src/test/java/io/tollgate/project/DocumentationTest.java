@@ -7,11 +7,13 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
+import com.fasterxml.jackson.dataformat.yaml.YAMLFactory;
 import io.quarkus.test.common.QuarkusTestResource;
 import io.quarkus.test.common.ResourceArg;
 import io.quarkus.test.junit.QuarkusTest;
 import io.restassured.http.ContentType;
 import io.restassured.response.Response;
+import io.tollgate.eventing.CloudEvent;
 import io.tollgate.project.messaging.MilestoneEventConsumer;
 import io.tollgate.project.messaging.ProjectEvents;
 import io.tollgate.project.messaging.RiskEventConsumer;
@@ -472,6 +474,49 @@ class DocumentationTest {
     Matcher refs = Pattern.compile("\\$ref: '(schemas/[^']+)'").matcher(asyncapi);
     while (refs.find()) {
       given().get("/asyncapi/" + refs.group(1)).then().statusCode(200);
+    }
+  }
+
+  @Test
+  void everyEventContractSaysHowItsEventsTravelOnKafka() throws Exception {
+    ObjectMapper yaml = new ObjectMapper(new YAMLFactory());
+    Map<String, String> contracts =
+        Map.of(
+            "project-service (served)",
+            given().get("/asyncapi/asyncapi.yaml").then().statusCode(200).extract().asString(),
+            "milestone-service",
+            classpathText("contracts/milestone-service/asyncapi.yaml"),
+            "risk-service",
+            classpathText("contracts/risk-service/asyncapi.yaml"));
+    for (var contract : contracts.entrySet()) {
+      JsonNode components = yaml.readTree(contract.getValue()).path("components");
+      JsonNode trait = components.path("messageTraits").path("cloudEvent");
+      // what the outbox relay sends: the project id as key, the content type as a header
+      assertEquals(
+          "uuid",
+          trait.path("bindings").path("kafka").path("key").path("format").asText(),
+          contract.getKey() + ": the Kafka key");
+      assertEquals(
+          CloudEvent.CONTENT_TYPE,
+          trait.path("headers").path("properties").path("content-type").path("const").asText(),
+          contract.getKey() + ": the content-type header");
+      JsonNode messages = components.path("messages");
+      assertFalse(messages.isEmpty(), contract.getKey() + ": messages");
+      messages
+          .fields()
+          .forEachRemaining(
+              message ->
+                  assertEquals(
+                      "#/components/messageTraits/cloudEvent",
+                      message.getValue().path("traits").path(0).path("$ref").asText(),
+                      contract.getKey() + ": " + message.getKey() + " without the Kafka trait"));
+    }
+  }
+
+  private String classpathText(String resource) throws java.io.IOException {
+    try (var in = getClass().getClassLoader().getResourceAsStream(resource)) {
+      assertTrue(in != null, resource + " is not on the test class path");
+      return new String(in.readAllBytes(), java.nio.charset.StandardCharsets.UTF_8);
     }
   }
 
