@@ -9,6 +9,7 @@ import static org.hamcrest.Matchers.not;
 
 import io.quarkus.test.junit.QuarkusTest;
 import io.restassured.http.ContentType;
+import io.tollgate.testing.LoggedErrors;
 import io.tollgate.testing.TestTokens;
 import java.io.PrintWriter;
 import java.io.StringWriter;
@@ -16,11 +17,7 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.Objects;
 import java.util.UUID;
-import java.util.concurrent.CopyOnWriteArrayList;
-import java.util.logging.Handler;
-import java.util.logging.Level;
 import java.util.logging.LogRecord;
-import java.util.logging.Logger;
 import java.util.regex.Pattern;
 import org.jboss.logmanager.ExtLogRecord;
 import org.junit.jupiter.api.Test;
@@ -38,18 +35,10 @@ class NoSecretsInLogsTest {
   private static final Pattern ANY_API_KEY = Pattern.compile("tgk_[A-Za-z0-9_-]{20,}");
 
   @Test
-  void noCredentialReachesTheLog() {
-    Capture capture = new Capture();
-    Logger root = Logger.getLogger("");
-    root.addHandler(capture);
+  void noCredentialReachesTheLog() throws Exception {
     List<String> secrets = new ArrayList<>();
-    try {
-      exercise(secrets);
-    } finally {
-      root.removeHandler(capture);
-    }
-
-    List<String> lines = capture.lines();
+    List<String> lines =
+        LoggedErrors.describedDuring(NoSecretsInLogsTest::wholly, () -> exercise(secrets));
     // the capture works: the key management lines of this run are there
     assertThat(lines.stream().anyMatch(l -> l.contains("created by root")), is(true));
     assertThat(lines.stream().anyMatch(l -> l.contains("Bearer token rejected")), is(true));
@@ -134,41 +123,21 @@ class NoSecretsInLogsTest {
     return line.length() > 60 ? line.substring(0, 60) + "…" : line;
   }
 
-  /** Collects every record logged while it is attached, formatted, with its stack trace. */
-  private static final class Capture extends Handler {
-
-    private final List<String> lines = new CopyOnWriteArrayList<>();
-
-    Capture() {
-      setLevel(Level.ALL);
-    }
-
-    @Override
-    public void publish(LogRecord record) {
-      StringBuilder text = new StringBuilder(record.getLoggerName() + " ");
-      text.append(
-          record instanceof ExtLogRecord ext ? ext.getFormattedMessage() : record.getMessage());
-      if (record.getParameters() != null) {
-        for (Object parameter : record.getParameters()) {
-          text.append(' ').append(Objects.toString(parameter));
-        }
+  /** A record as a log line would show it: formatted, with its parameters and stack trace. */
+  private static String wholly(LogRecord record) {
+    StringBuilder text = new StringBuilder(record.getLoggerName() + " ");
+    text.append(
+        record instanceof ExtLogRecord ext ? ext.getFormattedMessage() : record.getMessage());
+    if (record.getParameters() != null) {
+      for (Object parameter : record.getParameters()) {
+        text.append(' ').append(Objects.toString(parameter));
       }
-      if (record.getThrown() != null) {
-        StringWriter trace = new StringWriter();
-        record.getThrown().printStackTrace(new PrintWriter(trace));
-        text.append('\n').append(trace);
-      }
-      lines.add(text.toString());
     }
-
-    List<String> lines() {
-      return List.copyOf(lines);
+    if (record.getThrown() != null) {
+      StringWriter trace = new StringWriter();
+      record.getThrown().printStackTrace(new PrintWriter(trace));
+      text.append('\n').append(trace);
     }
-
-    @Override
-    public void flush() {}
-
-    @Override
-    public void close() {}
+    return text.toString();
   }
 }

@@ -7,14 +7,11 @@ import static org.hamcrest.Matchers.matchesPattern;
 
 import io.quarkus.test.junit.QuarkusTest;
 import io.restassured.http.ContentType;
+import io.tollgate.testing.LoggedErrors;
 import io.tollgate.testing.TestTokens;
 import io.vertx.core.json.JsonObject;
 import java.util.List;
-import java.util.concurrent.CopyOnWriteArrayList;
-import java.util.logging.Handler;
-import java.util.logging.Level;
 import java.util.logging.LogRecord;
-import java.util.logging.Logger;
 import org.jboss.logmanager.ExtLogRecord;
 import org.junit.jupiter.api.Test;
 
@@ -26,45 +23,9 @@ import org.junit.jupiter.api.Test;
 class RequestIdInLogsTest {
 
   @Test
-  void gatewayLogLinesCarryTheRequestId() {
-    Capture capture = new Capture();
-    Logger gateway = Logger.getLogger("io.tollgate");
-    gateway.addHandler(capture);
-    try {
-      // logged on the event loop (at DEBUG in the tests): a token is refused
-      given()
-          .header("Authorization", "Bearer " + TestTokens.expired("dave"))
-          .header("X-Request-Id", "mdc-refused-1")
-          .when()
-          .get("/api/v1/projects")
-          .then()
-          .statusCode(401);
-      // logged on a worker thread: an API key is created
-      given()
-          .header("Authorization", TestTokens.bearer("root", "ADMIN"))
-          .header("X-Request-Id", "mdc-create-1")
-          .contentType(ContentType.JSON)
-          .body(
-              new JsonObject()
-                  .put("name", "mdc")
-                  .put("scope", "READ_ONLY")
-                  .put("ownerId", "mdc-owner")
-                  .encode())
-          .when()
-          .post("/api/v1/api-keys")
-          .then()
-          .statusCode(201);
-      // a request without one gets its own, not the last one's
-      given()
-          .header("Authorization", "Bearer " + TestTokens.expired("erin"))
-          .when()
-          .get("/api/v1/projects")
-          .then()
-          .statusCode(401);
-    } finally {
-      gateway.removeHandler(capture);
-    }
-    List<String> lines = capture.lines;
+  void gatewayLogLinesCarryTheRequestId() throws Exception {
+    List<String> lines =
+        LoggedErrors.describedDuring(RequestIdInLogsTest::requestIdAndWhat, this::threeRequests);
     assertThat(lines.get(0), is("mdc-refused-1 token refused"));
     assertThat(lines.get(1), is("mdc-create-1 API key created"));
     // the third request's own id, a UUID the gateway made
@@ -72,33 +33,51 @@ class RequestIdInLogsTest {
     assertThat(lines.size(), is(3));
   }
 
-  /** Records "<MDC requestId> <what>" for the log lines of this test's requests. */
-  private static final class Capture extends Handler {
+  private void threeRequests() {
+    // logged on the event loop (at DEBUG in the tests): a token is refused
+    given()
+        .header("Authorization", "Bearer " + TestTokens.expired("dave"))
+        .header("X-Request-Id", "mdc-refused-1")
+        .when()
+        .get("/api/v1/projects")
+        .then()
+        .statusCode(401);
+    // logged on a worker thread: an API key is created
+    given()
+        .header("Authorization", TestTokens.bearer("root", "ADMIN"))
+        .header("X-Request-Id", "mdc-create-1")
+        .contentType(ContentType.JSON)
+        .body(
+            new JsonObject()
+                .put("name", "mdc")
+                .put("scope", "READ_ONLY")
+                .put("ownerId", "mdc-owner")
+                .encode())
+        .when()
+        .post("/api/v1/api-keys")
+        .then()
+        .statusCode(201);
+    // a request without one gets its own, not the last one's
+    given()
+        .header("Authorization", "Bearer " + TestTokens.expired("erin"))
+        .when()
+        .get("/api/v1/projects")
+        .then()
+        .statusCode(401);
+  }
 
-    private final List<String> lines = new CopyOnWriteArrayList<>();
-
-    Capture() {
-      setLevel(Level.ALL);
+  /** "<MDC requestId> <what>" for the log lines of this test's requests, else null. */
+  private static String requestIdAndWhat(LogRecord record) {
+    if (!(record instanceof ExtLogRecord ext)) {
+      return null;
     }
-
-    @Override
-    public void publish(LogRecord record) {
-      if (!(record instanceof ExtLogRecord ext)) {
-        return;
-      }
-      String message = ext.getFormattedMessage();
-      String id = ext.getMdc("requestId");
-      if (message.startsWith("Bearer token rejected")) {
-        lines.add(id + " token refused");
-      } else if (message.contains("created by root") && message.contains("mdc-owner")) {
-        lines.add(id + " API key created");
-      }
+    String message = ext.getFormattedMessage();
+    String id = ext.getMdc("requestId");
+    if (message.startsWith("Bearer token rejected")) {
+      return id + " token refused";
+    } else if (message.contains("created by root") && message.contains("mdc-owner")) {
+      return id + " API key created";
     }
-
-    @Override
-    public void flush() {}
-
-    @Override
-    public void close() {}
+    return null;
   }
 }

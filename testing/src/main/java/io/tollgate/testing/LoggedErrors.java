@@ -3,6 +3,7 @@ package io.tollgate.testing;
 import java.util.List;
 import java.util.concurrent.Callable;
 import java.util.concurrent.CopyOnWriteArrayList;
+import java.util.function.Function;
 import java.util.logging.Handler;
 import java.util.logging.Level;
 import java.util.logging.LogRecord;
@@ -55,14 +56,41 @@ public final class LoggedErrors {
         .errors();
   }
 
+  /**
+   * Runs the action and answers what {@code describe} makes of each record logged meanwhile, at any
+   * level, leaving out those it answers null for. It runs on the thread that logged, so it sees
+   * what only that thread knows, such as the record's MDC.
+   */
+  public static List<String> describedDuring(Function<LogRecord, String> describe, Action action)
+      throws Exception {
+    return capture(
+            describe,
+            () -> {
+              action.run();
+              return null;
+            })
+        .errors();
+  }
+
   private static <T> Outcome<T> whileGetting(Level level, Callable<T> action) throws Exception {
-    List<String> errors = new CopyOnWriteArrayList<>();
+    return capture(
+        record ->
+            record.getLevel().intValue() >= level.intValue()
+                ? record.getLoggerName() + ": " + record.getMessage()
+                : null,
+        action);
+  }
+
+  private static <T> Outcome<T> capture(Function<LogRecord, String> describe, Callable<T> action)
+      throws Exception {
+    List<String> lines = new CopyOnWriteArrayList<>();
     Handler capture =
         new Handler() {
           @Override
           public void publish(LogRecord record) {
-            if (record.getLevel().intValue() >= level.intValue()) {
-              errors.add(record.getLoggerName() + ": " + record.getMessage());
+            String line = describe.apply(record);
+            if (line != null) {
+              lines.add(line);
             }
           }
 
@@ -75,7 +103,7 @@ public final class LoggedErrors {
     Logger root = Logger.getLogger("");
     root.addHandler(capture);
     try {
-      return new Outcome<>(action.call(), errors);
+      return new Outcome<>(action.call(), lines);
     } finally {
       root.removeHandler(capture);
     }
