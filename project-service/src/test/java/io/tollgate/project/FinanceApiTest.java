@@ -279,6 +279,57 @@ class FinanceApiTest {
         .then()
         .statusCode(200)
         .body("budget.amount", equalTo("300000.00"));
+    // nor can the currency be dropped with the budget and another one set afterwards
+    given()
+        .contentType("application/merge-patch+json")
+        .header("If-Match", "\"1\"")
+        .body("{\"budget\":null}")
+        .patch("/api/v1/projects/" + id)
+        .then()
+        .statusCode(409)
+        .contentType(PROBLEM)
+        .body("detail", containsString("planned values in EUR"));
+    given()
+        .get("/api/v1/projects/" + id)
+        .then()
+        .body("budget.currency", equalTo("EUR"))
+        .header("ETag", equalTo("\"1\""));
+  }
+
+  /** A CPI just below the RED threshold (0.8) never reads as the threshold itself. */
+  @Test
+  void aPerformanceIndexIsShownOnTheSideOfTheThresholdItWasJudgedOn() {
+    String id = Api.project("{\"amount\":\"100000\",\"currency\":\"EUR\"}");
+    Milestone done = new Milestone(id).planned(LocalDate.of(2026, 2, 1), 5).value("79996.00");
+    Broker.publishAndAwait(em, done.complete(LocalDate.of(2026, 2, 1)), GateEventsTest.COMPLETED);
+    cost(id, "2026-02-15", "100000", "EUR", "LABOR").then().statusCode(201);
+    exact()
+        .get("/api/v1/projects/" + id + "/analytics")
+        .then()
+        .statusCode(200)
+        .body("earnedValue.cpi", comparesEqualTo($("0.7999")));
+    given()
+        .get("/api/v1/projects/" + id + "/health")
+        .then()
+        .statusCode(200)
+        .body("rating", equalTo("RED"))
+        .body("reasons[0].message", containsString("(CPI 0.79"));
+  }
+
+  @Test
+  void aDeletedMilestonesPlannedValueNoLongerHoldsTheBudgetsCurrency() {
+    String id = Api.project("{\"amount\":\"250000\",\"currency\":\"EUR\"}");
+    Broker.Milestone valued = new Broker.Milestone(id).value("25000.00");
+    Broker.publishAndAwait(em, valued, GateEventsTest.CREATED);
+    Broker.publishAndAwait(em, valued.nextVersion(), GateEventsTest.DELETED);
+    given()
+        .contentType("application/merge-patch+json")
+        .header("If-Match", "\"0\"")
+        .body("{\"budget\":{\"amount\":\"300000\",\"currency\":\"USD\"}}")
+        .patch("/api/v1/projects/" + id)
+        .then()
+        .statusCode(200)
+        .body("budget.currency", equalTo("USD"));
   }
 
   @Test
@@ -380,7 +431,8 @@ class FinanceApiTest {
         .body("earnedValue.sv.amount", equalTo("-10000.00"))
         .body("earnedValue.cv.amount", equalTo("-5000.00"))
         .body("earnedValue.spi", comparesEqualTo($("0.8")))
-        .body("earnedValue.cpi", comparesEqualTo($("0.8889")))
+        // 0.88888..., rounded down as indexes are
+        .body("earnedValue.cpi", comparesEqualTo($("0.8888")))
         .body("earnedValue.eac.amount", equalTo("112500.00"))
         .body("earnedValue.etc.amount", equalTo("67500.00"))
         .body("earnedValue.vac.amount", equalTo("-12500.00"))
@@ -427,13 +479,15 @@ class FinanceApiTest {
           .contentType(PROBLEM)
           .body("violations[0].field", equalTo("asOf"));
     }
+    // the business case over a horizon that has passed (a retrospective) does not depend on asOf
     given()
         .queryParam("asOf", "2026-06-30")
         .queryParam("horizonEnd", "2026-01-01")
         .get("/api/v1/projects/" + id + "/analytics")
         .then()
-        .statusCode(400)
-        .body("violations[0].field", equalTo("horizonEnd"));
+        .statusCode(200)
+        .body("asOf", equalTo("2026-06-30"))
+        .body("businessCase.horizonEnd", equalTo("2026-01-01"));
     given().get("/api/v1/projects/" + UUID.randomUUID() + "/analytics").then().statusCode(404);
   }
 

@@ -35,4 +35,12 @@ public final class Amounts {
   public static BigDecimal ratio(BigDecimal ratio) {
     return ratio == null ? null : ratio.setScale(RATIO_SCALE, RoundingMode.HALF_EVEN);
   }
+
+  /**
+   * A performance index (SPI, CPI) for display, rounded down, so that it stays on the side of a
+   * health threshold it was judged on: a CPI of 0.79996 is RED and reads 0.7999, not 0.8000.
+   */
+  public static BigDecimal index(BigDecimal index) {
+    return index == null ? null : index.setScale(RATIO_SCALE, RoundingMode.FLOOR);
+  }
 }

@@ -11,12 +11,15 @@ import java.util.UUID;
 @ApplicationScoped
 public class MilestoneRefRepository implements PanacheRepositoryBase<MilestoneRef, UUID> {
 
-  /** The project's milestones that are not deleted, by planned date. */
-  /** Whether a milestone of the project carries a planned value (in the budget's currency). */
+  /**
+   * Whether a milestone of the project that is not deleted carries a planned value (in the budget's
+   * currency).
+   */
   public boolean anyValued(UUID projectId) {
-    return count("projectId = ?1 and plannedValue is not null", projectId) > 0;
+    return count("projectId = ?1 and deleted = false and plannedValue is not null", projectId) > 0;
   }
 
+  /** The project's milestones that are not deleted, by planned date. */
   public List<MilestoneRef> ofProject(UUID projectId) {
     return list(
         "projectId = ?1 and deleted = false", Sort.by("plannedDate").and("milestoneId"), projectId);

@@ -59,7 +59,7 @@ public class AnalyticsResource {
       content = @Content(schema = @Schema(implementation = AnalyticsView.class)))
   @APIResponse(
       responseCode = "400",
-      description = "asOf or horizonEnd is not a date, or horizonEnd is before asOf",
+      description = "asOf or horizonEnd is not a date, or the horizon is too far for its benefits",
       content = @Content(mediaType = Problem.MEDIA_TYPE))
   public AnalyticsView get(
       @PathParam("id") UUID id,

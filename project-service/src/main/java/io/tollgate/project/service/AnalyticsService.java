@@ -76,9 +76,6 @@ public class AnalyticsService {
             ? horizonEnd
             : (p.targetDate != null && p.targetDate.isAfter(date) ? p.targetDate : date)
                 .plusYears(DEFAULT_HORIZON_YEARS);
-    if (horizon.isBefore(date)) {
-      throw ProblemException.invalid("horizonEnd", "must not be before asOf " + date);
-    }
     List<CostEntry> ledger = costs.allOf(p.id);
     BigDecimal actual = BigDecimal.ZERO;
     Map<CostCategory, BigDecimal> byCategory = new EnumMap<>(CostCategory.class);

@@ -157,18 +157,28 @@ public class ProjectService {
       throw ProblemException.invalid(violations);
     }
     checkBudgetCurrency(p, after.budget());
-    if (before.budget() != null
-        && after.budget() == null
-        && (pastPlanning(p) || p.phase.isTerminal())) {
+    if (before.budget() != null && after.budget() == null) {
       // leaving PLANNING needed it (the BUDGET_SET gate), and earned value, EAC and budget burn
       // are measured against it (an ended project's too: it may have ended after PLANNING)
-      throw ProblemException.conflict(
-          "project "
-              + p.key
-              + (p.phase.isTerminal()
-                  ? " has ended"
-                  : " has left PLANNING, which needed its budget")
-              + ": the budget can be changed, not removed");
+      if (pastPlanning(p) || p.phase.isTerminal()) {
+        throw ProblemException.conflict(
+            "project "
+                + p.key
+                + (p.phase.isTerminal()
+                    ? " has ended"
+                    : " has left PLANNING, which needed its budget")
+                + ": the budget can be changed, not removed");
+      }
+      // the planned values are in the budget's currency: without it, a later budget in another
+      // currency would re-read them in that one
+      if (milestones.anyValued(p.id)) {
+        throw ProblemException.conflict(
+            "project "
+                + p.key
+                + "'s milestones carry planned values in "
+                + p.budgetCurrency
+                + ": the budget can be changed, not removed");
+      }
     }
     List<String> changed = changedFields(before, after);
     if (changed.isEmpty()) {
