@@ -14,11 +14,13 @@ import jakarta.ws.rs.core.UriInfo;
 import java.net.URI;
 import java.security.MessageDigest;
 import java.security.NoSuchAlgorithmException;
+import java.time.Duration;
 import java.time.OffsetDateTime;
 import java.time.ZoneOffset;
 import java.util.HexFormat;
 import java.util.UUID;
 import java.util.function.Supplier;
+import org.eclipse.microprofile.config.inject.ConfigProperty;
 import org.eclipse.microprofile.jwt.JsonWebToken;
 
 /**
@@ -40,11 +42,18 @@ public class Idempotency {
   private final EntityManager em;
   private final ObjectMapper mapper;
   private final SecurityIdentity caller;
+  private final Duration retention;
 
-  Idempotency(EntityManager em, ObjectMapper mapper, SecurityIdentity caller) {
+  Idempotency(
+      EntityManager em,
+      ObjectMapper mapper,
+      SecurityIdentity caller,
+      @ConfigProperty(name = "tollgate.idempotency.retention", defaultValue = "24h")
+          Duration retention) {
     this.em = em;
     this.mapper = mapper;
     this.caller = caller;
+    this.retention = retention;
   }
 
   /** Runs {@code create} once per key, scoped to the request's own path ({@code POST /path}). */
@@ -105,6 +114,14 @@ public class Idempotency {
         .getSingleResult();
     IdempotencyRecord.Id id = new IdempotencyRecord.Id(scope, by, key);
     IdempotencyRecord previous = em.find(IdempotencyRecord.class, id);
+    if (previous != null
+        && previous.createdAt.isBefore(OffsetDateTime.now(ZoneOffset.UTC).minus(retention))) {
+      // forgotten at its retention, as documented, whether or not the purge has run since (it
+      // runs every purge-interval, and a failed run only tries again later)
+      em.remove(previous);
+      em.flush();
+      previous = null;
+    }
     if (previous != null) {
       if (!previous.requestHash.equals(hash)) {
         throw new ProblemException(

@@ -35,6 +35,7 @@ import jakarta.ws.rs.core.UriInfo;
 import java.time.OffsetDateTime;
 import java.util.UUID;
 import org.eclipse.microprofile.openapi.annotations.Operation;
+import org.eclipse.microprofile.openapi.annotations.enums.SchemaType;
 import org.eclipse.microprofile.openapi.annotations.headers.Header;
 import org.eclipse.microprofile.openapi.annotations.media.Content;
 import org.eclipse.microprofile.openapi.annotations.media.ExampleObject;
@@ -134,6 +135,13 @@ public class ProjectResource {
   @APIResponse(
       responseCode = "200",
       description = "The project",
+      headers =
+          @Header(
+              name = "ETag",
+              description =
+                  "The project's version, for If-Match on a change and If-None-Match on a read;"
+                      + " absent with asOf",
+              schema = @Schema(type = SchemaType.STRING)),
       content = @Content(schema = @Schema(implementation = ProjectView.class)))
   @APIResponse(
       responseCode = "400",
