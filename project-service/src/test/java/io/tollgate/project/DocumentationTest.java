@@ -23,6 +23,8 @@ import io.tollgate.testing.TestTokens;
 import io.tollgate.testing.TollgateInfrastructure;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.time.OffsetDateTime;
+import java.time.ZoneOffset;
 import java.util.ArrayList;
 import java.util.Iterator;
 import java.util.List;
@@ -200,6 +202,10 @@ class DocumentationTest {
     String project = "/api/v1/projects/" + created.path("id");
     check.accept("GET " + project, given().get(project));
     check.accept("GET " + project, given().header("If-None-Match", "\"0\"").get(project));
+    // as it was: an earlier state carries no ETag, which the document must not require
+    check.accept(
+        "GET " + project,
+        given().queryParam("asOf", OffsetDateTime.now(ZoneOffset.UTC).toString()).get(project));
     check.accept(
         "PATCH " + project,
         given()
