@@ -1,6 +1,7 @@
 package io.tollgate.runtime;
 
 import java.io.IOException;
+import java.io.PrintStream;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -16,9 +17,11 @@ import java.security.spec.PKCS8EncodedKeySpec;
 import java.security.spec.X509EncodedKeySpec;
 import java.time.Duration;
 import java.time.Instant;
-import java.util.ArrayList;
 import java.util.Base64;
+import java.util.LinkedHashSet;
 import java.util.List;
+import java.util.Locale;
+import java.util.Set;
 import java.util.UUID;
 import java.util.stream.Collectors;
 
@@ -137,36 +140,100 @@ public final class DevTokens {
     }
   }
 
+  /**
+   * The platform's roles ({@code io.tollgate.security.PlatformRole}, which this module cannot see):
+   * a token with any other role is accepted by the services and lets its bearer do nothing more.
+   */
+  public static final List<String> ROLES = List.of("ADMIN", "PMO", "MEMBER");
+
+  /** The longest token {@code --ttl-minutes} mints: a year. */
+  static final long MAX_TTL_MINUTES = 525_600;
+
+  static final String USAGE =
+      "usage: ./tollgate token --user NAME [--role ADMIN|PMO|MEMBER]... [--ttl-minutes N]";
+
   public static void main(String[] args) throws IOException {
+    int exit = run(args, System.out, System.err);
+    if (exit != 0) {
+      System.exit(exit);
+    }
+  }
+
+  /**
+   * The command line: prints a token (or with {@code --public-key} the public key's path) and
+   * answers 0, or says what is wrong with the arguments and the usage, and answers 2.
+   */
+  static int run(String[] args, PrintStream out, PrintStream err) throws IOException {
     Path dir = Path.of(".tollgate/jwt");
     String user = null;
-    List<String> roles = new ArrayList<>();
+    Set<String> roles = new LinkedHashSet<>();
     Duration ttl = Duration.ofHours(8);
-    for (int i = 0; i < args.length; i++) {
-      switch (args[i]) {
-        case "--dir" -> dir = Path.of(args[++i]);
-        case "--user" -> user = args[++i];
-        case "--role" -> roles.add(args[++i].toUpperCase());
-        case "--ttl-minutes" -> ttl = Duration.ofMinutes(Long.parseLong(args[++i]));
-        case "--public-key" -> {
-          System.out.println(in(dir).publicKeyFile().toAbsolutePath());
-          return;
-        }
-        default -> {
-          System.err.println(
-              "usage: DevTokens [--dir DIR] --user NAME [--role ROLE]... [--ttl-minutes N]");
-          System.exit(2);
+    boolean publicKey = false;
+    try {
+      for (int i = 0; i < args.length; i++) {
+        switch (args[i]) {
+          case "--dir" -> dir = Path.of(value(args, ++i));
+          case "--user" -> user = value(args, ++i);
+          case "--role" -> roles.add(role(value(args, ++i)));
+          case "--ttl-minutes" -> ttl = Duration.ofMinutes(minutes(value(args, ++i)));
+          case "--public-key" -> publicKey = true;
+          case "-h", "--help" -> {
+            out.println(USAGE);
+            return 0;
+          }
+          default -> throw new IllegalArgumentException("unknown option: " + args[i]);
         }
       }
+      if (!publicKey && user == null) {
+        throw new IllegalArgumentException("--user is required");
+      }
+    } catch (IllegalArgumentException e) {
+      err.println("tollgate token: " + e.getMessage());
+      err.println(USAGE);
+      return 2;
     }
-    if (user == null) {
-      System.err.println("--user is required");
-      System.exit(2);
+    if (publicKey) {
+      out.println(in(dir).publicKeyFile().toAbsolutePath());
+      return 0;
     }
     if (roles.isEmpty()) {
       roles.add("MEMBER");
     }
-    System.out.println(in(dir).token(user, roles, ttl));
+    out.println(in(dir).token(user, List.copyOf(roles), ttl));
+    return 0;
+  }
+
+  /** The value after option {@code args[i - 1]}: there, and not the next option. */
+  private static String value(String[] args, int i) {
+    if (i >= args.length || args[i].startsWith("--") || args[i].isBlank()) {
+      throw new IllegalArgumentException(args[i - 1] + " needs a value");
+    }
+    return args[i];
+  }
+
+  private static String role(String given) {
+    String role = given.toUpperCase(Locale.ROOT);
+    if (!ROLES.contains(role)) {
+      throw new IllegalArgumentException(
+          "unknown role %s: the platform's roles are %s"
+              .formatted(given, String.join(", ", ROLES)));
+    }
+    return role;
+  }
+
+  private static long minutes(String given) {
+    long minutes;
+    try {
+      minutes = Long.parseLong(given);
+    } catch (NumberFormatException e) {
+      minutes = -1;
+    }
+    if (minutes < 1 || minutes > MAX_TTL_MINUTES) {
+      throw new IllegalArgumentException(
+          "--ttl-minutes takes a whole number of minutes from 1 to %d (a year), not %s"
+              .formatted(MAX_TTL_MINUTES, given));
+    }
+    return minutes;
   }
 
   private static byte[] pem(Path file) throws IOException {
