@@ -6,13 +6,17 @@ import java.util.concurrent.Executors;
 import java.util.concurrent.ScheduledExecutorService;
 import java.util.concurrent.TimeUnit;
 import java.util.function.IntSupplier;
+import org.jboss.logging.Logger;
 
 /**
  * A service's housekeeping in the background: a task run on a daemon thread of its own, once per
- * interval after the previous run ended, until {@link #stop()}. The task must catch its own
- * failures (an escaping exception would end the schedule).
+ * interval after the previous run ended, until {@link #stop()}. A run that fails is logged and the
+ * next one comes at its time: an exception escaping to the executor would end the schedule for
+ * good, silently (a database outage during one run stopped the health monitor until a restart).
  */
 public final class Periodic {
+
+  private static final Logger LOG = Logger.getLogger(Periodic.class);
 
   private final ScheduledExecutorService timer;
 
@@ -32,7 +36,15 @@ public final class Periodic {
               return thread;
             });
     long millis = interval.toMillis();
-    timer.scheduleWithFixedDelay(task, millis, millis, TimeUnit.MILLISECONDS);
+    Runnable guarded =
+        () -> {
+          try {
+            task.run();
+          } catch (RuntimeException | LinkageError | AssertionError e) {
+            LOG.warnf(e, "%s failed, trying again in %s", name, interval);
+          }
+        };
+    timer.scheduleWithFixedDelay(guarded, millis, millis, TimeUnit.MILLISECONDS);
     return new Periodic(timer);
   }
 
