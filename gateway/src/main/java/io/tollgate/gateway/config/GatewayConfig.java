@@ -72,10 +72,12 @@ public interface GatewayConfig {
 
   /**
    * A token bucket per caller (JWT subject, API key, or client address when unauthenticated):
-   * {@code burst} requests at once, refilled at {@code requestsPerSecond}.
+   * {@code burst} requests at once, refilled at {@code requestsPerSecond}; and a cap on the
+   * forwarded requests each caller has in flight.
    */
   interface RateLimit {
 
+    /** Turns both the token buckets and the cap on requests in flight on or off. */
     @WithDefault("true")
     boolean enabled();
 
@@ -86,6 +88,13 @@ public interface GatewayConfig {
     /** Bucket size: requests a caller may send at once after being idle. */
     @WithDefault("100")
     int burst();
+
+    /**
+     * Forwarded requests a caller may have in flight at once (each holds an upstream connection
+     * while it lasts); more are answered 429 without reaching the service. -1: no cap.
+     */
+    @WithDefault("32")
+    int maxInFlight();
   }
 
   /** Opens after consecutive upstream failures, answers 503 for a cool-down, then probes once. */

@@ -14,6 +14,7 @@ import io.tollgate.gateway.security.Authentication;
 import io.tollgate.gateway.security.Authenticator;
 import io.tollgate.gateway.security.ClientAddresses;
 import io.tollgate.gateway.security.Identity;
+import io.tollgate.gateway.security.InFlightLimiter;
 import io.tollgate.gateway.security.RateLimiter;
 import io.tollgate.gateway.security.SecurityHeaders;
 import io.tollgate.http.RequestTargets;
@@ -31,6 +32,7 @@ import io.vertx.core.http.RequestOptions;
 import io.vertx.core.impl.VertxInternal;
 import io.vertx.ext.web.Router;
 import io.vertx.ext.web.RoutingContext;
+import io.vertx.ext.web.WebServerRequest;
 import io.vertx.ext.web.proxy.handler.ProxyHandler;
 import io.vertx.httpproxy.HttpProxy;
 import io.vertx.httpproxy.ProxyInterceptor;
@@ -48,8 +50,9 @@ import org.jboss.logging.MDC;
  * Installs the gateway on Quarkus's own HTTP router. Every {@code /api/...} request gets a request
  * id and the security headers, and passes, in this order: the path and body-size checks,
  * authentication (bearer JWT or API key), the caller's rate limit, the route table, the
- * credential's scope, and the upstream's circuit breaker; it is then streamed to the upstream that
- * owns its path, or answered with a problem at the first check it fails.
+ * credential's scope, the caller's requests in flight, and the upstream's circuit breaker; it is
+ * then streamed to the upstream that owns its path, or answered with a problem at the first check
+ * it fails.
  *
  * <p>Each of Quarkus's event loops forwards through its own Vert.x {@link HttpClient} (a keep-alive
  * connection pool per upstream host and port) and one {@link HttpProxy} per upstream on it, so that
@@ -63,6 +66,7 @@ public class GatewayRouter {
   private static final Logger LOG = Logger.getLogger(GatewayRouter.class);
   private static final String RATE_LIMIT = "tollgate.rate-limit";
   private static final String LOOKUP_CHARGED = "tollgate.lookup-charged";
+  private static final String IN_FLIGHT = "tollgate.in-flight";
   private static final String MDC_REQUEST_ID = "requestId";
   // the words of Vert.x's router, which refuses the same request when no trusted proxy sent it
   private static final String HOST_REQUIRED =
@@ -76,6 +80,7 @@ public class GatewayRouter {
   private final Authenticator authenticator;
   private final ApiKeyRoutes apiKeyRoutes;
   private final RateLimiter rateLimiter;
+  private final InFlightLimiter inFlight;
   private final ClientAddresses clientAddresses;
 
   private volatile RouteTable routeTable;
@@ -98,6 +103,7 @@ public class GatewayRouter {
     GatewayConfig.RateLimit limits = config.rateLimit();
     this.rateLimiter =
         new RateLimiter(limits.enabled(), limits.requestsPerSecond(), limits.burst());
+    this.inFlight = new InFlightLimiter(limits.enabled(), limits.maxInFlight());
   }
 
   void install(@Observes Router router) {
@@ -387,6 +393,8 @@ public class GatewayRouter {
             .orElseThrow(
                 () -> new ProblemException(Kind.NOT_FOUND, "No API route for " + request.path()));
     AccessPolicy.check(identity, request.method(), path);
+    // the last check: from here on the request is forwarded, and its end gives its place back
+    holdInFlight(rc, identity.rateLimitKey());
     if (authentication.forwardToken() != null) {
       // services see the minted token, never the API key, and a bearer token in canonical form
       request.headers().remove(Authenticator.X_API_KEY);
@@ -451,6 +459,44 @@ public class GatewayRouter {
               + " s",
           Map.of(HttpHeaders.RETRY_AFTER.toString(), Long.toString(decision.retryAfterSeconds())));
     }
+  }
+
+  /**
+   * Counts the request among its caller's requests in flight until its exchange ends, however it
+   * ends: its answer is out (the service's, or the gateway's 408, 502, 503 or 504), or its client
+   * went first (connection closed or reset; HTTP/2: its stream). The route's end handler sees most
+   * of these; not an HTTP/1.x response the proxy reset after its client reset the connection
+   * (Vert.x then calls no handler of the response), which the proxy's own end of the exchange sees
+   * ({@link UpstreamFailureInterceptor#handleProxyResponse}). Whichever comes first gives the place
+   * back. A caller who has as many in flight as it may is answered 429 instead, before an upstream
+   * connection is asked for or the circuit breaker sees the request.
+   */
+  private void holdInFlight(RoutingContext rc, String caller) {
+    if (!inFlight.enabled()) {
+      return;
+    }
+    InFlightLimiter.Place place = inFlight.tryAcquire(caller);
+    if (place == null) {
+      throw new ProblemException(
+          Kind.TOO_MANY_REQUESTS,
+          "Too many requests in flight for this caller: at most "
+              + inFlight.max()
+              + " at once may be forwarded; retry after 1 s, or once one of them has been"
+              + " answered",
+          Map.of(HttpHeaders.RETRY_AFTER.toString(), "1"));
+    }
+    rc.put(IN_FLIGHT, place);
+    rc.addEndHandler(ended -> place.release());
+  }
+
+  /**
+   * The place a forwarded request holds among its caller's requests in flight, or null (the cap is
+   * off); {@code request} is the one the proxy was given, the route's.
+   */
+  static InFlightLimiter.Place inFlightPlace(HttpServerRequest request) {
+    return request instanceof WebServerRequest routed
+        ? routed.routingContext().get(IN_FLIGHT)
+        : null;
   }
 
   private void reject(RoutingContext rc, ProblemException problem) {

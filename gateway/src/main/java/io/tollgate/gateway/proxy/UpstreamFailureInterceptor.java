@@ -6,6 +6,7 @@ import io.micrometer.core.instrument.MeterRegistry;
 import io.tollgate.gateway.config.Upstream;
 import io.tollgate.gateway.http.Problems;
 import io.tollgate.gateway.http.Problems.Kind;
+import io.tollgate.gateway.security.InFlightLimiter;
 import io.vertx.core.Future;
 import io.vertx.core.http.HttpHeaders;
 import io.vertx.core.http.HttpServerRequest;
@@ -114,6 +115,13 @@ final class UpstreamFailureInterceptor implements ProxyInterceptor {
   @Override
   public Future<Void> handleProxyResponse(ProxyContext context) {
     Future<Void> sent = context.sendResponse();
+    // The exchange is over once the answer is out or could not be sent (its client went): the
+    // request's place among its caller's requests in flight is free. Vert.x may not tell the route
+    // (an HTTP/1.x response reset after its client reset the connection calls no handler of it).
+    InFlightLimiter.Place place = GatewayRouter.inFlightPlace(context.request().proxiedRequest());
+    if (place != null) {
+      sent = sent.andThen(result -> place.release());
+    }
     if (context.get(CLOSE_AFTER_ANSWER, Boolean.class) == null) {
       return sent;
     }

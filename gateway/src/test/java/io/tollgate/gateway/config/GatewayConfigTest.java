@@ -38,6 +38,7 @@ class GatewayConfigTest {
     assertTrue(config.rateLimit().enabled());
     assertEquals(50.0, config.rateLimit().requestsPerSecond());
     assertEquals(100, config.rateLimit().burst());
+    assertEquals(32, config.rateLimit().maxInFlight());
     assertEquals(5, config.circuitBreaker().failureThreshold());
     assertEquals(Duration.ofSeconds(10), config.circuitBreaker().openDuration());
     assertEquals(Duration.ofMinutes(5), config.apiKeys().tokenTtl());
@@ -71,6 +72,7 @@ class GatewayConfigTest {
                 "GATEWAY_UPSTREAM_NOTIFICATION_SERVICE", "https://notification-service:8443",
                 "GATEWAY_TIMEOUT", "10s",
                 "GATEWAY_RATE_LIMIT_BURST", "7",
+                "GATEWAY_RATE_LIMIT_MAX_IN_FLIGHT", "-1",
                 "GATEWAY_API_KEYS_SIGNING_KEY_LOCATION", "file:/run/secrets/gateway.pem",
                 "GATEWAY_ROUTES_RISK_SERVICE", "/api/v1/risks,/api/v1/heatmaps"));
 
@@ -85,6 +87,7 @@ class GatewayConfigTest {
     assertEquals(Duration.ofSeconds(10), config.timeout());
     assertEquals(List.of("/api/v1/risks", "/api/v1/heatmaps"), config.routes().get("risk-service"));
     assertEquals(7, config.rateLimit().burst());
+    assertEquals(-1, config.rateLimit().maxInFlight());
     assertEquals(
         "file:/run/secrets/gateway.pem", config.apiKeys().signingKeyLocation().orElseThrow());
   }

@@ -7,9 +7,17 @@ import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import io.netty.channel.ConnectTimeoutException;
+import io.quarkus.runtime.configuration.DurationConverter;
+import io.quarkus.runtime.configuration.MemorySize;
+import io.quarkus.runtime.configuration.MemorySizeConverter;
+import io.smallrye.config.EnvConfigSource;
+import io.smallrye.config.PropertiesConfigSource;
+import io.smallrye.config.SmallRyeConfigBuilder;
+import io.tollgate.gateway.config.GatewayConfig;
 import io.vertx.core.impl.NoStackTraceTimeoutException;
 import java.net.ConnectException;
 import java.time.Duration;
+import java.util.Map;
 import java.util.UUID;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.params.ParameterizedTest;
@@ -46,6 +54,34 @@ class ProxySupportTest {
           refused.getMessage().startsWith("gateway.pool.keep-alive-timeout must be at least 1s"),
           refused.getMessage());
     }
+  }
+
+  /**
+   * The router is made at start (it installs the routes), from the configuration as Quarkus reads
+   * it: a cap on requests in flight that would let nothing through, or means nothing, fails it.
+   */
+  @ParameterizedTest
+  @ValueSource(strings = {"0", "-2"})
+  void aMaxInFlightThatIsNoCapFailsTheStart(String value) throws Exception {
+    GatewayConfig config =
+        new SmallRyeConfigBuilder()
+            .withSources(
+                new PropertiesConfigSource(
+                    ProxySupportTest.class.getResource("/application.properties"), 250))
+            .withSources(
+                new EnvConfigSource(Map.of("GATEWAY_RATE_LIMIT_MAX_IN_FLIGHT", value), 300))
+            .withConverter(Duration.class, 200, new DurationConverter())
+            .withConverter(MemorySize.class, 200, new MemorySizeConverter())
+            .withMapping(GatewayConfig.class)
+            .build()
+            .getConfigMapping(GatewayConfig.class);
+    IllegalArgumentException refused =
+        assertThrows(
+            IllegalArgumentException.class,
+            () -> new GatewayRouter(config, null, null, null, null, null));
+    assertEquals(
+        "gateway.rate-limit.max-in-flight must be at least 1, or -1 for no cap, but is " + value,
+        refused.getMessage());
   }
 
   @ParameterizedTest

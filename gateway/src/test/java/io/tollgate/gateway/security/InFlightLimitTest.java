@@ -1,0 +1,380 @@
+package io.tollgate.gateway.security;
+
+import static io.restassured.RestAssured.given;
+import static org.hamcrest.MatcherAssert.assertThat;
+import static org.hamcrest.Matchers.containsString;
+import static org.hamcrest.Matchers.equalTo;
+import static org.hamcrest.Matchers.is;
+import static org.hamcrest.Matchers.startsWith;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.ObjectMapper;
+import io.quarkus.test.common.http.TestHTTPResource;
+import io.quarkus.test.junit.QuarkusTest;
+import io.quarkus.test.junit.QuarkusTestProfile;
+import io.quarkus.test.junit.TestProfile;
+import io.restassured.response.Response;
+import io.tollgate.gateway.config.GatewayConfig;
+import io.tollgate.gateway.testing.GatewayHeaders;
+import io.tollgate.gateway.testing.UpstreamServers;
+import io.tollgate.testing.OpenApiHeaders;
+import io.tollgate.testing.TestTokens;
+import jakarta.inject.Inject;
+import java.io.ByteArrayOutputStream;
+import java.io.IOException;
+import java.io.InputStream;
+import java.net.Socket;
+import java.net.SocketTimeoutException;
+import java.net.URI;
+import java.net.URL;
+import java.nio.charset.StandardCharsets;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Map;
+import java.util.UUID;
+import org.junit.jupiter.api.Test;
+
+/**
+ * A cap on the forwarded requests each caller has in flight ({@code
+ * gateway.rate-limit.max-in-flight}, {@value #CAP} here): a caller who holds that many open (here:
+ * downloads the upstream holds half-sent, uploads that stall, a service too slow) gets 429 for the
+ * next one, which reaches no service, while other callers go on. Every way a request can end gives
+ * its place back, exactly once: a leak would lock the caller out for good, a second release would
+ * let it hold more than the cap.
+ */
+@QuarkusTest
+@TestProfile(InFlightLimitTest.SmallCap.class)
+class InFlightLimitTest {
+
+  static final int CAP = 3;
+
+  /**
+   * Three requests in flight per caller; a pool large enough (8 connections per event loop) that a
+   * caller holding its three cannot be what keeps another caller waiting. A short drain at the end:
+   * Quarkus's own count of requests in flight, which a stopping gateway waits for, misses an
+   * HTTP/1.x response reset after its client reset the connection (Vert.x calls none of its
+   * handlers), as these tests do, and would wait out the whole 10 s.
+   */
+  public static class SmallCap implements QuarkusTestProfile {
+    @Override
+    public Map<String, String> getConfigOverrides() {
+      return Map.of(
+          "gateway.rate-limit.max-in-flight",
+          Integer.toString(CAP),
+          "gateway.pool.max-size",
+          "32",
+          "quarkus.shutdown.timeout",
+          "1s");
+    }
+  }
+
+  private static final String FLAKY = "/api/v1/test-flaky";
+  private static final String RISKS = "/api/v1/risks";
+
+  @Inject GatewayConfig config;
+
+  @TestHTTPResource("/")
+  URL gateway;
+
+  // the metrics are on the management interface (ADR 0018)
+  @TestHTTPResource(value = "/", management = true)
+  URL management;
+
+  @Test
+  void aCallerWithAllItsPlacesTakenIsRefusedWithoutReachingTheServiceWhileOthersGoOn()
+      throws Exception {
+    assertThat(config.rateLimit().maxInFlight(), is(CAP));
+    String user = "holder-" + UUID.randomUUID();
+    String bearer = TestTokens.bearer(user, "MEMBER");
+    String other = TestTokens.bearer("bystander-" + UUID.randomUUID(), "MEMBER");
+    String hold = UUID.randomUUID().toString();
+    URI flaky = config.upstream().get("flaky-service");
+    long seenBefore = UpstreamServers.seen(flaky, FLAKY);
+
+    List<Socket> held = new ArrayList<>();
+    try {
+      for (int i = 0; i < CAP; i++) {
+        held.add(heldDownload(FLAKY, bearer, hold));
+      }
+
+      Response refused =
+          given()
+              .header("Authorization", bearer)
+              .header("X-Request-Id", "in-flight-refused")
+              .when()
+              .get(FLAKY);
+      assertThat(refused.statusCode(), is(429));
+      assertThat(refused.contentType(), is("application/problem+json"));
+      assertThat(refused.header("Retry-After"), is("1"));
+      assertThat(refused.header("X-Request-Id"), is("in-flight-refused"));
+      assertThat(refused.path("type"), is("https://tollgate.io/problems/too-many-requests"));
+      assertThat(refused.path("status"), is(429));
+      assertThat(refused.path("detail"), containsString("Too many requests in flight"));
+      assertThat(refused.path("detail"), containsString("at most " + CAP + " at once"));
+      assertThat(refused.path("instance"), is(FLAKY));
+      assertThat(refused.path("requestId"), is("in-flight-refused"));
+      // the 429 is documented on the operation, headers and all
+      JsonNode openapi = new ObjectMapper().readTree(given().get("/q/openapi").asString());
+      assertThat(
+          OpenApiHeaders.differences(openapi, "GET", FLAKY, refused, GatewayHeaders.ADDED),
+          is(List.of()));
+
+      // the same user with another token is the same caller; more refusals than it takes to open
+      // a circuit, which they do not count against
+      for (int i = 0; i < UpstreamServers.BREAKER_THRESHOLD; i++) {
+        given()
+            .header("Authorization", TestTokens.bearer(user, "ADMIN"))
+            .when()
+            .get(FLAKY)
+            .then()
+            .statusCode(429)
+            .header("Retry-After", "1");
+      }
+      assertThat("refused requests that reached the service", seen(flaky), is(seenBefore));
+
+      // another caller, at once, on the same service: answered by it, its circuit closed
+      given()
+          .header("Authorization", other)
+          .when()
+          .get(FLAKY)
+          .then()
+          .statusCode(200)
+          .body("service", equalTo("flaky-service"));
+      assertThat(seen(flaky), is(seenBefore + 1));
+      assertThat(metrics(), containsString("gateway_circuit_state{service=\"flaky-service\"} 0.0"));
+    } finally {
+      release(FLAKY, other, hold);
+    }
+    // the held downloads are answered in full, and each gives its place back as it ends
+    for (Socket socket : held) {
+      try (socket) {
+        assertEndedInFull(readToEnd(socket));
+      }
+    }
+    given().header("Authorization", bearer).when().get(FLAKY).then().statusCode(200);
+  }
+
+  /**
+   * A request gives its place back however it ends: answered by the service, by the gateway (408
+   * for an upload that stalls, 504 for a service too slow, 502 for one that hangs up or cannot be
+   * reached), or cut off by its client (a reset, a plain close). Then the caller can hold exactly
+   * its cap again: any place lost on the way would leave it fewer, any given back twice more.
+   */
+  @Test
+  void everyWayARequestEndsGivesItsPlaceBackExactlyOnce() throws Exception {
+    String bearer = TestTokens.bearer("ender-" + UUID.randomUUID(), "MEMBER");
+    String helper = TestTokens.bearer("helper-" + UUID.randomUUID(), "MEMBER");
+    URI risks = config.upstream().get("risk-service");
+    // Until the cap is reached at the end, fewer than CAP at a time: a place is given back as the
+    // answer is written, which a fast client may just beat with its next request.
+
+    // at once, both ended by the gateway when its timeout (2 s in the tests) runs out: an upload
+    // whose body stalls (408, its connection closed) and a service too slow (504)
+    try (Socket stalled = stalledUpload(bearer);
+        Socket slow = request(bearer, "GET " + RISKS + "/slow?delayMs=20000", "")) {
+      assertThat(readToEnd(stalled), startsWith("HTTP/1.1 408 "));
+      assertThat(readToEnd(slow), startsWith("HTTP/1.1 504 "));
+    }
+    given().header("Authorization", bearer).when().get(RISKS).then().statusCode(200);
+    for (int i = 0; i < CAP; i++) {
+      // a service that drops the connection, and one that cannot be reached
+      given().header("Authorization", bearer).when().get(RISKS + "/hangup").then().statusCode(502);
+      given()
+          .header("Authorization", bearer)
+          .when()
+          .get("/api/v1/test-dead/items")
+          .then()
+          .statusCode(502);
+    }
+    given().header("Authorization", bearer).when().get(RISKS).then().statusCode(200);
+
+    // clients that go away while the service has not answered yet: one resets, one closes
+    for (boolean reset : new boolean[] {true, false}) {
+      String path = RISKS + "/waiting-" + UUID.randomUUID() + "/slow";
+      try (Socket waiting = request(bearer, "GET " + path + "?delayMs=1500", "")) {
+        long deadline = System.nanoTime() + 10_000_000_000L;
+        while (UpstreamServers.seen(risks, path) == 0 && System.nanoTime() < deadline) {
+          Thread.sleep(10);
+        }
+        assertThat("forwarded", UpstreamServers.seen(risks, path), is(1L));
+        waiting.setSoLinger(reset, 0);
+      }
+    }
+
+    // held downloads whose client goes away: one resets its connection, one closes it
+    String hold = UUID.randomUUID().toString();
+    try {
+      Socket reset = heldDownload(RISKS, bearer, hold);
+      Socket closed = heldDownload(RISKS, bearer, hold);
+      reset.setSoLinger(true, 0);
+      reset.close();
+      closed.close();
+    } finally {
+      release(RISKS, helper, hold);
+    }
+
+    // exactly the cap again, once the gateway has seen those clients go
+    String again = UUID.randomUUID().toString();
+    List<Socket> full = holdAll(RISKS, bearer, again);
+    try {
+      given()
+          .header("Authorization", bearer)
+          .when()
+          .get(RISKS)
+          .then()
+          .statusCode(429)
+          .body("detail", containsString("in flight"));
+    } finally {
+      release(RISKS, helper, again);
+      for (Socket socket : full) {
+        try (socket) {
+          assertEndedInFull(readToEnd(socket));
+        }
+      }
+    }
+    given().header("Authorization", bearer).when().get(RISKS).then().statusCode(200);
+  }
+
+  /**
+   * Holds {@link #CAP} downloads of the caller at once, all forwarded. The gateway learns of a
+   * client gone (a reset or a close) from its connection, a moment after the client went: until
+   * then the place is still taken, and the attempt is made again, for a few seconds at most.
+   */
+  private List<Socket> holdAll(String prefix, String bearer, String hold) throws Exception {
+    long deadline = System.nanoTime() + 10_000_000_000L;
+    while (true) {
+      List<Socket> held = new ArrayList<>();
+      String refusal = null;
+      for (int i = 0; i < CAP && refusal == null; i++) {
+        Socket socket = request(bearer, download(prefix, hold), "");
+        String head = readHead(socket);
+        if (head.startsWith("HTTP/1.1 200 ")) {
+          held.add(socket);
+        } else {
+          refusal = head.lines().findFirst().orElse(head);
+          socket.close();
+        }
+      }
+      if (refusal == null) {
+        return held;
+      }
+      for (Socket socket : held) {
+        socket.setSoLinger(true, 0);
+        socket.close();
+      }
+      if (System.nanoTime() > deadline) {
+        throw new AssertionError(
+            "the caller could not hold " + CAP + " requests at once: " + refusal);
+      }
+      Thread.sleep(50);
+    }
+  }
+
+  /** A download the upstream sends 64 KiB of, then holds until released; its head has come. */
+  private Socket heldDownload(String prefix, String bearer, String hold) throws IOException {
+    Socket socket = request(bearer, download(prefix, hold), "");
+    String head = readHead(socket);
+    assertThat(head, startsWith("HTTP/1.1 200 "));
+    return socket;
+  }
+
+  private static String download(String prefix, String hold) {
+    return "GET " + prefix + "/stream?bytes=" + 2 * UpstreamServers.HELD_PREFIX + "&hold=" + hold;
+  }
+
+  /**
+   * A POST whose Content-Length says 100 bytes, of which it sends 10; the connection stays open.
+   */
+  private Socket stalledUpload(String bearer) throws IOException {
+    return request(
+        bearer,
+        "POST " + RISKS + "/items",
+        "Content-Type: application/json\r\nContent-Length: 100\r\n\r\n{\"name\":\"");
+  }
+
+  /**
+   * Sends a request head ({@code Connection: close}, so that its answer ends with the connection)
+   * and what follows it: more headers and a body, or nothing.
+   */
+  private Socket request(String bearer, String requestLine, String rest) throws IOException {
+    Socket socket = new Socket(gateway.getHost(), gateway.getPort());
+    socket.setSoTimeout(15_000);
+    String head =
+        requestLine
+            + " HTTP/1.1\r\nHost: localhost\r\nConnection: close\r\nAuthorization: "
+            + bearer
+            + "\r\n"
+            + (rest.isEmpty() ? "\r\n" : rest);
+    socket.getOutputStream().write(head.getBytes(StandardCharsets.US_ASCII));
+    socket.getOutputStream().flush();
+    return socket;
+  }
+
+  /** The rest of a held download, its head read before: the whole chunked body, to its end. */
+  private static void assertEndedInFull(String body) {
+    assertThat(
+        "a body of " + body.length() + " characters ends as a chunked body does",
+        body.endsWith("\r\n0\r\n\r\n"),
+        is(true));
+  }
+
+  /** Lets the upstream finish the downloads held under {@code hold}. */
+  private static void release(String prefix, String bearer, String hold) {
+    given()
+        .header("Authorization", bearer)
+        .when()
+        .post(prefix + "/_release?token=" + hold)
+        .then()
+        .statusCode(204);
+  }
+
+  /** The status line and headers of the answer, read byte by byte up to the empty line. */
+  private static String readHead(Socket socket) throws IOException {
+    ByteArrayOutputStream head = new ByteArrayOutputStream();
+    InputStream in = socket.getInputStream();
+    int matched = 0;
+    byte[] end = {'\r', '\n', '\r', '\n'};
+    while (matched < end.length) {
+      int b = in.read();
+      if (b < 0) {
+        break;
+      }
+      head.write(b);
+      matched = b == end[matched] ? matched + 1 : (b == '\r' ? 1 : 0);
+    }
+    return head.toString(StandardCharsets.ISO_8859_1);
+  }
+
+  /** Everything the gateway sends until it closes the connection. */
+  private static String readToEnd(Socket socket) throws IOException {
+    ByteArrayOutputStream answer = new ByteArrayOutputStream();
+    byte[] buffer = new byte[16 * 1024];
+    InputStream in = socket.getInputStream();
+    try {
+      for (int n; (n = in.read(buffer)) >= 0; ) {
+        answer.write(buffer, 0, n);
+      }
+    } catch (SocketTimeoutException e) {
+      throw new AssertionError(
+          "no end of the answer within the socket's timeout: "
+              + answer.toString(StandardCharsets.ISO_8859_1).lines().findFirst().orElse(""),
+          e);
+    }
+    return answer.toString(StandardCharsets.ISO_8859_1);
+  }
+
+  private static long seen(URI flaky) {
+    return UpstreamServers.seen(flaky, FLAKY);
+  }
+
+  private String metrics() {
+    return given()
+        .port(management.getPort())
+        .when()
+        .get("/q/metrics")
+        .then()
+        .statusCode(200)
+        .extract()
+        .asString();
+  }
+}
