@@ -867,7 +867,7 @@ class ProjectApiTest {
             "violations[0].message",
             equalTo(
                 "is not a parameter of this operation (it takes: archived, methodology, page,"
-                    + " phase, size, text)"));
+                    + " phase, size, sort, text)"));
     given()
         .urlEncodingEnabled(false)
         .get("/api/v1/projects?page=1&page=2")

@@ -91,6 +91,43 @@ public final class QueryValues {
     throw ProblemException.invalid(parameter, "must be a UUID");
   }
 
+  /** An order of a list: a key and its direction. */
+  public record Sorting<E extends Enum<E>>(E key, boolean descending) {}
+
+  /**
+   * The order {@code value} of the {@code sort} parameter names: a key in camelCase ({@code
+   * targetDate} for {@code TARGET_DATE}), with a leading {@code -} for descending; {@code
+   * fallback}, ascending, when absent.
+   */
+  public static <E extends Enum<E>> Sorting<E> sorting(Class<E> keys, String value, E fallback) {
+    if (value == null || value.isBlank()) {
+      return new Sorting<>(fallback, false);
+    }
+    String v = value.trim();
+    boolean descending = v.startsWith("-");
+    String name = v.replaceFirst("^[-+]", "").replaceAll("([a-z])([A-Z])", "$1_$2");
+    try {
+      return new Sorting<>(Enum.valueOf(keys, name.toUpperCase(Locale.ROOT)), descending);
+    } catch (IllegalArgumentException e) {
+      String allowed =
+          Arrays.stream(keys.getEnumConstants())
+              .map(QueryValues::camelCase)
+              .collect(Collectors.joining(", "));
+      throw ProblemException.invalid(
+          "sort", "must be one of " + allowed + ", optionally with a leading - for descending");
+    }
+  }
+
+  /** {@code TARGET_DATE} as a client writes it: {@code targetDate}. */
+  public static String camelCase(Enum<?> key) {
+    StringBuilder name = new StringBuilder();
+    for (String part : key.name().toLowerCase(Locale.ROOT).split("_")) {
+      name.append(
+          name.length() == 0 ? part : Character.toUpperCase(part.charAt(0)) + part.substring(1));
+    }
+    return name.toString();
+  }
+
   /** {@code true} or {@code false} (case-insensitive), or {@code fallback} when absent. */
   public static boolean booleanValue(String parameter, String value, boolean fallback) {
     if (value == null || value.isBlank()) {

@@ -77,19 +77,41 @@ public class ProjectRepository implements PanacheRepositoryBase<Project, UUID> {
   /** The constraint that keeps project keys unique (V1__projects.sql). */
   public static final String KEY_UNIQUE = "project_key_unique";
 
+  /** What a list of projects can be ordered by. */
+  public enum Order {
+    KEY("key"),
+    NAME("name"),
+    START_DATE("startDate"),
+    TARGET_DATE("targetDate"),
+    CREATED_AT("createdAt"),
+    UPDATED_AT("updatedAt");
+
+    private final String field;
+
+    Order(String field) {
+      this.field = field;
+    }
+  }
+
   /** Projects matching {@code filter}, ordered by key (unique, so pages never overlap). */
   public Page<Project> search(Filter filter, PageRequest request) {
-    return search(filter, request, Scope.ALL, false);
+    return search(filter, request, Scope.ALL, Order.KEY, false);
   }
 
   /**
    * Like {@link #search(Filter, PageRequest)}, limited to what {@code scope} lets the caller see,
-   * by key ascending or descending.
+   * in {@code order}: projects without the value (no start or target date) come last either way,
+   * and equal values are ordered by key, which is unique, so pages never overlap.
    */
-  public Page<Project> search(Filter filter, PageRequest request, Scope scope, boolean descending) {
+  public Page<Project> search(
+      Filter filter, PageRequest request, Scope scope, Order order, boolean descending) {
     Where where = where(filter, scope);
     Sort.Direction direction = descending ? Sort.Direction.Descending : Sort.Direction.Ascending;
-    var query = find(where.query(), Sort.by("key", direction).and("id", direction), where.params());
+    Sort sort =
+        order == Order.KEY
+            ? Sort.by("key", direction)
+            : Sort.by(order.field, direction, Sort.NullPrecedence.NULLS_LAST).and("key");
+    var query = find(where.query(), sort.and("id"), where.params());
     List<Project> items = query.page(request.page(), request.size()).list();
     return Page.of(items, request, query.count());
   }

@@ -5,6 +5,7 @@ import com.fasterxml.jackson.databind.ObjectMapper;
 import io.tollgate.project.mapping.HistoryMapper;
 import io.tollgate.project.mapping.ProjectMapper;
 import io.tollgate.project.model.Project;
+import io.tollgate.project.repository.ProjectRepository;
 import io.tollgate.project.service.HistoryService;
 import io.tollgate.project.service.ProjectService;
 import io.tollgate.rest.Idempotency;
@@ -13,6 +14,7 @@ import io.tollgate.rest.Page;
 import io.tollgate.rest.PageRequest;
 import io.tollgate.rest.Preconditions;
 import io.tollgate.rest.Problem;
+import io.tollgate.rest.QueryValues;
 import io.tollgate.rest.Responses;
 import jakarta.validation.Valid;
 import jakarta.validation.constraints.NotNull;
@@ -175,9 +177,9 @@ public class ProjectResource {
   @Operation(
       summary = "List projects",
       description =
-          "Pages through projects ordered by key; filter by phase, methodology, text (in key, name"
-              + " or description) and archived. Link headers point at the next and previous"
-              + " pages.")
+          "Pages through projects ordered by key, or by sort; filter by phase, methodology, text"
+              + " (in key, name or description) and archived. Link headers point at the next and"
+              + " previous pages.")
   @APIResponse(
       responseCode = "200",
       description = "One page of projects",
@@ -194,10 +196,23 @@ public class ProjectResource {
                               + "\"page\":0,\"size\":20,\"totalItems\":1,\"totalPages\":1}")))
   public Response list(
       @BeanParam ProjectFilterParams filter,
+      @Parameter(
+              description =
+                  "key (default), name, startDate, targetDate, createdAt or updatedAt, with a"
+                      + " leading - for descending (sort=-updatedAt: the latest changed first);"
+                      + " projects without the date come last either way, equal values by key")
+          @QueryParam("sort")
+          String sort,
       @BeanParam PageRequest.Params paging,
       @Context UriInfo uri) {
     Page<ProjectView> page =
-        service.list(filter.toFilter(), paging.toRequest()).map(ProjectMapper::toView);
+        service
+            .list(
+                filter.toFilter(),
+                QueryValues.sorting(
+                    ProjectRepository.Order.class, sort, ProjectRepository.Order.KEY),
+                paging.toRequest())
+            .map(ProjectMapper::toView);
     return PageRequest.respond(page, uri);
   }
 

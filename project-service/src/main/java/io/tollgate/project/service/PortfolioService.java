@@ -7,6 +7,7 @@ import io.tollgate.project.repository.ProjectRepository;
 import io.tollgate.rest.Page;
 import io.tollgate.rest.PageRequest;
 import io.tollgate.rest.ProblemException;
+import io.tollgate.rest.QueryValues;
 import io.tollgate.security.Caller;
 import jakarta.enterprise.context.ApplicationScoped;
 import java.time.LocalDate;
@@ -41,20 +42,8 @@ public class PortfolioService {
   public record Sorting(SortKey key, boolean descending) {
 
     public static Sorting parse(String value) {
-      if (value == null || value.isBlank()) {
-        return new Sorting(SortKey.KEY, false);
-      }
-      String v = value.trim();
-      boolean descending = v.startsWith("-");
-      String name = v.replaceFirst("^[-+]", "").replaceAll("([a-z])([A-Z])", "$1_$2");
-      try {
-        return new Sorting(SortKey.valueOf(name.toUpperCase(Locale.ROOT)), descending);
-      } catch (IllegalArgumentException e) {
-        throw ProblemException.invalid(
-            "sort",
-            "must be one of key, name, phase, health, spi, cpi, budgetBurn, openRisks,"
-                + " optionally with a leading - for descending");
-      }
+      QueryValues.Sorting<SortKey> sorting = QueryValues.sorting(SortKey.class, value, SortKey.KEY);
+      return new Sorting(sorting.key(), sorting.descending());
     }
   }
 
@@ -81,7 +70,8 @@ public class PortfolioService {
     boolean anyRating = ratings == null || ratings.isEmpty();
     if (anyRating && sorting.key() == SortKey.KEY) {
       // the database pages by key: only the page's projects need their figures
-      Page<Project> found = projects.search(filter, page, member, sorting.descending());
+      Page<Project> found =
+          projects.search(filter, page, member, ProjectRepository.Order.KEY, sorting.descending());
       Map<UUID, HealthService.Figures> figures = health.figures(found.items(), today);
       return found.map(p -> figures.get(p.id));
     }

@@ -20,6 +20,7 @@ import io.tollgate.rest.Preconditions;
 import io.tollgate.rest.Problem;
 import io.tollgate.rest.ProblemException;
 import io.tollgate.rest.ProblemType;
+import io.tollgate.rest.QueryValues;
 import io.tollgate.security.Caller;
 import io.tollgate.security.ProjectAccess;
 import jakarta.enterprise.context.ApplicationScoped;
@@ -132,9 +133,12 @@ public class ProjectService {
     return p;
   }
 
-  public Page<Project> list(ProjectRepository.Filter filter, PageRequest page) {
+  public Page<Project> list(
+      ProjectRepository.Filter filter,
+      QueryValues.Sorting<ProjectRepository.Order> sorting,
+      PageRequest page) {
     // a list only ever shows what the caller may see
-    return projects.search(filter, page, visibleTo(caller), false);
+    return projects.search(filter, page, visibleTo(caller), sorting.key(), sorting.descending());
   }
 
   /** Which projects the caller may see in a list: theirs (or all) and, for a key, its projects. */
