@@ -1,7 +1,9 @@
 package io.tollgate.project;
 
 import static io.restassured.RestAssured.given;
+import static org.hamcrest.Matchers.containsString;
 import static org.hamcrest.Matchers.equalTo;
+import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
@@ -188,6 +190,118 @@ class AuthorizationTest {
         .delete("/api/v1/projects/" + id)
         .then()
         .statusCode(403);
+  }
+
+  /**
+   * Managing members is the OWNER's alone: an EDITOR can neither make themselves an OWNER nor
+   * remove one. A second OWNER is on the project, so that the last-OWNER rule (409) cannot stand in
+   * for the access check: without the check both changes would pass.
+   */
+  @Test
+  void anEditorCannotChangeOrRemoveMembersNorMakeThemselvesOwner() {
+    UUID id = project();
+    addMember(id.toString(), "otto", "OWNER");
+    String stakeholders = "/api/v1/projects/" + id + "/stakeholders";
+    String members = members(stakeholders);
+    String history = history(id);
+    String eddie = TestTokens.bearer("eddie", "MEMBER");
+    String eddiesRow = stakeholderOf(stakeholders, "eddie");
+    String oliviasRow = stakeholderOf(stakeholders, "olivia");
+
+    given()
+        .header("Authorization", eddie)
+        .header("If-Match", given().get(stakeholders + "/" + eddiesRow).header("ETag"))
+        .contentType("application/merge-patch+json")
+        .body("{\"accessRole\":\"OWNER\"}")
+        .patch(stakeholders + "/" + eddiesRow)
+        .then()
+        .statusCode(403)
+        .contentType(Api.PROBLEM)
+        .body("detail", containsString("needs access role OWNER"));
+    given()
+        .header("Authorization", eddie)
+        .header("If-Match", given().get(stakeholders + "/" + oliviasRow).header("ETag"))
+        .delete(stakeholders + "/" + oliviasRow)
+        .then()
+        .statusCode(403)
+        .contentType(Api.PROBLEM)
+        .body("detail", containsString("needs access role OWNER"));
+
+    assertEquals(members, members(stakeholders), "the members and their roles");
+    assertTrue(members.contains("eddie:EDITOR") && members.contains("olivia:OWNER"), members);
+    assertEquals(history, history(id), "the project's history");
+  }
+
+  /**
+   * A PMO reads every project, as a member would, but is no member: every project-scoped write
+   * answers 403, and nothing of the project changes.
+   */
+  @Test
+  void aPmoReadsEveryProjectButWritesToNone() {
+    UUID id = project();
+    Map<String, String> things = thingsOf(id);
+    String pat = TestTokens.bearer("pat", "PMO");
+    List<BolaMatrix.Operation> operations = BolaMatrix.projectScopedOperations();
+    // every read answers 200, so the writes' 403s are not a project hidden from pat
+    List<String> unreadable = BolaMatrix.reachable(operations, id, things, pat);
+    assertTrue(unreadable.isEmpty(), String.join("\n", unreadable));
+    String project = given().get("/api/v1/projects/" + id).then().extract().header("ETag");
+    String members = members("/api/v1/projects/" + id + "/stakeholders");
+    String history = history(id);
+
+    List<String> failures =
+        BolaMatrix.check(operations, id, things, pat, true, s -> s == 403, "403");
+    assertTrue(failures.isEmpty(), String.join("\n", failures));
+
+    given()
+        .get("/api/v1/projects/" + id)
+        .then()
+        .statusCode(200)
+        .header("ETag", project)
+        .body("archived", equalTo(false));
+    assertEquals(members, members("/api/v1/projects/" + id + "/stakeholders"));
+    assertEquals(history, history(id), "the project's history");
+  }
+
+  /** The id of the user's stakeholder row. */
+  private static String stakeholderOf(String stakeholders, String userId) {
+    return given()
+        .queryParam("userId", userId)
+        .get(stakeholders)
+        .then()
+        .statusCode(200)
+        .body("totalItems", equalTo(1))
+        .extract()
+        .path("items[0].id");
+  }
+
+  /** Every member with their access role and version, as the owner reads them. */
+  private static String members(String stakeholders) {
+    List<Map<String, Object>> items =
+        given()
+            .queryParam("size", 100)
+            .get(stakeholders)
+            .then()
+            .statusCode(200)
+            .extract()
+            .path("items");
+    return items.stream()
+        .map(m -> m.get("userId") + ":" + m.get("accessRole") + ":v" + m.get("version"))
+        .sorted()
+        .toList()
+        .toString();
+  }
+
+  /** How many changes the project's history holds, and the newest of them. */
+  private static String history(UUID id) {
+    var page =
+        given()
+            .queryParam("size", 1)
+            .get("/api/v1/projects/" + id + "/history")
+            .then()
+            .statusCode(200)
+            .extract();
+    return page.path("totalItems") + " changes, newest " + page.path("items[0].id");
   }
 
   @Test
