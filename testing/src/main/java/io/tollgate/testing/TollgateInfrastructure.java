@@ -108,10 +108,20 @@ public class TollgateInfrastructure implements QuarkusTestResourceLifecycleManag
   }
 
   /**
+   * Whether the tests started the broker themselves, so that {@link #kafka()} can stop and start
+   * it; false when Kafka is external ({@code TOLLGATE_TEST_KAFKA_BOOTSTRAP}). A test that needs to
+   * stop the broker assumes this, and is skipped against an external one.
+   */
+  public static boolean kafkaIsOwn() {
+    return shared().containsKey(SharedInfrastructure.KAFKA_STOP);
+  }
+
+  /**
    * The test broker, for tests that stop it and start it again (same port, same data) to prove that
    * nothing is lost while Kafka is down.
    *
-   * @throws IllegalStateException when Kafka is external ({@code TOLLGATE_TEST_KAFKA_BOOTSTRAP})
+   * @throws IllegalStateException when Kafka is external ({@code TOLLGATE_TEST_KAFKA_BOOTSTRAP});
+   *     see {@link #kafkaIsOwn()}
    */
   public static KafkaBroker kafka() {
     Map<String, Object> shared = shared();
