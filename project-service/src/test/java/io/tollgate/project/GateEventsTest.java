@@ -124,7 +124,8 @@ class GateEventsTest {
         .body("unmetCriteria[1].riskIds", contains(critical.id.toString()));
     assertEquals("TESTING", Api.phase(id));
 
-    Broker.publish(audit.complete(LocalDate.of(2026, 6, 3)), COMPLETED);
+    // two topics, two consumers: each event is awaited, as the risk's gives no word of the audit's
+    Broker.publishAndAwait(em, audit.complete(LocalDate.of(2026, 6, 3)), COMPLETED);
     Broker.publishAndAwait(em, critical.close(), CLOSED);
     Api.transition(id, "DEPLOYMENT", "release")
         .then()

@@ -1,6 +1,7 @@
 package io.tollgate.project;
 
 import static io.restassured.RestAssured.given;
+import static org.awaitility.Awaitility.await;
 import static org.hamcrest.MatcherAssert.assertThat;
 import static org.hamcrest.Matchers.allOf;
 import static org.hamcrest.Matchers.containsString;
@@ -36,6 +37,7 @@ import java.net.http.HttpClient;
 import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
 import java.nio.charset.StandardCharsets;
+import java.time.Duration;
 import java.util.List;
 import java.util.UUID;
 import java.util.concurrent.atomic.AtomicLong;
@@ -575,6 +577,8 @@ class ProjectApiTest {
   void clientHangingUpMidBodyIsNotLoggedAsAServerErrorAndCreatesNothing() throws Exception {
     // wrk and impatient clients do this: a declared length, part of the body, then a closed socket
     String key = uniqueKey("HU");
+    double postsBefore = finishedPosts();
+    double activeBefore = activeRequests();
     List<String> errors =
         LoggedErrors.during(
             () -> {
@@ -591,11 +595,48 @@ class ProjectApiTest {
                         .getBytes(StandardCharsets.UTF_8));
                 out.flush();
               }
-              // the hang-up is seen asynchronously; give it time to be (mis)reported
-              Thread.sleep(1_000);
+              // the hang-up is seen asynchronously: wait until the server has finished with the
+              // request (counted among the POSTs it finished, as reset, and no longer in progress)
+              await()
+                  .atMost(Duration.ofSeconds(30))
+                  .pollInterval(Duration.ofMillis(50))
+                  .until(() -> finishedPosts() > postsBefore && activeRequests() <= activeBefore);
             });
     assertThat(errors, empty());
     given().queryParam("text", key).get("/api/v1/projects").then().body("totalItems", equalTo(0));
+  }
+
+  /** The POSTs the server has finished, answered or reset, as /q/metrics counts them. */
+  private static double finishedPosts() {
+    // none yet when this test runs first: no series then
+    return series("http_server_requests_seconds_count").stream()
+        .filter(l -> l.contains("method=\"POST\""))
+        .mapToDouble(ProjectApiTest::sampleValue)
+        .sum();
+  }
+
+  /** The requests the server has in progress, the one that reads the figure included. */
+  private static double activeRequests() {
+    List<String> active = series("http_server_active_requests");
+    assertThat("the gauge counts the scrape itself", active, not(empty()));
+    return active.stream().mapToDouble(ProjectApiTest::sampleValue).sum();
+  }
+
+  /** The samples of a metric on /q/metrics, one line each. */
+  private static List<String> series(String metric) {
+    return given()
+        .get("/q/metrics")
+        .then()
+        .statusCode(200)
+        .extract()
+        .asString()
+        .lines()
+        .filter(l -> l.startsWith(metric + "{") || l.startsWith(metric + " "))
+        .toList();
+  }
+
+  private static double sampleValue(String line) {
+    return Double.parseDouble(line.substring(line.lastIndexOf(' ') + 1));
   }
 
   /**
