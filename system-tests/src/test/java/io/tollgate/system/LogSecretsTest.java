@@ -31,8 +31,14 @@ class LogSecretsTest {
           Pattern.compile("eyJ[A-Za-z0-9_-]{8,}\\.eyJ[A-Za-z0-9_-]{8,}"),
           Pattern.compile("(?i)authorization:\\s*bearer\\s+\\S{8,}"),
           Pattern.compile("(?i)x-api-key:\\s*\\S{8,}"),
+          // an API key's secret, anywhere (the 8 characters a key is listed by are too few)
+          Pattern.compile("tgk_[A-Za-z0-9_-]{20,}"),
+          // a credential assigned, as a property (password=...) or in JSON ("password":"...", or
+          // \"password\":\"...\" inside a JSON log line's message); not a name without a value
+          // (a config key), a null, or a value masked as Kafka's ([hidden]) and others (***) are
           Pattern.compile(
-              "(?i)(password|secret)\\s*[=:]\\s*[\"']?(?!\\*|null\\b|\\[hidden\\])[^\\s\"',}]{4,}"),
+              "(?i)(password|secret)\\\\?[\"']?\\s*[=:]\\s*\\\\?[\"']?"
+                  + "(?!\\*|null\\b|\\[hidden\\])[^\\s\"',}\\\\]{4,}"),
           Pattern.compile("-----BEGIN (RSA )?PRIVATE KEY-----"));
 
   @Test
