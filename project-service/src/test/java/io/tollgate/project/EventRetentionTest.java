@@ -107,7 +107,7 @@ class EventRetentionTest {
         .body("type", equalTo("https://tollgate.io/problems/idempotency-key-reused"));
   }
 
-  private static Response create(String idempotencyKey, String projectKey) {
+  static Response create(String idempotencyKey, String projectKey) {
     return given()
         .contentType(ContentType.JSON)
         .header("Idempotency-Key", idempotencyKey)

@@ -1,6 +1,5 @@
 package io.tollgate.project;
 
-import static io.restassured.RestAssured.given;
 import static org.hamcrest.Matchers.equalTo;
 import static org.hamcrest.Matchers.not;
 import static org.junit.jupiter.api.Assertions.assertEquals;
@@ -9,7 +8,6 @@ import io.quarkus.narayana.jta.QuarkusTransaction;
 import io.quarkus.test.common.QuarkusTestResource;
 import io.quarkus.test.common.ResourceArg;
 import io.quarkus.test.junit.QuarkusTest;
-import io.restassured.http.ContentType;
 import io.restassured.response.Response;
 import io.tollgate.testing.TestTokens;
 import io.tollgate.testing.TollgateInfrastructure;
@@ -68,10 +66,6 @@ class IdempotencyRetentionAtLookupTest {
   }
 
   private static Response create(String idempotencyKey, String projectKey) {
-    return given()
-        .contentType(ContentType.JSON)
-        .header("Idempotency-Key", idempotencyKey)
-        .body("{\"key\":\"" + projectKey + "\",\"name\":\"Retention\",\"methodology\":\"AGILE\"}")
-        .post("/api/v1/projects");
+    return EventRetentionTest.create(idempotencyKey, projectKey);
   }
 }
