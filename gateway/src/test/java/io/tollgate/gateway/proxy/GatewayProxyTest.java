@@ -683,9 +683,13 @@ class GatewayProxyTest {
         allOf(greaterThan(1), lessThanOrEqualTo(UpstreamServers.POOL_MAX_SIZE)));
   }
 
+  /**
+   * A refused connection is answered at once as what it is: a 502 that says the service is
+   * unavailable. Had the gateway waited for the connect timeout instead, the answer would be a 504
+   * that says the service did not respond in time.
+   */
   @Test
-  void upstreamThatIsDownAnswers502ProblemQuickly() {
-    long start = System.nanoTime();
+  void upstreamThatIsDownAnswers502ProblemWithoutWaitingForATimeout() {
     Response response =
         given()
             .header("X-Request-Id", "req-502")
@@ -700,12 +704,11 @@ class GatewayProxyTest {
             .body("type", equalTo("https://tollgate.io/problems/bad-gateway"))
             .body("title", equalTo("Upstream service unavailable"))
             .body("status", equalTo(502))
-            .body("detail", containsString("dead-service"))
+            .body("detail", equalTo("dead-service is unavailable: connection refused"))
             .body("instance", equalTo("/api/v1/test-dead/items"))
             .body("requestId", equalTo("req-502"))
             .extract()
             .response();
-    assertThat(Duration.ofNanos(System.nanoTime() - start), lessThan(Duration.ofSeconds(2)));
     assertThat(response.header("Cache-Control"), is("no-store"));
   }
 
@@ -721,24 +724,32 @@ class GatewayProxyTest {
         .body("detail", containsString("project-service"));
   }
 
+  /**
+   * A service that has the request but sends nothing back within {@code gateway.timeout} (2 s in
+   * the tests; this one would take 20 s) gets its request cut off and the client a 504 that says
+   * so: the service was reached, and did not answer in time.
+   */
   @Test
   void upstreamThatIsTooSlowAnswers504Problem() {
-    long start = System.nanoTime();
+    String path = "/api/v1/risks/too-slow-" + UUID.randomUUID() + "/slow";
     given()
+        .header("X-Request-Id", "req-504")
         .when()
-        .get("/api/v1/risks/slow?delayMs=20000")
+        .get(path + "?delayMs=20000")
         .then()
         .statusCode(504)
         .contentType(PROBLEM_JSON)
+        .header("X-Request-Id", "req-504")
         .body("type", equalTo("https://tollgate.io/problems/gateway-timeout"))
+        .body("title", equalTo("Upstream service timed out"))
         .body("status", equalTo(504))
-        .body("detail", containsString("risk-service"))
-        .body("instance", equalTo("/api/v1/risks/slow"));
-    Duration elapsed = Duration.ofNanos(System.nanoTime() - start);
-    // The test profile's timeout is 2 s.
+        .body("detail", equalTo("risk-service did not respond in time"))
+        .body("instance", equalTo(path))
+        .body("requestId", equalTo("req-504"));
     assertThat(
-        elapsed,
-        allOf(greaterThanOrEqualTo(Duration.ofMillis(1500)), lessThan(Duration.ofSeconds(8))));
+        "requests the service received",
+        UpstreamServers.seen(config.upstream().get("risk-service"), path),
+        is(1L));
   }
 
   @Test
