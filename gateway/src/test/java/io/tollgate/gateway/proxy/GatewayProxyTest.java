@@ -1124,6 +1124,174 @@ class GatewayProxyTest {
         is(true));
   }
 
+  /** The headers an API-key operation's answer may carry that its document must name. */
+  private static final Set<String> API_KEY_HEADERS =
+      java.util.stream.Stream.concat(
+              GatewayHeaders.ADDED.stream(),
+              java.util.stream.Stream.of("Allow", "Location", "Link", "WWW-Authenticate"))
+          .collect(java.util.stream.Collectors.toUnmodifiableSet());
+
+  /**
+   * The API-key operations are the gateway's own, documented by hand (gateway-openapi.json): every
+   * answer they give is in the merged document, its status, its media type and its headers, so that
+   * the document cannot drift from what they do. A 405 answers a method the path has no operation
+   * for: every operation of the path documents it, and its Allow names exactly the methods the
+   * document has for the path (and HEAD beside GET).
+   */
+  @Test
+  void everyAnswerOfTheApiKeyOperationsIsInTheDocument() throws Exception {
+    forgetToken();
+    JsonNode doc = new ObjectMapper().readTree(given().get("/q/openapi").asString());
+    String keys = "/api/v1/api-keys";
+    String oneKey = keys + "/{id}";
+    String admin = TestTokens.bearer("root", "ADMIN");
+    String member = TestTokens.bearer("tester", "MEMBER");
+    String readOnlyAdmin = TestTokens.bearerWith("\"scope\":\"READ_ONLY\"", "auditor", "ADMIN");
+    String body = "{\"name\":\"documented\",\"scope\":\"READ_ONLY\",\"ownerId\":\"docs\"}";
+    String idempotencyKey = UUID.randomUUID().toString();
+    List<String> differences = new ArrayList<>();
+
+    Response created = createKey(admin, idempotencyKey, ContentType.JSON, body);
+    differences.addAll(documented(doc, "POST", keys, keys, created, 201));
+    String key = keys + "/" + created.path("id");
+    createKey(admin, null, ContentType.JSON, body.replace("documented", "documented-too"))
+        .then()
+        .statusCode(201);
+    for (Object[] post :
+        new Object[][] {
+          {admin, idempotencyKey, ContentType.JSON, body, 409},
+          {admin, idempotencyKey, ContentType.JSON, body.replace("docs", "other"), 422},
+          {admin, null, ContentType.JSON, "{\"name\":", 400},
+          {admin, null, ContentType.TEXT, "name=x", 415},
+          {admin, null, ContentType.JSON, "{\"name\":\"" + "x".repeat(17 * 1024) + "\"}", 413},
+          {null, null, ContentType.JSON, body, 401},
+          {member, null, ContentType.JSON, body, 403},
+          {readOnlyAdmin, null, ContentType.JSON, body, 403},
+        }) {
+      Response answer =
+          createKey((String) post[0], (String) post[1], (ContentType) post[2], (String) post[3]);
+      differences.addAll(documented(doc, "POST", keys, keys, answer, (Integer) post[4]));
+    }
+
+    for (Object[] exchange :
+        new Object[][] {
+          {"GET", keys, keys + "?size=1", admin, 200},
+          {"GET", keys, keys + "?sise=1", admin, 400},
+          {"GET", keys, keys, null, 401},
+          {"GET", keys, keys, member, 403},
+          {"GET", oneKey, key, admin, 200},
+          {"GET", oneKey, key + "?x=1", admin, 400},
+          {"GET", oneKey, keys + "/" + UUID.randomUUID(), admin, 404},
+          {"GET", oneKey, key, null, 401},
+          {"GET", oneKey, key, member, 403},
+          {"DELETE", oneKey, key + "?force=true", admin, 400},
+          {"DELETE", oneKey, key, null, 401},
+          {"DELETE", oneKey, key, member, 403},
+          {"DELETE", oneKey, key, readOnlyAdmin, 403},
+          {"DELETE", oneKey, keys + "/" + UUID.randomUUID(), admin, 404},
+          {"DELETE", oneKey, key, admin, 204},
+        }) {
+      String method = (String) exchange[0];
+      Response answer = send(method, (String) exchange[2], (String) exchange[3]);
+      differences.addAll(
+          documented(
+              doc,
+              method,
+              (String) exchange[1],
+              (String) exchange[2],
+              answer,
+              (Integer) exchange[4]));
+    }
+    assertThat(
+        "a page of one key, of at least two, links to the next",
+        send("GET", keys + "?size=1", admin).header("Link"),
+        containsString("rel=\"next\""));
+
+    for (String[] refused :
+        new String[][] {
+          {"PUT", keys, keys}, {"DELETE", keys, keys}, {"PATCH", oneKey, key}, {"POST", oneKey, key}
+        }) {
+      Response answer = send(refused[0], refused[2], admin);
+      assertThat(refused[0] + " " + refused[2], answer.statusCode(), is(405));
+      JsonNode item = doc.path("paths").path(refused[1]);
+      Set<String> operations = new java.util.TreeSet<>();
+      item.fieldNames()
+          .forEachRemaining(
+              m -> {
+                if (item.path(m).has("responses")) {
+                  operations.add(m.toUpperCase(Locale.ROOT));
+                }
+              });
+      Set<String> allowed = new java.util.TreeSet<>(operations);
+      if (allowed.contains("GET")) {
+        allowed.add("HEAD");
+      }
+      assertThat(
+          refused[0] + " " + refused[2] + ": Allow",
+          Set.copyOf(List.of(answer.header("Allow").split(",\\s*"))),
+          equalTo(allowed));
+      for (String operation : operations) {
+        differences.addAll(documented(doc, operation, refused[1], refused[2], answer, 405));
+      }
+    }
+    assertThat(differences, is(List.of()));
+  }
+
+  private static Response createKey(
+      String bearer, String idempotencyKey, ContentType type, String body) {
+    var request = given().contentType(type).body(body);
+    if (bearer != null) {
+      request.header("Authorization", bearer);
+    }
+    if (idempotencyKey != null) {
+      request.header("Idempotency-Key", idempotencyKey);
+    }
+    return request.when().post("/api/v1/api-keys");
+  }
+
+  private static Response send(String method, String path, String bearer) {
+    var request = given().urlEncodingEnabled(false);
+    if (bearer != null) {
+      request.header("Authorization", bearer);
+    }
+    return request.when().request(method, path);
+  }
+
+  /**
+   * How an answer of {@code method} on {@code path} (of the document's {@code template}) differs
+   * from what the document says of that operation's answer with its status: a header it carries
+   * that is not named there (of {@link #API_KEY_HEADERS}), a required one it lacks, its media type.
+   * Its status must be {@code status}, or the test asks for another answer than it means to.
+   */
+  private static List<String> documented(
+      JsonNode doc, String method, String template, String path, Response answer, int status) {
+    String name = method + " " + path;
+    assertThat(name + ": " + answer.asString(), answer.statusCode(), is(status));
+    List<String> differences =
+        new ArrayList<>(OpenApiHeaders.differences(doc, method, path, answer, API_KEY_HEADERS));
+    JsonNode response =
+        doc.path("paths")
+            .path(template)
+            .path(method.toLowerCase(Locale.ROOT))
+            .path("responses")
+            .path(Integer.toString(status));
+    if (response.isMissingNode()) {
+      return differences; // already said: status not documented
+    }
+    String ref = response.path("$ref").asText("");
+    if (ref.startsWith("#/")) {
+      response = doc.at(ref.substring(1));
+    }
+    String type = answer.contentType();
+    if (type != null && !type.isEmpty()) {
+      String media = type.split(";")[0].trim();
+      if (!response.path("content").has(media)) {
+        differences.add(name + " " + status + ": " + media + " not documented");
+      }
+    }
+    return differences;
+  }
+
   /**
    * A producing service's AsyncAPI document and its schemas, at /asyncapi/<service>/..., fetched
    * from the service's own /asyncapi/...; no token needed, an unknown service is a 404 problem.
