@@ -75,6 +75,10 @@ class PlatformTest {
     // as a user may have: the start-up archives below it are passed to every JVM
     work = Files.createTempDirectory(Path.of("target").toAbsolutePath(), WORK_PREFIX);
     ENV.put("TOLLGATE_WORK", ROOT.toAbsolutePath().relativize(work).toString());
+    // a terminal, `watch` or a CI runner may export the width of its window: ps cut the services'
+    // command lines to it, and the launcher took them for exited (up failed, down left them
+    // running)
+    ENV.put("COLUMNS", "80");
     freshPorts();
     // as a deployment would run them: logs as JSON (checked below)
     ENV.put("QUARKUS_LOG_CONSOLE_JSON_ENABLED", "true");
