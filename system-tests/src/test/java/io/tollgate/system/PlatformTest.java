@@ -601,11 +601,18 @@ class PlatformTest {
     }
   }
 
+  /**
+   * A start lock left behind names a pid that something else took since (here this JVM): that is no
+   * {@code tollgate up}, and does not keep this one from starting.
+   */
   @Test
   void aPortInUseIsNamedInsteadOfAStackTrace() throws Exception {
     Map<String, String> saved = new LinkedHashMap<>(ENV);
     try (ServerSocket taken = new ServerSocket(0)) {
-      ENV.put("TOLLGATE_WORK", Files.createTempDirectory(work, "second-").toString());
+      Path second = Files.createTempDirectory(work, "second-");
+      Files.createSymbolicLink(
+          second.resolve("up.pid"), Path.of(Long.toString(ProcessHandle.current().pid())));
+      ENV.put("TOLLGATE_WORK", second.toString());
       ENV.put("TOLLGATE_PROJECT_PORT", Integer.toString(taken.getLocalPort()));
       ENV.put("TOLLGATE_GATEWAY_PORT", Integer.toString(freePort()));
       ENV.put("TOLLGATE_GATEWAY_MANAGEMENT_PORT", Integer.toString(freePort()));
@@ -619,6 +626,7 @@ class PlatformTest {
               .contains("port " + taken.getLocalPort() + " (project-service) is already in use"),
           clash.output());
       assertFalse(clash.output().contains("Exception"), clash.output());
+      assertFalse(clash.output().contains("another ./tollgate up"), clash.output());
     } finally {
       ENV.clear();
       ENV.putAll(saved);
@@ -718,20 +726,29 @@ class PlatformTest {
   @Test
   void aSecondUpWhileOneIsStartingIsRefused() throws Exception {
     Map<String, String> saved = new LinkedHashMap<>(ENV);
+    // a process that is what a starting up is: bash running this checkout's launcher with "up"
+    Process starting =
+        new ProcessBuilder("bash", "-c", "sleep 120; :", ROOT.resolve("tollgate").toString(), "up")
+            .start();
     try {
       Path fresh = Files.createTempDirectory(work, "locked-");
-      long starting = ProcessHandle.current().pid(); // alive, as a starting up would be
       // the lock: a symbolic link naming its holder's pid
-      Files.createSymbolicLink(fresh.resolve("up.pid"), Path.of(Long.toString(starting)));
+      Files.createSymbolicLink(fresh.resolve("up.pid"), Path.of(Long.toString(starting.pid())));
       ENV.put("TOLLGATE_WORK", fresh.toString());
       freshPorts();
       Result second = tollgate(Duration.ofMinutes(1), "up", "--detach");
       assertEquals(1, second.exit(), second.output());
       assertTrue(
-          second.output().contains("another ./tollgate up (pid " + starting + ") is starting"),
+          second
+              .output()
+              .contains("another ./tollgate up (pid " + starting.pid() + ") is starting"),
           second.output());
+      // and where its lock is, should it be left behind
+      assertTrue(second.output().contains(fresh.resolve("up.pid").toString()), second.output());
       assertFalse(second.output().contains("Starting Tollgate"), second.output());
     } finally {
+      starting.descendants().forEach(ProcessHandle::destroy);
+      starting.destroy();
       ENV.clear();
       ENV.putAll(saved);
     }
