@@ -75,6 +75,13 @@ class PlatformTest {
     // as a user may have: the start-up archives below it are passed to every JVM
     work = Files.createTempDirectory(Path.of("target").toAbsolutePath(), WORK_PREFIX);
     ENV.put("TOLLGATE_WORK", ROOT.toAbsolutePath().relativize(work).toString());
+    // the archives' folder and the JDK may be given so too: the launcher starts the services from
+    // inside its work folder, where a relative path would name nothing
+    ENV.put(
+        "TOLLGATE_ARCHIVES", ROOT.toAbsolutePath().relativize(work.resolve("archives")).toString());
+    ENV.put(
+        "TOLLGATE_JAVA_HOME",
+        ROOT.toAbsolutePath().relativize(Path.of(System.getProperty("java.home"))).toString());
     // a terminal, `watch` or a CI runner may export the width of its window: ps cut the services'
     // command lines to it, and the launcher took them for exited (up failed, down left them
     // running)
@@ -612,7 +619,7 @@ class PlatformTest {
       Path second = Files.createTempDirectory(work, "second-");
       Files.createSymbolicLink(
           second.resolve("up.pid"), Path.of(Long.toString(ProcessHandle.current().pid())));
-      ENV.put("TOLLGATE_WORK", second.toString());
+      useWork(second);
       ENV.put("TOLLGATE_PROJECT_PORT", Integer.toString(taken.getLocalPort()));
       ENV.put("TOLLGATE_GATEWAY_PORT", Integer.toString(freePort()));
       ENV.put("TOLLGATE_GATEWAY_MANAGEMENT_PORT", Integer.toString(freePort()));
@@ -646,7 +653,7 @@ class PlatformTest {
       Files.createDirectories(damaged.resolve("jwt"));
       Files.writeString(damaged.resolve("jwt/private.pem"), "");
       Files.writeString(damaged.resolve("jwt/public.pem"), "");
-      ENV.put("TOLLGATE_WORK", damaged.toString());
+      useWork(damaged);
       freshPorts();
       Result failed = tollgate(Duration.ofMinutes(4), "up", "--detach");
       assertEquals(1, failed.exit(), failed.output());
@@ -684,7 +691,7 @@ class PlatformTest {
   void closingTheTerminalOfAForegroundUpStopsWhatItStarted() throws Exception {
     Map<String, String> saved = new LinkedHashMap<>(ENV);
     try {
-      ENV.put("TOLLGATE_WORK", Files.createTempDirectory(work, "hangup-").toString());
+      useWork(Files.createTempDirectory(work, "hangup-"));
       ENV.put("TOLLGATE_START_ARCHIVES", "off");
       freshPorts();
       ProcessBuilder builder =
@@ -734,7 +741,7 @@ class PlatformTest {
       Path fresh = Files.createTempDirectory(work, "locked-");
       // the lock: a symbolic link naming its holder's pid
       Files.createSymbolicLink(fresh.resolve("up.pid"), Path.of(Long.toString(starting.pid())));
-      ENV.put("TOLLGATE_WORK", fresh.toString());
+      useWork(fresh);
       freshPorts();
       Result second = tollgate(Duration.ofMinutes(1), "up", "--detach");
       assertEquals(1, second.exit(), second.output());
@@ -791,6 +798,15 @@ class PlatformTest {
       return new Result(-1, Files.readString(log, StandardCharsets.UTF_8) + "\n(timed out)");
     }
     return new Result(process.exitValue(), Files.readString(log, StandardCharsets.UTF_8));
+  }
+
+  /**
+   * Points the launcher at another work folder, with its start-up archives in it: in the platform's
+   * they would be another launcher's to record or drop (one with archives off drops what records).
+   */
+  private static void useWork(Path dir) {
+    ENV.put("TOLLGATE_WORK", dir.toString());
+    ENV.remove("TOLLGATE_ARCHIVES");
   }
 
   /** A free port for every process the launcher starts, in its environment variables. */
