@@ -62,7 +62,7 @@ public final class LocalRuntime {
     try {
       run(dir.toAbsolutePath(), pgPort, kafkaPort);
     } catch (PortInUseException e) {
-      System.err.println(e.getMessage());
+      System.err.println(portHint(e));
       System.exit(2);
     } catch (IOException e) {
       System.err.println("LocalRuntime failed: " + e.getMessage());
@@ -151,11 +151,24 @@ public final class LocalRuntime {
     stopped.await();
   }
 
+  /**
+   * The message of a port in use, with the option that chooses another and the launcher's variable
+   * that sets it: whoever reads it is told what to change.
+   */
+  static String portHint(PortInUseException e) {
+    boolean postgres = PostgresServer.NAME.equals(e.owner());
+    return "%s; choose a free one with %s (./tollgate: set %s)"
+        .formatted(
+            e.getMessage(),
+            postgres ? "--pg-port" : "--kafka-port",
+            postgres ? "TOLLGATE_PG_PORT" : "TOLLGATE_KAFKA_PORT");
+  }
+
   private static void startQuietly(KafkaBroker kafka) {
     try {
       kafka.start();
     } catch (PortInUseException e) {
-      System.err.println(e.getMessage());
+      System.err.println(portHint(e));
     } catch (IOException | RuntimeException e) {
       System.err.println("Kafka failed to start: " + e.getMessage());
     }

@@ -83,7 +83,12 @@ class LocalRuntimeTest {
 
       assertTrue(runtime.waitFor(30, TimeUnit.SECONDS));
       assertEquals(2, runtime.exitValue());
-      assertEquals("port " + taken.getLocalPort() + " (Kafka) is already in use", output.trim());
+      assertEquals(
+          "port "
+              + taken.getLocalPort()
+              + " (Kafka) is already in use; choose a free one with --kafka-port"
+              + " (./tollgate: set TOLLGATE_KAFKA_PORT)",
+          output.trim());
     }
   }
 

@@ -86,6 +86,9 @@ class PlatformTest {
     // command lines to it, and the launcher took them for exited (up failed, down left them
     // running)
     ENV.put("COLUMNS", "80");
+    // the platform this build packaged, never a build of the launcher's own inside the test (in a
+    // checkout being edited, its sources may be newer than what the build packaged)
+    ENV.put("TOLLGATE_REBUILD", "off");
     freshPorts();
     // as a deployment would run them: logs as JSON (checked below)
     ENV.put("QUARKUS_LOG_CONSOLE_JSON_ENABLED", "true");
@@ -609,7 +612,8 @@ class PlatformTest {
   }
 
   /**
-   * A start lock left behind names a pid that something else took since (here this JVM): that is no
+   * A port in use is named, with the variable that moves it, before anything is built or started. A
+   * start lock left behind names a pid that something else took since (here this JVM): that is no
    * {@code tollgate up}, and does not keep this one from starting.
    */
   @Test
@@ -630,10 +634,15 @@ class PlatformTest {
       assertTrue(
           clash
               .output()
-              .contains("port " + taken.getLocalPort() + " (project-service) is already in use"),
+              .contains(
+                  "port "
+                      + taken.getLocalPort()
+                      + " (project-service) is already in use; set TOLLGATE_PROJECT_PORT to a free"
+                      + " port"),
           clash.output());
       assertFalse(clash.output().contains("Exception"), clash.output());
       assertFalse(clash.output().contains("another ./tollgate up"), clash.output());
+      assertFalse(clash.output().contains("Building"), clash.output());
     } finally {
       ENV.clear();
       ENV.putAll(saved);
