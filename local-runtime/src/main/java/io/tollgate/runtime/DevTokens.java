@@ -152,8 +152,16 @@ public final class DevTokens {
   static final String USAGE =
       "usage: ./tollgate token --user NAME [--role ADMIN|PMO|MEMBER]... [--ttl-minutes N]";
 
-  public static void main(String[] args) throws IOException {
-    int exit = run(args, System.out, System.err);
+  public static void main(String[] args) {
+    int exit;
+    try {
+      exit = run(args, System.out, System.err);
+    } catch (IOException e) {
+      // keys that cannot be read or made: one line, what and why, not a stack trace
+      System.err.println(
+          e.getMessage() + (e.getCause() != null ? ": " + e.getCause().getMessage() : ""));
+      exit = 1;
+    }
     if (exit != 0) {
       System.exit(exit);
     }
