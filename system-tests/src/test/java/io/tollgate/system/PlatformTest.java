@@ -30,6 +30,7 @@ import java.sql.ResultSet;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.ArrayList;
+import java.util.Comparator;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
@@ -73,6 +74,7 @@ class PlatformTest {
   static void up() throws Exception {
     // a space in the path and a path relative to where the launcher runs (the repository root),
     // as a user may have: the start-up archives below it are passed to every JVM
+    forgetEarlierRuns(Path.of("target").toAbsolutePath());
     work = Files.createTempDirectory(Path.of("target").toAbsolutePath(), WORK_PREFIX);
     ENV.put("TOLLGATE_WORK", ROOT.toAbsolutePath().relativize(work).toString());
     // the archives' folder and the JDK may be given so too: the launcher starts the services from
@@ -95,6 +97,24 @@ class PlatformTest {
     Result up = tollgate(Duration.ofMinutes(4), "up", "--detach");
     upOutput = up.output();
     assertEquals(0, up.exit(), "./tollgate up failed:\n" + up.output());
+  }
+
+  /**
+   * Deletes the work folders earlier runs left (each kept for its logs, at 0.5-1 GB with its data
+   * and archives), so that a developer's repeated builds do not fill the disk; the last run's stays
+   * until the next one.
+   */
+  private static void forgetEarlierRuns(Path target) throws IOException {
+    if (!Files.isDirectory(target)) {
+      return;
+    }
+    try (var earlier = Files.newDirectoryStream(target, WORK_PREFIX + "*")) {
+      for (Path folder : earlier) {
+        try (var tree = Files.walk(folder)) {
+          tree.sorted(Comparator.reverseOrder()).forEach(p -> p.toFile().delete());
+        }
+      }
+    }
   }
 
   @AfterAll
