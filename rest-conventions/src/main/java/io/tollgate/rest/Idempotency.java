@@ -117,9 +117,12 @@ public class Idempotency {
     if (previous != null
         && previous.createdAt.isBefore(OffsetDateTime.now(ZoneOffset.UTC).minus(retention))) {
       // forgotten at its retention, as documented, whether or not the purge has run since (it
-      // runs every purge-interval, and a failed run only tries again later)
-      em.remove(previous);
-      em.flush();
+      // runs every purge-interval, and a failed run only tries again later); a bulk delete, since
+      // the purge may delete the row first, which em.remove would take for a stale version
+      em.detach(previous);
+      em.createQuery("delete from IdempotencyRecord r where r.id = :id")
+          .setParameter("id", id)
+          .executeUpdate();
       previous = null;
     }
     if (previous != null) {
