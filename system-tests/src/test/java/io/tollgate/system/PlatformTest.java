@@ -102,14 +102,33 @@ class PlatformTest {
   /**
    * Deletes the work folders earlier runs left (each kept for its logs, at 0.5-1 GB with its data
    * and archives), so that a developer's repeated builds do not fill the disk; the last run's stays
-   * until the next one.
+   * until the next one. A run cut short (Ctrl-C, a surefire timeout) may have left its platforms
+   * running: they are stopped first, while their pid files still say which processes are theirs.
    */
-  private static void forgetEarlierRuns(Path target) throws IOException {
+  private static void forgetEarlierRuns(Path target) throws IOException, InterruptedException {
     if (!Files.isDirectory(target)) {
       return;
     }
     try (var earlier = Files.newDirectoryStream(target, WORK_PREFIX + "*")) {
       for (Path folder : earlier) {
+        List<Path> platforms = new ArrayList<>(List.of(folder));
+        try (var sides = Files.list(folder)) {
+          sides.filter(side -> Files.isDirectory(side.resolve("pids"))).forEach(platforms::add);
+        }
+        for (Path platform : platforms) {
+          if (Files.isDirectory(platform.resolve("pids"))) {
+            ProcessBuilder down =
+                new ProcessBuilder("bash", ROOT.resolve("tollgate").toString(), "down")
+                    .directory(ROOT.toFile())
+                    .redirectErrorStream(true)
+                    .redirectOutput(ProcessBuilder.Redirect.DISCARD);
+            down.environment().put("TOLLGATE_WORK", platform.toString());
+            Process process = down.start();
+            if (!process.waitFor(4, TimeUnit.MINUTES)) {
+              process.destroy();
+            }
+          }
+        }
         try (var tree = Files.walk(folder)) {
           tree.sorted(Comparator.reverseOrder()).forEach(p -> p.toFile().delete());
         }
