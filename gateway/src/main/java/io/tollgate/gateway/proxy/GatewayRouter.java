@@ -32,8 +32,6 @@ import io.vertx.core.http.RequestOptions;
 import io.vertx.core.impl.VertxInternal;
 import io.vertx.ext.web.Router;
 import io.vertx.ext.web.RoutingContext;
-import io.vertx.ext.web.WebServerRequest;
-import io.vertx.ext.web.proxy.handler.ProxyHandler;
 import io.vertx.httpproxy.HttpProxy;
 import io.vertx.httpproxy.ProxyInterceptor;
 import jakarta.enterprise.context.ApplicationScoped;
@@ -116,7 +114,7 @@ public class GatewayRouter {
         new LoopLocalProxies(
             () -> vertx.createHttpClient(clientOptions(keepAliveSeconds), poolOptions),
             client -> {
-              Map<String, ProxyHandler> byName = new HashMap<>();
+              Map<String, HttpProxy> byName = new HashMap<>();
               interceptors.forEach(
                   (upstream, chain) ->
                       byName.put(upstream.name(), proxyFor(upstream, client, chain)));
@@ -199,7 +197,7 @@ public class GatewayRouter {
         new ForwardingInterceptor(upstream));
   }
 
-  private ProxyHandler proxyFor(
+  private HttpProxy proxyFor(
       Upstream upstream, HttpClient httpClient, List<ProxyInterceptor> interceptors) {
     long connectTimeout = config.connectTimeout().toMillis();
     long idleTimeout = config.timeout().toMillis();
@@ -221,7 +219,7 @@ public class GatewayRouter {
                         .onSuccess(connected -> UpstreamFailureInterceptor.connected(context)));
     // The failure mapping goes first so it wraps everything after it.
     interceptors.forEach(proxy::addInterceptor);
-    return ProxyHandler.create(proxy);
+    return proxy;
   }
 
   /** Cheap checks that need no identity; they run before Quarkus's own body-size check. */
@@ -327,7 +325,8 @@ public class GatewayRouter {
     LOG.errorf(
         rc.failure(), "Unhandled failure on %s %s", rc.request().method(), rc.request().path());
     if (rc.response().headWritten()) {
-      rc.response().reset();
+      // the status is out: only the connection (HTTP/2: the stream) can tell the client
+      ForwardedRequest.abort(rc.request());
       return;
     }
     addResponseHeaders(rc);
@@ -401,7 +400,8 @@ public class GatewayRouter {
       request.headers().set(HttpHeaders.AUTHORIZATION, "Bearer " + authentication.forwardToken());
     }
     continueIfExpected(request);
-    proxies.proxy(route.upstream().name()).handle(rc);
+    // the route's request, with its place and a response whose reset lets it end as it should
+    proxies.proxy(route.upstream().name()).handle(new ForwardedRequest(request, rc.get(IN_FLIGHT)));
   }
 
   /**
@@ -464,11 +464,11 @@ public class GatewayRouter {
   /**
    * Counts the request among its caller's requests in flight until its exchange ends, however it
    * ends: its answer is out (the service's, or the gateway's 408, 502, 503 or 504), or its client
-   * went first (connection closed or reset; HTTP/2: its stream). The route's end handler sees most
-   * of these; not an HTTP/1.x response the proxy reset after its client reset the connection
-   * (Vert.x then calls no handler of the response), which the proxy's own end of the exchange sees
-   * ({@link UpstreamFailureInterceptor#handleProxyResponse}). Whichever comes first gives the place
-   * back. A caller who has as many in flight as it may is answered 429 instead, before an upstream
+   * went first (connection closed or reset; HTTP/2: its stream). The route's end handler sees these
+   * (a reset by the proxy closes the connection so that it does, {@link ForwardedRequest}), and so
+   * does the proxy's own end of the exchange ({@link
+   * UpstreamFailureInterceptor#handleProxyResponse}): whichever comes first gives the place back. A
+   * caller who has as many in flight as it may is answered 429 instead, before an upstream
    * connection is asked for or the circuit breaker sees the request.
    */
   private void holdInFlight(RoutingContext rc, String caller) {
@@ -491,12 +491,10 @@ public class GatewayRouter {
 
   /**
    * The place a forwarded request holds among its caller's requests in flight, or null (the cap is
-   * off); {@code request} is the one the proxy was given, the route's.
+   * off); {@code request} is the one the proxy was given ({@link ForwardedRequest}).
    */
   static InFlightLimiter.Place inFlightPlace(HttpServerRequest request) {
-    return request instanceof WebServerRequest routed
-        ? routed.routingContext().get(IN_FLIGHT)
-        : null;
+    return request instanceof ForwardedRequest forwarded ? forwarded.inFlightPlace() : null;
   }
 
   private void reject(RoutingContext rc, ProblemException problem) {
@@ -530,7 +528,8 @@ public class GatewayRouter {
           rc.failure(), "Gateway failure on %s %s", rc.request().method(), rc.normalizedPath());
     }
     if (rc.response().headWritten()) {
-      rc.response().reset();
+      // the status is out: only the connection (HTTP/2: the stream) can tell the client
+      ForwardedRequest.abort(rc.request());
       return;
     }
     if (status == 404) {

@@ -5,7 +5,7 @@ import io.vertx.core.Context;
 import io.vertx.core.Vertx;
 import io.vertx.core.http.HttpClient;
 import io.vertx.core.impl.ContextInternal;
-import io.vertx.ext.web.proxy.handler.ProxyHandler;
+import io.vertx.httpproxy.HttpProxy;
 import java.util.List;
 import java.util.Map;
 import java.util.concurrent.ConcurrentHashMap;
@@ -26,8 +26,8 @@ import java.util.function.Supplier;
 final class LoopLocalProxies {
 
   private final Supplier<HttpClient> newClient;
-  private final Function<HttpClient, Map<String, ProxyHandler>> newProxies;
-  private final Map<Object, Map<String, ProxyHandler>> byLoop = new ConcurrentHashMap<>();
+  private final Function<HttpClient, Map<String, HttpProxy>> newProxies;
+  private final Map<Object, Map<String, HttpProxy>> byLoop = new ConcurrentHashMap<>();
   private final List<HttpClient> clients = new CopyOnWriteArrayList<>();
 
   /**
@@ -35,15 +35,15 @@ final class LoopLocalProxies {
    * @param newProxies the proxy of every upstream by name, all on the given client
    */
   LoopLocalProxies(
-      Supplier<HttpClient> newClient, Function<HttpClient, Map<String, ProxyHandler>> newProxies) {
+      Supplier<HttpClient> newClient, Function<HttpClient, Map<String, HttpProxy>> newProxies) {
     this.newClient = newClient;
     this.newProxies = newProxies;
   }
 
   /** The named upstream's proxy for the event loop this is called on. */
-  ProxyHandler proxy(String upstream) {
+  HttpProxy proxy(String upstream) {
     Object loop = currentLoop();
-    Map<String, ProxyHandler> proxies = byLoop.get(loop);
+    Map<String, HttpProxy> proxies = byLoop.get(loop);
     if (proxies == null) {
       proxies = byLoop.computeIfAbsent(loop, l -> create());
     }
@@ -54,7 +54,7 @@ final class LoopLocalProxies {
     clients.forEach(HttpClient::close);
   }
 
-  private Map<String, ProxyHandler> create() {
+  private Map<String, HttpProxy> create() {
     HttpClient client = newClient.get();
     clients.add(client);
     return Map.copyOf(newProxies.apply(client));
