@@ -193,7 +193,7 @@ public class GatewayRouter {
             breakerConfig.failureThreshold(),
             breakerConfig.openDuration());
     return List.of(
-        new UpstreamFailureInterceptor(upstream, config.timeout(), breaker, registry),
+        new UpstreamFailureInterceptor(upstream, vertx, config.timeout(), breaker, registry),
         new ForwardingInterceptor(upstream));
   }
 
@@ -463,10 +463,10 @@ public class GatewayRouter {
 
   /**
    * Counts the request among its caller's requests in flight until its exchange ends, however it
-   * ends: its answer is out (the service's, or the gateway's 408, 502, 503 or 504), or its client
-   * went first (connection closed or reset; HTTP/2: its stream). The route's end handler sees these
-   * (a reset by the proxy closes the connection so that it does, {@link ForwardedRequest}), and so
-   * does the proxy's own end of the exchange ({@link
+   * ends: its answer is out (the service's, or the gateway's 408, 502, 503 or 504), its answer was
+   * cut off mid-body, or its client went first (connection closed or reset; HTTP/2: its stream).
+   * The route's end handler sees these (a reset by the proxy closes the connection so that it does,
+   * {@link ForwardedRequest}), and so does the proxy's own end of the exchange ({@link
    * UpstreamFailureInterceptor#handleProxyResponse}): whichever comes first gives the place back. A
    * caller who has as many in flight as it may is answered 429 instead, before an upstream
    * connection is asked for or the circuit breaker sees the request.

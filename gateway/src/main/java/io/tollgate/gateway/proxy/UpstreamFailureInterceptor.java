@@ -8,6 +8,7 @@ import io.tollgate.gateway.http.Problems;
 import io.tollgate.gateway.http.Problems.Kind;
 import io.tollgate.gateway.security.InFlightLimiter;
 import io.vertx.core.Future;
+import io.vertx.core.Vertx;
 import io.vertx.core.http.HttpHeaders;
 import io.vertx.core.http.HttpServerRequest;
 import io.vertx.core.http.HttpVersion;
@@ -16,6 +17,7 @@ import io.vertx.httpproxy.ProxyContext;
 import io.vertx.httpproxy.ProxyInterceptor;
 import io.vertx.httpproxy.ProxyResponse;
 import java.time.Duration;
+import java.util.concurrent.TimeoutException;
 import org.jboss.logging.Logger;
 
 /**
@@ -31,6 +33,12 @@ import org.jboss.logging.Logger;
  * body is arriving (the service closed or reset the connection, or answered 502, 503 or 504 without
  * waiting for the body) is the service's, as at any other time.
  *
+ * <p>Once the head of the service's answer has been passed on, the same {@code gateway.timeout}
+ * bounds each silence of its body ({@link SilentBodyCutoff}): a body that stops arriving is cut off
+ * (the client's connection closed, on HTTP/2 its stream reset, and the upstream request reset),
+ * counted against the breaker as a service that stopped answering, unless the client's own body was
+ * still arriving, and logged once.
+ *
  * <p>It must be the first interceptor, so it sees every failure of the ones after it.
  */
 final class UpstreamFailureInterceptor implements ProxyInterceptor {
@@ -38,18 +46,27 @@ final class UpstreamFailureInterceptor implements ProxyInterceptor {
   private static final Logger LOG = Logger.getLogger(UpstreamFailureInterceptor.class);
   private static final String CONNECTED = "tollgate.upstream-connected";
   private static final String CLOSE_AFTER_ANSWER = "tollgate.close-after-answer";
+  // the breaker's permit of a request the service answered: its body may still fail
+  private static final String ANSWERED = "tollgate.upstream-answered";
 
   private final Upstream upstream;
+  private final Vertx vertx;
   private final Duration timeout;
   private final CircuitBreaker breaker;
   private final Counter badGateway;
   private final Counter gatewayTimeout;
   private final Counter circuitOpen;
   private final Counter bodyTimeout;
+  private final Counter silentBodyCut;
 
   UpstreamFailureInterceptor(
-      Upstream upstream, Duration timeout, CircuitBreaker breaker, MeterRegistry registry) {
+      Upstream upstream,
+      Vertx vertx,
+      Duration timeout,
+      CircuitBreaker breaker,
+      MeterRegistry registry) {
     this.upstream = upstream;
+    this.vertx = vertx;
     this.timeout = timeout;
     this.breaker = breaker;
     this.badGateway = counter(registry, upstream, Kind.BAD_GATEWAY);
@@ -59,6 +76,13 @@ final class UpstreamFailureInterceptor implements ProxyInterceptor {
     this.bodyTimeout =
         registry.counter(
             "gateway.requests.rejected", "status", Integer.toString(Kind.REQUEST_TIMEOUT.status));
+    this.silentBodyCut =
+        Counter.builder("gateway.upstream.responses.cut")
+            .description(
+                "Answers whose body the gateway cut off because the upstream sent nothing more for"
+                    + " gateway.timeout after their head")
+            .tag("service", upstream.name())
+            .register(registry);
     Gauge.builder("gateway.circuit.state", breaker, b -> b.state().gauge)
         .description("Circuit breaker per upstream: 0 closed, 1 open, 2 half-open")
         .tag("service", upstream.name())
@@ -79,6 +103,9 @@ final class UpstreamFailureInterceptor implements ProxyInterceptor {
     }
     return sent.andThen(
             result -> {
+              if (result.succeeded()) {
+                context.set(ANSWERED, permit);
+              }
               if (result.succeeded() && !isUnavailable(result.result().getStatusCode())) {
                 breaker.onSuccess(permit);
               } else if (clientGone(context) || stalledBody(context, result.cause())) {
@@ -114,11 +141,28 @@ final class UpstreamFailureInterceptor implements ProxyInterceptor {
 
   @Override
   public Future<Void> handleProxyResponse(ProxyContext context) {
-    Future<Void> sent = context.sendResponse();
-    // The exchange is over once the answer is out or could not be sent (its client went): the
-    // request's place among its caller's requests in flight is free. Vert.x may not tell the route
-    // (an HTTP/1.x response reset after its client reset the connection calls no handler of it).
     InFlightLimiter.Place place = GatewayRouter.inFlightPlace(context.request().proxiedRequest());
+    Long permit = context.get(ANSWERED, Long.class);
+    Body body = context.response().getBody();
+    if (permit != null && body != null) {
+      // the service's own answer (not one the gateway made up): its body may go silent
+      int status = context.response().getStatusCode();
+      context
+          .response()
+          .setBody(
+              Body.body(
+                  new SilentBodyCutoff(
+                      body.stream(),
+                      vertx,
+                      timeout,
+                      (failure, received) ->
+                          silentBody(context, status, permit, place, failure, received)),
+                  body.length()));
+    }
+    Future<Void> sent = context.sendResponse();
+    // The exchange is over once the answer is out or could not be sent (its client went, its body
+    // was cut): the request's place among its caller's requests in flight is free. The route's end
+    // handler usually says so first (see ForwardedRequest).
     if (place != null) {
       sent = sent.andThen(result -> place.release());
     }
@@ -135,6 +179,56 @@ final class UpstreamFailureInterceptor implements ProxyInterceptor {
             incoming.response().reset(0);
           } else {
             incoming.connection().close();
+          }
+        });
+  }
+
+  /**
+   * A body the service stopped sending for {@code gateway.timeout} after the answer's head: the
+   * stream fails next, and the proxy resets the upstream request and the client's response (its
+   * status, long sent, cannot change). Counted against the breaker as a service that stopped
+   * answering, unless the client's own body was still arriving (a service may stream its answer
+   * while it reads, and wait for the client); logged once, at DEBUG when it was the client's.
+   */
+  private void silentBody(
+      ProxyContext context,
+      int status,
+      long permit,
+      InFlightLimiter.Place place,
+      TimeoutException failure,
+      long received) {
+    HttpServerRequest incoming = context.request().proxiedRequest();
+    // a client that went away unseen, or whose body the service was still reading, may be what
+    // the service waited for
+    boolean clients = bodyIncomplete(context) || clientGone(context);
+    if (clients) {
+      breaker.onAbandoned(permit);
+    } else {
+      breaker.onFailure(permit);
+    }
+    silentBodyCut.increment();
+    LOG.logf(
+        clients ? Logger.Level.DEBUG : Logger.Level.WARN,
+        "%s %s -> %s: the answer (%d) was cut off after %d bytes of its body: nothing more came"
+            + " for %s%s (request %s)",
+        incoming.method(),
+        incoming.path(),
+        upstream.name(),
+        status,
+        received,
+        words(timeout),
+        clients ? " while the client was still sending or gone" : "",
+        incoming.getHeader(Problems.REQUEST_ID));
+    // The proxy resets both sides once the stream has failed, but not for every client: an
+    // HTTP/1.0 client's answer of unknown length is buffered whole, and the library leaves such
+    // an answer hanging when its body fails. Make sure of the client's end here, after the proxy.
+    vertx.runOnContext(
+        v -> {
+          if (!incoming.response().ended()) {
+            incoming.response().reset();
+          }
+          if (place != null) {
+            place.release();
           }
         });
   }

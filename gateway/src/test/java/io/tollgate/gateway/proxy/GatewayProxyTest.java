@@ -481,6 +481,41 @@ class GatewayProxyTest {
     }
   }
 
+  /**
+   * The gateway cuts off an answer whose service sends nothing for {@code gateway.timeout} (2 s in
+   * the tests), but not one whose client reads slowly: while the client does not read, the gateway
+   * does not ask the service for more either (back-pressure), and that pause is nobody's silence.
+   * Here the client reads nothing for longer than the timeout, far more being on its way than the
+   * connections' buffers hold, then reads the whole body.
+   */
+  @Test
+  void aDownloadItsClientReadsSlowlyIsNotCutOff() throws Exception {
+    int size = 32 * 1024 * 1024;
+    HttpResponse<InputStream> response =
+        http.sendAsync(
+                HttpRequest.newBuilder(
+                        gateway.toURI().resolve("/api/v1/projects/stream?bytes=" + size))
+                    .header("Authorization", bearer)
+                    .build(),
+                HttpResponse.BodyHandlers.ofInputStream())
+            .get(10, TimeUnit.SECONDS);
+    assertThat(response.statusCode(), is(200));
+    try (InputStream in = response.body()) {
+      Thread.sleep(config.timeout().toMillis() + 1000);
+      MessageDigest digest = MessageDigest.getInstance("SHA-256");
+      byte[] buffer = new byte[64 * 1024];
+      long read = 0;
+      for (int n; (n = in.read(buffer)) >= 0; ) {
+        digest.update(buffer, 0, n);
+        read += n;
+      }
+      assertThat(read, is((long) size));
+      assertThat(
+          HexFormat.of().formatHex(digest.digest()),
+          is(UpstreamServers.sha256(UpstreamServers.pattern(0, size))));
+    }
+  }
+
   /** A buffering proxy would send nothing upstream until the client finished its body. */
   @Test
   void requestBodyIsStreamedBeforeTheClientHasFinished() throws Exception {

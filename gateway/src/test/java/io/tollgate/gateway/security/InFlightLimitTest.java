@@ -4,6 +4,7 @@ import static io.restassured.RestAssured.given;
 import static org.hamcrest.MatcherAssert.assertThat;
 import static org.hamcrest.Matchers.containsString;
 import static org.hamcrest.Matchers.equalTo;
+import static org.hamcrest.Matchers.greaterThanOrEqualTo;
 import static org.hamcrest.Matchers.is;
 import static org.hamcrest.Matchers.startsWith;
 
@@ -24,6 +25,7 @@ import java.io.ByteArrayOutputStream;
 import java.io.IOException;
 import java.io.InputStream;
 import java.net.Socket;
+import java.net.SocketException;
 import java.net.SocketTimeoutException;
 import java.net.URI;
 import java.net.URL;
@@ -50,19 +52,33 @@ class InFlightLimitTest {
 
   /**
    * Three requests in flight per caller; a pool large enough (8 connections per event loop) that a
-   * caller holding its three cannot be what keeps another caller waiting. The drain at the end is
-   * the shipped one: the requests these tests end mid-answer are all counted out (DrainCountTest).
+   * caller holding its three cannot be what keeps another caller waiting. A {@code gateway.timeout}
+   * of {@value #TIMEOUT_SECONDS} s: the downloads these tests hold half-sent are cut off once the
+   * upstream has sent nothing for that long, and each test holds them for much less. The drain at
+   * the end is the shipped one: the requests these tests end mid-answer are all counted out
+   * (DrainCountTest).
    */
   public static class SmallCap implements QuarkusTestProfile {
     @Override
     public Map<String, String> getConfigOverrides() {
       return Map.of(
-          "gateway.rate-limit.max-in-flight", Integer.toString(CAP), "gateway.pool.max-size", "32");
+          "gateway.rate-limit.max-in-flight",
+          Integer.toString(CAP),
+          "gateway.pool.max-size",
+          "32",
+          "gateway.timeout",
+          TIMEOUT_SECONDS + "s");
     }
   }
 
+  static final int TIMEOUT_SECONDS = 5;
+
+  /** How long a client of these tests waits for the next bytes: far longer than the gateway. */
+  private static final int CLIENT_READ_TIMEOUT_MILLIS = 30_000;
+
   private static final String FLAKY = "/api/v1/test-flaky";
   private static final String RISKS = "/api/v1/risks";
+  private static final String MILESTONES = "/api/v1/milestones";
 
   @Inject GatewayConfig config;
 
@@ -161,7 +177,7 @@ class InFlightLimitTest {
     // Until the cap is reached at the end, fewer than CAP at a time: a place is given back as the
     // answer is written, which a fast client may just beat with its next request.
 
-    // at once, both ended by the gateway when its timeout (2 s in the tests) runs out: an upload
+    // at once, both ended by the gateway when its timeout (5 s in these tests) runs out: an upload
     // whose body stalls (408, its connection closed) and a service too slow (504)
     try (Socket stalled = stalledUpload(bearer);
         Socket slow = request(bearer, "GET " + RISKS + "/slow?delayMs=20000", "")) {
@@ -226,6 +242,113 @@ class InFlightLimitTest {
       }
     }
     given().header("Authorization", bearer).when().get(RISKS).then().statusCode(200);
+  }
+
+  /**
+   * A service that sends an answer's head and part of its body, then nothing more: once it has sent
+   * nothing for {@code gateway.timeout}, the gateway cuts the answer off. The client's connection
+   * ends with the body unfinished, long before the client would have given up itself; the request
+   * to the service is reset; each cut counts against the service's circuit as a service that
+   * stopped answering (as many as open it here); and each request gives its place back.
+   */
+  @Test
+  void anAnswerWhoseBodyStopsArrivingIsCutOffCountedAndGivesItsPlaceBack() throws Exception {
+    String first = TestTokens.bearer("silent-" + UUID.randomUUID(), "MEMBER");
+    String second = TestTokens.bearer("silent-" + UUID.randomUUID(), "MEMBER");
+    String helper = TestTokens.bearer("helper-" + UUID.randomUUID(), "MEMBER");
+    String hold = UUID.randomUUID().toString();
+    URI milestones = config.upstream().get("milestone-service");
+    List<Socket> silent = new ArrayList<>();
+    try {
+      // as many as open a circuit, more than one caller may hold
+      for (int i = 0; i < UpstreamServers.BREAKER_THRESHOLD; i++) {
+        silent.add(heldDownload(MILESTONES, i < CAP ? first : second, hold));
+      }
+      for (Socket socket : silent) {
+        try (socket) {
+          socket.setSoTimeout(CLIENT_READ_TIMEOUT_MILLIS);
+          String body = readUntilClosed(socket);
+          assertThat(
+              "what came of the body before the silence",
+              body.length(),
+              greaterThanOrEqualTo(UpstreamServers.HELD_PREFIX));
+          assertThat(
+              "a body of " + body.length() + " characters ends as a chunked body does",
+              body.endsWith("\r\n0\r\n\r\n"),
+              is(false));
+        }
+      }
+      // the gateway reset each request to the service, which saw its connection close
+      long deadline = System.nanoTime() + 10_000_000_000L;
+      while (UpstreamServers.closedWhileHeld(milestones, hold) < silent.size()
+          && System.nanoTime() < deadline) {
+        Thread.sleep(20);
+      }
+      assertThat(UpstreamServers.closedWhileHeld(milestones, hold), is((long) silent.size()));
+      // the service stopped answering as often as it takes to open its circuit
+      given()
+          .header("Authorization", helper)
+          .when()
+          .get(MILESTONES)
+          .then()
+          .statusCode(503)
+          .body("detail", containsString("milestone-service failed repeatedly"));
+      assertThat(
+          metrics(),
+          containsString(
+              "gateway_upstream_responses_cut_total{service=\"milestone-service\"} "
+                  + UpstreamServers.BREAKER_THRESHOLD
+                  + ".0"));
+    } finally {
+      // any upstream lets go of any hold; not milestone-service's own route, whose circuit is open
+      release(RISKS, helper, hold);
+    }
+
+    // the caller holds its whole cap again (on another service), and no more
+    String again = UUID.randomUUID().toString();
+    List<Socket> full = holdAll(RISKS, first, again);
+    try {
+      given()
+          .header("Authorization", first)
+          .when()
+          .get(RISKS)
+          .then()
+          .statusCode(429)
+          .body("detail", containsString("in flight"));
+    } finally {
+      release(RISKS, helper, again);
+      for (Socket socket : full) {
+        try (socket) {
+          assertEndedInFull(readToEnd(socket));
+        }
+      }
+    }
+  }
+
+  /**
+   * Everything the gateway sends until the connection ends, closed or reset by the gateway; the
+   * client's own read timeout running out first fails the test.
+   */
+  private static String readUntilClosed(Socket socket) throws IOException {
+    ByteArrayOutputStream answer = new ByteArrayOutputStream();
+    byte[] buffer = new byte[16 * 1024];
+    InputStream in = socket.getInputStream();
+    try {
+      for (int n; (n = in.read(buffer)) >= 0; ) {
+        answer.write(buffer, 0, n);
+      }
+    } catch (SocketTimeoutException e) {
+      throw new AssertionError(
+          "the gateway had not ended the answer when the client's own read timeout ("
+              + socket.getSoTimeout()
+              + " ms) ran out, after "
+              + answer.size()
+              + " bytes",
+          e);
+    } catch (SocketException e) {
+      // reset by the gateway: the answer ended as well
+    }
+    return answer.toString(StandardCharsets.ISO_8859_1);
   }
 
   /**

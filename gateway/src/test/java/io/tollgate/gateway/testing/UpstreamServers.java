@@ -43,7 +43,8 @@ import java.util.concurrent.atomic.AtomicLong;
  *   <li>{@code .../slow?delayMs=N}: answers after N ms
  *   <li>{@code .../hangup}: closes the connection without answering
  *   <li>{@code .../stream?bytes=N[&hold=T]}: streams N pattern bytes; with hold, sends the first 64
- *       KiB and the rest only after {@code .../_release?token=T}
+ *       KiB and the rest only after {@code .../_release?token=T}; {@code /_closed?token=T}, called
+ *       directly, counts the held answers whose connection closed before they ended
  *   <li>{@code .../upload?token=T}: counts body bytes as they arrive ({@code .../_received?token=T}
  *       reports the count so far) and answers with length and SHA-256
  * </ul>
@@ -80,6 +81,7 @@ public class UpstreamServers implements QuarkusTestResourceLifecycleManager {
   private final Map<String, Promise<Void>> holds = new ConcurrentHashMap<>();
   private final Map<String, AtomicLong> received = new ConcurrentHashMap<>();
   private final Map<String, AtomicLong> seen = new ConcurrentHashMap<>();
+  private final Map<String, AtomicLong> closedHolds = new ConcurrentHashMap<>();
   private final AtomicBoolean flakyFails = new AtomicBoolean();
   private Vertx vertx;
 
@@ -133,6 +135,11 @@ public class UpstreamServers implements QuarkusTestResourceLifecycleManager {
     String path = req.path();
     if (path.equals("/_seen")) {
       AtomicLong count = seen.get(req.getParam("path"));
+      json(req.response(), new JsonObject().put("count", count == null ? 0 : count.get()));
+      return;
+    }
+    if (path.equals("/_closed")) {
+      AtomicLong count = closedHolds.get(req.getParam("token"));
       json(req.response(), new JsonObject().put("count", count == null ? 0 : count.get()));
       return;
     }
@@ -297,6 +304,14 @@ public class UpstreamServers implements QuarkusTestResourceLifecycleManager {
     return JsonPath.from(direct(baseUrl, "/_seen?path=" + path)).getLong("count");
   }
 
+  /**
+   * How many answers held under {@code token} by the upstream at {@code baseUrl} lost their
+   * connection before they ended (the gateway reset its request to the upstream).
+   */
+  public static long closedWhileHeld(URI baseUrl, String token) {
+    return JsonPath.from(direct(baseUrl, "/_closed?token=" + token)).getLong("count");
+  }
+
   /** Makes {@code flaky-service} drop every connection ({@code true}) or answer again. */
   public static void flakyFails(URI flakyBaseUrl, boolean fail) {
     direct(flakyBaseUrl, "/_mode?fail=" + fail);
@@ -342,6 +357,8 @@ public class UpstreamServers implements QuarkusTestResourceLifecycleManager {
       writePattern(response, 0, total, response::end);
     } else {
       Promise<Void> released = holds.computeIfAbsent(hold, t -> Promise.promise());
+      response.closeHandler(
+          v -> closedHolds.computeIfAbsent(hold, t -> new AtomicLong()).incrementAndGet());
       writePattern(
           response,
           0,
