@@ -34,6 +34,7 @@ import io.vertx.ext.web.Router;
 import io.vertx.ext.web.RoutingContext;
 import io.vertx.httpproxy.HttpProxy;
 import io.vertx.httpproxy.ProxyInterceptor;
+import io.vertx.httpproxy.ProxyOptions;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.enterprise.event.Observes;
 import java.time.Duration;
@@ -201,8 +202,14 @@ public class GatewayRouter {
       Upstream upstream, HttpClient httpClient, List<ProxyInterceptor> interceptors) {
     long connectTimeout = config.connectTimeout().toMillis();
     long idleTimeout = config.timeout().toMillis();
+    // No WebSocket tunnels (ADR 0003's amendment): the library's default would switch an upgraded
+    // request to a raw tunnel past every interceptor (failure mapping, circuit breaker, forwarding
+    // headers), and its exchange would never end for the route, keeping its place among its
+    // caller's requests in flight for good. Without it an upgrade request is forwarded as the plain
+    // request it also is, its hop-by-hop Connection and Upgrade dropped, and the service's plain
+    // answer comes back.
     HttpProxy proxy =
-        HttpProxy.reverseProxy(httpClient)
+        HttpProxy.reverseProxy(new ProxyOptions().setSupportWebSocket(false), httpClient)
             .origin(
                 context ->
                     context

@@ -5,7 +5,9 @@ import static org.hamcrest.MatcherAssert.assertThat;
 import static org.hamcrest.Matchers.containsString;
 import static org.hamcrest.Matchers.equalTo;
 import static org.hamcrest.Matchers.greaterThanOrEqualTo;
+import static org.hamcrest.Matchers.hasKey;
 import static org.hamcrest.Matchers.is;
+import static org.hamcrest.Matchers.not;
 import static org.hamcrest.Matchers.startsWith;
 
 import com.fasterxml.jackson.databind.JsonNode;
@@ -14,6 +16,7 @@ import io.quarkus.test.common.http.TestHTTPResource;
 import io.quarkus.test.junit.QuarkusTest;
 import io.quarkus.test.junit.QuarkusTestProfile;
 import io.quarkus.test.junit.TestProfile;
+import io.restassured.path.json.JsonPath;
 import io.restassured.response.Response;
 import io.tollgate.gateway.config.GatewayConfig;
 import io.tollgate.gateway.testing.GatewayHeaders;
@@ -29,9 +32,13 @@ import java.net.SocketException;
 import java.net.SocketTimeoutException;
 import java.net.URI;
 import java.net.URL;
+import java.net.http.HttpClient;
+import java.net.http.HttpRequest;
+import java.net.http.HttpResponse;
 import java.nio.charset.StandardCharsets;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Locale;
 import java.util.Map;
 import java.util.UUID;
 import org.junit.jupiter.api.Test;
@@ -323,6 +330,130 @@ class InFlightLimitTest {
         }
       }
     }
+  }
+
+  /**
+   * The gateway tunnels no protocol for a service (ADR 0003's amendment): a WebSocket handshake, to
+   * an upstream endpoint that would accept it, is forwarded as the plain {@code GET} it is, without
+   * its hop-by-hop {@code Connection: Upgrade} and {@code Upgrade}, through the failure mapping and
+   * the forwarding headers, and the service's plain answer comes back: never a 101. Its exchange
+   * ends as any other and gives its place back, so more such requests than the cap leave the caller
+   * forwarded as before. (A tunnelled upgrade ran none of that, and kept its place for good.)
+   */
+  @Test
+  void aWebSocketUpgradeIsForwardedAsAPlainRequestAndGivesItsPlaceBack() throws Exception {
+    String bearer = TestTokens.bearer("upgrader-" + UUID.randomUUID(), "MEMBER");
+    URI risks = config.upstream().get("risk-service");
+    String path = RISKS + "/ws-" + UUID.randomUUID() + "/websocket";
+    int attempts = CAP + 2;
+    List<String> heads = new ArrayList<>();
+    List<String> bodies = new ArrayList<>();
+    // one after the other, each answer read in full: never the cap in flight at once
+    for (int i = 0; i < attempts; i++) {
+      try (Socket socket = webSocketHandshake(bearer, path)) {
+        String head = readHead(socket);
+        heads.add(head);
+        bodies.add(readBody(socket, head));
+      }
+    }
+
+    // no place was kept: the same caller is forwarded as before
+    assertThat(
+        "the caller's next request, after upgrade requests answered "
+            + heads.stream().map(head -> head.lines().findFirst().orElse(head)).toList(),
+        given().header("Authorization", bearer).when().get(RISKS).statusCode(),
+        is(200));
+    assertThat("upgrades the service accepted", UpstreamServers.upgraded(risks, path), is(0L));
+    assertThat("requests the service saw", UpstreamServers.seen(risks, path), is((long) attempts));
+    for (int i = 0; i < attempts; i++) {
+      String head = heads.get(i);
+      assertThat(head, startsWith("HTTP/1.1 200 "));
+      assertThat(head.toLowerCase(Locale.ROOT), not(containsString("\r\nupgrade:")));
+      JsonPath echo = JsonPath.from(bodies.get(i));
+      assertThat(echo.getString("path"), is(path));
+      assertThat(echo.getString("method"), is("GET"));
+      Map<String, List<String>> forwarded = echo.getMap("headers");
+      // hop-by-hop: for the client's connection to the gateway only
+      assertThat(forwarded, not(hasKey("upgrade")));
+      assertThat(forwarded, not(hasKey("connection")));
+      // the forwarding interceptor ran, as for any forwarded request
+      assertThat(forwarded, hasKey("forwarded"));
+      assertThat(forwarded, hasKey("x-forwarded-for"));
+    }
+  }
+
+  /**
+   * An {@code Upgrade: h2c} is for the client's connection to the gateway, and Quarkus's HTTP
+   * server takes it up itself (HTTP/2 over cleartext) before any route: the request is then an
+   * HTTP/2 request of the gateway's, forwarded as HTTP/1.1 without the upgrade's headers, and gives
+   * its place back as any other. One the server cannot take up (no {@code HTTP2-Settings}) is
+   * refused by it with a bare 400, and reaches neither the gateway's routes nor a service.
+   */
+  @Test
+  void anH2cUpgradeIsTheGatewaysOwnAndNoServiceSeesIt() throws Exception {
+    String bearer = TestTokens.bearer("h2c-" + UUID.randomUUID(), "MEMBER");
+    URI risks = config.upstream().get("risk-service");
+    String path = RISKS + "/h2c-" + UUID.randomUUID();
+    for (int i = 0; i < CAP + 2; i++) {
+      // a new client each time: its first request on plain http asks for h2c
+      HttpResponse<String> response =
+          HttpClient.newBuilder()
+              .version(HttpClient.Version.HTTP_2)
+              .build()
+              .send(
+                  HttpRequest.newBuilder(gateway.toURI().resolve(path))
+                      .header("Authorization", bearer)
+                      .build(),
+                  HttpResponse.BodyHandlers.ofString());
+      assertThat(response.statusCode(), is(200));
+      assertThat(
+          "switched by the gateway itself", response.version(), is(HttpClient.Version.HTTP_2));
+      Map<String, List<String>> forwarded = JsonPath.from(response.body()).getMap("headers");
+      assertThat(forwarded, not(hasKey("upgrade")));
+      assertThat(forwarded, not(hasKey("http2-settings")));
+      assertThat(forwarded, not(hasKey("connection")));
+    }
+    assertThat(UpstreamServers.seen(risks, path), is((long) CAP + 2));
+
+    String incomplete = RISKS + "/h2c-" + UUID.randomUUID();
+    try (Socket socket =
+        request(bearer, "GET " + incomplete, "Upgrade: h2c\r\nConnection: Upgrade\r\n\r\n")) {
+      // its head says "connection: close", but Vert.x leaves the connection open: the head only
+      assertThat(readHead(socket), startsWith("HTTP/1.1 400 "));
+    }
+    assertThat(UpstreamServers.seen(risks, incomplete), is(0L));
+    given().header("Authorization", bearer).when().get(RISKS).then().statusCode(200);
+  }
+
+  /**
+   * Sends a WebSocket opening handshake (RFC 6455 section 4.1) for {@code path}, with the caller's
+   * credential; the connection stays open.
+   */
+  private Socket webSocketHandshake(String bearer, String path) throws IOException {
+    Socket socket = new Socket(gateway.getHost(), gateway.getPort());
+    socket.setSoTimeout(15_000);
+    String head =
+        "GET "
+            + path
+            + " HTTP/1.1\r\nHost: localhost\r\nAuthorization: "
+            + bearer
+            + "\r\nConnection: Upgrade\r\nUpgrade: websocket\r\n"
+            + "Sec-WebSocket-Key: dGhlIHNhbXBsZSBub25jZQ==\r\nSec-WebSocket-Version: 13\r\n\r\n";
+    socket.getOutputStream().write(head.getBytes(StandardCharsets.US_ASCII));
+    socket.getOutputStream().flush();
+    return socket;
+  }
+
+  /** The body of an answer whose head was read, as long as its Content-Length; none without one. */
+  private static String readBody(Socket socket, String head) throws IOException {
+    for (String line : head.split("\r\n")) {
+      int colon = line.indexOf(':');
+      if (colon > 0 && line.substring(0, colon).trim().equalsIgnoreCase("Content-Length")) {
+        int length = Integer.parseInt(line.substring(colon + 1).trim());
+        return new String(socket.getInputStream().readNBytes(length), StandardCharsets.ISO_8859_1);
+      }
+    }
+    return "";
   }
 
   /**

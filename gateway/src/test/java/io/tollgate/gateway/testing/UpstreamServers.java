@@ -23,6 +23,7 @@ import java.security.NoSuchAlgorithmException;
 import java.util.HashMap;
 import java.util.HexFormat;
 import java.util.List;
+import java.util.Locale;
 import java.util.Map;
 import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.TimeUnit;
@@ -47,6 +48,9 @@ import java.util.concurrent.atomic.AtomicLong;
  *       directly, counts the held answers whose connection closed before they ended
  *   <li>{@code .../upload?token=T}: counts body bytes as they arrive ({@code .../_received?token=T}
  *       reports the count so far) and answers with length and SHA-256
+ *   <li>{@code .../websocket}: accepts a WebSocket upgrade (a request with {@code Upgrade:
+ *       websocket}: 101, then echoes each message) and counts it; {@code GET /_upgraded?path=P},
+ *       called directly, answers {@code {"count": n}}. A request without that header is echoed.
  * </ul>
  *
  * <p>A fifth service, {@code dead-service}, routes {@code /api/v1/test-dead} to a closed port. A
@@ -82,6 +86,7 @@ public class UpstreamServers implements QuarkusTestResourceLifecycleManager {
   private final Map<String, AtomicLong> received = new ConcurrentHashMap<>();
   private final Map<String, AtomicLong> seen = new ConcurrentHashMap<>();
   private final Map<String, AtomicLong> closedHolds = new ConcurrentHashMap<>();
+  private final Map<String, AtomicLong> upgraded = new ConcurrentHashMap<>();
   private final AtomicBoolean flakyFails = new AtomicBoolean();
   private Vertx vertx;
 
@@ -143,6 +148,11 @@ public class UpstreamServers implements QuarkusTestResourceLifecycleManager {
       json(req.response(), new JsonObject().put("count", count == null ? 0 : count.get()));
       return;
     }
+    if (path.equals("/_upgraded")) {
+      AtomicLong count = upgraded.get(req.getParam("path"));
+      json(req.response(), new JsonObject().put("count", count == null ? 0 : count.get()));
+      return;
+    }
     if (path.equals("/_mode")) {
       flakyFails.set(Boolean.parseBoolean(req.getParam("fail")));
       req.response().setStatusCode(204).end();
@@ -170,6 +180,13 @@ public class UpstreamServers implements QuarkusTestResourceLifecycleManager {
       json(req.response(), new JsonObject().put("bytes", count == null ? 0 : count.get()));
     } else if (path.endsWith("/upload")) {
       upload(req);
+    } else if (path.endsWith("/websocket") && asksForWebSocket(req)) {
+      req.toWebSocket()
+          .onSuccess(
+              socket -> {
+                upgraded.computeIfAbsent(path, p -> new AtomicLong()).incrementAndGet();
+                socket.handler(socket::write);
+              });
     } else {
       echo(service, req);
     }
@@ -297,6 +314,19 @@ public class UpstreamServers implements QuarkusTestResourceLifecycleManager {
             .put("bodyLength", body.length())
             .put("bodySha256", sha256(body.getBytes()))
             .put("connection", req.remoteAddress().toString()));
+  }
+
+  private static boolean asksForWebSocket(HttpServerRequest req) {
+    return req.headers().getAll("Upgrade").stream()
+        .anyMatch(value -> value.toLowerCase(Locale.ROOT).contains("websocket"));
+  }
+
+  /**
+   * How many WebSocket upgrades of {@code path} the upstream at {@code baseUrl} has accepted (each
+   * answered 101, its connection then a WebSocket).
+   */
+  public static long upgraded(URI baseUrl, String path) {
+    return JsonPath.from(direct(baseUrl, "/_upgraded?path=" + path)).getLong("count");
   }
 
   /** How many requests for {@code path} the upstream at {@code baseUrl} has received. */
