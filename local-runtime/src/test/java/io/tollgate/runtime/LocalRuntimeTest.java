@@ -93,6 +93,9 @@ class LocalRuntimeTest {
   }
 
   private static Process launch(Path dir, int pgPort, int kafkaPort) throws IOException {
+    // the build's tmpdir (target/tmp) may not exist yet in a fresh clone, and JDK 21+ then starts
+    // the child with a warning on its output, before the one line it is asked for
+    Files.createDirectories(Path.of(System.getProperty("java.io.tmpdir")));
     return new ProcessBuilder(
             Path.of(System.getProperty("java.home"), "bin", "java").toString(),
             "-Djava.io.tmpdir=" + System.getProperty("java.io.tmpdir"),
