@@ -29,7 +29,8 @@ public class InboxBatch {
 
   /**
    * The pauses before a record that failed on its own is tried again; after the last one it is set
-   * aside. About four seconds in all, well inside the consumer's poll interval.
+   * aside. About four seconds per record; the records of one poll take theirs one after another (a
+   * known limit, ADR 0006).
    */
   static final long[] RETRY_DELAYS_MILLIS = {200, 1_000, 3_000};
 
