@@ -488,6 +488,13 @@ class FinanceApiTest {
         .statusCode(200)
         .body("asOf", equalTo("2026-06-30"))
         .body("businessCase.horizonEnd", equalTo("2026-01-01"));
+    // the default horizon (asOf + 3 years) stops at the last date the API writes, not in year 10002
+    given()
+        .queryParam("asOf", "9999-12-31")
+        .get("/api/v1/projects/" + id + "/analytics")
+        .then()
+        .statusCode(200)
+        .body("businessCase.horizonEnd", equalTo("9999-12-31"));
     given().get("/api/v1/projects/" + UUID.randomUUID() + "/analytics").then().statusCode(404);
   }
 

@@ -26,6 +26,9 @@ public class AnalyticsService {
   /** How far the business case looks when the client names no horizon: target date + 3 years. */
   public static final int DEFAULT_HORIZON_YEARS = 3;
 
+  /** The last date the API can write: its dates have four-digit years. */
+  static final LocalDate LAST_DATE = LocalDate.of(9999, 12, 31);
+
   private final ProjectService projects;
   private final FinanceService finance;
   private final CostEntryRepository costs;
@@ -76,6 +79,11 @@ public class AnalyticsService {
             ? horizonEnd
             : (p.targetDate != null && p.targetDate.isAfter(date) ? p.targetDate : date)
                 .plusYears(DEFAULT_HORIZON_YEARS);
+    if (horizon.isAfter(LAST_DATE)) {
+      // a status date near the end of year 9999 would put the default horizon in year 10000 or
+      // later, which no client's date type reads
+      horizon = LAST_DATE;
+    }
     List<CostEntry> ledger = costs.allOf(p.id);
     BigDecimal actual = BigDecimal.ZERO;
     Map<CostCategory, BigDecimal> byCategory = new EnumMap<>(CostCategory.class);

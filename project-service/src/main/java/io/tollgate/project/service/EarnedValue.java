@@ -3,6 +3,7 @@ package io.tollgate.project.service;
 import java.math.BigDecimal;
 import java.math.MathContext;
 import java.time.LocalDate;
+import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
@@ -82,18 +83,19 @@ public final class EarnedValue {
                   + (unvalued == 1 ? " milestone" : " milestones")
                   + " without a planned value");
     }
-    Map<UUID, BigDecimal> values = plannedValues(bac, milestones);
-    BigDecimal pv = BigDecimal.ZERO;
-    BigDecimal ev = BigDecimal.ZERO;
+    Valuation valuation = Valuation.of(bac, milestones);
+    List<Milestone> planned = new ArrayList<>();
+    List<Milestone> completed = new ArrayList<>();
     for (Milestone m : milestones) {
-      BigDecimal value = values.get(m.id());
       if (m.plannedDate() != null && !m.plannedDate().isAfter(asOf)) {
-        pv = pv.add(value);
+        planned.add(m);
       }
       if (m.completedOn() != null && !m.completedOn().isAfter(asOf)) {
-        ev = ev.add(value);
+        completed.add(m);
       }
     }
+    BigDecimal pv = valuation.worth(planned);
+    BigDecimal ev = valuation.worth(completed);
     BigDecimal sv = ev.subtract(pv);
     BigDecimal cv = ev.subtract(ac);
 
@@ -148,8 +150,10 @@ public final class EarnedValue {
         // no efficiency finishes the remaining work within a budget that is already exceeded
         undefined.put(
             "tcpi",
-            "AC exceeds BAC: the whole budget is spent and overspent by "
-                + remainingBudget.negate().toPlainString());
+            // no amount in the text: it would need the currency's decimals, and the answer
+            // already carries AC and BAC, each formatted for its currency
+            "AC exceeds BAC: the whole budget is spent and more, so no efficiency finishes the"
+                + " remaining work within it");
       } else {
         tcpi = bac.subtract(ev).divide(remainingBudget, MATH);
       }
@@ -200,26 +204,54 @@ public final class EarnedValue {
         undefined);
   }
 
-  /** Each milestone's planned value: its own, or its even share of what the budget leaves. */
-  static Map<UUID, BigDecimal> plannedValues(BigDecimal bac, List<Milestone> milestones) {
-    BigDecimal valued = BigDecimal.ZERO;
-    int unvalued = 0;
-    for (Milestone m : milestones) {
-      if (m.plannedValue() == null) {
-        unvalued++;
-      } else {
-        valued = valued.add(m.plannedValue());
+  /**
+   * What milestones are worth: their own planned value, or an even share of what the budget leaves
+   * after the valued ones.
+   *
+   * <p>A share is a quotient (a third of 100,000 has no exact decimal), so a sum of shares is taken
+   * as {@code left × k / n}, one division, rather than as k rounded shares: three thirds of the
+   * budget then add up to the budget itself, and a CPI that is exactly 0.8 by the numbers is not
+   * computed as 0.7999…9 and rated below its threshold.
+   *
+   * @param left what the budget leaves for the milestones without a value of their own (0 without a
+   *     budget, or when the valued ones take all of it)
+   * @param unvalued how many milestones share it
+   */
+  record Valuation(BigDecimal left, long unvalued) {
+
+    static Valuation of(BigDecimal bac, List<Milestone> milestones) {
+      BigDecimal valued = BigDecimal.ZERO;
+      long unvalued = 0;
+      for (Milestone m : milestones) {
+        if (m.plannedValue() == null) {
+          unvalued++;
+        } else {
+          valued = valued.add(m.plannedValue());
+        }
       }
+      BigDecimal left =
+          bac == null || unvalued == 0
+              ? BigDecimal.ZERO
+              : bac.subtract(valued).max(BigDecimal.ZERO);
+      return new Valuation(left, unvalued);
     }
-    BigDecimal share = BigDecimal.ZERO;
-    if (unvalued > 0 && bac != null) {
-      BigDecimal left = bac.subtract(valued).max(BigDecimal.ZERO);
-      share = left.divide(BigDecimal.valueOf(unvalued), MATH);
+
+    /** The planned value of these milestones together. */
+    BigDecimal worth(List<Milestone> milestones) {
+      BigDecimal sum = BigDecimal.ZERO;
+      long shares = 0;
+      for (Milestone m : milestones) {
+        if (m.plannedValue() == null) {
+          shares++;
+        } else {
+          sum = sum.add(m.plannedValue());
+        }
+      }
+      if (shares == 0) {
+        return sum;
+      }
+      return sum.add(
+          left.multiply(BigDecimal.valueOf(shares)).divide(BigDecimal.valueOf(unvalued), MATH));
     }
-    Map<UUID, BigDecimal> values = new LinkedHashMap<>();
-    for (Milestone m : milestones) {
-      values.put(m.id(), m.plannedValue() == null ? share : m.plannedValue());
-    }
-    return values;
   }
 }

@@ -142,10 +142,10 @@ class EarnedValueTest {
     var a = m("2026-02-15", null, null);
     var b = m("2026-03-15", null, null);
     var c = m(null, null, null);
-    var values = EarnedValue.plannedValues($("100000"), List.of(valued, a, b, c));
-    assertMoney("40000", values.get(valued.id()));
-    assertMoney("20000", values.get(a.id()));
-    assertMoney("20000", values.get(c.id()));
+    var values = EarnedValue.Valuation.of($("100000"), List.of(valued, a, b, c));
+    assertMoney("40000", values.worth(List.of(valued)));
+    assertMoney("20000", values.worth(List.of(a)));
+    assertMoney("20000", values.worth(List.of(c)));
     // a milestone without a planned date is never due, so it is not in PV
     assertMoney(
         "80000", EarnedValue.compute($("100000"), List.of(valued, a, b, c), $("1"), AS_OF).pv());
@@ -155,6 +155,37 @@ class EarnedValueTest {
             m("2026-01-01", null, null), m("2026-01-02", null, null), m("2026-01-03", null, null));
     BigDecimal pv = EarnedValue.compute($("100"), thirds, $("0"), AS_OF).pv();
     assertEquals($("100.00"), pv.setScale(2, RoundingMode.HALF_EVEN));
+  }
+
+  /**
+   * Three completed milestones sharing a budget of 100,000 have earned 100,000, not three rounded
+   * thirds of it: against 125,000 spent the CPI is 0.8 exactly, on the AMBER side of DOMAIN.md's
+   * threshold, and must not come out as 0.7999…9 (which rated the project RED).
+   */
+  @Test
+  void sharesOfTheBudgetAddUpExactly() {
+    var thirds =
+        List.of(
+            m("2026-01-15", null, "2026-01-15"),
+            m("2026-02-15", null, "2026-02-15"),
+            m("2026-03-15", null, "2026-03-15"));
+    EarnedValue.Result r = EarnedValue.compute($("100000"), thirds, $("125000"), AS_OF);
+    assertEquals(0, $("100000").compareTo(r.ev()), "EV was " + r.ev());
+    assertEquals(0, $("100000").compareTo(r.pv()), "PV was " + r.pv());
+    assertEquals(0, $("0.8").compareTo(r.cpi()), "CPI was " + r.cpi());
+    assertEquals(0, $("1").compareTo(r.percentComplete()));
+    // two of three: exactly two thirds, whatever the rounding of one third
+    EarnedValue.Result twoDone =
+        EarnedValue.compute(
+            $("90"),
+            List.of(
+                m("2026-01-15", null, "2026-01-15"),
+                m("2026-02-15", null, "2026-02-15"),
+                m("2026-12-15", null, null)),
+            $("60"),
+            AS_OF);
+    assertEquals(0, $("60").compareTo(twoDone.ev()), "EV was " + twoDone.ev());
+    assertEquals(0, BigDecimal.ONE.compareTo(twoDone.cpi()));
   }
 
   @Test
@@ -199,7 +230,8 @@ class EarnedValueTest {
     assertMoney("80000", overspent.ev());
     assertNull(overspent.tcpi());
     assertEquals(
-        "AC exceeds BAC: the whole budget is spent and overspent by 20000",
+        "AC exceeds BAC: the whole budget is spent and more, so no efficiency finishes the"
+            + " remaining work within it",
         overspent.undefined().get("tcpi"));
     assertMoney("150000", overspent.eac());
 
