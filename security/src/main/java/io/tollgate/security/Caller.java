@@ -3,9 +3,7 @@ package io.tollgate.security;
 import io.quarkus.security.identity.SecurityIdentity;
 import jakarta.enterprise.context.RequestScoped;
 import java.security.Principal;
-import java.util.Collection;
 import java.util.EnumSet;
-import java.util.HashSet;
 import java.util.Optional;
 import java.util.Set;
 import java.util.UUID;
@@ -19,6 +17,7 @@ public class Caller {
   public static final int MAX_USER_ID_LENGTH = 200;
 
   private final SecurityIdentity identity;
+  private CredentialLimits limits;
 
   Caller(SecurityIdentity identity) {
     this.identity = identity;
@@ -68,9 +67,23 @@ public class Caller {
     return isAdmin() || identity.hasRole(PlatformRole.PMO.name());
   }
 
-  /** True for an integrator's read-only API key (the gateway puts {@code scope} in its token). */
+  /**
+   * What the token's {@code scope} and {@code projects} claims allow, read once per request; an
+   * {@link UnreadableClaimException} (401) when one of them is there but cannot be read.
+   */
+  public CredentialLimits limits() {
+    if (limits == null) {
+      limits =
+          identity.getPrincipal() instanceof JsonWebToken jwt
+              ? CredentialLimits.of(jwt)
+              : CredentialLimits.NONE;
+    }
+    return limits;
+  }
+
+  /** True for read-only credentials: READ_ONLY in the token's {@code scope}. */
   public boolean readOnly() {
-    return "READ_ONLY".equals(claim("scope"));
+    return limits().readOnly();
   }
 
   /**
@@ -78,11 +91,7 @@ public class Caller {
    * projects (claim {@code projects}); user tokens are not limited here.
    */
   public boolean allowsProject(UUID projectId) {
-    Object projects = claim("projects");
-    if (projects instanceof Collection<?> ids) {
-      return ids.stream().anyMatch(id -> projectId.toString().equals(unquote(String.valueOf(id))));
-    }
-    return true;
+    return limits().allows(projectId);
   }
 
   /**
@@ -91,19 +100,7 @@ public class Caller {
    * may see.
    */
   public Optional<Set<UUID>> projectLimit() {
-    Object projects = claim("projects");
-    if (!(projects instanceof Collection<?> ids)) {
-      return Optional.empty();
-    }
-    Set<UUID> limit = new HashSet<>();
-    for (Object id : ids) {
-      try {
-        limit.add(UUID.fromString(unquote(String.valueOf(id))));
-      } catch (IllegalArgumentException e) {
-        // not an id: it names no project, so it allows none
-      }
-    }
-    return Optional.of(Set.copyOf(limit));
+    return limits().projects();
   }
 
   private Object claim(String name) {

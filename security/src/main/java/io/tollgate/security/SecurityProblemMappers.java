@@ -26,6 +26,14 @@ public class SecurityProblemMappers {
         "the bearer token is not valid (signature, issuer, audience or expiry)", uri);
   }
 
+  /** A verified token whose limiting claim cannot be read: refused, never served unlimited. */
+  @ServerExceptionMapper(priority = 1)
+  public Response unreadableClaim(UnreadableClaimException e, UriInfo uri) {
+    return problem(ProblemType.UNAUTHORIZED, e.getMessage(), uri)
+        .header(HttpHeaders.WWW_AUTHENTICATE, "Bearer realm=\"tollgate\", error=\"invalid_token\"")
+        .build();
+  }
+
   @ServerExceptionMapper(priority = 1)
   public Response forbidden(ForbiddenException e, UriInfo uri) {
     return problem(ProblemType.FORBIDDEN, "your role does not allow this", uri).build();

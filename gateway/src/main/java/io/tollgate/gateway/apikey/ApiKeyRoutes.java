@@ -282,7 +282,7 @@ public class ApiKeyRoutes {
     if (scopeValue == null) {
       violations.add(violation("scope", "must be READ_ONLY or READ_WRITE"));
     } else {
-      scope = AccessScope.fromClaim(scopeValue instanceof String s ? s : "");
+      scope = AccessScope.named(scopeValue instanceof String s ? s : "");
       if (scope == null) {
         violations.add(violation("scope", "must be READ_ONLY or READ_WRITE"));
       }

@@ -9,11 +9,7 @@ import io.vertx.core.Future;
 import io.vertx.core.MultiMap;
 import io.vertx.core.http.HttpHeaders;
 import jakarta.enterprise.context.ApplicationScoped;
-import jakarta.json.JsonArray;
 import jakarta.json.JsonString;
-import jakarta.json.JsonValue;
-import java.util.Collection;
-import java.util.HashSet;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
@@ -160,7 +156,12 @@ public class Authenticator {
               "the bearer token is not valid (signature, issuer, audience or expiry)",
               INVALID_TOKEN_CHALLENGE));
     }
-    Identity identity = identityOf(jwt);
+    Identity identity;
+    try {
+      identity = identityOf(jwt);
+    } catch (ProblemException unreadableLimit) {
+      return Future.failedFuture(unreadableLimit);
+    }
     if (verified.size() >= CACHE_MAX_ENTRIES) {
       verified.clear(); // crude but bounded; a busy gateway re-verifies at most once a minute
     }
@@ -170,6 +171,10 @@ public class Authenticator {
     return Future.succeededFuture(new Authentication(identity, null));
   }
 
+  /**
+   * The identity a verified token names; a 401 {@link ProblemException} when a claim that limits it
+   * cannot be read ({@link LimitingClaims}).
+   */
   static Identity identityOf(JsonWebToken jwt) {
     String subject = jwt.getName() != null ? jwt.getName() : jwt.getSubject();
     Set<String> groups = jwt.getGroups() == null ? Set.of() : jwt.getGroups();
@@ -178,24 +183,9 @@ public class Authenticator {
         subject == null ? "" : subject,
         groups,
         apiKeyId == null ? null : text(apiKeyId),
-        Identity.AccessScope.fromClaim(jwt.getClaim("scope")),
-        strings(jwt.getClaim("projects")),
+        LimitingClaims.scope(jwt),
+        LimitingClaims.projects(jwt),
         jwt.getExpirationTime() * 1000);
-  }
-
-  /** A claim's values as strings; null when the claim is absent or not a list. */
-  private static Set<String> strings(Object claim) {
-    Set<String> values = new HashSet<>();
-    if (claim instanceof JsonArray array) {
-      for (JsonValue value : array) {
-        values.add(text(value));
-      }
-    } else if (claim instanceof Collection<?> collection) {
-      collection.forEach(value -> values.add(text(value)));
-    } else {
-      return null;
-    }
-    return values;
   }
 
   private static String text(Object value) {

@@ -41,12 +41,8 @@ public record Identity(
     /** Every method. */
     READ_WRITE;
 
-    /** The scope named by a claim value, or null when it names none of ours. */
-    public static AccessScope fromClaim(Object value) {
-      if (value == null) {
-        return null;
-      }
-      String name = value.toString().replace("\"", "");
+    /** The scope of this exact name (an API key's, as stored and as asked for), or null. */
+    public static AccessScope named(String name) {
       for (AccessScope scope : values()) {
         if (scope.name().equals(name)) {
           return scope;

@@ -18,6 +18,7 @@ import io.tollgate.testing.TestTokens;
 import jakarta.inject.Inject;
 import java.net.URI;
 import java.net.URL;
+import java.util.Locale;
 import java.util.UUID;
 import java.util.function.UnaryOperator;
 import java.util.stream.Stream;
@@ -80,6 +81,108 @@ class AuthenticationTest {
         .body("status", equalTo(401))
         .body("instance", equalTo(path));
     assertThat(UpstreamServers.seen(project(), path), is(0L));
+  }
+
+  /**
+   * A claim that limits a token, present in a form that cannot be read, refuses the token: read as
+   * absent, it would leave the token unlimited (a project list given as one string reached every
+   * project).
+   */
+  @ParameterizedTest
+  @ValueSource(
+      strings = {
+        "\"projects\":\"0b7e1c5e-6a0e-4f0e-9f5e-2f0d8f0b1a11\"",
+        "\"projects\":7",
+        "\"projects\":{\"id\":\"0b7e1c5e-6a0e-4f0e-9f5e-2f0d8f0b1a11\"}",
+        "\"projects\":null",
+        "\"projects\":[\"0b7e1c5e-6a0e-4f0e-9f5e-2f0d8f0b1a11\",7]",
+        "\"scope\":7",
+        "\"scope\":true",
+        "\"scope\":{\"READ_ONLY\":true}",
+        "\"scope\":null",
+        "\"scope\":[\"READ_ONLY\",[\"x\"]]"
+      })
+  void aLimitingClaimThatCannotBeReadRefusesTheToken(String claim) {
+    String path = "/api/v1/projects/" + UUID.randomUUID();
+    String name = claim.substring(1, claim.indexOf('"', 1));
+    given()
+        .header("Authorization", TestTokens.bearerWith(claim, "alice", "MEMBER"))
+        .when()
+        .get(path)
+        .then()
+        .statusCode(401)
+        .contentType(PROBLEM_JSON)
+        .header("WWW-Authenticate", equalTo("Bearer realm=\"tollgate\", error=\"invalid_token\""))
+        .header("X-Request-Id", matchesPattern("[0-9a-f-]{36}"))
+        .body("type", equalTo("https://tollgate.io/problems/unauthorized"))
+        .body("detail", containsString("'" + name + "' claim cannot be read"));
+    assertThat(UpstreamServers.seen(project(), path), is(0L));
+  }
+
+  /**
+   * RFC 9068 writes {@code scope} as one string of space-separated scopes, and identity providers
+   * add their own ({@code openid}); some write a list. READ_ONLY in any of these forms, in any
+   * letter case, is read-only.
+   */
+  @ParameterizedTest
+  @ValueSource(
+      strings = {
+        "\"scope\":\"READ_ONLY\"",
+        "\"scope\":\"openid READ_ONLY\"",
+        "\"scope\":\"openid  profile READ_ONLY \"",
+        "\"scope\":\"read_only\"",
+        "\"scope\":\"READ_WRITE Read_Only\"",
+        "\"scope\":[\"openid\",\"READ_ONLY\"]"
+      })
+  void readOnlyInAnyFormOfTheScopeClaimOnlyReads(String claim) {
+    String bearer = TestTokens.bearerWith(claim, "alice", "MEMBER");
+    String path = "/api/v1/risks/" + UUID.randomUUID();
+    given()
+        .header("Authorization", bearer)
+        .when()
+        .post(path)
+        .then()
+        .statusCode(403)
+        .contentType(PROBLEM_JSON)
+        .header("WWW-Authenticate", containsString("error=\"insufficient_scope\""));
+    assertThat(UpstreamServers.seen(config.upstream().get("risk-service"), path), is(0L));
+    given().header("Authorization", bearer).when().get(path).then().statusCode(200);
+  }
+
+  @Test
+  void scopesOfTheIdentityProviderLimitNothing() {
+    given()
+        .header(
+            "Authorization",
+            TestTokens.bearerWith("\"scope\":\"openid profile\"", "alice", "MEMBER"))
+        .when()
+        .post("/api/v1/risks")
+        .then()
+        .statusCode(200)
+        .body("method", equalTo("POST"));
+  }
+
+  /** Project ids are compared in lower case, however the token's issuer wrote them. */
+  @Test
+  void aProjectListReachesItsProjectsOnly() {
+    UUID allowed = UUID.randomUUID();
+    String bearer =
+        TestTokens.bearerWith(
+            "\"projects\":[\"" + allowed.toString().toUpperCase(Locale.ROOT) + "\"]",
+            "alice",
+            "MEMBER");
+    given()
+        .header("Authorization", bearer)
+        .when()
+        .get("/api/v1/projects/" + allowed)
+        .then()
+        .statusCode(200);
+    given()
+        .header("Authorization", bearer)
+        .when()
+        .get("/api/v1/projects/" + UUID.randomUUID())
+        .then()
+        .statusCode(404);
   }
 
   @Test
