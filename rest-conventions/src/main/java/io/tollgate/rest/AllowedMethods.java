@@ -1,14 +1,21 @@
 package io.tollgate.rest;
 
+import io.vertx.core.http.HttpServerRequest;
+import io.vertx.core.http.HttpServerResponse;
+import io.vertx.ext.web.Router;
+import jakarta.enterprise.event.Observes;
 import jakarta.enterprise.inject.Any;
 import jakarta.enterprise.inject.spi.Bean;
 import jakarta.enterprise.inject.spi.BeanManager;
 import jakarta.inject.Singleton;
+import jakarta.ws.rs.Consumes;
 import jakarta.ws.rs.HttpMethod;
 import jakarta.ws.rs.Path;
+import jakarta.ws.rs.core.HttpHeaders;
 import java.lang.annotation.Annotation;
 import java.lang.reflect.Method;
 import java.util.ArrayList;
+import java.util.Arrays;
 import java.util.List;
 import java.util.Set;
 import java.util.TreeSet;
@@ -16,13 +23,19 @@ import java.util.regex.Pattern;
 
 /**
  * The methods each path of the service answers to, read once from its JAX-RS resources, for the
- * {@code Allow} header that RFC 9110 (15.5.6) requires on a 405: Quarkus answers that status
- * without one.
+ * {@code Allow} header of a 405 (RFC 9110 15.5.6) and of an {@code OPTIONS} answer (9.3.7), and the
+ * {@code Accept-Patch} header of the paths that take a PATCH (RFC 5789 3.1). Quarkus gets these
+ * wrong where one resource's path is the prefix of another's ({@code /projects} and {@code
+ * /projects/{id}/costs}): a method the path does not take was a 404 and {@code OPTIONS} listed the
+ * methods of every path of the class. This reads each path on its own, so the three agree.
  */
 @Singleton
 public class AllowedMethods {
 
-  private record Route(Pattern path, String method) {}
+  /** The header of RFC 5789 3.1: the media types a PATCH of the resource takes. */
+  public static final String ACCEPT_PATCH = "Accept-Patch";
+
+  private record Route(Pattern path, String method, List<String> consumes) {}
 
   private final BeanManager beans;
   private volatile List<Route> routes;
@@ -33,8 +46,7 @@ public class AllowedMethods {
 
   /** The methods {@code path} answers to, with HEAD where it has GET, and OPTIONS; sorted. */
   public Set<String> of(String path) {
-    String normalised =
-        path.length() > 1 && path.endsWith("/") ? path.substring(0, path.length() - 1) : path;
+    String normalised = normalise(path);
     Set<String> allowed = new TreeSet<>();
     for (Route route : routes()) {
       if (route.path().matcher(normalised).matches()) {
@@ -51,6 +63,57 @@ public class AllowedMethods {
     return allowed;
   }
 
+  /**
+   * The media types a PATCH of {@code path} takes, as an {@code Accept-Patch} value, or {@code
+   * null} when the path takes no PATCH.
+   */
+  public String acceptPatch(String path) {
+    String normalised = normalise(path);
+    Set<String> types = new java.util.LinkedHashSet<>();
+    for (Route route : routes()) {
+      if (route.method().equals("PATCH") && route.path().matcher(normalised).matches()) {
+        types.addAll(route.consumes());
+      }
+    }
+    return types.isEmpty() ? null : String.join(", ", types);
+  }
+
+  /**
+   * Answers {@code OPTIONS} on a path of the service with the methods it takes, and {@code
+   * Accept-Patch} where one is PATCH. A CORS preflight is left to the CORS filter, where a service
+   * enables one.
+   */
+  void install(@Observes Router router) {
+    router
+        .route()
+        .order(-900)
+        .handler(
+            ctx -> {
+              HttpServerRequest request = ctx.request();
+              if (request.method() != io.vertx.core.http.HttpMethod.OPTIONS
+                  || request.getHeader("Access-Control-Request-Method") != null) {
+                ctx.next();
+                return;
+              }
+              Set<String> allowed = of(request.path());
+              if (allowed.isEmpty()) {
+                ctx.next();
+                return;
+              }
+              HttpServerResponse response = ctx.response().setStatusCode(200);
+              response.putHeader(HttpHeaders.ALLOW, String.join(", ", allowed));
+              String patch = acceptPatch(request.path());
+              if (patch != null) {
+                response.putHeader(ACCEPT_PATCH, patch);
+              }
+              response.end();
+            });
+  }
+
+  private static String normalise(String path) {
+    return path.length() > 1 && path.endsWith("/") ? path.substring(0, path.length() - 1) : path;
+  }
+
   private List<Route> routes() {
     List<Route> known = routes;
     if (known == null) {
@@ -61,12 +124,25 @@ public class AllowedMethods {
         if (base == null) {
           continue;
         }
+        Consumes classConsumes = type.getAnnotation(Consumes.class);
         for (Method method : type.getMethods()) {
           String verb = verbOf(method);
           if (verb != null) {
             Path sub = method.getAnnotation(Path.class);
+            Consumes consumes = method.getAnnotation(Consumes.class);
+            if (consumes == null) {
+              consumes = classConsumes;
+            }
             known.add(
-                new Route(pattern(base.value() + "/" + (sub == null ? "" : sub.value())), verb));
+                new Route(
+                    pattern(base.value() + "/" + (sub == null ? "" : sub.value())),
+                    verb,
+                    consumes == null
+                        ? List.of()
+                        : Arrays.stream(consumes.value())
+                            .flatMap(types -> Arrays.stream(types.split(",")))
+                            .map(String::trim)
+                            .toList()));
           }
         }
       }

@@ -168,6 +168,16 @@ public class ProblemMappers {
       return unreadableJson(unreadable, uri);
     }
     int status = e.getResponse().getStatus();
+    Set<String> allowed = Set.of();
+    if (status == 404 || status == 405) {
+      allowed = allowedMethods.of(uri.getPath());
+      // Quarkus answers 404 for a method that a path does not take when another resource's path
+      // is a prefix of it (PUT /projects/{id}/costs): the path exists, so it is a 405 (RFC 9110
+      // 15.5.6); a 404 of a path that takes the method (an id that is no UUID) stays one
+      if (status == 404 && !allowed.isEmpty() && !allowed.contains(request.method().name())) {
+        status = 405;
+      }
+    }
     ProblemType type = ProblemType.forStatus(status);
     if (status >= 500) {
       LOG.error("request failed", e);
@@ -177,19 +187,26 @@ public class ProblemMappers {
         Response.status(status)
             .type(Problem.MEDIA_TYPE)
             .entity(problem(type, status, detail, uri, List.of(), Map.of()));
-    // RFC 9110 requires Allow on a 405; Quarkus's own has none
-    if (status == 405 && e.getResponse().getHeaderString(HttpHeaders.ALLOW) == null) {
-      Set<String> allowed = allowedMethods.of(uri.getPath());
-      if (!allowed.isEmpty()) {
-        builder.header(HttpHeaders.ALLOW, String.join(", ", allowed));
+    // RFC 9110 requires Allow on a 405; Quarkus's own has none, or the methods of every path of
+    // the resource class
+    boolean ownAllow = status == 405 && !allowed.isEmpty();
+    if (ownAllow) {
+      builder.header(HttpHeaders.ALLOW, String.join(", ", allowed));
+    }
+    // RFC 5789 2.2: a PATCH in a media type the resource does not take says which it does
+    if (status == 415 && request.method() == HttpMethod.PATCH) {
+      String patch = allowedMethods.acceptPatch(uri.getPath());
+      if (patch != null) {
+        builder.header(AllowedMethods.ACCEPT_PATCH, patch);
       }
     }
-    // keep headers such as Allow (405) or WWW-Authenticate (401)
+    // keep headers such as WWW-Authenticate (401)
     e.getResponse()
         .getHeaders()
         .forEach(
             (name, values) -> {
-              if (!name.equalsIgnoreCase("Content-Type")) {
+              if (!name.equalsIgnoreCase("Content-Type")
+                  && !(ownAllow && name.equalsIgnoreCase(HttpHeaders.ALLOW))) {
                 values.forEach(v -> builder.header(name, v));
               }
             });
