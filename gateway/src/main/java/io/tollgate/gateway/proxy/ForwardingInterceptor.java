@@ -72,7 +72,7 @@ final class ForwardingInterceptor implements ProxyInterceptor {
     // client's own X-Forwarded-Proto/-Host/-Port are never passed on as they came.
     String proto = incoming.scheme() == null ? "http" : incoming.scheme();
     HostAndPort authority = incoming.authority();
-    String host = authority == null ? null : format(authority);
+    String host = authority == null || authority.host().isEmpty() ? null : format(authority);
 
     String forwardedFor = String.join(", ", headers.getAll(X_FORWARDED_FOR));
     headers.set(X_FORWARDED_FOR, forwardedFor.isEmpty() ? client : forwardedFor + ", " + client);
@@ -131,7 +131,8 @@ final class ForwardingInterceptor implements ProxyInterceptor {
 
   /**
    * The same path on the gateway when {@code value} is an absolute URL that names the upstream,
-   * else {@code value} unchanged.
+   * else {@code value} unchanged. Without an origin to name (an HTTP/1.0 request without {@code
+   * Host}) it is a relative reference, path and query: the upstream's address is never shown.
    */
   private String toGateway(String value, HttpServerRequest incoming) {
     URI url;
@@ -144,10 +145,7 @@ final class ForwardingInterceptor implements ProxyInterceptor {
       return value;
     }
     String origin = externalOrigin(incoming);
-    if (origin == null) {
-      return value;
-    }
-    StringBuilder rewritten = new StringBuilder(origin);
+    StringBuilder rewritten = new StringBuilder(origin == null ? "" : origin);
     rewritten.append(
         url.getRawPath() == null || url.getRawPath().isEmpty() ? "/" : url.getRawPath());
     if (url.getRawQuery() != null) {
@@ -165,7 +163,7 @@ final class ForwardingInterceptor implements ProxyInterceptor {
    */
   private static String externalOrigin(HttpServerRequest incoming) {
     HostAndPort authority = incoming.authority();
-    if (authority == null) {
+    if (authority == null || authority.host().isEmpty()) {
       return null;
     }
     String proto = incoming.scheme() == null ? "http" : incoming.scheme();

@@ -73,6 +73,7 @@ import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.CsvSource;
+import org.junit.jupiter.params.provider.ValueSource;
 
 /**
  * The gateway in front of real upstream HTTP servers ({@link UpstreamServers}), called with a valid
@@ -849,6 +850,33 @@ class GatewayProxyTest {
     assertThat(answer.header("Content-Type"), equalTo(PROBLEM_JSON));
     assertThat(answer.json().getString("detail"), containsString("'Host' header is required"));
     assertThat(outcome.errors(), empty());
+  }
+
+  /**
+   * An HTTP/1.0 request may come without Host, through a trusted load balancer or not: the gateway
+   * then has no origin of its own to write into Location and Link, and writes a relative reference
+   * instead of passing on the upstream's address. (Without Quarkus's forwarding in front, as by
+   * default: WithoutQuarkusUriCheckTest.)
+   */
+  @ParameterizedTest
+  @ValueSource(strings = {"127.0.0.1", "127.0.0.2"})
+  void withoutHostTheUpstreamsUrlsBecomeRelativeNeverItsAddress(String from) {
+    URI upstream = config.upstream().get("milestone-service");
+    RawHttp.Answer answer =
+        RawHttp.exchange(
+            from,
+            gateway.getHost(),
+            gateway.getPort(),
+            "POST /api/v1/milestones HTTP/1.0",
+            "Authorization: " + bearer,
+            "Content-Length: 0",
+            "X-Echo-Status: 201",
+            "X-Echo-Location: " + upstream + "/api/v1/milestones/7?view=full",
+            "X-Echo-Link: <" + upstream + "/api/v1/milestones?page=1&size=2>; rel=\"next\"");
+    assertThat(answer.status(), equalTo(201));
+    assertThat(answer.header("Location"), equalTo("/api/v1/milestones/7?view=full"));
+    assertThat(answer.header("Link"), equalTo("</api/v1/milestones?page=1&size=2>; rel=\"next\""));
+    assertThat(answer.json().getList("headers.'x-forwarded-host'"), is((Object) null));
   }
 
   /**

@@ -7,6 +7,7 @@ import static org.hamcrest.Matchers.equalTo;
 
 import io.quarkus.test.junit.QuarkusTest;
 import io.restassured.path.json.JsonPath;
+import io.tollgate.gateway.config.GatewayConfig;
 import io.tollgate.gateway.testing.ApplicationRouter;
 import io.tollgate.testing.LoggedErrors;
 import io.tollgate.testing.RawHttp;
@@ -14,25 +15,26 @@ import io.tollgate.testing.TestTokens;
 import io.vertx.core.Vertx;
 import io.vertx.core.http.HttpServer;
 import jakarta.inject.Inject;
+import java.net.URI;
 import java.util.concurrent.TimeUnit;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.Test;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.ValueSource;
 
 /**
  * The gateway's router served on a server of the test's own, with nothing of Quarkus in front of it
- * (as the launcher runs the gateway, with {@code -Dvertx.disableURIValidation=true}: ADR 0019). A
- * path whose percent-escapes do not decode reaches the router, which fails it while matching
- * routes, before any of the gateway's handlers has run; on its own it answers plain text and logs
- * an ERROR with a stack trace per request. The gateway answers a problem with its headers, and logs
- * no error. Written over a socket: HTTP clients refuse to send such a URI.
+ * (as the launcher runs the gateway, with {@code -Dvertx.disableURIValidation=true}: ADR 0019), nor
+ * its forwarded-header handling, which the other tests turn on as behind a load balancer and which
+ * rewrites {@code Host}. Written over a socket: HTTP clients refuse to send such requests.
  */
 @QuarkusTest
 class WithoutQuarkusUriCheckTest {
 
   @Inject Vertx vertx;
   @Inject ApplicationRouter router;
+  @Inject GatewayConfig config;
 
   private HttpServer server;
 
@@ -53,6 +55,12 @@ class WithoutQuarkusUriCheckTest {
     server.close().toCompletionStage().toCompletableFuture().get(10, TimeUnit.SECONDS);
   }
 
+  /**
+   * A path whose percent-escapes do not decode reaches the router, which fails it while matching
+   * routes, before any of the gateway's handlers has run; on its own it answers plain text and logs
+   * an ERROR with a stack trace per request. The gateway answers a problem with its headers, and
+   * logs no error.
+   */
   @ParameterizedTest
   @ValueSource(
       strings = {
@@ -88,5 +96,27 @@ class WithoutQuarkusUriCheckTest {
         containsString("'%' must be followed by two hexadecimal digits"));
     assertThat(problem.getString("requestId"), equalTo("bad-escape-1"));
     assertThat(outcome.errors(), empty());
+  }
+
+  /**
+   * An HTTP/1.0 request may come without Host: the gateway then has no origin of its own to write
+   * into Location and Link, and writes a relative reference instead of the upstream's address.
+   */
+  @Test
+  void withoutHostTheUpstreamsUrlsBecomeRelativeNeverItsAddress() {
+    URI upstream = config.upstream().get("milestone-service");
+    RawHttp.Answer answer =
+        RawHttp.exchange(
+            "127.0.0.1",
+            server.actualPort(),
+            "POST /api/v1/milestones HTTP/1.0",
+            "Authorization: " + TestTokens.bearer("tester", "MEMBER"),
+            "Content-Length: 0",
+            "X-Echo-Status: 201",
+            "X-Echo-Location: " + upstream + "/api/v1/milestones/7?view=full",
+            "X-Echo-Link: <" + upstream + "/api/v1/milestones?page=1&size=2>; rel=\"next\"");
+    assertThat(answer.status(), equalTo(201));
+    assertThat(answer.header("Location"), equalTo("/api/v1/milestones/7?view=full"));
+    assertThat(answer.header("Link"), equalTo("</api/v1/milestones?page=1&size=2>; rel=\"next\""));
   }
 }
