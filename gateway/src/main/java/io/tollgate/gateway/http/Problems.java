@@ -61,7 +61,14 @@ public final class Problems {
         RequestHeads.refusal(
             request.uri(), request.headers(), RequestHeads.MAX_HEADER_BYTES_AT_THE_GATEWAY);
     if (refusal == null) {
-      return null;
+      int hosts = request.headers().getAll(HttpHeaders.HOST).size();
+      // RFC 9112 section 3.2: a server must refuse it. Vert.x takes the first, so a client could
+      // name any origin in it, which the gateway would write into Location and Link
+      return hosts > 1
+          ? new ProblemException(
+              Kind.BAD_REQUEST,
+              "A request has one Host header field (RFC 9112 section 3.2); this one has " + hosts)
+          : null;
     }
     Kind kind =
         switch (refusal.status()) {

@@ -4,11 +4,13 @@ import static org.hamcrest.MatcherAssert.assertThat;
 import static org.hamcrest.Matchers.containsString;
 import static org.hamcrest.Matchers.empty;
 import static org.hamcrest.Matchers.equalTo;
+import static org.hamcrest.Matchers.is;
 
 import io.quarkus.test.junit.QuarkusTest;
 import io.restassured.path.json.JsonPath;
 import io.tollgate.gateway.config.GatewayConfig;
 import io.tollgate.gateway.testing.ApplicationRouter;
+import io.tollgate.gateway.testing.UpstreamServers;
 import io.tollgate.testing.LoggedErrors;
 import io.tollgate.testing.RawHttp;
 import io.tollgate.testing.TestTokens;
@@ -96,6 +98,34 @@ class WithoutQuarkusUriCheckTest {
         containsString("'%' must be followed by two hexadecimal digits"));
     assertThat(problem.getString("requestId"), equalTo("bad-escape-1"));
     assertThat(outcome.errors(), empty());
+  }
+
+  /**
+   * Two Host fields are refused (RFC 9112 section 3.2), before anything else: Vert.x would take the
+   * first, and a client could have any origin written into Location and Link.
+   */
+  @ParameterizedTest
+  @ValueSource(strings = {"/api/v1/milestones/two-hosts", "/q/openapi"})
+  void twoHostFieldsAreA400ProblemAndReachNoService(String path) throws Exception {
+    LoggedErrors.Outcome<RawHttp.Answer> outcome =
+        LoggedErrors.whileGetting(
+            () ->
+                RawHttp.exchange(
+                    "127.0.0.1",
+                    server.actualPort(),
+                    "GET " + path + " HTTP/1.1",
+                    "Host: evil.example",
+                    "Host: localhost",
+                    "Authorization: " + TestTokens.bearer("tester", "MEMBER"),
+                    "X-Request-Id: two-hosts-1"));
+    RawHttp.Answer answer = outcome.result();
+    assertThat(answer.status(), equalTo(400));
+    assertThat(answer.header("Content-Type"), equalTo("application/problem+json"));
+    assertThat(answer.header("X-Request-Id"), equalTo("two-hosts-1"));
+    assertThat(answer.header("X-Frame-Options"), equalTo("DENY"));
+    assertThat(answer.json().getString("detail"), containsString("one Host header field"));
+    assertThat(outcome.errors(), empty());
+    assertThat(UpstreamServers.seen(config.upstream().get("milestone-service"), path), is(0L));
   }
 
   /**
