@@ -10,8 +10,15 @@ public interface DatabaseConfig {
 
   /**
    * How long PostgreSQL lets a session sit idle inside a transaction before it ends the session (0
-   * = never); see {@link IdleTransactionLimit}.
+   * = never); see {@link SessionLimits}.
    */
   @WithDefault("60s")
   Duration idleInTransactionTimeout();
+
+  /**
+   * How long a statement waits for another transaction's lock before PostgreSQL cancels it (0 =
+   * forever); see {@link SessionLimits}.
+   */
+  @WithDefault("10s")
+  Duration lockTimeout();
 }

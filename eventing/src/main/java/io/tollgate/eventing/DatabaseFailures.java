@@ -40,6 +40,28 @@ public final class DatabaseFailures {
     return false;
   }
 
+  /**
+   * Whether {@code failure} says the statement lost to concurrent work on the same data rather than
+   * that anything was wrong with it: a lock not obtained within the session's lock timeout (55P03),
+   * a deadlock PostgreSQL broke by cancelling this side (40P01), or a serialization failure
+   * (40001). The transaction was rolled back whole, and the same request may succeed when tried
+   * again.
+   */
+  public static boolean contended(Throwable failure) {
+    for (Throwable t = failure; t != null; t = t.getCause()) {
+      if (t instanceof SQLException sql && sql.getSQLState() != null) {
+        String state = sql.getSQLState();
+        if (state.equals("55P03") || state.equals("40P01") || state.equals("40001")) {
+          return true;
+        }
+      }
+      if (t.getCause() == t) {
+        break;
+      }
+    }
+    return false;
+  }
+
   private static boolean unavailable(SQLException e) {
     String state = e.getSQLState();
     if (state == null) {

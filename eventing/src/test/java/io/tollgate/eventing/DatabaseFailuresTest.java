@@ -46,4 +46,19 @@ class DatabaseFailuresTest {
     assertFalse(DatabaseFailures.unavailable(new SQLException("no state")));
     assertFalse(DatabaseFailures.unavailable(new IllegalStateException("a bug")));
   }
+
+  @Test
+  void aStatementThatLostToConcurrentWorkIsContendedNotRefused() {
+    for (String state : new String[] {"55P03", "40P01", "40001"}) {
+      SQLException cause = new SQLException("server says " + state, state);
+      assertTrue(DatabaseFailures.contended(new PersistenceException("wrapped", cause)), state);
+      assertFalse(DatabaseFailures.unavailable(cause), state);
+    }
+    assertFalse(
+        DatabaseFailures.contended(
+            new ConstraintViolationException(
+                "duplicate key", new SQLException("duplicate key", "23505"), "project_ref_pkey")));
+    assertFalse(DatabaseFailures.contended(new SQLException("connection refused", "08001")));
+    assertFalse(DatabaseFailures.contended(new IllegalStateException("a bug")));
+  }
 }

@@ -274,6 +274,24 @@ public class ProblemMappers {
           .header(HttpHeaders.RETRY_AFTER, RETRY_AFTER_SECONDS)
           .build();
     }
+    if (DatabaseFailures.contended(e)) {
+      // another transaction held the same rows for longer than the lock timeout, or PostgreSQL
+      // broke a deadlock by cancelling this side: the transaction rolled back whole, and the same
+      // request may well pass in a moment
+      LOG.warnf(
+          "%s lost to concurrent work on the same data: %s",
+          uri == null ? "?" : uri.getPath(), cause);
+      return Response.fromResponse(
+              respond(
+                  ProblemType.UNAVAILABLE,
+                  "the change waited too long for concurrent work on the same data and was not"
+                      + " made; try again shortly",
+                  uri,
+                  List.of(),
+                  Map.of()))
+          .header(HttpHeaders.RETRY_AFTER, RETRY_AFTER_SECONDS)
+          .build();
+    }
     LOG.error("unexpected failure of " + (uri == null ? "?" : uri.getPath()), e);
     return respond(
         ProblemType.INTERNAL,
