@@ -14,6 +14,7 @@ import io.vertx.httpproxy.ProxyResponse;
 import java.net.URI;
 import java.util.List;
 import java.util.Locale;
+import java.util.Set;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 
@@ -55,8 +56,9 @@ final class ForwardingInterceptor implements ProxyInterceptor {
   public Future<ProxyResponse> handleProxyRequest(ProxyContext context) {
     ProxyRequest request = context.request();
     HttpServerRequest incoming = request.proxiedRequest();
+    // the client's Connection options are already gone (GatewayRouter): what has their names now
+    // is the gateway's own, for the next hop
     MultiMap headers = request.headers();
-    dropConnectionOptions(headers);
 
     // An absolute-form request target must not reach the upstream as a foreign URL.
     if (!request.getURI().startsWith("/")) {
@@ -170,17 +172,23 @@ final class ForwardingInterceptor implements ProxyInterceptor {
     return proto.toLowerCase(Locale.ROOT) + "://" + format(authority);
   }
 
-  /** Removes the headers a {@code Connection} header names, which are for this hop only. */
-  private static void dropConnectionOptions(MultiMap headers) {
+  /**
+   * Removes the headers a {@code Connection} header names, which are for this hop only (RFC 9110
+   * section 7.6.1). Never {@code Host} and the fields that frame the body ({@code Content-Length},
+   * {@code Transfer-Encoding}): they describe the message itself, which is forwarded as it came.
+   */
+  static void dropConnectionOptions(MultiMap headers) {
     for (String connection : headers.getAll(HttpHeaders.CONNECTION)) {
       for (String option : connection.split(",")) {
         String name = option.trim();
-        if (!name.isEmpty()) {
+        if (!name.isEmpty() && !KEPT.contains(name.toLowerCase(Locale.ROOT))) {
           headers.remove(name);
         }
       }
     }
   }
+
+  private static final Set<String> KEPT = Set.of("host", "content-length", "transfer-encoding");
 
   /** The address of the connection's other end (a load balancer's, when there is one). */
   private static String peerAddress(HttpServerRequest incoming) {

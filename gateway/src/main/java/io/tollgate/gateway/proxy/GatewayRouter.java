@@ -401,6 +401,12 @@ public class GatewayRouter {
     AccessPolicy.check(identity, request.method(), path);
     // the last check: from here on the request is forwarded, and its end gives its place back
     holdInFlight(rc, identity.rateLimitKey());
+    // The fields the client's Connection header names are for its hop only (RFC 9110 section
+    // 7.6.1), read here (a credential included) and not forwarded. Dropped before the gateway adds
+    // the fields it sends the next hop itself, so that a client cannot strip those by naming them.
+    String requestId = request.getHeader(RequestIds.HEADER);
+    ForwardingInterceptor.dropConnectionOptions(request.headers());
+    request.headers().set(RequestIds.HEADER, requestId);
     if (authentication.forwardToken() != null) {
       // services see the minted token, never the API key, and a bearer token in canonical form
       request.headers().remove(Authenticator.X_API_KEY);

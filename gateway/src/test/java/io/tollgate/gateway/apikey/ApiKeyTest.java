@@ -690,6 +690,30 @@ class ApiKeyTest {
     return org.hamcrest.Matchers.greaterThanOrEqualTo(0);
   }
 
+  /**
+   * A client's Connection header names fields for its own hop: the gateway reads them (the key in
+   * Authorization among them) and does not forward them, but the token it mints for the next hop is
+   * its own field, which the client cannot strip by naming Authorization (RFC 9110 section 7.6.1).
+   */
+  @Test
+  void aKeysMintedTokenIsForwardedWhateverTheClientsConnectionHeaderNames() throws Exception {
+    String secret = create("connection-options", "READ_WRITE", null, "svc-conn").path("secret");
+    JsonPath echo =
+        given()
+            .header("Authorization", "ApiKey " + secret)
+            .header("Connection", "keep-alive, Authorization")
+            .when()
+            .post("/api/v1/risks")
+            .then()
+            .statusCode(200)
+            .extract()
+            .jsonPath();
+    List<String> forwarded = echo.getList("headers.'authorization'", String.class);
+    assertThat(forwarded, org.hamcrest.Matchers.hasSize(1));
+    assertThat(
+        parser.parse(forwarded.get(0).substring("Bearer ".length())).getSubject(), is("svc-conn"));
+  }
+
   private Response create(String name, String scope, List<String> projects, String owner) {
     JsonObject body = request(name, scope, owner);
     if (projects != null) {

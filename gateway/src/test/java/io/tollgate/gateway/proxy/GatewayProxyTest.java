@@ -368,6 +368,36 @@ class GatewayProxyTest {
         .header("Location", "https://docs.example.org/milestones");
   }
 
+  /**
+   * The fields a client's Connection header names are for its hop only (RFC 9110 section 7.6.1):
+   * not forwarded. The fields the gateway itself sends the next hop are added after they are
+   * dropped, so a client cannot strip the request id, nor start the forwarding chain afresh.
+   */
+  @Test
+  void theClientsConnectionOptionsAreDroppedButNotTheGatewaysOwnFields() {
+    JsonPath echo =
+        given()
+            .header("Connection", "keep-alive, X-Request-Id, X-Hop-Only, X-Forwarded-For")
+            .header("X-Request-Id", "connection-options-1")
+            .header("X-Hop-Only", "for the gateway")
+            .header("X-Forwarded-For", "203.0.113.9")
+            .header("X-End-To-End", "kept")
+            .when()
+            .get("/api/v1/risks/connection-options")
+            .then()
+            .statusCode(200)
+            .header("X-Request-Id", "connection-options-1")
+            .extract()
+            .jsonPath();
+    assertThat(
+        echo.getList("headers.'x-request-id'", String.class), contains("connection-options-1"));
+    assertThat(echo.getList("headers.'x-hop-only'"), is((Object) null));
+    assertThat(echo.getList("headers.'x-end-to-end'", String.class), contains("kept"));
+    assertThat(
+        echo.getList("headers.'x-forwarded-for'", String.class),
+        contains(not(containsString("203.0.113.9"))));
+  }
+
   @Test
   void patchWithIfMatchPassesTheUpstreamProblemThroughUnchanged() {
     String expected = UpstreamServers.preconditionProblem("\"v3\"", "/api/v1/risks/9");
