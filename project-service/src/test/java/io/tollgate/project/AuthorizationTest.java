@@ -107,7 +107,7 @@ class AuthorizationTest {
     ids.put("kpiId", kpi);
     ids.put(
         "measurementId",
-        KpiApiTest.measure(project + "/kpis/" + kpi, "2026-01-31", "\"99.7\"")
+        KpiApiTest.measure(project + "/kpis/" + kpi, "2026-01-31", "99.7")
             .then()
             .statusCode(201)
             .extract()

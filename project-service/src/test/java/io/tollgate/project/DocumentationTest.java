@@ -252,7 +252,7 @@ class DocumentationTest {
             .header("If-Match", "\"0\"")
             .body("{\"target\":99.5}")
             .patch(kpiUrl));
-    Response measurement = KpiApiTest.measure(kpiUrl, "2026-01-31", "\"99.7\"");
+    Response measurement = KpiApiTest.measure(kpiUrl, "2026-01-31", "99.7");
     check.accept("POST " + kpiUrl + "/measurements", measurement);
     String measurementUrl = kpiUrl + "/measurements/" + measurement.path("id");
     check.accept("GET " + measurementUrl, given().get(measurementUrl));

@@ -154,7 +154,7 @@ class KpiApiTest {
         .body("status.measurements", equalTo(1))
         .body("status.latest.value", equalTo(99.5f));
     given().header("If-None-Match", "\"1\"").get(kpiUrl).then().statusCode(304);
-    measure(kpiUrl, "2026-02-28", "\"99.95\"")
+    measure(kpiUrl, "2026-02-28", "99.95")
         .then()
         .statusCode(201)
         .body("meetsTarget", equalTo(true));

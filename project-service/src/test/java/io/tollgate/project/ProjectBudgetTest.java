@@ -137,7 +137,11 @@ class ProjectBudgetTest {
         .contentType(PROBLEM)
         .body("violations[0].field", equalTo("budget.amount"))
         // the same wording as a create's body gets
-        .body("violations[0].message", equalTo("must be a valid decimal number"));
+        .body(
+            "violations[0].message",
+            equalTo(
+                "must be a decimal such as \"250000.00\": digits, and a point with more digits"
+                    + " (no exponent, + sign or spaces)"));
     given()
         .contentType("application/merge-patch+json")
         .header("If-Match", "\"0\"")

@@ -72,8 +72,8 @@ final class FieldErrors {
     if (e instanceof UnrecognizedPropertyException) {
       return Optional.of(new Problem.Violation(field, "is not a known or writable field"));
     }
-    if (e instanceof StrictJsonInput.Refused refused && refused.getTargetType() == String.class) {
-      return Optional.of(new Problem.Violation(field, refused.reason()));
+    if (e instanceof StrictJsonInput.Refused refused && refused.violation() != null) {
+      return Optional.of(new Problem.Violation(field, refused.violation()));
     }
     if (e instanceof InvalidFormatException bad) {
       String expected = bad.getTargetType() == null ? "value" : describe(bad.getTargetType());

@@ -3,10 +3,12 @@ package io.tollgate.rest;
 import com.fasterxml.jackson.core.JsonParser;
 import com.fasterxml.jackson.core.JsonToken;
 import com.fasterxml.jackson.databind.BeanDescription;
+import com.fasterxml.jackson.databind.BeanProperty;
 import com.fasterxml.jackson.databind.DeserializationConfig;
 import com.fasterxml.jackson.databind.DeserializationContext;
 import com.fasterxml.jackson.databind.DeserializationFeature;
 import com.fasterxml.jackson.databind.JsonDeserializer;
+import com.fasterxml.jackson.databind.JsonMappingException;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.deser.BeanDeserializerModifier;
 import com.fasterxml.jackson.databind.deser.std.DelegatingDeserializer;
@@ -17,6 +19,8 @@ import com.fasterxml.jackson.databind.module.SimpleModule;
 import io.quarkus.jackson.ObjectMapperCustomizer;
 import jakarta.inject.Singleton;
 import java.io.IOException;
+import java.math.BigDecimal;
+import java.math.BigInteger;
 import java.time.Instant;
 import java.time.LocalDate;
 import java.time.LocalDateTime;
@@ -24,6 +28,9 @@ import java.time.OffsetDateTime;
 import java.time.ZonedDateTime;
 import java.time.temporal.TemporalAccessor;
 import java.util.Set;
+import java.util.regex.Pattern;
+import org.eclipse.microprofile.openapi.annotations.enums.SchemaType;
+import org.eclipse.microprofile.openapi.annotations.media.Schema;
 
 /**
  * Refuses JSON values that Java reads but PostgreSQL cannot store as they were sent, so that they
@@ -36,8 +43,15 @@ import java.util.Set;
  *   <li>dates and timestamps whose year has more than four digits or is negative: RFC 3339, which
  *       the API documents, has years 0000-9999, and PostgreSQL's range ends in year 5874897;
  *   <li>dates and timestamps sent as anything but RFC 3339 text: Jackson would read {@code 5} as
- *       1970-01-06 (days or seconds since the epoch), {@code [2026,1,5]} as a date and {@code ""}
- *       as no date at all;
+ *       1970-01-06 (days or seconds since the epoch), {@code [2026,1,5]} as a date, {@code ""} as
+ *       no date at all, and a date-time or text with spaces around it as a date (dropping the time:
+ *       {@code "2026-01-05T23:30:00"} was 2026-01-05);
+ *   <li>a number or a boolean sent as text ({@code "3"}, {@code " 3 "}, {@code "+3"} for a whole
+ *       number), which Jackson would parse, unless the API documents the field as text
+ *       ({@code @Schema(type = STRING)}, as amounts of money are): then it must be a plain decimal,
+ *       not {@code "1E+2"} or {@code " 5 "}. The rule holds for the types the OpenAPI document
+ *       describes (a class or field with {@code @Schema}); the events a service reads follow their
+ *       AsyncAPI schemas, which write amounts as text too;
  *   <li>a number for an enum ({@code 1} for a methodology), which Jackson would read as the
  *       constant with that ordinal;
  *   <li>the same name twice in one object, which Jackson would read as the last of them (and
@@ -62,6 +76,30 @@ public class StrictJsonInput implements ObjectMapperCustomizer {
           ZonedDateTime.class,
           Instant.class);
 
+  /** The types read from JSON numbers (and booleans), which Jackson would also read from text. */
+  private static final Set<Class<?>> NUMBERS =
+      Set.of(
+          Integer.class,
+          Integer.TYPE,
+          Long.class,
+          Long.TYPE,
+          Short.class,
+          Short.TYPE,
+          BigInteger.class,
+          BigDecimal.class,
+          Double.class,
+          Double.TYPE,
+          Float.class,
+          Float.TYPE,
+          Boolean.class,
+          Boolean.TYPE);
+
+  /** A date as RFC 3339's full-date: four digits of year, and nothing before or after it. */
+  private static final Pattern FULL_DATE = Pattern.compile("[0-9]{4}-[0-9]{2}-[0-9]{2}");
+
+  /** A decimal as text where the API takes one: digits, and a point with more digits. */
+  private static final Pattern DECIMAL_TEXT = Pattern.compile("-?[0-9]+(\\.[0-9]+)?");
+
   @Override
   public void customize(ObjectMapper mapper) {
     SimpleModule module = new SimpleModule("tollgate-strict-json-input");
@@ -73,9 +111,14 @@ public class StrictJsonInput implements ObjectMapperCustomizer {
               DeserializationConfig config,
               BeanDescription bean,
               JsonDeserializer<?> deserializer) {
-            return DATES.contains(bean.getBeanClass())
-                ? new FourDigitYear(deserializer)
-                : deserializer;
+            Class<?> type = bean.getBeanClass();
+            if (DATES.contains(type)) {
+              return new FourDigitYear(deserializer);
+            }
+            if (NUMBERS.contains(type)) {
+              return new NumberNotText(deserializer, null);
+            }
+            return deserializer;
           }
         });
     mapper.registerModule(module);
@@ -116,16 +159,14 @@ public class StrictJsonInput implements ObjectMapperCustomizer {
       if (token != null && (token.isNumeric() || token.isBoolean())) {
         // Jackson would store 12345 or true as the text "12345" or "true": a client that sent a
         // number or a boolean where the API takes text has mistaken the field
-        throw new Refused(
-            p,
-            "must be text (a JSON string), not " + (token.isNumeric() ? "a number" : p.getText()),
-            p.getText(),
-            String.class);
+        String violation =
+            "must be text (a JSON string), not " + (token.isNumeric() ? "a number" : p.getText());
+        throw new Refused(p, violation, p.getText(), String.class, violation);
       }
       String text = StringDeserializer.instance.deserialize(p, ctxt);
       String problem = text == null ? null : problemWith(text);
       if (problem != null) {
-        throw new Refused(p, problem, text, String.class);
+        throw new Refused(p, problem, text, String.class, problem);
       }
       return text;
     }
@@ -148,14 +189,99 @@ public class StrictJsonInput implements ObjectMapperCustomizer {
 
     @Override
     public Object deserialize(JsonParser p, DeserializationContext ctxt) throws IOException {
-      if (!p.hasToken(JsonToken.VALUE_STRING) || p.getText().isBlank()) {
-        throw new Refused(p, "not RFC 3339 text", p.getText(), handledType());
+      if (!p.hasToken(JsonToken.VALUE_STRING)
+          || p.getText().isBlank()
+          || !p.getText().equals(p.getText().strip())
+          // Jackson reads a date-time as a date, dropping its time and offset
+          || (handledType() == LocalDate.class && !FULL_DATE.matcher(p.getText()).matches())) {
+        throw new Refused(p, "not RFC 3339 text", p.getText(), handledType(), null);
       }
       Object value = super.deserialize(p, ctxt);
       if (value instanceof TemporalAccessor temporal && !Rfc3339.hasFourDigitYear(temporal)) {
-        throw new Refused(p, "year outside 0000-9999", value, handledType());
+        throw new Refused(p, "year outside 0000-9999", value, handledType(), null);
       }
       return value;
+    }
+  }
+
+  /**
+   * Wraps the JDK number and boolean deserializers: refuses text where the field is documented as a
+   * number or a boolean, and text that is not a plain decimal where it is documented as text.
+   */
+  static final class NumberNotText extends DelegatingDeserializer {
+
+    /** How the field is documented: its {@code @Schema}, or null where the type has none. */
+    private final Documented documented;
+
+    NumberNotText(JsonDeserializer<?> delegate, Documented documented) {
+      super(delegate);
+      this.documented = documented;
+    }
+
+    @Override
+    protected JsonDeserializer<?> newDelegatingInstance(JsonDeserializer<?> delegate) {
+      return new NumberNotText(delegate, documented);
+    }
+
+    @Override
+    public JsonDeserializer<?> createContextual(DeserializationContext ctxt, BeanProperty property)
+        throws JsonMappingException {
+      JsonDeserializer<?> contextual = super.createContextual(ctxt, property);
+      Documented of = Documented.of(property);
+      return contextual instanceof NumberNotText wrapper
+          ? new NumberNotText(wrapper.getDelegatee(), of)
+          : new NumberNotText(contextual, of);
+    }
+
+    @Override
+    public Object deserialize(JsonParser p, DeserializationContext ctxt) throws IOException {
+      if (documented != null && p.hasToken(JsonToken.VALUE_STRING)) {
+        String text = p.getText();
+        String violation =
+            !documented.asText()
+                ? expected(handledType()) + ", not text"
+                : DECIMAL_TEXT.matcher(text).matches()
+                    ? null
+                    : "must be a decimal such as \"250000.00\": digits, and a point with more"
+                        + " digits (no exponent, + sign or spaces)";
+        if (violation != null) {
+          throw new Refused(p, violation, text, handledType(), violation);
+        }
+      }
+      return super.deserialize(p, ctxt);
+    }
+
+    private static String expected(Class<?> type) {
+      if (type == Boolean.class || type == Boolean.TYPE) {
+        return "must be true or false (a JSON boolean)";
+      }
+      boolean whole =
+          !(type == BigDecimal.class
+              || type == Double.class
+              || type == Double.TYPE
+              || type == Float.class
+              || type == Float.TYPE);
+      return whole ? "must be a whole number (a JSON number)" : "must be a number (a JSON number)";
+    }
+  }
+
+  /**
+   * A field of a type the OpenAPI document describes, and whether it documents it as text.
+   *
+   * @param asText {@code @Schema(type = STRING)} on the field
+   */
+  record Documented(boolean asText) {
+
+    static Documented of(BeanProperty property) {
+      if (property == null || property.getMember() == null) {
+        return null;
+      }
+      Schema schema = property.getAnnotation(Schema.class);
+      Class<?> owner = property.getMember().getDeclaringClass();
+      if (schema == null && (owner == null || !owner.isAnnotationPresent(Schema.class))) {
+        return null;
+      }
+      return new Documented(schema != null && schema.type() == SchemaType.STRING);
     }
   }
 
@@ -165,15 +291,19 @@ public class StrictJsonInput implements ObjectMapperCustomizer {
    */
   static final class Refused extends InvalidFormatException {
 
-    private final String reason;
+    private final String violation;
 
-    Refused(JsonParser p, String reason, Object value, Class<?> type) {
+    /**
+     * @param violation what the client is told about the field, or {@code null} for {@link
+     *     FieldErrors} to say what the field's type expects
+     */
+    Refused(JsonParser p, String reason, Object value, Class<?> type, String violation) {
       super(p, reason, value, type);
-      this.reason = reason;
+      this.violation = violation;
     }
 
-    String reason() {
-      return reason;
+    String violation() {
+      return violation;
     }
   }
 }
