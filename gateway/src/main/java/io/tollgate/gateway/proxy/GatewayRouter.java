@@ -13,6 +13,7 @@ import io.tollgate.gateway.security.AccessPolicy;
 import io.tollgate.gateway.security.Authentication;
 import io.tollgate.gateway.security.Authenticator;
 import io.tollgate.gateway.security.ClientAddresses;
+import io.tollgate.gateway.security.CorsRefusals;
 import io.tollgate.gateway.security.Identity;
 import io.tollgate.gateway.security.InFlightLimiter;
 import io.tollgate.gateway.security.RateLimiter;
@@ -81,6 +82,7 @@ public class GatewayRouter {
   private final RateLimiter rateLimiter;
   private final InFlightLimiter inFlight;
   private final ClientAddresses clientAddresses;
+  private final CorsRefusals cors;
 
   private volatile RouteTable routeTable;
   private volatile LoopLocalProxies proxies;
@@ -92,13 +94,15 @@ public class GatewayRouter {
       MeterRegistry registry,
       Authenticator authenticator,
       ApiKeyRoutes apiKeyRoutes,
-      ClientAddresses clientAddresses) {
+      ClientAddresses clientAddresses,
+      CorsRefusals cors) {
     this.config = config;
     this.vertx = vertx;
     this.registry = registry;
     this.authenticator = authenticator;
     this.apiKeyRoutes = apiKeyRoutes;
     this.clientAddresses = clientAddresses;
+    this.cors = cors;
     GatewayConfig.RateLimit limits = config.rateLimit();
     this.rateLimiter =
         new RateLimiter(limits.enabled(), limits.requestsPerSecond(), limits.burst());
@@ -296,10 +300,14 @@ public class GatewayRouter {
   /**
    * Refuses a request target that {@link java.net.URI} cannot parse, as Quarkus would before any
    * route if the launcher had not turned its check off for this one, and a target or header fields
-   * too large, as the HTTP codec would at lower limits (ADR 0019), but each with a reason.
+   * too large, as the HTTP codec would at lower limits (ADR 0019), but each with a reason; and a
+   * cross-origin request that Quarkus's CORS filter, which runs next, would refuse with a bare 403.
    */
   private void checkTarget(RoutingContext rc) {
     ProblemException refused = Problems.refusedHead(rc.request());
+    if (refused == null) {
+      refused = cors.refusal(rc.request());
+    }
     if (refused == null) {
       rc.next();
       return;

@@ -78,7 +78,7 @@ class ProxySupportTest {
     IllegalArgumentException refused =
         assertThrows(
             IllegalArgumentException.class,
-            () -> new GatewayRouter(config, null, null, null, null, null));
+            () -> new GatewayRouter(config, null, null, null, null, null, null));
     assertEquals(
         "gateway.rate-limit.max-in-flight must be at least 1, or -1 for no cap, but is " + value,
         refused.getMessage());

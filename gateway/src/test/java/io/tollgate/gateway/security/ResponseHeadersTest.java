@@ -15,6 +15,7 @@ import io.quarkus.test.junit.QuarkusTest;
 import io.restassured.response.ValidatableResponse;
 import io.tollgate.gateway.config.GatewayConfig;
 import io.tollgate.gateway.testing.UpstreamServers;
+import io.tollgate.testing.RawHttp;
 import io.tollgate.testing.TestTokens;
 import jakarta.inject.Inject;
 import java.io.BufferedReader;
@@ -25,6 +26,8 @@ import java.net.URL;
 import java.nio.charset.StandardCharsets;
 import java.util.UUID;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.params.ParameterizedTest;
+import org.junit.jupiter.params.provider.ValueSource;
 
 /** Security headers, CORS for browser frontends, and the request body limit. */
 @QuarkusTest
@@ -122,24 +125,90 @@ class ResponseHeadersTest {
     assertThat(UpstreamServers.seen(config.upstream().get("project-service"), path), is(0L));
   }
 
-  @Test
-  void preflightFromAnotherOriginIsRefused() {
-    given()
-        .header("Origin", "https://evil.example")
-        .header("Access-Control-Request-Method", "GET")
-        .when()
-        .options("/api/v1/projects")
-        .then()
+  /**
+   * A request from an origin that may not call the API (another site, a sandboxed page's {@code
+   * null}, an empty one) is refused as a problem, with the request id and the security headers, not
+   * Quarkus's bare 403, and reaches no service: a preflight, and a request sent without one.
+   */
+  @ParameterizedTest
+  @ValueSource(strings = {"https://evil.example", "null", "http://localhost:3000.evil.example"})
+  void aRequestFromAnotherOriginIsRefusedAsAProblem(String origin) {
+    String path = "/api/v1/projects/" + UUID.randomUUID();
+    securityHeaders(
+            given()
+                .header("Origin", origin)
+                .header("Access-Control-Request-Method", "GET")
+                .when()
+                .options(path)
+                .then())
         .statusCode(403)
-        .header("Access-Control-Allow-Origin", nullValue());
+        .contentType("application/problem+json")
+        .header("Access-Control-Allow-Origin", nullValue())
+        .body("type", equalTo("https://tollgate.io/problems/forbidden"))
+        .body("detail", containsString("may not call this API from a browser"));
+    securityHeaders(
+            given()
+                .header("Origin", origin)
+                .header("Authorization", bearer)
+                .header("X-Request-Id", "cors-refused-1")
+                .when()
+                .post(path)
+                .then())
+        .statusCode(403)
+        .contentType("application/problem+json")
+        .header("X-Request-Id", "cors-refused-1")
+        .header("Access-Control-Allow-Origin", nullValue())
+        .body("requestId", equalTo("cors-refused-1"))
+        .body("instance", equalTo(path));
+    assertThat(UpstreamServers.seen(config.upstream().get("project-service"), path), is(0L));
+  }
+
+  /** An empty Origin, which HTTP clients will not send, is refused the same way. */
+  @Test
+  void anEmptyOriginIsRefusedAsAProblem() {
+    String path = "/api/v1/projects/" + UUID.randomUUID();
+    RawHttp.Answer answer =
+        RawHttp.exchange(
+            gateway.getHost(),
+            gateway.getPort(),
+            "GET " + path + " HTTP/1.1",
+            "Host: localhost",
+            "Origin: ",
+            "Authorization: " + bearer);
+    assertThat(answer.status(), is(403));
+    assertThat(answer.header("Content-Type"), is("application/problem+json"));
+    assertThat(answer.header("X-Frame-Options"), is("DENY"));
+    assertThat(answer.json().getString("detail"), startsWith("An empty Origin may not call"));
+    assertThat(UpstreamServers.seen(config.upstream().get("project-service"), path), is(0L));
+  }
+
+  /** A method CORS does not allow, from an allowed origin, is a problem too. */
+  @Test
+  void aMethodCorsDoesNotAllowIsRefusedAsAProblem() {
+    String path = "/api/v1/risks/" + UUID.randomUUID();
+    securityHeaders(
+            given()
+                .header("Origin", ALLOWED_ORIGIN)
+                .header("Authorization", bearer)
+                .when()
+                .request("PROPFIND", path)
+                .then())
+        .statusCode(403)
+        .contentType("application/problem+json")
+        .body("detail", containsString("PROPFIND"));
+    assertThat(UpstreamServers.seen(config.upstream().get("risk-service"), path), is(0L));
+  }
+
+  /** The gateway's own origin is not cross-origin: a same-origin page needs no CORS settings. */
+  @Test
+  void theGatewaysOwnOriginIsNotRefused() {
     given()
-        .header("Origin", "https://evil.example")
+        .header("Origin", "http://" + gateway.getHost() + ":" + gateway.getPort())
         .header("Authorization", bearer)
         .when()
-        .get("/api/v1/projects")
+        .post("/api/v1/risks")
         .then()
-        .statusCode(403)
-        .header("Access-Control-Allow-Origin", nullValue());
+        .statusCode(200);
   }
 
   @Test
