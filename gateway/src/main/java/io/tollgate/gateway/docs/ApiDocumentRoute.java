@@ -7,7 +7,6 @@ import io.tollgate.gateway.http.Problems;
 import io.tollgate.gateway.http.Problems.Kind;
 import io.tollgate.gateway.proxy.GatewayRouter;
 import io.tollgate.gateway.proxy.UpstreamFailures;
-import io.tollgate.gateway.security.SecurityHeaders;
 import io.vertx.core.Future;
 import io.vertx.core.Vertx;
 import io.vertx.core.VertxException;
@@ -34,10 +33,10 @@ import java.util.TreeMap;
 import org.jboss.logging.Logger;
 
 /**
- * {@code GET /q/openapi} on the gateway: one OpenAPI document (JSON) for everything a client can
- * call through it, merged from the services' own documents ({@link ApiDocuments}) and the gateway's
- * API-key operations. A client of the gateway cannot reach the services' {@code /q/openapi} itself,
- * and should not have to know which service owns which path.
+ * {@code GET /q/openapi} (and {@code HEAD}) on the gateway: one OpenAPI document (JSON) for
+ * everything a client can call through it, merged from the services' own documents ({@link
+ * ApiDocuments}) and the gateway's API-key operations. A client of the gateway cannot reach the
+ * services' {@code /q/openapi} itself, and should not have to know which service owns which path.
  *
  * <p>It also passes on each producing service's AsyncAPI document, at {@code
  * /asyncapi/<service>/asyncapi.yaml}.
@@ -83,8 +82,8 @@ public class ApiDocumentRoute {
             new HttpClientOptions()
                 .setName("gateway-openapi")
                 .setConnectTimeout(Math.toIntExact(config.connectTimeout().toMillis())));
-    router.get(PATH).handler(this::serve);
-    router.get(EVENTS + "*").handler(this::serveEventDocument);
+    router.route(PATH).handler(ReadOnlyDocuments::check).handler(this::serve);
+    router.route(EVENTS + "*").handler(ReadOnlyDocuments::check).handler(this::serveEventDocument);
   }
 
   /**
@@ -93,7 +92,6 @@ public class ApiDocumentRoute {
    * from the service's own {@code /asyncapi/<file>}; for integrators, who reach only the gateway.
    */
   private void serveEventDocument(RoutingContext rc) {
-    SecurityHeaders.addToDocument(rc);
     String rest = rc.normalizedPath().substring(EVENTS.length());
     int slash = rest.indexOf('/');
     Upstream upstream = slash < 0 ? null : routes().routedUpstreams().get(rest.substring(0, slash));
@@ -131,7 +129,6 @@ public class ApiDocumentRoute {
   }
 
   private void serve(RoutingContext rc) {
-    SecurityHeaders.addToDocument(rc);
     Kept current = kept;
     if (current != null && System.currentTimeMillis() < current.untilMillis()) {
       respond(rc, current.body());

@@ -1,8 +1,10 @@
 package io.tollgate.gateway.docs;
 
-import io.tollgate.gateway.security.SecurityHeaders;
 import io.vertx.core.http.HttpHeaders;
+import io.vertx.core.http.HttpMethod;
+import io.vertx.core.http.impl.MimeMapping;
 import io.vertx.ext.web.Router;
+import io.vertx.ext.web.RoutingContext;
 import io.vertx.ext.web.handler.StaticHandler;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.enterprise.event.Observes;
@@ -23,15 +25,16 @@ public class SwaggerUiRoute {
 
   static final String PATH = "/q/swagger-ui";
   private static final String ASSETS = "tollgate/swagger-ui";
+  private static final String CHARSET = "UTF-8";
 
   void install(@Observes Router router) {
     String page = page();
     // Vert.x matches a path with and without its trailing slash; the page's relative links need it
     router
-        .get(PATH)
+        .route(PATH)
+        .handler(ReadOnlyDocuments::check)
         .handler(
             rc -> {
-              SecurityHeaders.addToDocument(rc);
               if (!rc.request().path().endsWith("/")) {
                 rc.redirect(PATH + "/");
                 return;
@@ -42,13 +45,33 @@ public class SwaggerUiRoute {
                   .end(page);
             });
     router
-        .get(PATH + "/*")
-        .handler(
-            rc -> {
-              SecurityHeaders.addToDocument(rc);
-              rc.next();
-            })
-        .handler(StaticHandler.create(ASSETS).setDefaultContentEncoding("UTF-8"));
+        .route(PATH + "/*")
+        .handler(ReadOnlyDocuments::check)
+        .handler(SwaggerUiRoute::typeOfHead)
+        .handler(StaticHandler.create(ASSETS).setDefaultContentEncoding(CHARSET));
+  }
+
+  /**
+   * The static handler answers HEAD without the Content-Type its GET has; a HEAD is to tell what a
+   * GET would get (RFC 9110 section 9.3.2), so it is added as the handler writes it for a GET.
+   */
+  private static void typeOfHead(RoutingContext rc) {
+    if (rc.request().method() == HttpMethod.HEAD) {
+      String type = MimeMapping.getMimeTypeForFilename(rc.normalizedPath());
+      if (type != null) {
+        rc.addHeadersEndHandler(
+            v -> {
+              if (rc.response().getStatusCode() == 200
+                  && !rc.response().headers().contains(HttpHeaders.CONTENT_TYPE)) {
+                rc.response()
+                    .putHeader(
+                        HttpHeaders.CONTENT_TYPE,
+                        type.startsWith("text") ? type + ";charset=" + CHARSET : type);
+              }
+            });
+      }
+    }
+    rc.next();
   }
 
   private static String page() {

@@ -78,6 +78,41 @@ class ResponseHeadersTest {
         .statusCode(200);
   }
 
+  /** HEAD works wherever GET does, with the same headers and no body. */
+  @ParameterizedTest
+  @ValueSource(
+      strings = {
+        "/q/openapi",
+        "/q/swagger-ui/",
+        "/q/swagger-ui/swagger-ui-bundle.js",
+        "/asyncapi/risk-service/schemas/risk-event.v1.json"
+      })
+  void theDocumentsAnswerHead(String path) {
+    String type = given().when().get(path).then().statusCode(200).extract().contentType();
+    byte[] body =
+        documentHeaders(given().when().head(path).then())
+            .statusCode(200)
+            .contentType(type)
+            .extract()
+            .asByteArray();
+    assertThat(body.length, is(0));
+  }
+
+  /** Another method on a document is a 405 problem that says which methods are allowed. */
+  @ParameterizedTest
+  @ValueSource(strings = {"/q/openapi", "/q/swagger-ui/", "/asyncapi/risk-service/asyncapi.yaml"})
+  void anotherMethodOnADocumentIsA405Problem(String path) {
+    for (String method : new String[] {"POST", "DELETE", "OPTIONS"}) {
+      documentHeaders(given().when().request(method, path).then())
+          .statusCode(405)
+          .header("Allow", "GET, HEAD")
+          .contentType("application/problem+json")
+          .body("type", equalTo("https://tollgate.io/problems/method-not-allowed"))
+          .body("detail", containsString(method + " is not allowed"))
+          .body("instance", equalTo(path));
+    }
+  }
+
   @Test
   void aServicesOwnCachePolicyIsKept() {
     given()
