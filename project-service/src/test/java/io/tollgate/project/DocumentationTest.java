@@ -113,6 +113,10 @@ class DocumentationTest {
         String op = method.toUpperCase(Locale.ROOT) + " " + path;
         assertProblem(responses, "401", op);
         assertProblem(responses, "400", op);
+        // every path refuses a method it does not take, and an Accept header it cannot meet
+        assertProblem(responses, "405", op);
+        assertTrue(responses.path("405").path("headers").has("Allow"), op + ": 405 without Allow");
+        assertProblem(responses, "406", op);
         if (!method.equals("get")) {
           assertProblem(responses, "403", op);
         }
@@ -123,6 +127,10 @@ class DocumentationTest {
         for (JsonNode parameter : paths.path(path).path(method).path("parameters")) {
           if ("Idempotency-Key".equalsIgnoreCase(parameter.path("name").asText())) {
             assertProblem(responses, "422", op);
+            // the limit idempotencyKeysAreRefusedBeyondTheDocumentedLength checks
+            assertEquals(1, parameter.path("schema").path("minLength").asInt(), op);
+            assertEquals(
+                IDEMPOTENCY_KEY_MAX_LENGTH, parameter.path("schema").path("maxLength").asInt(), op);
           }
         }
         if (path.startsWith("/api/v1/projects/{id}")) {
@@ -158,6 +166,209 @@ class DocumentationTest {
     assertTrue(
         responses.path(status).path("content").has("application/problem+json"),
         operation + " does not document its " + status + " as a problem: " + responses);
+  }
+
+  /** The longest Idempotency-Key the document says a create takes. */
+  private static final int IDEMPOTENCY_KEY_MAX_LENGTH = 200;
+
+  /**
+   * Every problem answer, an operation's own included, names the schema of its body, so that a
+   * client generated from the document reads a problem's detail and violations.
+   */
+  @Test
+  void everyProblemAnswerHasTheProblemSchema() throws Exception {
+    JsonNode openapi =
+        new ObjectMapper()
+            .readTree(given().queryParam("format", "json").get("/q/openapi").asString());
+    List<String> untyped = new ArrayList<>();
+    int problems = 0;
+    for (Iterator<Map.Entry<String, JsonNode>> paths = openapi.path("paths").fields();
+        paths.hasNext(); ) {
+      Map.Entry<String, JsonNode> path = paths.next();
+      for (Iterator<Map.Entry<String, JsonNode>> ops = path.getValue().fields(); ops.hasNext(); ) {
+        Map.Entry<String, JsonNode> op = ops.next();
+        for (Iterator<Map.Entry<String, JsonNode>> responses =
+                op.getValue().path("responses").fields();
+            responses.hasNext(); ) {
+          Map.Entry<String, JsonNode> response = responses.next();
+          JsonNode problem = response.getValue().path("content").path("application/problem+json");
+          if (!problem.isMissingNode()) {
+            problems++;
+            if (!isProblem(openapi, problem.path("schema"))) {
+              untyped.add(op.getKey() + " " + path.getKey() + " " + response.getKey());
+            }
+          }
+        }
+      }
+    }
+    assertEquals(List.of(), untyped, "problem answers without the Problem schema");
+    assertTrue(problems > 100, "problem answers seen: " + problems);
+  }
+
+  /** The Problem schema, or one that extends it with a problem type's own members. */
+  private static boolean isProblem(JsonNode openapi, JsonNode schema) {
+    String ref = schema.path("$ref").asText("");
+    if (ref.equals("#/components/schemas/Problem")) {
+      return true;
+    }
+    JsonNode target = ref.startsWith("#/") ? openapi.at(ref.substring(1)) : schema;
+    for (JsonNode part : target.path("allOf")) {
+      if (part.path("$ref").asText("").equals("#/components/schemas/Problem")) {
+        return true;
+      }
+    }
+    return false;
+  }
+
+  /**
+   * The problems the service answers carry only members their documented schema declares or the
+   * examples of their answer show (a problem type's own, such as a refused transition's
+   * allowedTargets), and their shared answers are the ones the document lists: 405 with Allow for a
+   * method the path does not take, 406 for an Accept header that allows no JSON, 400 for an
+   * Idempotency-Key beyond its documented length.
+   */
+  @Test
+  void theProblemsTheServiceAnswersAreTheDocumentedOnes() throws Exception {
+    JsonNode openapi =
+        new ObjectMapper()
+            .readTree(given().queryParam("format", "json").get("/q/openapi").asString());
+    String id = Api.project(null);
+    String project = "/api/v1/projects/" + id;
+    List<String> undocumented = new ArrayList<>();
+    BiConsumer<String, Response> check =
+        (method, response) -> {
+          assertEquals(Api.PROBLEM, response.contentType(), response.asString());
+          undocumented.addAll(undocumentedMembers(openapi, method, response));
+        };
+    // the request id a problem quotes, and a 400 with its violations
+    check.accept(
+        "POST",
+        given()
+            .header("X-Request-Id", "doc-problem-1")
+            .contentType(ContentType.JSON)
+            .body("{}")
+            .post("/api/v1/projects")
+            .then()
+            .statusCode(400)
+            .body("requestId", org.hamcrest.Matchers.equalTo("doc-problem-1"))
+            .extract()
+            .response());
+    check.accept("GET", given().get("/api/v1/projects/" + UUID.randomUUID()));
+    check.accept(
+        "PATCH",
+        given()
+            .contentType("application/merge-patch+json")
+            .body("{\"name\":\"x\"}")
+            .patch(project)
+            .then()
+            .statusCode(428)
+            .extract()
+            .response());
+    check.accept(
+        "PATCH",
+        given()
+            .contentType("application/merge-patch+json")
+            .header("If-Match", "\"99\"")
+            .body("{\"name\":\"x\"}")
+            .patch(project)
+            .then()
+            .statusCode(412)
+            .extract()
+            .response());
+    // a phase skipped (allowedTargets), then gates not passed (unmetCriteria)
+    check.accept(
+        "POST",
+        Api.transition(id, "EXECUTION", "skip").then().statusCode(409).extract().response());
+    Api.walk(id, "PLANNING");
+    check.accept(
+        "POST",
+        Api.transition(id, "EXECUTION", "gates").then().statusCode(409).extract().response());
+    // a method the path does not take: 405 with Allow, as every operation of the path documents
+    Response notAllowed = given().contentType(ContentType.JSON).body("{}").put(project);
+    assertEquals(405, notAllowed.statusCode(), notAllowed.asString());
+    assertTrue(notAllowed.header("Allow") != null, "405 without Allow");
+    for (String method : List.of("GET", "PATCH", "DELETE")) {
+      assertEquals(
+          List.of(),
+          DocumentedAnswers.differences(
+              openapi, method, project, notAllowed, notAllowed.asString()));
+      check.accept(method, notAllowed);
+    }
+    check.accept(
+        "GET", given().accept("text/csv").get(project).then().statusCode(406).extract().response());
+    assertEquals(List.of(), undocumented, "problem members neither in the schema nor an example");
+
+    // the Idempotency-Key the document describes is taken, one character more is refused
+    String body =
+        """
+        {"key":"%s","name":"Key length","methodology":"AGILE"}"""
+            .formatted(ProjectApiTest.uniqueKey("K"));
+    given()
+        .contentType(ContentType.JSON)
+        .header("Idempotency-Key", "k".repeat(IDEMPOTENCY_KEY_MAX_LENGTH + 1))
+        .body(body)
+        .post("/api/v1/projects")
+        .then()
+        .statusCode(400)
+        .body("violations[0].field", org.hamcrest.Matchers.equalTo("Idempotency-Key"));
+    given()
+        .contentType(ContentType.JSON)
+        .header("Idempotency-Key", "k".repeat(IDEMPOTENCY_KEY_MAX_LENGTH))
+        .body(body)
+        .post("/api/v1/projects")
+        .then()
+        .statusCode(201);
+  }
+
+  /**
+   * The members of a problem that the schema documented for its answer does not declare and no
+   * example of that answer shows, e.g. {@code "POST /api/v1/projects/{id}/phase-transitions 409:
+   * allowedTargets"}.
+   */
+  private static List<String> undocumentedMembers(
+      JsonNode openapi, String method, Response response) {
+    String path = java.net.URI.create(response.then().extract().path("instance")).getPath();
+    String template = DocumentedAnswers.template(openapi, path);
+    String status = Integer.toString(response.statusCode());
+    JsonNode answer =
+        openapi
+            .path("paths")
+            .path(template)
+            .path(method.toLowerCase(Locale.ROOT))
+            .path("responses")
+            .path(status)
+            .path("content")
+            .path(Api.PROBLEM);
+    Set<String> documented = new TreeSet<>();
+    String ref = answer.path("schema").path("$ref").asText("");
+    JsonNode schema = ref.startsWith("#/") ? openapi.at(ref.substring(1)) : answer.path("schema");
+    schema.path("properties").fieldNames().forEachRemaining(documented::add);
+    for (JsonNode part : schema.path("allOf")) {
+      String partRef = part.path("$ref").asText("");
+      (partRef.startsWith("#/") ? openapi.at(partRef.substring(1)) : part)
+          .path("properties")
+          .fieldNames()
+          .forEachRemaining(documented::add);
+    }
+    answer.path("example").fieldNames().forEachRemaining(documented::add);
+    for (JsonNode example : answer.path("examples")) {
+      example.path("value").fieldNames().forEachRemaining(documented::add);
+    }
+    List<String> undocumented = new ArrayList<>();
+    try {
+      new ObjectMapper()
+          .readTree(response.asString())
+          .fieldNames()
+          .forEachRemaining(
+              member -> {
+                if (!documented.contains(member)) {
+                  undocumented.add(method + " " + template + " " + status + ": " + member);
+                }
+              });
+    } catch (java.io.IOException e) {
+      undocumented.add(method + " " + template + " " + status + ": not JSON");
+    }
+    return undocumented;
   }
 
   private static final Set<String> API_HEADERS =

@@ -9,7 +9,10 @@ import org.eclipse.microprofile.openapi.OASFilter;
 import org.eclipse.microprofile.openapi.models.OpenAPI;
 import org.eclipse.microprofile.openapi.models.Operation;
 import org.eclipse.microprofile.openapi.models.PathItem;
+import org.eclipse.microprofile.openapi.models.media.MediaType;
+import org.eclipse.microprofile.openapi.models.media.Schema;
 import org.eclipse.microprofile.openapi.models.parameters.Parameter;
+import org.eclipse.microprofile.openapi.models.responses.APIResponse;
 import org.eclipse.microprofile.openapi.models.responses.APIResponses;
 
 /**
@@ -17,9 +20,12 @@ import org.eclipse.microprofile.openapi.models.responses.APIResponses;
  * its own: 401 for a request without a valid bearer token, 403 for a change the caller's role does
  * not allow, 404 for a path under a project that does not exist or is hidden from the caller (ADR
  * 0005) and 409 for a change to one that is archived, 400 for an invalid request (every operation
- * checks its query), 413 and 415 for one with a body, 422 for one that takes {@code
- * Idempotency-Key}, 412 for one that takes {@code If-Match} and 428 where it is required. An
- * endpoint that documents one of these itself keeps its own description.
+ * checks its query), 405 for a method the path does not take, 406 for an {@code Accept} header that
+ * allows no JSON, 413 and 415 for one with a body, 422 for one that takes {@code Idempotency-Key},
+ * 412 for one that takes {@code If-Match} and 428 where it is required. An endpoint that documents
+ * one of these itself keeps its own description. Every problem answer, an endpoint's own included,
+ * gets the {@link Problem} schema unless it names another, and that schema gets the members {@link
+ * ProblemMappers} adds to any problem.
  */
 @OpenApiFilter(OpenApiFilter.RunStage.BUILD)
 public class CommonProblemResponses implements OASFilter {
@@ -27,9 +33,35 @@ public class CommonProblemResponses implements OASFilter {
   private static final Set<PathItem.HttpMethod> READS =
       Set.of(PathItem.HttpMethod.GET, PathItem.HttpMethod.HEAD, PathItem.HttpMethod.OPTIONS);
 
+  /** The name of {@link Problem}'s schema. */
+  static final String PROBLEM = "Problem";
+
+  /** The longest {@code Idempotency-Key} that {@link Idempotency} takes (400 beyond it). */
+  static final int IDEMPOTENCY_KEY_MAX_LENGTH = 200;
+
   @Override
   public void filterOpenAPI(OpenAPI openAPI) {
     ApiOperations.each(openAPI, CommonProblemResponses::document);
+    ApiOperations.each(
+        openAPI, (path, method, operation) -> typeProblems(operation.getResponses()));
+    if (openAPI.getComponents() != null
+        && openAPI.getComponents().getSchemas() != null
+        && openAPI.getComponents().getSchemas().get(PROBLEM) != null) {
+      openAPI
+          .getComponents()
+          .getSchemas()
+          .get(PROBLEM)
+          .addProperty(
+              "requestId",
+              OASFactory.createSchema()
+                  .addType(Schema.SchemaType.STRING)
+                  .description(
+                      "The request's X-Request-Id, when it came with one (the gateway gives every"
+                          + " request one)"))
+          // RFC 9457 3.2: a problem type may add members of its own (an operation's description
+          // and examples show them), which a client must ignore where it does not know them
+          .additionalPropertiesBoolean(Boolean.TRUE);
+    }
   }
 
   private static void document(String path, PathItem.HttpMethod method, Operation operation) {
@@ -79,6 +111,26 @@ public class CommonProblemResponses implements OASFilter {
         responses,
         "503",
         "The database cannot be reached just now; Retry-After says when to try again");
+    // a path answers the methods it does not take (AllowedMethods) and an Accept header it cannot
+    // meet with problems too, whichever of its operations a client meant
+    add(
+        responses,
+        "405",
+        "The path does not take the request's method; Allow lists the methods it does take");
+    APIResponse notAllowed = responses.getAPIResponse("405");
+    if (notAllowed.getHeaders() == null || !notAllowed.getHeaders().containsKey("Allow")) {
+      notAllowed.addHeader(
+          "Allow",
+          OASFactory.createHeader()
+              .description("The methods the path takes, e.g. \"GET, HEAD, OPTIONS, POST\"")
+              .required(true)
+              .schema(OASFactory.createSchema().addType(Schema.SchemaType.STRING)));
+    }
+    add(
+        responses,
+        "406",
+        "The Accept header allows none of the media types the operation answers in (detail"
+            + " names them)");
     if (operation.getRequestBody() != null) {
       add(
           responses,
@@ -86,8 +138,14 @@ public class CommonProblemResponses implements OASFilter {
           "The request body is larger than the service accepts (1 MiB by" + " default)");
       add(responses, "415", "The request body is not application/json");
     }
-    if (header(operation, Idempotency.HEADER) != null) {
+    Parameter idempotencyKey = header(operation, Idempotency.HEADER);
+    if (idempotencyKey != null) {
       add(responses, "422", "The Idempotency-Key was used before with a different request body");
+      // a longer or blank key is a 400 naming the header
+      if (idempotencyKey.getSchema() == null) {
+        idempotencyKey.setSchema(OASFactory.createSchema().addType(Schema.SchemaType.STRING));
+      }
+      idempotencyKey.getSchema().minLength(1).maxLength(IDEMPOTENCY_KEY_MAX_LENGTH).pattern("\\S");
     }
     if (path.startsWith("/api/v1/projects/{id}")) {
       add(responses, "404", "No such project, or the caller is not one of its stakeholders");
@@ -137,5 +195,21 @@ public class CommonProblemResponses implements OASFilter {
             .content(
                 OASFactory.createContent()
                     .addMediaType(Problem.MEDIA_TYPE, OASFactory.createMediaType())));
+  }
+
+  /** Gives every problem answer that names no schema of its own the {@link Problem} schema. */
+  private static void typeProblems(APIResponses responses) {
+    if (responses == null || responses.getAPIResponses() == null) {
+      return;
+    }
+    for (APIResponse response : responses.getAPIResponses().values()) {
+      MediaType problem =
+          response.getContent() == null
+              ? null
+              : response.getContent().getMediaType(Problem.MEDIA_TYPE);
+      if (problem != null && problem.getSchema() == null) {
+        problem.setSchema(OASFactory.createSchema().ref(PROBLEM));
+      }
+    }
   }
 }
