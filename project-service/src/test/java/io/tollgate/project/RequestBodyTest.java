@@ -1,0 +1,78 @@
+package io.tollgate.project;
+
+import static io.restassured.RestAssured.given;
+import static org.hamcrest.MatcherAssert.assertThat;
+import static org.hamcrest.Matchers.equalTo;
+import static org.hamcrest.Matchers.startsWith;
+
+import io.quarkus.test.common.QuarkusTestResource;
+import io.quarkus.test.common.ResourceArg;
+import io.quarkus.test.junit.QuarkusTest;
+import io.restassured.RestAssured;
+import io.tollgate.testing.TestTokens;
+import io.tollgate.testing.TollgateInfrastructure;
+import java.net.URI;
+import java.net.http.HttpClient;
+import java.net.http.HttpRequest;
+import java.net.http.HttpResponse;
+import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.Test;
+
+/** The body an operation reads: in which media type. */
+@QuarkusTest
+@QuarkusTestResource(
+    value = TollgateInfrastructure.class,
+    initArgs = @ResourceArg(name = "database", value = "project"))
+class RequestBodyTest {
+
+  private static final HttpClient CLIENT =
+      HttpClient.newBuilder().version(HttpClient.Version.HTTP_1_1).build();
+
+  @BeforeEach
+  void authenticate() {
+    TestTokens.authenticateRestAssured("alice", "MEMBER");
+  }
+
+  /**
+   * A body without a Content-Type was read as JSON, a create answered 201 and a merge patch
+   * applied; it is the 415 a body of another media type gets, and changes nothing.
+   */
+  @Test
+  void aBodyWithoutAContentTypeIsA415() throws Exception {
+    String key = ProjectApiTest.uniqueKey("NT");
+    HttpResponse<String> create =
+        send(
+            "POST",
+            "/api/v1/projects",
+            null,
+            "{\"key\":\"%s\",\"name\":\"x\",\"methodology\":\"AGILE\"}".formatted(key));
+    assertThat(create.statusCode(), equalTo(415));
+    assertThat(create.headers().firstValue("Content-Type").orElse(""), startsWith(Api.PROBLEM));
+    assertThat(
+        create.body(),
+        org.hamcrest.Matchers.containsString(
+            "the request has no Content-Type; send the body as application/json"));
+    given().queryParam("text", key).get("/api/v1/projects").then().body("totalItems", equalTo(0));
+
+    String project = "/api/v1/projects/" + Api.project(null);
+    HttpResponse<String> patch = send("PATCH", project, "\"0\"", "{\"name\":\"renamed\"}");
+    assertThat(patch.statusCode(), equalTo(415));
+    assertThat(
+        patch.headers().firstValue("Accept-Patch").orElse(""),
+        equalTo("application/merge-patch+json, application/json"));
+    given().get(project).then().body("version", equalTo(0)).body("name", startsWith("Gate test"));
+  }
+
+  /** Sends {@code body} without a Content-Type, which REST Assured would add. */
+  private static HttpResponse<String> send(String method, String path, String ifMatch, String body)
+      throws Exception {
+    HttpRequest.Builder request =
+        HttpRequest.newBuilder(URI.create(RestAssured.baseURI + ":" + RestAssured.port + path))
+            .header("Authorization", TestTokens.bearer("alice", "MEMBER"))
+            .method(method, HttpRequest.BodyPublishers.ofString(body));
+    if (ifMatch != null) {
+      request.header("If-Match", ifMatch);
+    }
+    return CLIENT.send(request.build(), HttpResponse.BodyHandlers.ofString());
+  }
+}
