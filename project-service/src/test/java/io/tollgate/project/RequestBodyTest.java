@@ -3,22 +3,28 @@ package io.tollgate.project;
 import static io.restassured.RestAssured.given;
 import static org.hamcrest.MatcherAssert.assertThat;
 import static org.hamcrest.Matchers.equalTo;
+import static org.hamcrest.Matchers.nullValue;
 import static org.hamcrest.Matchers.startsWith;
 
 import io.quarkus.test.common.QuarkusTestResource;
 import io.quarkus.test.common.ResourceArg;
 import io.quarkus.test.junit.QuarkusTest;
 import io.restassured.RestAssured;
+import io.restassured.http.ContentType;
 import io.tollgate.testing.TestTokens;
 import io.tollgate.testing.TollgateInfrastructure;
 import java.net.URI;
 import java.net.http.HttpClient;
 import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
+import java.util.List;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 
-/** The body an operation reads: in which media type. */
+/**
+ * The body an operation reads: in which media type, what a client is told when there is none, and
+ * how its fields are named.
+ */
 @QuarkusTest
 @QuarkusTestResource(
     value = TollgateInfrastructure.class,
@@ -61,6 +67,52 @@ class RequestBodyTest {
         patch.headers().firstValue("Accept-Patch").orElse(""),
         equalTo("application/merge-patch+json, application/json"));
     given().get(project).then().body("version", equalTo(0)).body("name", startsWith("Gate test"));
+  }
+
+  /**
+   * An empty body, or the JSON null, was a violation of the field "request", the Java parameter's
+   * name: it says what the body must be, as a merge patch's does.
+   */
+  @Test
+  void anEmptyOrNullBodySaysWhatTheBodyMustBe() {
+    String project = "/api/v1/projects/" + Api.project(null);
+    for (String path :
+        List.of("/api/v1/projects", project + "/phase-transitions", project + "/costs")) {
+      for (String body : List.of("", "null")) {
+        given()
+            .contentType(ContentType.JSON)
+            .body(body)
+            .post(path)
+            .then()
+            .statusCode(400)
+            .contentType(Api.PROBLEM)
+            .body("type", equalTo("https://tollgate.io/problems/malformed-body"))
+            .body("detail", equalTo("the request body must be a JSON object; it was empty or null"))
+            .body("violations", nullValue());
+      }
+    }
+  }
+
+  /** An element of a list is named by its index, not by the validator's "<list element>". */
+  @Test
+  void aListElementIsNamedByItsIndex() {
+    String project = "/api/v1/projects/" + Api.project(null);
+    given()
+        .contentType(ContentType.JSON)
+        .body("{\"to\":\"PLANNING\",\"reason\":\"\",\"overriddenRuleIds\":[\"x\",\"\"]}")
+        .post(project + "/phase-transitions")
+        .then()
+        .statusCode(400)
+        .body("violations.field", equalTo(List.of("overriddenRuleIds[1]", "reason")));
+    // and so when it cannot be read
+    given()
+        .contentType(ContentType.JSON)
+        .body("{\"to\":\"PLANNING\",\"reason\":\"r\",\"overriddenRuleIds\":[\"x\",5]}")
+        .post(project + "/phase-transitions")
+        .then()
+        .statusCode(400)
+        .body("violations.field", equalTo(List.of("overriddenRuleIds[1]")));
+    given().get(project).then().body("phase", equalTo("INITIATION"));
   }
 
   /** Sends {@code body} without a Content-Type, which REST Assured would add. */

@@ -8,10 +8,8 @@ import com.fasterxml.jackson.databind.JsonMappingException;
 import com.fasterxml.jackson.databind.exc.InvalidFormatException;
 import com.fasterxml.jackson.databind.exc.MismatchedInputException;
 import com.fasterxml.jackson.databind.exc.UnrecognizedPropertyException;
-import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.Collection;
-import java.util.List;
 import java.util.Optional;
 import java.util.stream.Collectors;
 
@@ -98,20 +96,32 @@ final class FieldErrors {
     return "is out of range";
   }
 
+  /**
+   * The field's path as violations name it: {@code budget.amount}, {@code overriddenRuleIds[0]}.
+   */
   private static String path(JsonMappingException e) {
-    return e.getPath().stream()
-        .map(
-            ref -> ref.getFieldName() != null ? ref.getFieldName() : String.valueOf(ref.getIndex()))
-        .collect(Collectors.joining("."));
+    StringBuilder path = new StringBuilder();
+    for (JsonMappingException.Reference ref : e.getPath()) {
+      if (ref.getFieldName() != null) {
+        path.append(path.length() == 0 ? "" : ".").append(ref.getFieldName());
+      } else {
+        path.append('[').append(ref.getIndex()).append(']');
+      }
+    }
+    return path.toString();
   }
 
   /** {@code /budget/amount} as {@code budget.amount}, the way violations name fields. */
   private static String dotted(JsonPointer pointer) {
-    List<String> names = new ArrayList<>();
+    StringBuilder path = new StringBuilder();
     for (JsonPointer at = pointer; at != null && !at.matches(); at = at.tail()) {
-      names.add(at.getMatchingProperty());
+      if (at.getMatchingIndex() >= 0) {
+        path.append('[').append(at.getMatchingIndex()).append(']');
+      } else {
+        path.append(path.length() == 0 ? "" : ".").append(at.getMatchingProperty());
+      }
     }
-    return String.join(".", names);
+    return path.toString();
   }
 
   private static String describe(Class<?> type) {

@@ -38,7 +38,10 @@ public record Problem(
 
   public static final String MEDIA_TYPE = "application/problem+json";
 
-  /** One invalid field (a JSON pointer-like dotted path) and what is wrong with it. */
+  /**
+   * One invalid field, by its path in the body ({@code budget.amount}, {@code
+   * overriddenRuleIds[0]}) or a parameter by its name, and what is wrong with it.
+   */
   @Schema(name = "Violation")
   public record Violation(String field, String message) {}
 

@@ -8,11 +8,18 @@ import io.vertx.core.http.HttpServerRequest;
 import jakarta.persistence.OptimisticLockException;
 import jakarta.validation.ConstraintViolation;
 import jakarta.validation.ConstraintViolationException;
+import jakarta.validation.ElementKind;
+import jakarta.validation.Path;
 import jakarta.validation.ValidationException;
+import jakarta.ws.rs.HeaderParam;
+import jakarta.ws.rs.PathParam;
+import jakarta.ws.rs.QueryParam;
 import jakarta.ws.rs.WebApplicationException;
 import jakarta.ws.rs.core.HttpHeaders;
 import jakarta.ws.rs.core.Response;
 import jakarta.ws.rs.core.UriInfo;
+import java.lang.annotation.Annotation;
+import java.lang.reflect.Method;
 import java.util.Comparator;
 import java.util.List;
 import java.util.Map;
@@ -20,6 +27,8 @@ import java.util.Set;
 import java.util.stream.Collectors;
 import org.hibernate.exception.DataException;
 import org.jboss.logging.Logger;
+import org.jboss.resteasy.reactive.RestHeader;
+import org.jboss.resteasy.reactive.RestQuery;
 import org.jboss.resteasy.reactive.server.ServerExceptionMapper;
 
 /**
@@ -46,6 +55,15 @@ public class ProblemMappers {
 
   @ServerExceptionMapper(priority = 1)
   public Response constraintViolation(ConstraintViolationException e, UriInfo uri) {
+    if (e.getConstraintViolations().stream().anyMatch(ProblemMappers::missingBody)) {
+      // the validator would name the Java parameter ("request": must not be null)
+      return respond(
+          ProblemType.MALFORMED_BODY,
+          "the request body must be a JSON object; it was empty or null",
+          uri,
+          List.of(),
+          Map.of());
+    }
     List<Problem.Violation> fields =
         e.getConstraintViolations().stream()
             .map(v -> new Problem.Violation(fieldOf(v), v.getMessage()))
@@ -335,13 +353,101 @@ public class ProblemMappers {
         extensions);
   }
 
-  private static String fieldOf(ConstraintViolation<?> v) {
-    // "create.request.key" -> "key": drop the method and parameter names of resource methods
-    String path = v.getPropertyPath().toString();
-    String[] parts = path.split("\\.");
-    if (parts.length >= 3) {
-      return String.join(".", List.of(parts).subList(2, parts.length));
+  /**
+   * The field a violation is about, as a client names it: {@code key}, {@code budget.amount},
+   * {@code overriddenRuleIds[0]}; the resource method's name, its Java parameter names and the
+   * validator's names of container elements ({@code <list element>}) left out. A violation of a
+   * query or header parameter is named as the request names it.
+   */
+  static String fieldOf(ConstraintViolation<?> v) {
+    StringBuilder field = new StringBuilder();
+    String parameter = null;
+    Method method = null;
+    for (Path.Node node : v.getPropertyPath()) {
+      switch (node.getKind()) {
+        case METHOD -> method = methodOf(v.getRootBeanClass(), node.as(Path.MethodNode.class));
+        case PARAMETER ->
+            parameter = nameOf(method, node.as(Path.ParameterNode.class), node.getName());
+        case PROPERTY, CONTAINER_ELEMENT, BEAN -> {
+          if (node.isInIterable()) {
+            field.append('[').append(node.getIndex() != null ? node.getIndex() : node.getKey());
+            field.append(']');
+          }
+          if (node.getKind() == ElementKind.PROPERTY) {
+            field.append(field.length() == 0 ? "" : ".").append(node.getName());
+          }
+        }
+        default -> {
+          // a constructor's, a return value's or cross-parameter constraints name no field
+        }
+      }
     }
-    return parts[parts.length - 1];
+    return field.length() > 0 || parameter == null ? field.toString() : parameter;
+  }
+
+  /**
+   * Whether {@code v} says that a resource method's body is missing: its entity parameter (the one
+   * without a JAX-RS annotation) is null, the body empty or the JSON {@code null}.
+   */
+  static boolean missingBody(ConstraintViolation<?> v) {
+    Method method = null;
+    Path.ParameterNode parameter = null;
+    int nodes = 0;
+    for (Path.Node node : v.getPropertyPath()) {
+      nodes++;
+      if (node.getKind() == ElementKind.METHOD) {
+        method = methodOf(v.getRootBeanClass(), node.as(Path.MethodNode.class));
+      } else if (node.getKind() == ElementKind.PARAMETER) {
+        parameter = node.as(Path.ParameterNode.class);
+      }
+    }
+    return nodes == 2
+        && method != null
+        && parameter != null
+        && v.getInvalidValue() == null
+        && nameOf(method, parameter, null) == null;
+  }
+
+  /**
+   * The resource method a violation's path names, as its class declares it: the topmost
+   * declaration, since the bean validated may be a subclass made for interceptors, whose override
+   * carries no annotations.
+   */
+  private static Method methodOf(Class<?> type, Path.MethodNode node) {
+    Class<?>[] parameters = node.getParameterTypes().toArray(Class<?>[]::new);
+    Method declared = null;
+    for (Class<?> c = type; c != null && c != Object.class; c = c.getSuperclass()) {
+      try {
+        declared = c.getDeclaredMethod(node.getName(), parameters);
+      } catch (NoSuchMethodException e) {
+        // declared further up, or not at all
+      }
+    }
+    return declared;
+  }
+
+  /**
+   * The name the request gives a resource method's parameter ({@code @QueryParam("asOf")}), {@code
+   * orElse} when it has no such annotation (the body) or the method is unknown.
+   */
+  private static String nameOf(Method method, Path.ParameterNode node, String orElse) {
+    if (method == null || node.getParameterIndex() >= method.getParameterCount()) {
+      return orElse;
+    }
+    for (Annotation annotation : method.getParameterAnnotations()[node.getParameterIndex()]) {
+      if (annotation instanceof QueryParam query) {
+        return query.value();
+      }
+      if (annotation instanceof HeaderParam header) {
+        return header.value();
+      }
+      if (annotation instanceof PathParam path) {
+        return path.value();
+      }
+      if (annotation instanceof RestQuery || annotation instanceof RestHeader) {
+        return node.getName();
+      }
+    }
+    return orElse;
   }
 }
