@@ -221,6 +221,34 @@ class DocumentationTest {
   }
 
   /**
+   * Every component schema is reached from an operation: none of the types SmallRye met on the way
+   * (Jackson's JsonNode of a merge patch, a shared module's unused page) is left for a client
+   * generator to make a type of.
+   */
+  @Test
+  void noComponentSchemaIsLeftUnreferenced() throws Exception {
+    JsonNode openapi =
+        new ObjectMapper()
+            .readTree(given().queryParam("format", "json").get("/q/openapi").asString());
+    JsonNode schemas = openapi.path("components").path("schemas");
+    Set<String> reached = new TreeSet<>();
+    java.util.Deque<JsonNode> pending = new java.util.ArrayDeque<>();
+    pending.add(openapi.path("paths"));
+    while (!pending.isEmpty()) {
+      JsonNode node = pending.pop();
+      String ref = node.path("$ref").asText("");
+      if (ref.startsWith("#/components/schemas/")
+          && reached.add(ref.substring("#/components/schemas/".length()))) {
+        pending.add(schemas.path(ref.substring("#/components/schemas/".length())));
+      }
+      node.forEach(pending::add);
+    }
+    Set<String> declared = new TreeSet<>();
+    schemas.fieldNames().forEachRemaining(declared::add);
+    assertEquals(reached, declared, "component schemas no operation refers to");
+  }
+
+  /**
    * The problems the service answers carry only members their documented schema declares or the
    * examples of their answer show (a problem type's own, such as a refused transition's
    * allowedTargets), and their shared answers are the ones the document lists: 405 with Allow for a
