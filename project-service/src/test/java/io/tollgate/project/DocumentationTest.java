@@ -34,6 +34,7 @@ import java.util.Set;
 import java.util.TreeSet;
 import java.util.UUID;
 import java.util.function.BiConsumer;
+import java.util.function.BiFunction;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 import org.junit.jupiter.api.BeforeEach;
@@ -592,6 +593,127 @@ class DocumentationTest {
             "DELETE /api/v1/projects/{} 204")) {
       assertTrue(seen.contains(answer), answer + " not reached: " + seen);
     }
+  }
+
+  /**
+   * The answers of a project that has nothing optional yet (no description, dates, budget, money,
+   * measurement or e-mail address; a stakeholder, KPI, cost and benefit without what may be left
+   * out) match the document, its nulls included, and so do those of one that has them all; every
+   * other test's answers are checked too ({@link DocumentedAnswers}).
+   */
+  @Test
+  void answersWithAndWithoutTheirOptionalValuesMatchTheDocument() throws Exception {
+    assertTrue(DocumentedAnswers.installed(), "every answer a test gets is checked");
+    JsonNode openapi =
+        new ObjectMapper()
+            .readTree(given().queryParam("format", "json").get("/q/openapi").asString());
+    List<String> differences = new ArrayList<>();
+    BiFunction<String, String, Response> read =
+        (method, path) -> {
+          Response response = given().request(method, path);
+          differences.addAll(
+              DocumentedAnswers.differences(openapi, method, path, response, response.asString()));
+          return response;
+        };
+    BiFunction<String, String[], Response> write =
+        (path, methodAndBody) -> {
+          Response response =
+              given()
+                  .contentType(ContentType.JSON)
+                  .body(methodAndBody[1])
+                  .request(methodAndBody[0], path);
+          differences.addAll(
+              DocumentedAnswers.differences(
+                  openapi, methodAndBody[0], path, response, response.asString()));
+          return response;
+        };
+    for (String budget : List.of("", ",\"budget\":{\"amount\":\"1000.00\",\"currency\":\"EUR\"}")) {
+      // bare: no description, dates, budget; full: all of them
+      String fields =
+          budget.isEmpty()
+              ? ""
+              : ",\"description\":\"d\",\"startDate\":\"2026-01-05\",\"targetDate\":\"2026-12-31\""
+                  + budget;
+      Response created =
+          write.apply(
+              "/api/v1/projects",
+              new String[] {
+                "POST",
+                "{\"key\":\"%s\",\"name\":\"Nulls\",\"methodology\":\"AGILE\"%s}"
+                    .formatted(ProjectApiTest.uniqueKey("N"), fields)
+              });
+      assertEquals(201, created.statusCode(), created.asString());
+      String project = "/api/v1/projects/" + created.path("id");
+      for (String view :
+          List.of("", "/analytics", "/health", "/gates", "/stakeholders", "/history", "/kpis")) {
+        read.apply("GET", project + view);
+      }
+      read.apply("GET", "/api/v1/portfolio?text=" + created.path("key"));
+      read.apply("GET", "/api/v1/portfolio/gate-rules");
+      // a stakeholder without an e-mail address, a cost without a note, a one-off benefit
+      write.apply(
+          project + "/stakeholders",
+          new String[] {
+            "POST",
+            "{\"userId\":\"nulls-%s\",\"name\":\"N\",\"role\":\"QA\",\"influence\":1,\"interest\":1,\"accessRole\":\"VIEWER\"}"
+                .formatted(UUID.randomUUID())
+          });
+      write.apply(
+          project + "/costs",
+          new String[] {
+            "POST",
+            "{\"date\":\"2026-01-31\",\"amount\":\"10.00\",\"currency\":\"EUR\",\"category\":\"LABOR\"}"
+          });
+      write.apply(
+          project + "/benefits",
+          new String[] {
+            "POST",
+            "{\"description\":\"b\",\"amount\":\"5.00\",\"currency\":\"EUR\",\"recurrence\":\"ONE_OFF\",\"startDate\":\"2026-10-01\"}"
+          });
+      // a KPI without a description or measurements, then one measurement without a note
+      Response kpi =
+          write.apply(
+              project + "/kpis",
+              new String[] {
+                "POST",
+                "{\"name\":\"K\",\"unit\":\"%\",\"target\":1,\"direction\":\"HIGHER_IS_BETTER\"}"
+              });
+      String kpiUrl = project + "/kpis/" + kpi.path("id");
+      write.apply(
+          kpiUrl + "/measurements",
+          new String[] {"POST", "{\"measuredOn\":\"2026-01-31\",\"value\":0}"});
+      for (String view : List.of("", "/measurements")) {
+        read.apply("GET", kpiUrl + view);
+      }
+      for (String view : List.of("/analytics", "/costs", "/benefits", "/kpis")) {
+        read.apply("GET", project + view);
+      }
+      // on hold (heldPhase), a transition with and without an override, archived (archivedAt)
+      write.apply(
+          project + "/phase-transitions",
+          new String[] {"POST", "{\"to\":\"ON_HOLD\",\"reason\":\"wait\"}"});
+      read.apply("GET", project);
+      write.apply(
+          project + "/phase-transitions",
+          new String[] {"POST", "{\"to\":\"INITIATION\",\"reason\":\"resume\"}"});
+      Api.walk(created.path("id"), "PLANNING");
+      Response overridden =
+          Api.transition(
+              Api.admin(), created.path("id"), "EXECUTION", "go", "approved by the board");
+      assertEquals(201, overridden.statusCode(), overridden.asString());
+      differences.addAll(
+          DocumentedAnswers.differences(
+              openapi, "POST", project + "/phase-transitions", overridden, overridden.asString()));
+      read.apply("GET", project + "/phase-transitions");
+      given()
+          .header("If-Match", given().get(project).header("ETag"))
+          .delete(project)
+          .then()
+          .statusCode(204);
+      read.apply("GET", project);
+      read.apply("GET", project + "/history");
+    }
+    assertEquals(List.of(), differences, "answers the document does not describe");
   }
 
   /**

@@ -40,9 +40,12 @@ import org.eclipse.microprofile.openapi.annotations.media.Schema;
 public record AnalyticsView(
     UUID projectId,
     LocalDate asOf,
-    @Schema(description = "The project's currency; null while it has no money recorded")
+    @Schema(
+            nullable = true,
+            description = "The project's currency; null while it has no money recorded")
         String currency,
-    Money budget,
+    @Schema(nullable = true, description = "Budget at completion (BAC); null without a budget")
+        Money budget,
     @Schema(description = "Σ cost-ledger entries dated up to asOf") Money actualCost,
     @Schema(description = "Actual cost up to asOf per category")
         Map<CostCategory, Money> costByCategory,
@@ -75,20 +78,24 @@ public record AnalyticsView(
               + "\"percentComplete\":0.4000,\"budgetBurn\":0.4500,\"milestones\":4,"
               + "\"undefined\":{}}")
   public record EarnedValueView(
-      Money bac,
-      Money pv,
-      Money ev,
+      @Schema(nullable = true, description = "null without a budget") Money bac,
+      @Schema(nullable = true, description = UNDEFINED) Money pv,
+      @Schema(nullable = true, description = UNDEFINED) Money ev,
       Money ac,
-      Money sv,
-      Money cv,
-      BigDecimal spi,
-      BigDecimal cpi,
-      Money eac,
-      Money etc,
-      Money vac,
-      BigDecimal tcpi,
-      BigDecimal percentComplete,
-      BigDecimal budgetBurn,
+      @Schema(nullable = true, description = UNDEFINED) Money sv,
+      @Schema(nullable = true, description = UNDEFINED) Money cv,
+      @Schema(nullable = true, description = "Rounded down to 4 decimals; " + UNDEFINED)
+          BigDecimal spi,
+      @Schema(nullable = true, description = "Rounded down to 4 decimals; " + UNDEFINED)
+          BigDecimal cpi,
+      @Schema(nullable = true, description = UNDEFINED) Money eac,
+      @Schema(nullable = true, description = UNDEFINED) Money etc,
+      @Schema(nullable = true, description = UNDEFINED) Money vac,
+      @Schema(nullable = true, description = "Rounded to 4 decimals; " + UNDEFINED) BigDecimal tcpi,
+      @Schema(nullable = true, description = "Rounded to 4 decimals; " + UNDEFINED)
+          BigDecimal percentComplete,
+      @Schema(nullable = true, description = "Rounded to 4 decimals; " + UNDEFINED)
+          BigDecimal budgetBurn,
       @Schema(description = "How many milestones earned value is computed from") int milestones,
       @Schema(description = "Metric name to why it has no value, e.g. {\"spi\":\"PV is 0: …\"}")
           Map<String, String> undefined) {}
@@ -111,8 +118,11 @@ public record AnalyticsView(
       Money totalCosts,
       Money totalBenefits,
       Money netBenefit,
-      BigDecimal roi,
-      LocalDate paybackDate,
-      String paybackPeriod,
+      @Schema(nullable = true, description = "Rounded to 4 decimals; " + UNDEFINED) BigDecimal roi,
+      @Schema(nullable = true, description = UNDEFINED) LocalDate paybackDate,
+      @Schema(nullable = true, description = "ISO 8601; " + UNDEFINED) String paybackPeriod,
       Map<String, String> undefined) {}
+
+  /** How a figure that can be undefined is described. */
+  static final String UNDEFINED = "null when undefined, and undefined says why";
 }

@@ -22,7 +22,12 @@ public record BenefitView(
     @Schema(description = "Per occurrence") Money amount,
     Recurrence recurrence,
     LocalDate startDate,
-    LocalDate endDate,
+    @Schema(
+            nullable = true,
+            description =
+                "The last date a recurring benefit can occur; null for a one-off benefit, or one"
+                    + " that recurs until the business case's horizon")
+        LocalDate endDate,
     String createdBy,
     OffsetDateTime createdAt,
     long version) {}

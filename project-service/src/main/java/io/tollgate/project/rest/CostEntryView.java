@@ -21,7 +21,7 @@ public record CostEntryView(
     LocalDate date,
     Money amount,
     CostCategory category,
-    String note,
+    @Schema(nullable = true, description = "null when none was given") String note,
     String createdBy,
     OffsetDateTime createdAt,
     long version) {}

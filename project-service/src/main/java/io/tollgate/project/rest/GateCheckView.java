@@ -37,7 +37,8 @@ public record GateCheckView(
       io.tollgate.project.model.GateBoundary boundary,
       Phase phase,
       io.tollgate.project.model.GateCriterion criterion,
-      String parameter,
+      @Schema(nullable = true, description = "As the rule's; null for a criterion that takes none")
+          String parameter,
       String description,
       boolean met,
       String message,

@@ -22,7 +22,8 @@ public record GateCriterionResult(
     GateBoundary boundary,
     Phase phase,
     GateCriterion criterion,
-    String parameter,
+    @Schema(nullable = true, description = "As the rule's; null for a criterion that takes none")
+        String parameter,
     String description,
     boolean met,
     String message,

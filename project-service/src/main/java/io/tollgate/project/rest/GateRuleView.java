@@ -21,6 +21,11 @@ public record GateRuleView(
     GateBoundary boundary,
     Phase phase,
     GateCriterion criterion,
-    @Schema(description = "Milestone kinds or risk levels the criterion is about, comma-separated")
+    @Schema(
+            nullable = true,
+            description =
+                "Milestone kinds or risk levels the criterion is about, comma-separated; null for a"
+                    + " criterion that takes none (MILESTONE_PLANNED, BUDGET_SET,"
+                    + " NO_OPEN_MILESTONE)")
         String parameter,
     String description) {}

@@ -16,7 +16,8 @@ public record KpiPatch(
     @NotBlank @Size(max = 50) String unit,
     @NotNull BigDecimal target,
     @NotNull KpiDirection direction,
-    @Size(max = 1000) String description) {
+    @Size(max = 1000) @Schema(nullable = true, description = "null removes it")
+        String description) {
 
   /** As stored: name and unit without surrounding spaces, so that adding some changes nothing. */
   public KpiPatch normalized() {

@@ -24,10 +24,16 @@ public record KpiStatusView(
     String unit,
     BigDecimal target,
     KpiDirection direction,
-    Value latest,
-    Value previous,
-    Kpis.Trend trend,
-    @Schema(description = "Null while the KPI has no measurement") Boolean meetsTarget,
+    @Schema(nullable = true, description = "The latest measurement; null while there is none")
+        Value latest,
+    @Schema(nullable = true, description = "The measurement before it; null while there is none")
+        Value previous,
+    @Schema(
+            nullable = true,
+            description = "latest against previous; null with fewer than two measurements")
+        Kpis.Trend trend,
+    @Schema(nullable = true, description = "null while the KPI has no measurement")
+        Boolean meetsTarget,
     @Schema(description = "Both of the last two measurements miss the target")
         boolean missedLastTwo,
     @Schema(description = "How many of the latest measurements in a row miss the target")

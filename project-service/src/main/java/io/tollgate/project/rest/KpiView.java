@@ -25,7 +25,7 @@ public record KpiView(
     String unit,
     BigDecimal target,
     KpiDirection direction,
-    String description,
+    @Schema(nullable = true, description = "null when none was given") String description,
     @Schema(readOnly = true) KpiStatusView status,
     @Schema(readOnly = true) OffsetDateTime createdAt,
     @Schema(readOnly = true) OffsetDateTime updatedAt,

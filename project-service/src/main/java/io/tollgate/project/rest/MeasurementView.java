@@ -20,6 +20,6 @@ public record MeasurementView(
     LocalDate measuredOn,
     BigDecimal value,
     @Schema(description = "Against the KPI's target as it is now") boolean meetsTarget,
-    String note,
+    @Schema(nullable = true, description = "null when none was given") String note,
     String recordedBy,
     OffsetDateTime recordedAt) {}

@@ -24,7 +24,10 @@ public record PhaseTransitionView(
     String reason,
     String changedBy,
     OffsetDateTime changedAt,
-    @Schema(description = "Present when an ADMIN overrode the gates") Override override,
+    @Schema(
+            nullable = true,
+            description = "Who overrode which unmet gate criteria and why; null when none was")
+        Override override,
     @Schema(description = "The project's version (ETag) after the transition")
         long projectVersion) {
 

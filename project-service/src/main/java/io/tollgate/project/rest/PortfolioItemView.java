@@ -35,11 +35,23 @@ public record PortfolioItemView(
                     + " message and the milestones, risks or KPIs each is about), so that one"
                     + " component shows both")
         List<HealthView.Reason> healthDetails,
-    @Schema(description = "Null when undefined (PV = 0)") BigDecimal spi,
-    @Schema(description = "Null when undefined (AC = 0)") BigDecimal cpi,
-    Money budget,
-    Money actualCost,
-    @Schema(description = "Actual cost / budget; null without a budget") BigDecimal budgetBurn,
+    @Schema(
+            nullable = true,
+            description =
+                "EV / PV, rounded down to 4 decimals; null when undefined (PV is 0, or no work can"
+                    + " be valued)")
+        BigDecimal spi,
+    @Schema(
+            nullable = true,
+            description =
+                "EV / AC, rounded down to 4 decimals; null when undefined (AC is 0, or no work can"
+                    + " be valued)")
+        BigDecimal cpi,
+    @Schema(nullable = true, description = "Budget at completion (BAC); null without a budget")
+        Money budget,
+    @Schema(description = "Σ cost-ledger entries dated up to today") Money actualCost,
+    @Schema(nullable = true, description = "Actual cost / budget; null without a budget")
+        BigDecimal budgetBurn,
     OpenRisks openRisks) {
 
   @Schema(name = "OpenRiskCounts", description = "Open risks by level")

@@ -17,11 +17,17 @@ import org.eclipse.microprofile.openapi.annotations.media.Schema;
             + "\"budget\":{\"amount\":\"275000.00\"}}")
 public record ProjectPatch(
     @NotBlank @Size(max = 200) String name,
-    @Size(max = 4000) String description,
+    @Size(max = 4000) @Schema(nullable = true, description = "null removes it") String description,
     @NotNull Methodology methodology,
-    LocalDate startDate,
-    LocalDate targetDate,
-    MoneyInput budget) {
+    @Schema(nullable = true, description = "null removes it") LocalDate startDate,
+    @Schema(nullable = true, description = "null removes it") LocalDate targetDate,
+    @Schema(
+            nullable = true,
+            description =
+                "Budget at completion (BAC); a currency left out keeps the current one. null"
+                    + " removes it, unless the project has left PLANNING or ended, or its"
+                    + " milestones carry planned values (409)")
+        MoneyInput budget) {
 
   /** As stored: the name without surrounding spaces, so that adding some changes nothing. */
   public ProjectPatch normalized() {

@@ -21,16 +21,21 @@ public record ProjectView(
     @Schema(readOnly = true) UUID id,
     String key,
     String name,
-    String description,
+    @Schema(nullable = true, description = "null when the project has none") String description,
     Methodology methodology,
     @Schema(readOnly = true, description = "Changed only by phase transitions") Phase phase,
-    @Schema(readOnly = true, description = "While ON_HOLD: the phase the project resumes into")
+    @Schema(
+            readOnly = true,
+            nullable = true,
+            description = "While ON_HOLD: the phase the project resumes into; null otherwise")
         Phase heldPhase,
-    LocalDate startDate,
-    LocalDate targetDate,
-    @Schema(description = "Budget at completion (BAC)") Money budget,
+    @Schema(nullable = true, description = "null until planned") LocalDate startDate,
+    @Schema(nullable = true, description = "null until planned") LocalDate targetDate,
+    @Schema(nullable = true, description = "Budget at completion (BAC); null until one is set")
+        Money budget,
     @Schema(readOnly = true) boolean archived,
-    @Schema(readOnly = true) OffsetDateTime archivedAt,
+    @Schema(readOnly = true, nullable = true, description = "When it was archived; null before")
+        OffsetDateTime archivedAt,
     @Schema(readOnly = true) String createdBy,
     @Schema(readOnly = true) OffsetDateTime createdAt,
     @Schema(readOnly = true) OffsetDateTime updatedAt,

@@ -17,7 +17,9 @@ import org.eclipse.microprofile.openapi.annotations.media.Schema;
     example = "{\"accessRole\":\"EDITOR\",\"interest\":5}")
 public record StakeholderPatch(
     @NotBlank @Size(max = 200) String name,
-    @Schema(description = "An e-mail address, or null to remove it; not an empty string")
+    @Schema(
+            nullable = true,
+            description = "An e-mail address, or null to remove it; not an empty string")
         @Email(regexp = ".+")
         @Size(max = 320)
         String email,

@@ -20,7 +20,7 @@ public record StakeholderView(
     @Schema(readOnly = true) UUID projectId,
     String userId,
     String name,
-    String email,
+    @Schema(nullable = true, description = "null when none was given") String email,
     StakeholderRole role,
     int influence,
     int interest,
