@@ -14,15 +14,21 @@ import io.quarkus.test.junit.QuarkusTest;
 import io.restassured.http.ContentType;
 import io.restassured.response.Response;
 import io.tollgate.eventing.CloudEvent;
+import io.tollgate.project.mapping.Amounts;
+import io.tollgate.project.mapping.AnalyticsMapper;
 import io.tollgate.project.messaging.MilestoneEventConsumer;
 import io.tollgate.project.messaging.ProjectEvents;
 import io.tollgate.project.messaging.RiskEventConsumer;
+import io.tollgate.project.service.EarnedValue;
+import io.tollgate.project.service.HealthRules;
 import io.tollgate.testing.OpenApiExamples;
 import io.tollgate.testing.OpenApiHeaders;
 import io.tollgate.testing.TestTokens;
 import io.tollgate.testing.TollgateInfrastructure;
+import java.math.BigDecimal;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.time.LocalDate;
 import java.time.OffsetDateTime;
 import java.time.ZoneOffset;
 import java.util.ArrayList;
@@ -714,6 +720,107 @@ class DocumentationTest {
       read.apply("GET", project + "/history");
     }
     assertEquals(List.of(), differences, "answers the document does not describe");
+  }
+
+  /**
+   * The figures of the analytics examples are what the code computes from the examples' own budget,
+   * planned value, earned value and actual cost, rounded as the README says (SPI and CPI down), and
+   * so is the health reason the analytics example gives: a client's developer learns the rounding
+   * from them.
+   */
+  @Test
+  void theAnalyticsExamplesAreWhatTheCodeComputes() throws Exception {
+    ObjectMapper json = new ObjectMapper();
+    JsonNode schemas =
+        json.readTree(given().queryParam("format", "json").get("/q/openapi").asString())
+            .path("components")
+            .path("schemas");
+    JsonNode analytics = example(json, schemas.path("Analytics"));
+    LocalDate asOf = LocalDate.parse(analytics.path("asOf").asText());
+    for (JsonNode shown :
+        List.of(example(json, schemas.path("EarnedValue")), analytics.path("earnedValue"))) {
+      BigDecimal bac = new BigDecimal(shown.path("bac").path("amount").asText());
+      BigDecimal pv = new BigDecimal(shown.path("pv").path("amount").asText());
+      BigDecimal ev = new BigDecimal(shown.path("ev").path("amount").asText());
+      BigDecimal ac = new BigDecimal(shown.path("ac").path("amount").asText());
+      // one milestone earned, one planned and open, and the rest of the budget planned later
+      EarnedValue.Result result =
+          EarnedValue.compute(
+              bac,
+              List.of(
+                  new EarnedValue.Milestone(UUID.randomUUID(), asOf, ev, asOf),
+                  new EarnedValue.Milestone(UUID.randomUUID(), asOf, pv.subtract(ev), null),
+                  new EarnedValue.Milestone(
+                      UUID.randomUUID(), asOf.plusDays(1), bac.subtract(pv), null)),
+              ac,
+              asOf);
+      JsonNode computed =
+          json.valueToTree(AnalyticsMapper.toView(result, "EUR", shown.path("milestones").asInt()));
+      for (String money : List.of("sv", "cv", "eac", "etc", "vac")) {
+        assertEquals(
+            computed.path(money).path("amount").asText(),
+            shown.path(money).path("amount").asText(),
+            money + " of " + shown);
+      }
+      for (String ratio : List.of("spi", "cpi", "tcpi", "percentComplete", "budgetBurn")) {
+        assertEquals(
+            0,
+            computed
+                .path(ratio)
+                .decimalValue()
+                .compareTo(new BigDecimal(shown.path(ratio).asText())),
+            ratio + " is " + computed.path(ratio) + ", not " + shown.path(ratio) + ": " + shown);
+      }
+      if (shown == analytics.path("earnedValue")) {
+        HealthRules.Assessment health =
+            HealthRules.assess(
+                List.of(),
+                List.of(),
+                new HealthRules.Cost(result.cpi(), result.eac(), bac, "EUR"),
+                List.of(),
+                HealthRules.Thresholds.DEFAULTS,
+                asOf);
+        assertEquals(
+            health.rating().name(), analytics.path("health").path("rating").asText(), "rating");
+        assertEquals(
+            health.reasons().stream().map(HealthRules.Reason::message).toList(),
+            json.convertValue(
+                analytics.path("health").path("reasons").findValuesAsText("message"), List.class),
+            "health reasons");
+      }
+    }
+    for (JsonNode shown :
+        List.of(example(json, schemas.path("BusinessCase")), analytics.path("businessCase"))) {
+      BigDecimal costs = new BigDecimal(shown.path("totalCosts").path("amount").asText());
+      BigDecimal benefits = new BigDecimal(shown.path("totalBenefits").path("amount").asText());
+      assertEquals(
+          0,
+          benefits
+              .subtract(costs)
+              .compareTo(new BigDecimal(shown.path("netBenefit").path("amount").asText())),
+          "netBenefit of " + shown);
+      assertEquals(
+          0,
+          Amounts.ratio(benefits.subtract(costs).divide(costs, java.math.MathContext.DECIMAL128))
+              .compareTo(new BigDecimal(shown.path("roi").asText())),
+          "roi of " + shown);
+    }
+    JsonNode item = example(json, schemas.path("PortfolioItem"));
+    assertEquals(
+        0,
+        Amounts.ratio(
+                new BigDecimal(item.path("actualCost").path("amount").asText())
+                    .divide(
+                        new BigDecimal(item.path("budget").path("amount").asText()),
+                        java.math.MathContext.DECIMAL128))
+            .compareTo(new BigDecimal(item.path("budgetBurn").asText())),
+        "budgetBurn of " + item);
+  }
+
+  /** A schema's example, as the JSON it spells when SmallRye keeps it as text. */
+  private static JsonNode example(ObjectMapper json, JsonNode schema) throws Exception {
+    JsonNode example = schema.path("examples").path(0);
+    return example.isTextual() ? json.readTree(example.asText()) : example;
   }
 
   /**
