@@ -225,9 +225,31 @@ public class GatewayRouter {
                                 .setSsl(upstream.ssl())
                                 .setConnectTimeout(connectTimeout)
                                 .setIdleTimeout(idleTimeout))
-                        // from here on the request's body streams to the upstream: a failure
-                        // while it is still arriving may be the client's doing, not the service's
-                        .onSuccess(connected -> UpstreamFailureInterceptor.connected(context)));
+                        .onSuccess(
+                            upstreamRequest -> {
+                              // from here on the request's body streams to the upstream: a
+                              // failure while it is still arriving may be the client's doing,
+                              // not the service's
+                              UpstreamFailureInterceptor.connected(context);
+                              // A failure of the request is the exchange's: before the answer,
+                              // the failure mapping reports it (with the request id); after it,
+                              // the rest of a body the service would not read (one over its
+                              // limit, say) could not be sent, which is nobody's error. Vert.x
+                              // would log each at ERROR, without the request id.
+                              upstreamRequest.exceptionHandler(
+                                  failure ->
+                                      LOG.debugf(
+                                          "%s %s -> %s: the request to the service ended early"
+                                              + " (request %s): %s",
+                                          context.request().getMethod(),
+                                          context.request().proxiedRequest().path(),
+                                          upstream.name(),
+                                          context
+                                              .request()
+                                              .proxiedRequest()
+                                              .getHeader(RequestIds.HEADER),
+                                          failure.toString()));
+                            }));
     // The failure mapping goes first so it wraps everything after it.
     interceptors.forEach(proxy::addInterceptor);
     return proxy;

@@ -462,6 +462,54 @@ class GatewayProxyTest {
         .body("sha256", equalTo(UpstreamServers.sha256(payload)));
   }
 
+  /**
+   * A client sends a body over the service's limit, which the service refuses before it has read
+   * all of it, and hangs up once it has the answer, its body unfinished: the rest of the request
+   * can no longer be sent to the service. The client's own doing, and no error of the gateway's to
+   * log (Vert.x logged each at ERROR, without the request id).
+   */
+  @Test
+  void aClientThatHangsUpMidUploadOnceAnsweredLogsNoError() throws Exception {
+    LoggedErrors.Outcome<String> outcome =
+        LoggedErrors.whileGetting(
+            () -> {
+              String status = abandonedUpload("/api/v1/risks/limited", 256 * 1024);
+              Thread.sleep(500); // what the gateway makes of the hang-up comes after
+              return status;
+            });
+    assertThat(outcome.result(), startsWith("HTTP/1.1 413"));
+    assertThat(outcome.errors(), empty());
+  }
+
+  /**
+   * Sends {@code bytes} of a chunked body without its last chunk, reads the status line of the
+   * answer, and closes the connection.
+   */
+  private String abandonedUpload(String path, int bytes) throws Exception {
+    try (Socket socket = new Socket(gateway.getHost(), gateway.getPort())) {
+      socket.setSoTimeout(10_000);
+      var out = socket.getOutputStream();
+      out.write(
+          ("POST "
+                  + path
+                  + " HTTP/1.1\r\nHost: localhost\r\nAuthorization: "
+                  + bearer
+                  + "\r\nContent-Type: application/octet-stream\r\nTransfer-Encoding: chunked"
+                  + "\r\n\r\n")
+              .getBytes(StandardCharsets.US_ASCII));
+      byte[] chunk = new byte[16 * 1024];
+      for (int sent = 0; sent < bytes; sent += chunk.length) {
+        out.write((Integer.toHexString(chunk.length) + "\r\n").getBytes(StandardCharsets.US_ASCII));
+        out.write(chunk);
+        out.write("\r\n".getBytes(StandardCharsets.US_ASCII));
+      }
+      out.flush();
+      byte[] line = new byte[64];
+      int n = socket.getInputStream().read(line);
+      return new String(line, 0, Math.max(n, 0), StandardCharsets.US_ASCII);
+    }
+  }
+
   @Test
   void megabyteResponseBodyReachesTheClientIntact() {
     int size = 1024 * 1024;

@@ -48,6 +48,8 @@ import java.util.concurrent.atomic.AtomicLong;
  *       directly, counts the held answers whose connection closed before they ended
  *   <li>{@code .../upload?token=T}: counts body bytes as they arrive ({@code .../_received?token=T}
  *       reports the count so far) and answers with length and SHA-256
+ *   <li>{@code .../limited}: answers 413 once more than 64 KiB of body has arrived, as a service's
+ *       body limit does
  *   <li>{@code .../websocket}: accepts a WebSocket upgrade (a request with {@code Upgrade:
  *       websocket}: 101, then echoes each message) and counts it; {@code GET /_upgraded?path=P},
  *       called directly, answers {@code {"count": n}}. A request without that header is echoed.
@@ -180,6 +182,8 @@ public class UpstreamServers implements QuarkusTestResourceLifecycleManager {
       json(req.response(), new JsonObject().put("bytes", count == null ? 0 : count.get()));
     } else if (path.endsWith("/upload")) {
       upload(req);
+    } else if (path.endsWith("/limited")) {
+      limited(req);
     } else if (path.endsWith("/websocket") && asksForWebSocket(req)) {
       req.toWebSocket()
           .onSuccess(
@@ -432,6 +436,29 @@ public class UpstreamServers implements QuarkusTestResourceLifecycleManager {
                 new JsonObject()
                     .put("bytes", count.get())
                     .put("sha256", HexFormat.of().formatHex(digest.digest()))));
+  }
+
+  /**
+   * A service's body limit (64 KiB here): once more has arrived, a 413 problem; the rest of the
+   * body is read and dropped.
+   */
+  private static void limited(HttpServerRequest req) {
+    AtomicLong count = new AtomicLong();
+    req.handler(
+        chunk -> {
+          if (count.addAndGet(chunk.length()) > 64 * 1024 && !req.response().headWritten()) {
+            req.response()
+                .setStatusCode(413)
+                .putHeader("Content-Type", "application/problem+json")
+                .end("{\"status\":413,\"detail\":\"the body is larger than 65536 bytes\"}");
+          }
+        });
+    req.endHandler(
+        v -> {
+          if (!req.response().headWritten()) {
+            json(req.response(), new JsonObject().put("bytes", count.get()));
+          }
+        });
   }
 
   private static void json(HttpServerResponse response, JsonObject body) {
