@@ -6,17 +6,22 @@ import jakarta.ws.rs.container.ContainerRequestContext;
 import jakarta.ws.rs.container.ContainerResponseContext;
 import jakarta.ws.rs.container.ResourceInfo;
 import jakarta.ws.rs.core.HttpHeaders;
+import jakarta.ws.rs.core.MediaType;
+import jakarta.ws.rs.core.UriInfo;
 import java.security.MessageDigest;
 import java.security.NoSuchAlgorithmException;
 import java.util.HexFormat;
+import java.util.List;
+import java.util.Map;
 import org.jboss.resteasy.reactive.server.ServerResponseFilter;
 
 /**
  * Answers a read whose {@code If-None-Match} names the resource's current {@code ETag} with {@code
  * 304 Not Modified} and no body (RFC 9110, 13.1.2): a client that polls a resource it already holds
- * learns that nothing changed without receiving it again. Only a successful read that carries an
- * ETag is concerned, so lists and errors are answered as before; a read marked {@link ContentTag}
- * gets one here, a digest of its body.
+ * learns that nothing changed without receiving it again. An {@code If-Match} is evaluated first
+ * (13.2.2): a read whose If-Match names no current ETag is a 412, whatever its If-None-Match. Only
+ * a successful read that carries an ETag is concerned, so lists and errors are answered as before;
+ * a read marked {@link ContentTag} gets one here, a digest of its body.
  */
 public class ConditionalGet {
 
@@ -28,7 +33,10 @@ public class ConditionalGet {
 
   @ServerResponseFilter
   public void notModified(
-      ContainerRequestContext request, ContainerResponseContext response, ResourceInfo resource) {
+      ContainerRequestContext request,
+      ContainerResponseContext response,
+      ResourceInfo resource,
+      UriInfo uri) {
     String method = request.getMethod();
     if (response.getStatus() != 200 || !("GET".equals(method) || "HEAD".equals(method))) {
       return;
@@ -41,6 +49,36 @@ public class ConditionalGet {
         && resource.getResourceMethod().isAnnotationPresent(ContentTag.class)) {
       etag = digestTag(mapper, response.getEntity());
       response.getHeaders().putSingle(HttpHeaders.ETAG, etag);
+    }
+    // RFC 9110 13.2.2: If-Match first, and a read too is answered 412 when it fails
+    String ifMatch = request.getHeaderString(HttpHeaders.IF_MATCH);
+    if (ifMatch != null && !ifMatch.isBlank()) {
+      ProblemException failed =
+          etag == null
+              ? ifMatch.trim().equals("*")
+                  ? null
+                  : new ProblemException(
+                      ProblemType.PRECONDITION_FAILED,
+                      "If-Match "
+                          + ifMatch
+                          + " cannot match: this resource has no ETag; read it without If-Match")
+              : Preconditions.ifMatchFails(
+                  ifMatch, opaque(etag).replace("\"", ""), "read it without If-Match");
+      if (failed != null) {
+        response.setStatus(failed.type().status());
+        response.getHeaders().remove(HttpHeaders.ETAG);
+        response.setEntity(
+            ProblemMappers.problem(
+                failed.type(),
+                failed.type().status(),
+                failed.getMessage(),
+                uri,
+                List.of(),
+                Map.of()),
+            null,
+            MediaType.valueOf(Problem.MEDIA_TYPE));
+        return;
+      }
     }
     String ifNoneMatch = request.getHeaderString(HttpHeaders.IF_NONE_MATCH);
     if (etag != null && ifNoneMatch != null && anyMatches(ifNoneMatch, etag)) {

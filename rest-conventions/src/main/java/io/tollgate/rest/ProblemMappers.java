@@ -331,7 +331,7 @@ public class ProblemMappers {
         .build();
   }
 
-  private static Problem problem(
+  static Problem problem(
       ProblemType type,
       int status,
       String detail,
