@@ -130,6 +130,22 @@ class DocumentationTest {
         if (paths.path(path).path(method).has("requestBody")) {
           assertProblem(responses, "413", op);
           assertProblem(responses, "415", op);
+          // it names the media types the body may have, each of them
+          paths
+              .path(path)
+              .path(method)
+              .path("requestBody")
+              .path("content")
+              .fieldNames()
+              .forEachRemaining(
+                  type ->
+                      assertTrue(
+                          responses.path("415").path("description").asText().contains(type),
+                          op + ": 415 does not name " + type));
+          assertEquals(
+              method.equals("patch"),
+              responses.path("415").path("headers").has("Accept-Patch"),
+              op + ": Accept-Patch on its 415");
         }
         for (JsonNode parameter : paths.path(path).path(method).path("parameters")) {
           if ("Idempotency-Key".equalsIgnoreCase(parameter.path("name").asText())) {
@@ -327,8 +343,21 @@ class DocumentationTest {
           List.of(),
           DocumentedAnswers.differences(
               openapi, method, project, notAllowed, notAllowed.asString()));
+      assertEquals(
+          List.of(),
+          OpenApiHeaders.differences(openapi, method, project, notAllowed, Set.of("Allow")));
       check.accept(method, notAllowed);
     }
+    // a PATCH in a media type it does not take says which it does
+    Response unsupported =
+        given().contentType("text/plain").header("If-Match", "\"0\"").body("x").patch(project);
+    assertEquals(415, unsupported.statusCode(), unsupported.asString());
+    assertTrue(unsupported.header("Accept-Patch") != null, "415 without Accept-Patch");
+    assertEquals(
+        List.of(),
+        OpenApiHeaders.differences(
+            openapi, "PATCH", project, unsupported, Set.of("Accept-Patch", "Allow")));
+    check.accept("PATCH", unsupported);
     check.accept(
         "GET", given().accept("text/csv").get(project).then().statusCode(406).extract().response());
     assertEquals(List.of(), undocumented, "problem members neither in the schema nor an example");

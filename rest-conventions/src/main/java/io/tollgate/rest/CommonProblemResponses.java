@@ -136,7 +136,27 @@ public class CommonProblemResponses implements OASFilter {
           responses,
           "413",
           "The request body is larger than the service accepts (1 MiB by" + " default)");
-      add(responses, "415", "The request body is not application/json");
+      add(
+          responses,
+          "415",
+          "The request body is not "
+              + (operation.getRequestBody().getContent() == null
+                  ? "JSON"
+                  : String.join(
+                      " or ", operation.getRequestBody().getContent().getMediaTypes().keySet())));
+      // RFC 5789 2.2: a PATCH in a media type it does not take says which it does (AllowedMethods)
+      if (method == PathItem.HttpMethod.PATCH) {
+        APIResponse unsupported = responses.getAPIResponse("415");
+        if (unsupported.getHeaders() == null
+            || !unsupported.getHeaders().containsKey(AllowedMethods.ACCEPT_PATCH)) {
+          unsupported.addHeader(
+              AllowedMethods.ACCEPT_PATCH,
+              OASFactory.createHeader()
+                  .description("The media types a PATCH of the resource takes")
+                  .required(true)
+                  .schema(OASFactory.createSchema().addType(Schema.SchemaType.STRING)));
+        }
+      }
     }
     Parameter idempotencyKey = header(operation, Idempotency.HEADER);
     if (idempotencyKey != null) {
