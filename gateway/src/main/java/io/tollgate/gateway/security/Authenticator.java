@@ -137,7 +137,7 @@ public class Authenticator {
         "API keys are for server-side integrations and are not accepted from a browser (the"
             + " request has an Origin, Sec-Fetch-Mode or Sec-Fetch-Site header); a browser must"
             + " use a bearer token: Authorization: Bearer <JWT>",
-        CHALLENGE);
+        INVALID_TOKEN_CHALLENGE);
   }
 
   private Future<Authentication> bearer(String token) {

@@ -423,7 +423,8 @@ class ApiKeyTest {
           .then()
           .statusCode(401)
           .contentType(PROBLEM_JSON)
-          .header("WWW-Authenticate", equalTo("Bearer realm=\"tollgate\""))
+          // a credential was sent, if not one to send from here
+          .header("WWW-Authenticate", equalTo("Bearer realm=\"tollgate\", error=\"invalid_token\""))
           .body("type", equalTo("https://tollgate.io/problems/unauthorized"))
           .body("detail", containsString("server-side integrations"))
           .body("detail", containsString("Authorization: Bearer"));
@@ -444,7 +445,8 @@ class ApiKeyTest {
             .then()
             .statusCode(401)
             .contentType(PROBLEM_JSON)
-            .header("WWW-Authenticate", equalTo("Bearer realm=\"tollgate\""))
+            .header(
+                "WWW-Authenticate", equalTo("Bearer realm=\"tollgate\", error=\"invalid_token\""))
             .body("type", equalTo("https://tollgate.io/problems/unauthorized"))
             .body("detail", containsString("not accepted from a browser"));
       }
