@@ -223,12 +223,14 @@ public class ApiKeyRoutes {
     }
     return readBody(rc.request())
         .compose(
-            body ->
-                service.create(
-                    parse(body),
-                    caller.subject(),
-                    idempotencyKey,
-                    idempotencyKey == null ? null : sha256(body)))
+            body -> {
+              ApiKeyService.NewKey key = parse(body);
+              return service.create(
+                  key,
+                  caller.subject(),
+                  idempotencyKey,
+                  idempotencyKey == null ? null : fingerprint(key));
+            })
         .map(
             created -> {
               JsonObject json = created.key().toJson().put("secret", created.secret());
@@ -240,9 +242,21 @@ public class ApiKeyRoutes {
             });
   }
 
-  private static byte[] sha256(Buffer body) {
+  /**
+   * What a retry's request is compared with, as the services compare theirs (rest-conventions'
+   * Idempotency): the SHA-256 of the request as read, its fields in one order, so that the same
+   * JSON with its members in another order or other spaces between them is the same request.
+   */
+  static byte[] fingerprint(ApiKeyService.NewKey key) {
+    JsonObject canonical =
+        new JsonObject()
+            .put("name", key.name())
+            .put("scope", key.scope().name())
+            .put("projectIds", key.projectIds() == null ? null : new JsonArray(key.projectIds()))
+            .put("ownerId", key.ownerId());
     try {
-      return java.security.MessageDigest.getInstance("SHA-256").digest(body.getBytes());
+      return java.security.MessageDigest.getInstance("SHA-256")
+          .digest(canonical.toBuffer().getBytes());
     } catch (java.security.NoSuchAlgorithmException e) {
       throw new IllegalStateException(e);
     }

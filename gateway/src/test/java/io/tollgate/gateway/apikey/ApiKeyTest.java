@@ -651,6 +651,15 @@ class ApiKeyTest {
         .body("detail", containsString("already created API key " + id))
         .body("secret", nullValue());
 
+    // the same request in other words (members in another order, other spaces) is a retry too,
+    // as on the services, which compare the request as read
+    createOnce(
+            admin,
+            idempotencyKey,
+            "{ \"ownerId\" : \"svc-ci\",\n  \"scope\":\"READ_ONLY\", \"name\": \"" + name + "\" }")
+        .then()
+        .statusCode(409)
+        .header("Location", KEYS + "/" + id);
     createOnce(admin, idempotencyKey, request(name, "READ_WRITE", "svc-ci").encode())
         .then()
         .statusCode(422)
