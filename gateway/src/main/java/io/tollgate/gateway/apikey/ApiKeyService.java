@@ -228,15 +228,23 @@ public class ApiKeyService {
     return blocking(() -> store.findById(id));
   }
 
-  /** Revokes a key; its secret stops working on this instance at once. */
+  /**
+   * Revokes a key; its secret stops working on this instance at once. A key revoked before stays as
+   * it was, and its revocation is not logged again: the log names who revoked it, once.
+   */
   public Future<Optional<ApiKey>> revoke(UUID id, String revokedBy) {
     return blocking(
             () -> {
-              Optional<ApiKey> key =
+              Optional<ApiKeyStore.Revocation> revocation =
                   store.revoke(id, revokedBy, Instant.now().truncatedTo(ChronoUnit.MICROS));
-              key.ifPresent(
-                  k -> LOG.infof("API key %s (%s) revoked by %s", k.id(), k.name(), revokedBy));
-              return key;
+              revocation
+                  .filter(ApiKeyStore.Revocation::revokedNow)
+                  .ifPresent(
+                      r ->
+                          LOG.infof(
+                              "API key %s (%s) revoked by %s",
+                              r.key().id(), r.key().name(), revokedBy));
+              return revocation.map(ApiKeyStore.Revocation::key);
             })
         .andThen(
             done -> {

@@ -182,7 +182,12 @@ class ApiKeyStore {
    *
    * @return the key as it is now, or empty when there is no such key
    */
-  Optional<ApiKey> revoke(UUID id, String by, Instant at) throws SQLException {
+  /** A key after a revocation, and whether this revocation is the one that revoked it. */
+  record Revocation(ApiKey key, boolean revokedNow) {}
+
+  /** Revokes the key unless it was revoked before; empty when there is no such key. */
+  Optional<Revocation> revoke(UUID id, String by, Instant at) throws SQLException {
+    boolean revokedNow;
     try (Connection c = dataSource.getConnection();
         PreparedStatement update =
             c.prepareStatement(
@@ -191,9 +196,9 @@ class ApiKeyStore {
       update.setTimestamp(1, Timestamp.from(at));
       update.setString(2, by);
       update.setObject(3, id);
-      update.executeUpdate();
+      revokedNow = update.executeUpdate() == 1;
     }
-    return findById(id);
+    return findById(id).map(key -> new Revocation(key, revokedNow));
   }
 
   private Optional<ApiKey> findOne(String where, Object value) throws SQLException {

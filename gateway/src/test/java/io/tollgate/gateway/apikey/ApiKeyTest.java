@@ -27,6 +27,7 @@ import io.restassured.response.Response;
 import io.smallrye.jwt.auth.principal.JWTParser;
 import io.tollgate.gateway.config.GatewayConfig;
 import io.tollgate.gateway.testing.UpstreamServers;
+import io.tollgate.testing.LoggedErrors;
 import io.tollgate.testing.TestTokens;
 import io.vertx.core.json.JsonArray;
 import io.vertx.core.json.JsonObject;
@@ -41,6 +42,7 @@ import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.CountDownLatch;
 import java.util.concurrent.TimeUnit;
 import org.eclipse.microprofile.jwt.JsonWebToken;
+import org.jboss.logmanager.ExtLogRecord;
 import org.junit.jupiter.api.Test;
 
 /** API keys: managed by admins on the gateway itself, exchanged for a minted JWT on use. */
@@ -186,17 +188,38 @@ class ApiKeyTest {
     // an unrestricted collection is the service's to filter by the projects claim
     given().header("X-Api-Key", secret).when().get("/api/v1/risks").then().statusCode(200);
 
-    // revoked: refused at once, and revoking again changes nothing
-    given().header("Authorization", admin).when().delete(KEYS + "/" + id).then().statusCode(204);
-    given()
-        .header("X-Api-Key", secret)
-        .when()
-        .get(path)
-        .then()
-        .statusCode(401)
-        .contentType(PROBLEM_JSON)
-        .header("WWW-Authenticate", containsString("invalid_token"));
-    given().header("Authorization", admin).when().delete(KEYS + "/" + id).then().statusCode(204);
+    // revoked: refused at once, and revoking again (by anyone) changes nothing, nor is it logged
+    // as a revocation again: the log names who revoked the key, once
+    List<String> revocations =
+        LoggedErrors.describedDuring(
+            record ->
+                record instanceof ExtLogRecord ext
+                        && ext.getFormattedMessage().contains(id + " (ci-dashboard) revoked by")
+                    ? ext.getFormattedMessage()
+                    : null,
+            () -> {
+              given()
+                  .header("Authorization", admin)
+                  .when()
+                  .delete(KEYS + "/" + id)
+                  .then()
+                  .statusCode(204);
+              given()
+                  .header("X-Api-Key", secret)
+                  .when()
+                  .get(path)
+                  .then()
+                  .statusCode(401)
+                  .contentType(PROBLEM_JSON)
+                  .header("WWW-Authenticate", containsString("invalid_token"));
+              given()
+                  .header("Authorization", TestTokens.bearer("second-root", "ADMIN"))
+                  .when()
+                  .delete(KEYS + "/" + id)
+                  .then()
+                  .statusCode(204);
+            });
+    assertThat(revocations, contains(containsString("revoked by root")));
     given()
         .header("Authorization", admin)
         .when()
