@@ -80,6 +80,10 @@ public class ApiKeyRoutes {
         throw new ProblemException(Kind.FORBIDDEN, "managing API keys needs the ADMIN role");
       }
       String rest = rc.normalizedPath().substring(PREFIX.length());
+      if (rest.length() > 1 && rest.endsWith("/")) {
+        // a trailing slash names the same resource, as on the services' paths
+        rest = rest.substring(0, rest.length() - 1);
+      }
       if (rest.isEmpty() || rest.equals("/")) {
         done =
             switch (request.method().name()) {

@@ -610,6 +610,31 @@ class ApiKeyTest {
         .body("items", not(empty()));
   }
 
+  /** A key's path may end with a slash, as the services' paths may. */
+  @Test
+  void aKeysPathMayEndWithASlash() {
+    String id = create("trailing-slash", "READ_ONLY", null, "slasher").path("id");
+    given()
+        .header("Authorization", admin)
+        .when()
+        .get(KEYS + "/" + id + "/")
+        .then()
+        .statusCode(200)
+        .body("id", equalTo(id));
+    given()
+        .header("Authorization", admin)
+        .when()
+        .delete(KEYS + "/" + id + "/")
+        .then()
+        .statusCode(204);
+    given()
+        .header("Authorization", admin)
+        .when()
+        .get(KEYS + "/" + id)
+        .then()
+        .body("active", equalTo(false));
+  }
+
   /** The services' rule for query parameters holds for the gateway's own operations too. */
   @Test
   void unknownAndRepeatedQueryParametersAreRefusedByName() {
