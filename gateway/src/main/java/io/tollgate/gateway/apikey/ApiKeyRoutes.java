@@ -467,7 +467,8 @@ public class ApiKeyRoutes {
   private static int intParam(RoutingContext rc, String name, int fallback) {
     MultiMap params = rc.queryParams();
     String value = params.get(name);
-    if (value == null) {
+    if (value == null || value.isBlank()) {
+      // an empty value is an absent one, as on the services (?page=)
       return fallback;
     }
     try {

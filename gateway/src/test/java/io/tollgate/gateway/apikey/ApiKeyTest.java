@@ -598,6 +598,22 @@ class ApiKeyTest {
             .extract()
             .response();
     assertThat(first.header("Link"), containsString("<" + KEYS + "?page=1&size=2>; rel=\"next\""));
+    // an empty value is an absent one, as on the services
+    given()
+        .header("Authorization", admin)
+        .when()
+        .get(KEYS + "?page=&size=2")
+        .then()
+        .statusCode(200)
+        .body("page", equalTo(0))
+        .body("items.id", equalTo(first.jsonPath().getList("items.id")));
+    given()
+        .header("Authorization", admin)
+        .when()
+        .get(KEYS + "/?size=")
+        .then()
+        .statusCode(200)
+        .body("size", equalTo(20));
     List<String> created = first.jsonPath().getList("items.createdAt", String.class);
     assertThat(created.get(0).compareTo(created.get(1)), is(greaterThanOrEqualToZero()));
     given()
