@@ -115,6 +115,37 @@ class RequestBodyTest {
     given().get(project).then().body("phase", equalTo("INITIATION"));
   }
 
+  /**
+   * A truncated body was answered in Jackson's words ("Unexpected end-of-input ... [Source:
+   * REDACTED (`StreamReadFeature.INCLUDE_SOURCE_IN_LOCATION` disabled) ..."), and a value of the
+   * wrong type only "has the wrong type".
+   */
+  @Test
+  void brokenJsonAndAWrongTypeSayWhatIsExpected() {
+    given()
+        .contentType(ContentType.JSON)
+        .body("{\"key\":\"ct\"")
+        .post("/api/v1/projects")
+        .then()
+        .statusCode(400)
+        .body("type", equalTo("https://tollgate.io/problems/malformed-body"))
+        .body(
+            "detail",
+            equalTo(
+                "the request body ends before the object that begins at line 1, column 1 is"
+                    + " closed"));
+    given()
+        .contentType(ContentType.JSON)
+        .body("{\"key\":\"CT\",\"name\":\"x\",\"methodology\":\"AGILE\",\"budget\":\"5 EUR\"}")
+        .post("/api/v1/projects")
+        .then()
+        .statusCode(400)
+        .body("violations.field", equalTo(List.of("budget")))
+        .body(
+            "violations[0].message",
+            equalTo("must be a JSON object with amount and currency, not text"));
+  }
+
   /** Sends {@code body} without a Content-Type, which REST Assured would add. */
   private static HttpResponse<String> send(String method, String path, String ifMatch, String body)
       throws Exception {

@@ -1,16 +1,21 @@
 package io.tollgate.rest;
 
+import com.fasterxml.jackson.core.JsonParser;
 import com.fasterxml.jackson.core.JsonPointer;
 import com.fasterxml.jackson.core.JsonProcessingException;
+import com.fasterxml.jackson.core.JsonToken;
 import com.fasterxml.jackson.core.exc.InputCoercionException;
 import com.fasterxml.jackson.core.exc.StreamReadException;
 import com.fasterxml.jackson.databind.JsonMappingException;
 import com.fasterxml.jackson.databind.exc.InvalidFormatException;
 import com.fasterxml.jackson.databind.exc.MismatchedInputException;
 import com.fasterxml.jackson.databind.exc.UnrecognizedPropertyException;
+import java.lang.reflect.RecordComponent;
 import java.util.Arrays;
 import java.util.Collection;
 import java.util.Optional;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
 import java.util.stream.Collectors;
 
 /**
@@ -56,7 +61,54 @@ final class FieldErrors {
       boolean array = type.isArray() || Collection.class.isAssignableFrom(type);
       return "the request body must be a JSON " + (array ? "array" : "object");
     }
-    return e.getOriginalMessage();
+    return brokenJson(e);
+  }
+
+  /** What Jackson's message says it found where another type was expected. */
+  private static final Pattern FOUND =
+      Pattern.compile("from (String|Number|Integer|Floating-point|Boolean|Array|Object) value");
+
+  /** Where Jackson's message says where an unclosed object or array began. */
+  private static final Pattern UNCLOSED =
+      Pattern.compile(
+          "expected close marker for (Object|Array) \\(start marker at \\[.*?line: (\\d+), column:"
+              + " (\\d+)\\]\\)");
+
+  /**
+   * Jackson's reason for JSON it cannot parse, in plain words and with where it is: its own message
+   * quotes its internals ({@code [Source: REDACTED (`StreamReadFeature...` disabled)]}).
+   */
+  private static String brokenJson(JsonProcessingException e) {
+    String message = String.valueOf(e.getOriginalMessage());
+    Matcher unclosed = UNCLOSED.matcher(message);
+    if (message.startsWith("Unexpected end-of-input") && unclosed.find()) {
+      return "the request body ends before the %s that begins at line %s, column %s is closed"
+          .formatted(
+              unclosed.group(1).equals("Object") ? "object" : "array",
+              unclosed.group(2),
+              unclosed.group(3));
+    }
+    String where =
+        e.getLocation() == null
+            ? ""
+            : " at line %d, column %d"
+                .formatted(e.getLocation().getLineNr(), e.getLocation().getColumnNr());
+    if (message.startsWith("Unexpected end-of-input")) {
+      return "the request body ends" + where + ", in the middle of a JSON value";
+    }
+    String reason =
+        message
+            .replaceAll("\\s*\\(start marker at \\[Source: [^\\]]*\\]\\)", "")
+            .replaceAll("\\s*\\[Source: [^\\]]*\\]", "")
+            .replaceAll(" \\(code \\d+\\)", "")
+            .replaceAll("\\(('.*?')\\)", "$1")
+            .replaceAll("\\s*\\(\\s*\\)", "")
+            .replaceAll("(?s)\\n.*", "")
+            .strip();
+    if (!reason.isEmpty()) {
+      reason = Character.toLowerCase(reason.charAt(0)) + reason.substring(1);
+    }
+    return "the request body is not valid JSON" + where + (reason.isEmpty() ? "" : ": " + reason);
   }
 
   private static Optional<Problem.Violation> mappingViolation(JsonMappingException e) {
@@ -79,9 +131,66 @@ final class FieldErrors {
     }
     if (e instanceof MismatchedInputException mismatch
         && !String.valueOf(mismatch.getOriginalMessage()).contains("end-of-input")) {
-      return Optional.of(new Problem.Violation(field, "has the wrong type"));
+      return Optional.of(new Problem.Violation(field, expected(mismatch)));
     }
     return Optional.empty();
+  }
+
+  /**
+   * What a value of the wrong JSON type should have been ({@code "budget":"5 EUR"}: an object with
+   * amount and currency), and what it was.
+   */
+  private static String expected(MismatchedInputException e) {
+    Class<?> type = e.getTargetType();
+    // Jackson's message says what it found ("... from String value"), its parser may have moved on
+    Matcher found = FOUND.matcher(String.valueOf(e.getOriginalMessage()));
+    JsonToken token = e.getProcessor() instanceof JsonParser parser ? parser.currentToken() : null;
+    String was =
+        found.find()
+            ? switch (found.group(1)) {
+              case "String" -> ", not text";
+              case "Number", "Integer", "Floating-point" -> ", not a number";
+              case "Boolean" -> ", not a boolean";
+              case "Array" -> ", not an array";
+              case "Object" -> ", not an object";
+              default -> "";
+            }
+            : token == null
+                ? ""
+                : switch (token) {
+                  case VALUE_STRING -> ", not text";
+                  case VALUE_NUMBER_INT, VALUE_NUMBER_FLOAT -> ", not a number";
+                  case VALUE_TRUE, VALUE_FALSE -> ", not a boolean";
+                  case START_ARRAY -> ", not an array";
+                  case START_OBJECT -> ", not an object";
+                  default -> "";
+                };
+    if (type == null) {
+      return "has the wrong type";
+    }
+    if (type.isArray() || Collection.class.isAssignableFrom(type)) {
+      return "must be a JSON array" + was;
+    }
+    if (type == String.class) {
+      return "must be text (a JSON string)" + was;
+    }
+    if (type.isEnum()) {
+      return "must be " + describe(type) + was;
+    }
+    if (type.isRecord()) {
+      String fields =
+          Arrays.stream(type.getRecordComponents())
+              .map(RecordComponent::getName)
+              .collect(Collectors.joining(", "));
+      return "must be a JSON object with " + fields.replaceFirst(", ([^,]*)$", " and $1") + was;
+    }
+    if (Number.class.isAssignableFrom(type) || (type.isPrimitive() && type != Boolean.TYPE)) {
+      return "must be a number" + was;
+    }
+    if (type == Boolean.class || type == Boolean.TYPE) {
+      return "must be true or false" + was;
+    }
+    return "must be a valid " + describe(type) + was;
   }
 
   /** A number too large for its field ({@code 99999999999} for an int), which Jackson wraps. */
