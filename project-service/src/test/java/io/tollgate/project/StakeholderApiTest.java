@@ -315,6 +315,56 @@ class StakeholderApiTest {
         && user.equals(data(r).path("userId").asText());
   }
 
+  /**
+   * Archiving freezes a project's record, not who may read it: its OWNERs (and ADMINs) can still
+   * take a member's access away, lower it, and remove an e-mail address, each with its event, while
+   * the rest of the stakeholder analysis stays as archived. A removed member then loses the
+   * project.
+   */
+  @Test
+  void anArchivedProjectStillLetsItsOwnersTakeAccessAway() {
+    try (EventCollector events = EventCollector.fromEnd("project.events")) {
+      String id = Api.project(null);
+      String carol = add(id, "carol", "EDITOR").path("id");
+      String dan = add(id, "dan", "VIEWER").path("id");
+      given().header("If-Match", "\"0\"").delete("/api/v1/projects/" + id).then().statusCode(204);
+      Api.as("dan", "MEMBER").get("/api/v1/projects/" + id).then().statusCode(200);
+
+      // the analysis is part of the archived record
+      given()
+          .contentType("application/merge-patch+json")
+          .header("If-Match", "\"0\"")
+          .body("{\"interest\":5}")
+          .patch(url(id) + "/" + carol)
+          .then()
+          .statusCode(409)
+          .contentType(PROBLEM)
+          .body("detail", containsString("archived"));
+      // access and personal data are not
+      given()
+          .contentType("application/merge-patch+json")
+          .header("If-Match", "\"0\"")
+          .body("{\"accessRole\":\"VIEWER\",\"email\":null}")
+          .patch(url(id) + "/" + carol)
+          .then()
+          .statusCode(200)
+          .body("accessRole", equalTo("VIEWER"))
+          .body("email", nullValue());
+      given().header("If-Match", "\"0\"").delete(url(id) + "/" + dan).then().statusCode(204);
+      Api.as("dan", "MEMBER").get("/api/v1/projects/" + id).then().statusCode(404);
+      // still no new members on an archived project
+      add(id, "erin", "VIEWER").then().statusCode(409);
+
+      events.awaitRecord(
+          r -> is(r, "tollgate.project.member-changed.v1", id, "carol"), Duration.ofSeconds(20));
+      ConsumerRecord<String, String> removed =
+          events.awaitRecord(
+              r -> is(r, "tollgate.project.member-removed.v1", id, "dan"), Duration.ofSeconds(20));
+      JsonSchemas.assertConforms(MEMBER_SCHEMA, removed.value());
+      assertTrue(data(removed).path("archived").asBoolean(), removed.value());
+    }
+  }
+
   @Test
   void everyMembershipChangeIsAnOrderedEvent() {
     try (EventCollector events = EventCollector.fromEnd("project.events")) {

@@ -24,6 +24,7 @@ import jakarta.transaction.Transactional;
 import java.time.OffsetDateTime;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Set;
 import java.util.UUID;
 
 /**
@@ -137,11 +138,17 @@ public class StakeholderService {
     access.requireOwner(projectId);
     Stakeholder s = find(projectId, stakeholderId);
     Preconditions.requireIfMatch(ifMatch, s.version);
-    ProjectService.requireActive(p);
     StakeholderPatch before = StakeholderMapper.toPatchable(s);
     StakeholderPatch after = mergePatch.apply(before, patch).normalized();
     if (before.equals(after)) {
       return s;
+    }
+    if (p.archived && !STILL_MANAGED.containsAll(changed(before, after))) {
+      throw ProblemException.conflict(
+          "project "
+              + p.key
+              + " is archived: of its stakeholders only access (accessRole) and e-mail addresses"
+              + " can still be changed, and stakeholders removed");
     }
     AccessRole previous = s.accessRole;
     if (previous == AccessRole.OWNER && after.accessRole() != AccessRole.OWNER) {
@@ -169,6 +176,13 @@ public class StakeholderService {
         p, StakeholderMapper.toEvent(p, s, previous, h.seq, changed(before, after)));
     return s;
   }
+
+  /**
+   * What can still change of an archived project's stakeholders: who may read the project, and the
+   * personal data of the people on it. The rest of the stakeholder analysis is part of the record
+   * the archive keeps as it was.
+   */
+  private static final Set<String> STILL_MANAGED = Set.of("accessRole", "email");
 
   /** The names of the member's fields that differ between two versions of it. */
   private static List<String> changed(StakeholderPatch before, StakeholderPatch after) {
@@ -200,7 +214,7 @@ public class StakeholderService {
     access.requireOwner(projectId);
     Stakeholder s = find(projectId, stakeholderId);
     Preconditions.requireIfMatch(ifMatch, s.version);
-    ProjectService.requireActive(p);
+    // an archived project still lets its OWNERs and ADMINs take someone's access away
     if (s.accessRole == AccessRole.OWNER) {
       requireAnotherOwner(p, s, "cannot be removed");
     }
