@@ -106,11 +106,13 @@ public class CommonProblemResponses implements OASFilter {
             Locale.ROOT,
             "The request's header fields take more than %,d bytes; detail names the largest",
             RequestHeads.MAX_HEADER_BYTES_AT_A_SERVICE));
-    // an operation's database cannot be reached (ProblemMappers): a retry later may succeed
+    // an operation's database cannot be reached, or its change lost to concurrent work on the
+    // same rows (ProblemMappers): a retry later may succeed
     add(
         responses,
         "503",
-        "The database cannot be reached just now; Retry-After says when to try again");
+        "The database cannot be reached just now, or the change waited too long for concurrent"
+            + " work on the same data and was not made; Retry-After says when to try again");
     // a path answers the methods it does not take (AllowedMethods) and an Accept header it cannot
     // meet with problems too, whichever of its operations a client meant
     add(
