@@ -165,11 +165,15 @@ class DocumentationTest {
             ifMatch = parameter;
           }
         }
+        if (method.equals("get")) {
+          // a read evaluates If-Match too: 412 when it names no current ETag
+          assertTrue(ifMatch != null, op + " does not document If-Match");
+        }
         if (ifMatch != null) {
           withIfMatch++;
           assertProblem(responses, "412", op);
-          // updates and deletes require it (428 without); a command's POST goes ahead without
-          boolean required = !method.equals("post");
+          // updates and deletes require it (428 without); a command's POST and a read go ahead
+          boolean required = !method.equals("post") && !method.equals("get");
           assertEquals(required, ifMatch.path("required").asBoolean(), op + ": If-Match required");
           assertEquals(required, responses.has("428"), op + ": documents 428");
         }
@@ -305,6 +309,24 @@ class DocumentationTest {
             .extract()
             .response());
     check.accept("GET", given().get("/api/v1/projects/" + UUID.randomUUID()));
+    check.accept(
+        "GET",
+        given()
+            .header("If-Match", "\"99\"")
+            .get(project)
+            .then()
+            .statusCode(412)
+            .extract()
+            .response());
+    check.accept(
+        "GET",
+        given()
+            .header("If-Match", "\"0\"")
+            .get("/api/v1/projects")
+            .then()
+            .statusCode(412)
+            .extract()
+            .response());
     check.accept(
         "PATCH",
         given()

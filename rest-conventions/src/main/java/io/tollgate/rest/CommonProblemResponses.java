@@ -21,10 +21,11 @@ import org.eclipse.microprofile.openapi.models.responses.APIResponses;
  * not allow, 404 for a path under a project that does not exist or is hidden from the caller (ADR
  * 0005) and 409 for a change to one that is archived, 400 for an invalid request (every operation
  * checks its query), 405 for a method the path does not take, 406 for an {@code Accept} header that
- * allows no JSON, 413 and 415 for one with a body, 422 for one that takes {@code Idempotency-Key},
- * 412 for one that takes {@code If-Match} and 428 where it is required. An endpoint that documents
- * one of these itself keeps its own description. Every problem answer, an endpoint's own included,
- * gets the {@link Problem} schema unless it names another, and that schema gets the members {@link
+ * allows no JSON, 413 and 415 for one with a body ({@code Accept-Patch} on a PATCH's), 422 for one
+ * that takes {@code Idempotency-Key}, 412 for one that takes {@code If-Match} (every read does,
+ * {@link ConditionalGet}) and 428 where it is required. An endpoint that documents one of these
+ * itself keeps its own description. Every problem answer, an endpoint's own included, gets the
+ * {@link Problem} schema unless it names another, and that schema gets the members {@link
  * ProblemMappers} adds to any problem.
  */
 @OpenApiFilter(OpenApiFilter.RunStage.BUILD)
@@ -77,12 +78,28 @@ public class CommonProblemResponses implements OASFilter {
     if (!READS.contains(method)) {
       add(responses, "403", "The caller's role does not allow this change");
     }
+    if (method == PathItem.HttpMethod.GET && !takesIfMatch(operation)) {
+      // a read evaluates If-Match too (ConditionalGet, RFC 9110 13.2.2)
+      operation.addParameter(
+          OASFactory.createParameter()
+              .name("If-Match")
+              .in(Parameter.In.HEADER)
+              .description(
+                  "Optional: the ETag the client expects; 412 if it is not the current one")
+              .schema(OASFactory.createSchema().addType(Schema.SchemaType.STRING)));
+    }
     if (requiresIfMatch(method, operation)) {
       add(responses, "428", "If-Match is missing");
       ifMatch(operation).required(true);
     }
     if (takesIfMatch(operation)) {
-      add(responses, "412", "If-Match does not name the current version; read it again");
+      add(
+          responses,
+          "412",
+          method == PathItem.HttpMethod.GET
+              ? "If-Match names no current ETag of what is read (a read without one, such as a"
+                  + " list, matches only *)"
+              : "If-Match does not name the current version; read it again");
     }
     // every operation checks its query (QueryParameters): even one that
     // takes none refuses a parameter it does not know
@@ -187,10 +204,11 @@ public class CommonProblemResponses implements OASFilter {
 
   /**
    * Updates and deletes require If-Match (428 without it, {@link Preconditions}); a command sent
-   * with POST may take one to say which version it was decided on, and goes ahead without it.
+   * with POST may take one to say which version it was decided on, and goes ahead without it, and
+   * so does a read.
    */
   private static boolean requiresIfMatch(PathItem.HttpMethod method, Operation operation) {
-    return method != PathItem.HttpMethod.POST && takesIfMatch(operation);
+    return !READS.contains(method) && method != PathItem.HttpMethod.POST && takesIfMatch(operation);
   }
 
   private static Parameter ifMatch(Operation operation) {
