@@ -120,7 +120,8 @@ final class UpstreamFailureInterceptor implements ProxyInterceptor {
             failure -> {
               if (clientGone(context)) {
                 LOG.debugf(
-                    "%s %s -> %s abandoned: the client closed the connection",
+                    "%s %s -> %s abandoned: the client went away (closed or reset its"
+                        + " connection, or cancelled its stream)",
                     context.request().proxiedRequest().method(),
                     context.request().proxiedRequest().path(),
                     upstream.name());
@@ -248,8 +249,15 @@ final class UpstreamFailureInterceptor implements ProxyInterceptor {
     context.set(CONNECTED, Boolean.TRUE);
   }
 
+  /**
+   * Whether the client went away (closed or reset its connection, cancelled its stream), which
+   * fails the exchange with the service too: never the service's failure.
+   */
   private static boolean clientGone(ProxyContext context) {
-    return context.request().proxiedRequest().response().closed();
+    HttpServerRequest incoming = context.request().proxiedRequest();
+    return incoming instanceof ForwardedRequest forwarded
+        ? forwarded.clientGone()
+        : incoming.response().closed();
   }
 
   /**

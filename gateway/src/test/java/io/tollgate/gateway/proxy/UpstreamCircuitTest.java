@@ -13,6 +13,12 @@ import io.quarkus.test.junit.QuarkusTest;
 import io.tollgate.gateway.config.GatewayConfig;
 import io.tollgate.gateway.testing.UpstreamServers;
 import io.tollgate.testing.TestTokens;
+import io.vertx.core.Vertx;
+import io.vertx.core.http.HttpClient;
+import io.vertx.core.http.HttpClientOptions;
+import io.vertx.core.http.HttpClientRequest;
+import io.vertx.core.http.HttpMethod;
+import io.vertx.core.http.HttpVersion;
 import jakarta.inject.Inject;
 import java.io.ByteArrayOutputStream;
 import java.io.InputStream;
@@ -23,6 +29,7 @@ import java.net.URL;
 import java.nio.charset.StandardCharsets;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.concurrent.TimeUnit;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.Test;
 
@@ -37,6 +44,8 @@ class UpstreamCircuitTest {
   private static final String PATH = "/api/v1/test-flaky/items";
 
   @Inject GatewayConfig config;
+
+  @Inject Vertx vertx;
 
   @TestHTTPResource("/")
   URL gateway;
@@ -125,6 +134,105 @@ class UpstreamCircuitTest {
     // at once, within what would be the cool-down had the hang-ups counted as failures
     given().header("Authorization", bearer).when().get(PATH).then().statusCode(200);
     assertThat(metrics(), containsString("gateway_circuit_state{service=\"flaky-service\"} 0.0"));
+  }
+
+  /**
+   * Clients that reset their connection (RST) in the middle of an upload, while the service waits
+   * for the rest of the body: each is the client's doing, so neither the circuit nor the upstream
+   * failure count sees it, however soon the gateway learns that the connection is gone.
+   */
+  @Test
+  void clientsResettingAnUploadDoNotOpenTheCircuit() throws Exception {
+    String path = "/api/v1/test-flaky/reset-upload/slow";
+    double failures = upstreamFailures();
+    for (int i = 0; i < UpstreamServers.BREAKER_THRESHOLD + 1; i++) {
+      Socket socket = new Socket(gateway.getHost(), gateway.getPort());
+      socket
+          .getOutputStream()
+          .write(
+              ("POST "
+                      + path
+                      + " HTTP/1.1\r\nHost: localhost\r\nAuthorization: "
+                      + bearer
+                      + "\r\nContent-Type: application/json\r\nContent-Length: 200\r\n\r\n"
+                      + "{\"name\":")
+                  .getBytes(StandardCharsets.US_ASCII));
+      socket.getOutputStream().flush();
+      awaitSeen(path, i + 1);
+      socket.setSoLinger(true, 0);
+      socket.close();
+    }
+    assertCircuitClosedAndNothingCounted(failures);
+  }
+
+  /**
+   * HTTP/2 clients that cancel a complete request (RST_STREAM) while the service has not answered:
+   * the client's doing as well, on a connection that stays open.
+   */
+  @Test
+  void clientsCancellingAnHttp2StreamDoNotOpenTheCircuit() throws Exception {
+    String path = "/api/v1/test-flaky/reset-stream/slow";
+    double failures = upstreamFailures();
+    HttpClient client =
+        vertx.createHttpClient(
+            new HttpClientOptions()
+                .setProtocolVersion(HttpVersion.HTTP_2)
+                .setHttp2ClearTextUpgrade(false));
+    try {
+      for (int i = 0; i < UpstreamServers.BREAKER_THRESHOLD + 1; i++) {
+        HttpClientRequest request =
+            client
+                .request(
+                    HttpMethod.POST, gateway.getPort(), gateway.getHost(), path + "?delayMs=3000")
+                .toCompletionStage()
+                .toCompletableFuture()
+                .get(10, TimeUnit.SECONDS);
+        request.putHeader("Authorization", bearer).putHeader("Content-Type", "application/json");
+        request.end("{\"name\":\"cancelled\"}");
+        awaitSeen(path, i + 1);
+        assertThat("sent over HTTP/2", request.version(), is(HttpVersion.HTTP_2));
+        request.reset();
+      }
+    } finally {
+      client.close().toCompletionStage().toCompletableFuture().get(10, TimeUnit.SECONDS);
+    }
+    assertCircuitClosedAndNothingCounted(failures);
+  }
+
+  /**
+   * Another client, at once (within what would be the cool-down had those counted): the circuit is
+   * closed, and no 502 of the service was counted. The gateway learns of a client gone a moment
+   * after it went, so the count is read again for a while before it is believed.
+   */
+  private void assertCircuitClosedAndNothingCounted(double failuresBefore) throws Exception {
+    given().header("Authorization", bearer).when().get(PATH).then().statusCode(200);
+    assertThat(metrics(), containsString("gateway_circuit_state{service=\"flaky-service\"} 0.0"));
+    Thread.sleep(500);
+    assertThat("502s counted for flaky-service", upstreamFailures(), is(failuresBefore));
+    given().header("Authorization", bearer).when().get(PATH).then().statusCode(200);
+  }
+
+  /** Waits until the upstream has received {@code count} requests for {@code path}. */
+  private void awaitSeen(String path, long count) throws InterruptedException {
+    long deadline = System.nanoTime() + 10_000_000_000L;
+    while (UpstreamServers.seen(flaky(), path) < count && System.nanoTime() < deadline) {
+      Thread.sleep(10);
+    }
+    assertThat(
+        "forwarded, not refused by an open circuit",
+        UpstreamServers.seen(flaky(), path),
+        is(count));
+  }
+
+  /** {@code gateway_upstream_failures_total} of flaky-service's 502s, as the scraper reads it. */
+  private double upstreamFailures() {
+    String series = "gateway_upstream_failures_total{service=\"flaky-service\",status=\"502\"} ";
+    return metrics()
+        .lines()
+        .filter(line -> line.startsWith(series))
+        .mapToDouble(line -> Double.parseDouble(line.substring(series.length()).trim()))
+        .findFirst()
+        .orElseThrow();
   }
 
   /**
