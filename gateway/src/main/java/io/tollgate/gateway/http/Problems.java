@@ -1,5 +1,6 @@
 package io.tollgate.gateway.http;
 
+import io.tollgate.gateway.security.SecurityHeaders;
 import io.tollgate.http.RequestHeads;
 import io.vertx.core.buffer.Buffer;
 import io.vertx.core.http.HttpHeaders;
@@ -15,7 +16,7 @@ public final class Problems {
   public static final String MEDIA_TYPE = "application/problem+json";
 
   /** The correlation header every {@code /api} response carries. */
-  public static final String REQUEST_ID = "X-Request-Id";
+  public static final String REQUEST_ID = RequestIds.HEADER;
 
   // Same base URI and slugs as the services' problem types, so clients see one vocabulary.
   private static final String TYPE_BASE = "https://tollgate.io/problems/";
@@ -102,18 +103,25 @@ public final class Problems {
     respond(rc, kind, detail, null);
   }
 
-  /** Answers the request with a problem, with field violations when given. */
+  /**
+   * Answers the request with a problem, with field violations when given. On any path, whether or
+   * not an earlier handler gave the request its id, the problem quotes one (the request's own when
+   * it is sane, else a new one) and the answer carries it and the security headers.
+   */
   public static void respond(RoutingContext rc, Kind kind, String detail, JsonArray violations) {
     HttpServerResponse response = rc.response();
     if (response.headWritten() || response.closed()) {
       return;
     }
-    String path = rc.request().path();
-    String requestId = rc.request().getHeader(REQUEST_ID);
+    HttpServerRequest request = rc.request();
+    String path = request.path();
+    String requestId = RequestIds.resolve(request.getHeader(REQUEST_ID));
+    SecurityHeaders.apply(request, response.headers());
     response
         .setStatusCode(kind.status)
         .putHeader(HttpHeaders.CONTENT_TYPE, MEDIA_TYPE)
         .putHeader(HttpHeaders.CACHE_CONTROL, "no-store")
+        .putHeader(REQUEST_ID, requestId)
         .end(
             violations == null
                 ? body(kind, detail, path, requestId)

@@ -9,6 +9,7 @@ import io.tollgate.gateway.config.Upstream;
 import io.tollgate.gateway.http.ProblemException;
 import io.tollgate.gateway.http.Problems;
 import io.tollgate.gateway.http.Problems.Kind;
+import io.tollgate.gateway.http.RequestIds;
 import io.tollgate.gateway.security.AccessPolicy;
 import io.tollgate.gateway.security.Authentication;
 import io.tollgate.gateway.security.Authenticator;

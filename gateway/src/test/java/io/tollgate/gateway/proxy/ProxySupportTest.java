@@ -14,6 +14,7 @@ import io.smallrye.config.EnvConfigSource;
 import io.smallrye.config.PropertiesConfigSource;
 import io.smallrye.config.SmallRyeConfigBuilder;
 import io.tollgate.gateway.config.GatewayConfig;
+import io.tollgate.gateway.http.RequestIds;
 import io.vertx.core.impl.NoStackTraceTimeoutException;
 import java.net.ConnectException;
 import java.time.Duration;

@@ -6,12 +6,16 @@ import static org.hamcrest.Matchers.allOf;
 import static org.hamcrest.Matchers.containsString;
 import static org.hamcrest.Matchers.equalTo;
 import static org.hamcrest.Matchers.is;
+import static org.hamcrest.Matchers.matchesPattern;
 import static org.hamcrest.Matchers.not;
 import static org.hamcrest.Matchers.nullValue;
+import static org.hamcrest.Matchers.oneOf;
 import static org.hamcrest.Matchers.startsWith;
 
 import io.quarkus.test.common.http.TestHTTPResource;
 import io.quarkus.test.junit.QuarkusTest;
+import io.restassured.response.ExtractableResponse;
+import io.restassured.response.Response;
 import io.restassured.response.ValidatableResponse;
 import io.tollgate.gateway.config.GatewayConfig;
 import io.tollgate.gateway.testing.UpstreamServers;
@@ -34,6 +38,8 @@ import org.junit.jupiter.params.provider.ValueSource;
 class ResponseHeadersTest {
 
   private static final String ALLOWED_ORIGIN = "http://localhost:3000";
+  private static final String UUID_V4 =
+      "[0-9a-f]{8}-[0-9a-f]{4}-4[0-9a-f]{3}-[89ab][0-9a-f]{3}-[0-9a-f]{12}";
 
   @Inject GatewayConfig config;
 
@@ -55,6 +61,47 @@ class ResponseHeadersTest {
     securityHeaders(given().when().get("/api/v1/risks/1").then()).statusCode(401);
     securityHeaders(given().header("Authorization", bearer).when().get("/api/v1/none").then())
         .statusCode(404);
+  }
+
+  /**
+   * Every problem the gateway answers itself, on any path (a path it does not serve, the documents'
+   * own problems), quotes the request id its answer carries, made when the client sent none or one
+   * that is not sane, and carries the security headers.
+   */
+  @ParameterizedTest
+  @ValueSource(
+      strings = {
+        "GET /",
+        "GET /q/health",
+        "GET /q/metrics",
+        "GET /nothing/here",
+        "GET /asyncapi/no-such-service/asyncapi.yaml",
+        "POST /q/openapi",
+        "DELETE /q/swagger-ui/"
+      })
+  void theGatewaysOwnProblemsOnAnyPathQuoteTheRequestIdTheyCarry(String request) {
+    String method = request.substring(0, request.indexOf(' '));
+    String path = request.substring(method.length() + 1);
+    // none sent, and one that could smuggle a log line in: a new one is made
+    for (String sent : new String[] {null, "a b"}) {
+      var specification = given();
+      if (sent != null) {
+        specification.header("X-Request-Id", sent);
+      }
+      ExtractableResponse<Response> answer =
+          securityHeaders(specification.when().request(method, path).then())
+              .statusCode(oneOf(404, 405))
+              .contentType("application/problem+json")
+              .header("Cache-Control", "no-store")
+              .body("instance", equalTo(path))
+              .extract();
+      String requestId = answer.path("requestId");
+      assertThat(requestId, matchesPattern(UUID_V4));
+      assertThat(answer.header("X-Request-Id"), equalTo(requestId));
+    }
+    securityHeaders(given().header("X-Request-Id", "mine-1").when().request(method, path).then())
+        .header("X-Request-Id", "mine-1")
+        .body("requestId", equalTo("mine-1"));
   }
 
   /**

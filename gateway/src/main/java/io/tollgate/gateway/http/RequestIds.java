@@ -1,17 +1,17 @@
-package io.tollgate.gateway.proxy;
+package io.tollgate.gateway.http;
 
 import java.util.UUID;
 import java.util.concurrent.ThreadLocalRandom;
 
 /** The {@code X-Request-Id} correlation header: kept when a caller sent a sane one, else new. */
-final class RequestIds {
+public final class RequestIds {
 
-  static final String HEADER = io.tollgate.http.RequestIds.HEADER;
+  public static final String HEADER = io.tollgate.http.RequestIds.HEADER;
 
   private RequestIds() {}
 
   /** The id to use for a request that arrived with {@code incoming} (possibly null). */
-  static String resolve(String incoming) {
+  public static String resolve(String incoming) {
     if (io.tollgate.http.RequestIds.accepted(incoming)) {
       return incoming;
     }
