@@ -316,6 +316,65 @@ class StakeholderApiTest {
   }
 
   /**
+   * A retried request (same Idempotency-Key) from a caller who has since lost the right to make it
+   * is refused, not answered with the stored 201: an OWNER demoted to EDITOR, and an ADMIN's gate
+   * override retried with a token that is no longer ADMIN's.
+   */
+  @Test
+  void aRetryAfterLosingTheRightIsRefusedNotReplayed() {
+    String id = Api.project(null);
+    add(id, "olga", "OWNER").then().statusCode(201);
+    String key = "add-" + UUID.randomUUID();
+    String body =
+        "{\"userId\":\"zed\",\"name\":\"Zed\",\"role\":\"QA\",\"influence\":1,"
+            + "\"interest\":1,\"accessRole\":\"VIEWER\"}";
+    Api.as("olga", "MEMBER")
+        .contentType(ContentType.JSON)
+        .header("Idempotency-Key", key)
+        .body(body)
+        .post(url(id))
+        .then()
+        .statusCode(201);
+    String olga =
+        given().queryParam("userId", "olga").get(url(id)).then().extract().path("items[0].id");
+    given()
+        .contentType("application/merge-patch+json")
+        .header("If-Match", "\"0\"")
+        .body("{\"accessRole\":\"EDITOR\"}")
+        .patch(url(id) + "/" + olga)
+        .then()
+        .statusCode(200);
+    Api.as("olga", "MEMBER")
+        .contentType(ContentType.JSON)
+        .header("Idempotency-Key", key)
+        .body(body)
+        .post(url(id))
+        .then()
+        .statusCode(403)
+        .header("Idempotent-Replayed", nullValue());
+
+    String override = "override-" + UUID.randomUUID();
+    String move = "{\"to\":\"PLANNING\",\"reason\":\"r\",\"overrideJustification\":\"accepted\"}";
+    String transitions = "/api/v1/projects/" + id + "/phase-transitions";
+    Api.as("root", "ADMIN")
+        .contentType(ContentType.JSON)
+        .header("Idempotency-Key", override)
+        .body(move)
+        .post(transitions)
+        .then()
+        .statusCode(201);
+    add(id, "root", "OWNER").then().statusCode(201);
+    Api.as("root", "MEMBER")
+        .contentType(ContentType.JSON)
+        .header("Idempotency-Key", override)
+        .body(move)
+        .post(transitions)
+        .then()
+        .statusCode(403)
+        .header("Idempotent-Replayed", nullValue());
+  }
+
+  /**
    * Archiving freezes a project's record, not who may read it: its OWNERs (and ADMINs) can still
    * take a member's access away, lower it, and remove an e-mail address, each with its event, while
    * the rest of the stakeholder analysis stays as archived. A removed member then loses the

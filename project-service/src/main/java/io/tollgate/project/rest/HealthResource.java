@@ -49,7 +49,8 @@ public class HealthResource {
           "The health rating as of asOf (default today) with the reasons behind it, phrased for"
               + " a business reader."
               + RULES
-              + " A change of the rating is published as tollgate.project.health-changed.v1.")
+              + " A change of the rating, or of its grounds while the rating stays (then previousRating"
+              + " equals rating), is published as tollgate.project.health-changed.v1.")
   @APIResponse(
       responseCode = "200",
       description = "The health",

@@ -137,6 +137,8 @@ public class PhaseTransitionResource {
           @HeaderParam(HttpHeaders.IF_MATCH)
           String ifMatch,
       @Context UriInfo uri) {
+    // before a replay too: a caller who has lost the right to this move gets no stored 201
+    lifecycle.authorize(id, request);
     return idempotency.once(
         idempotencyKey,
         uri,

@@ -90,6 +90,8 @@ public class StakeholderResource {
           @HeaderParam(Idempotency.HEADER)
           String idempotencyKey,
       @Context UriInfo uri) {
+    // before a replay too: a caller who is no longer an OWNER gets no stored 201
+    stakeholders.authorizeAdd(id);
     return idempotency.once(
         idempotencyKey,
         uri,

@@ -99,6 +99,22 @@ public class LifecycleService {
   }
 
   /**
+   * Refuses a move the caller may not ask for, whatever the project's state: ending a project
+   * (CLOSED, CANCELLED) is its OWNERs' decision, and only an ADMIN overrides a gate. The resource
+   * also asks before replaying a stored answer, so that a caller who has since lost the right gets
+   * no 201 for it.
+   */
+  public void authorize(UUID projectId, PhaseTransitionRequest request) {
+    if (request.to() != null && request.to().isTerminal()) {
+      // nothing follows CLOSED or CANCELLED, and nobody can undo it: the project's owners decide
+      access.requireOwner(projectId);
+    }
+    if (blankToNull(request.overrideJustification()) != null && !caller.isAdmin()) {
+      throw new ProblemException(ProblemType.FORBIDDEN, "only an ADMIN may override a phase gate");
+    }
+  }
+
+  /**
    * Moves a project to {@code request.to()}. Forward moves pass the gates of the phase left and the
    * phase entered, moves back the gates of the phase entered; an ADMIN may let them pass unmet
    * criteria with a justification.
@@ -115,14 +131,8 @@ public class LifecycleService {
     if (p.archived) {
       throw refused(p, request.to(), "project " + p.key + " is archived and cannot be changed");
     }
-    if (request.to().isTerminal()) {
-      // nothing follows CLOSED or CANCELLED, and nobody can undo it: the project's owners decide
-      access.requireOwner(projectId);
-    }
+    authorize(projectId, request);
     String justification = blankToNull(request.overrideJustification());
-    if (justification != null && !caller.isAdmin()) {
-      throw new ProblemException(ProblemType.FORBIDDEN, "only an ADMIN may override a phase gate");
-    }
     if (request.overriddenRuleIds() != null && justification == null) {
       throw new ProblemException(
           ProblemType.VALIDATION,

@@ -75,10 +75,19 @@ public class StakeholderService {
             AccessRole.OWNER));
   }
 
+  /**
+   * Refuses a caller who may not add members (OWNERs and ADMINs may). The resource also asks before
+   * replaying a stored answer, so that a caller who has since lost OWNER gets no 201 for it.
+   */
+  public void authorizeAdd(UUID projectId) {
+    access.requireOwner(projectId);
+  }
+
   @Transactional
   public Stakeholder add(UUID projectId, StakeholderCreate request) {
     Project p = projects.lock(projectId);
-    access.requireOwner(projectId);
+    // again under the project's lock, which a change of the caller's role also takes
+    authorizeAdd(projectId);
     ProjectService.requireActive(p);
     return add(p, request);
   }
