@@ -3,6 +3,7 @@ package io.tollgate.security;
 import io.quarkus.security.AuthenticationFailedException;
 import io.quarkus.security.ForbiddenException;
 import io.quarkus.security.UnauthorizedException;
+import io.tollgate.http.RequestIds;
 import io.tollgate.rest.Problem;
 import io.tollgate.rest.ProblemType;
 import jakarta.ws.rs.core.HttpHeaders;
@@ -12,40 +13,52 @@ import java.util.List;
 import java.util.Map;
 import org.jboss.resteasy.reactive.server.ServerExceptionMapper;
 
-/** 401 and 403 as problem details; a 401 says how to authenticate. */
+/**
+ * 401 and 403 as problem details, quoting the request's {@code X-Request-Id} as {@code requestId}
+ * as every other problem of the services does; a 401 says how to authenticate, and, when a token
+ * was sent and refused, that it is not valid ({@code error="invalid_token"}, RFC 6750 section 3.1;
+ * a request without a credential gets no error code).
+ */
 public class SecurityProblemMappers {
 
+  private static final String CHALLENGE = "Bearer realm=\"tollgate\"";
+  private static final String INVALID_TOKEN = CHALLENGE + ", error=\"invalid_token\"";
+
   @ServerExceptionMapper(priority = 1)
-  public Response unauthenticated(UnauthorizedException e, UriInfo uri) {
-    return unauthorized("a valid bearer token is required", uri);
+  public Response unauthenticated(UnauthorizedException e, UriInfo uri, HttpHeaders headers) {
+    return problem(ProblemType.UNAUTHORIZED, "a valid bearer token is required", uri, headers)
+        .header(HttpHeaders.WWW_AUTHENTICATE, CHALLENGE)
+        .build();
   }
 
   @ServerExceptionMapper(priority = 1)
-  public Response authenticationFailed(AuthenticationFailedException e, UriInfo uri) {
-    return unauthorized(
-        "the bearer token is not valid (signature, issuer, audience or expiry)", uri);
+  public Response authenticationFailed(
+      AuthenticationFailedException e, UriInfo uri, HttpHeaders headers) {
+    return invalidToken(
+        "the bearer token is not valid (signature, issuer, audience or expiry)", uri, headers);
   }
 
   /** A verified token whose limiting claim cannot be read: refused, never served unlimited. */
   @ServerExceptionMapper(priority = 1)
-  public Response unreadableClaim(UnreadableClaimException e, UriInfo uri) {
-    return problem(ProblemType.UNAUTHORIZED, e.getMessage(), uri)
-        .header(HttpHeaders.WWW_AUTHENTICATE, "Bearer realm=\"tollgate\", error=\"invalid_token\"")
-        .build();
+  public Response unreadableClaim(UnreadableClaimException e, UriInfo uri, HttpHeaders headers) {
+    return invalidToken(e.getMessage(), uri, headers);
   }
 
   @ServerExceptionMapper(priority = 1)
-  public Response forbidden(ForbiddenException e, UriInfo uri) {
-    return problem(ProblemType.FORBIDDEN, "your role does not allow this", uri).build();
+  public Response forbidden(ForbiddenException e, UriInfo uri, HttpHeaders headers) {
+    return problem(ProblemType.FORBIDDEN, "your role does not allow this", uri, headers).build();
   }
 
-  private static Response unauthorized(String detail, UriInfo uri) {
-    return problem(ProblemType.UNAUTHORIZED, detail, uri)
-        .header(HttpHeaders.WWW_AUTHENTICATE, "Bearer realm=\"tollgate\"")
+  private static Response invalidToken(String detail, UriInfo uri, HttpHeaders headers) {
+    return problem(ProblemType.UNAUTHORIZED, detail, uri, headers)
+        .header(HttpHeaders.WWW_AUTHENTICATE, INVALID_TOKEN)
         .build();
   }
 
-  private static Response.ResponseBuilder problem(ProblemType type, String detail, UriInfo uri) {
+  private static Response.ResponseBuilder problem(
+      ProblemType type, String detail, UriInfo uri, HttpHeaders headers) {
+    // the gateway's id, as rest-conventions quotes it in the services' other problems
+    String requestId = headers.getHeaderString(RequestIds.HEADER);
     return Response.status(type.status())
         .type(Problem.MEDIA_TYPE)
         .entity(
@@ -56,6 +69,6 @@ public class SecurityProblemMappers {
                 detail,
                 Problem.instance(uri.getPath()),
                 List.of(),
-                Map.of()));
+                RequestIds.accepted(requestId) ? Map.of("requestId", requestId) : Map.of()));
   }
 }

@@ -1,6 +1,8 @@
 package io.tollgate.security.app;
 
 import io.tollgate.security.Caller;
+import jakarta.annotation.security.RolesAllowed;
+import jakarta.ws.rs.DELETE;
 import jakarta.ws.rs.GET;
 import jakarta.ws.rs.POST;
 import jakarta.ws.rs.Path;
@@ -10,7 +12,10 @@ import jakarta.ws.rs.core.MediaType;
 import java.util.Map;
 import java.util.UUID;
 
-/** Endpoints of a service in miniature: one outside any project, one under a project. */
+/**
+ * Endpoints of a service in miniature: some outside any project (one for administrators only), one
+ * under a project.
+ */
 @Path("/api/v1")
 @Produces(MediaType.APPLICATION_JSON)
 public class SampleResource {
@@ -33,6 +38,14 @@ public class SampleResource {
   @Path("/things")
   public Map<String, Object> create() {
     return Map.of("created", true);
+  }
+
+  /** For administrators only: anyone else is refused with a 403. */
+  @DELETE
+  @Path("/things")
+  @RolesAllowed("ADMIN")
+  public Map<String, Object> clear() {
+    return Map.of("cleared", true);
   }
 
   @GET
