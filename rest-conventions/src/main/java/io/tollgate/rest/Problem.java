@@ -49,15 +49,16 @@ public record Problem(
    * The {@code instance} member for a request path as JAX-RS hands it over, i.e. already decoded:
    * characters a URI cannot hold ({@code /projects/{id}}, a space, a {@code %} that was {@code
    * %25}) are percent-encoded again, so that a request a client got wrong is still answered with a
-   * problem instead of failing while its problem is built.
+   * problem instead of failing while its problem is built. So are characters outside ASCII (a
+   * fullwidth digit in an id), which a URI reference (RFC 3986) cannot hold either.
    */
   public static URI instance(String decodedPath) {
     if (decodedPath == null) {
       return null;
     }
     try {
-      return new URI(null, null, decodedPath, null);
-    } catch (URISyntaxException e) {
+      return URI.create(new URI(null, null, decodedPath, null).toASCIIString());
+    } catch (URISyntaxException | IllegalArgumentException e) {
       return null;
     }
   }
