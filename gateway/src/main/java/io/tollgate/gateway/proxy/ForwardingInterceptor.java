@@ -4,7 +4,9 @@ import io.tollgate.gateway.config.Upstream;
 import io.vertx.core.Future;
 import io.vertx.core.MultiMap;
 import io.vertx.core.http.HttpHeaders;
+import io.vertx.core.http.HttpMethod;
 import io.vertx.core.http.HttpServerRequest;
+import io.vertx.core.http.HttpVersion;
 import io.vertx.core.net.HostAndPort;
 import io.vertx.core.net.SocketAddress;
 import io.vertx.httpproxy.ProxyContext;
@@ -59,6 +61,18 @@ final class ForwardingInterceptor implements ProxyInterceptor {
     // the client's Connection options are already gone (GatewayRouter): what has their names now
     // is the gateway's own, for the next hop
     MultiMap headers = request.headers();
+
+    // An HTTP/2 request need not give its body's length: its frames end the body. The proxy sends
+    // a body of unknown length on (chunked, to the upstream's HTTP/1.1) only when the request says
+    // Transfer-Encoding: chunked, which no HTTP/2 request does, so such a body was dropped and
+    // the write failed. What the library reads is said for it here; no header is forwarded.
+    if (incoming.version() == HttpVersion.HTTP_2
+        && request.getBody() != null
+        && request.getBody().length() < 0
+        && incoming.method() != HttpMethod.GET
+        && incoming.method() != HttpMethod.HEAD) {
+      incoming.headers().set(HttpHeaders.TRANSFER_ENCODING, HttpHeaders.CHUNKED);
+    }
 
     // An absolute-form request target must not reach the upstream as a foreign URL.
     if (!request.getURI().startsWith("/")) {

@@ -95,6 +95,7 @@ class GatewayProxyTest {
   private static final String PROBLEM_JSON = "application/problem+json";
 
   @Inject GatewayConfig config;
+  @Inject io.vertx.core.Vertx vertx;
 
   @TestHTTPResource("/")
   URL gateway;
@@ -460,6 +461,60 @@ class GatewayProxyTest {
         .statusCode(200)
         .body("bytes", equalTo(payload.length))
         .body("sha256", equalTo(UpstreamServers.sha256(payload)));
+  }
+
+  /**
+   * An HTTP/2 request need not give its body's length (its frames end the body): such a body, a
+   * streamed upload, reaches the service whole, sent to it chunked, and nothing is logged as an
+   * error. It was dropped, and the service read a request without a body.
+   */
+  @Test
+  void anHttp2BodyOfUnknownLengthReachesTheServiceWhole() throws Exception {
+    String body = "{\"name\":\"streamed\",\"kind\":\"GO_LIVE\"}";
+    io.vertx.core.http.HttpClient client =
+        vertx.createHttpClient(
+            new io.vertx.core.http.HttpClientOptions()
+                .setProtocolVersion(io.vertx.core.http.HttpVersion.HTTP_2)
+                .setHttp2ClearTextUpgrade(false));
+    try {
+      LoggedErrors.Outcome<JsonPath> outcome =
+          LoggedErrors.whileGetting(
+              () -> {
+                io.vertx.core.http.HttpClientRequest request =
+                    client
+                        .request(
+                            io.vertx.core.http.HttpMethod.POST,
+                            gateway.getPort(),
+                            gateway.getHost(),
+                            "/api/v1/milestones/streamed")
+                        .toCompletionStage()
+                        .toCompletableFuture()
+                        .get(10, TimeUnit.SECONDS);
+                request
+                    .putHeader("Authorization", bearer)
+                    .putHeader("Content-Type", "application/json")
+                    .setChunked(true);
+                // the body read as it arrives: data with nobody to read it is dropped
+                var answer =
+                    request
+                        .response()
+                        .compose(
+                            r -> r.body().map(b -> List.<Object>of(r.statusCode(), b.toString())));
+                // written in two parts, as a stream is: no Content-Length
+                request.write(body.substring(0, 10));
+                request.end(body.substring(10));
+                List<Object> answered =
+                    answer.toCompletionStage().toCompletableFuture().get(10, TimeUnit.SECONDS);
+                assertThat(answered.get(0), is(200));
+                assertThat(request.version(), is(io.vertx.core.http.HttpVersion.HTTP_2));
+                return new JsonPath((String) answered.get(1));
+              });
+      assertThat(outcome.result().getString("body"), is(body));
+      assertThat(outcome.result().getList("headers.'content-length'"), is((Object) null));
+      assertThat(outcome.errors(), empty());
+    } finally {
+      client.close().toCompletionStage().toCompletableFuture().get(10, TimeUnit.SECONDS);
+    }
   }
 
   /**
