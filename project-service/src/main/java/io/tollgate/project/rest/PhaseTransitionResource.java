@@ -119,6 +119,7 @@ public class PhaseTransitionResource {
       content =
           @Content(
               mediaType = Problem.MEDIA_TYPE,
+              schema = @Schema(implementation = TransitionRefusal.class),
               examples = {
                 @ExampleObject(name = "gates not passed", value = GATE_REFUSAL_EXAMPLE),
                 @ExampleObject(name = "phase skipped", value = INVALID_TRANSITION_EXAMPLE)
