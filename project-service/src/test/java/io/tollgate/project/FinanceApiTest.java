@@ -364,7 +364,8 @@ class FinanceApiTest {
         .post(url)
         .then()
         .statusCode(400)
-        .body("violations[0].field", equalTo("recurrence"));
+        // the recurrence that cannot be read, with every other violation
+        .body("violations.field", equalTo(List.of("amount", "description", "recurrence")));
     given().get(url).then().body("totalItems", equalTo(0));
     Response added =
         given()

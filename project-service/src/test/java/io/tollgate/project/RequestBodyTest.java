@@ -146,6 +146,49 @@ class RequestBodyTest {
             equalTo("must be a JSON object with amount and currency, not text"));
   }
 
+  /**
+   * A value Jackson cannot read (an unknown methodology, a budget given as text) was the only
+   * violation answered, hiding the others ("name": "", a key in lower case): all come in one
+   * answer, as they do when every value can be read.
+   */
+  @Test
+  void aValueThatCannotBeReadHidesNoOtherViolation() {
+    given()
+        .contentType(ContentType.JSON)
+        .body("{\"key\":\"ct\",\"name\":\"\",\"methodology\":\"BAD\"}")
+        .post("/api/v1/projects")
+        .then()
+        .statusCode(400)
+        .body("detail", equalTo("3 fields are not valid"))
+        .body("violations.field", equalTo(List.of("key", "methodology", "name")))
+        .body(
+            "violations.find { it.field == 'methodology' }.message",
+            equalTo("must be a valid one of AGILE, WATERFALL, HYBRID"));
+    given()
+        .contentType(ContentType.JSON)
+        .body(
+            """
+            {"key":"CT","name":"","methodology":"AGILE","startDate":"2026-05-01",
+             "targetDate":"2026-04-01","budget":"5 EUR","colour":"red",
+             "stakeholders":[1]}""")
+        .post("/api/v1/projects")
+        .then()
+        .statusCode(400)
+        .body(
+            "violations.field",
+            equalTo(List.of("budget", "colour", "name", "stakeholders", "targetDate")));
+    String project = "/api/v1/projects/" + Api.project(null);
+    given()
+        .contentType("application/merge-patch+json")
+        .header("If-Match", "\"0\"")
+        .body("{\"name\":\"\",\"methodology\":\"BAD\",\"startDate\":\"soon\"}")
+        .patch(project)
+        .then()
+        .statusCode(400)
+        .body("violations.field", equalTo(List.of("methodology", "name", "startDate")));
+    given().get(project).then().body("version", equalTo(0));
+  }
+
   /** Sends {@code body} without a Content-Type, which REST Assured would add. */
   private static HttpResponse<String> send(String method, String path, String ifMatch, String body)
       throws Exception {

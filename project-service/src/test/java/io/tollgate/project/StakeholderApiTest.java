@@ -139,7 +139,10 @@ class StakeholderApiTest {
         .then()
         .statusCode(400)
         .contentType(PROBLEM)
-        .body("violations[0].field", equalTo("role"));
+        // the role that cannot be read, with every other violation
+        .body(
+            "violations.field",
+            equalTo(List.of("email", "influence", "interest", "role", "userId")));
     given()
         .contentType(ContentType.JSON)
         .body(

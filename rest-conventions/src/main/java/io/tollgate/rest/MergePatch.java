@@ -26,10 +26,12 @@ public class MergePatch {
 
   private final ObjectMapper mapper;
   private final Validator validator;
+  private final AllViolations allViolations;
 
-  MergePatch(ObjectMapper mapper, Validator validator) {
+  MergePatch(ObjectMapper mapper, Validator validator, AllViolations allViolations) {
     this.mapper = mapper;
     this.validator = validator;
+    this.allViolations = allViolations;
   }
 
   /**
@@ -58,9 +60,15 @@ public class MergePatch {
     try {
       result = (T) mapper.treeToValue(merged, current.getClass());
     } catch (JsonMappingException e) {
-      // a word where a decimal belongs: name the field, as a create's body would
+      // a word where a decimal belongs: name the field, as a create's body would, with every
+      // other violation of the patched resource
       throw FieldErrors.violationOf(e)
-          .map(violation -> ProblemException.invalid(List.of(violation)))
+          .map(
+              violation ->
+                  ProblemException.invalid(
+                      allViolations
+                          .of(merged, mapper.constructType(current.getClass()))
+                          .orElse(List.of(violation))))
           .orElseGet(() -> new ProblemException(ProblemType.VALIDATION, e.getOriginalMessage()));
     } catch (com.fasterxml.jackson.core.JsonProcessingException e) {
       throw new ProblemException(ProblemType.VALIDATION, e.getOriginalMessage());

@@ -1,10 +1,14 @@
 package io.tollgate.rest;
 
 import com.fasterxml.jackson.core.JsonProcessingException;
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.exc.MismatchedInputException;
+import io.quarkus.vertx.http.runtime.CurrentVertxRequest;
 import io.tollgate.eventing.DatabaseFailures;
 import io.vertx.core.http.HttpMethod;
 import io.vertx.core.http.HttpServerRequest;
+import io.vertx.ext.web.RoutingContext;
 import jakarta.persistence.OptimisticLockException;
 import jakarta.validation.ConstraintViolation;
 import jakarta.validation.ConstraintViolationException;
@@ -15,6 +19,7 @@ import jakarta.ws.rs.HeaderParam;
 import jakarta.ws.rs.PathParam;
 import jakarta.ws.rs.QueryParam;
 import jakarta.ws.rs.WebApplicationException;
+import jakarta.ws.rs.container.ResourceInfo;
 import jakarta.ws.rs.core.HttpHeaders;
 import jakarta.ws.rs.core.Response;
 import jakarta.ws.rs.core.UriInfo;
@@ -23,6 +28,7 @@ import java.lang.reflect.Method;
 import java.util.Comparator;
 import java.util.List;
 import java.util.Map;
+import java.util.Optional;
 import java.util.Set;
 import java.util.stream.Collectors;
 import org.hibernate.exception.DataException;
@@ -43,9 +49,19 @@ public class ProblemMappers {
   static final int RETRY_AFTER_SECONDS = 5;
 
   private final AllowedMethods allowedMethods;
+  private final AllViolations allViolations;
+  private final CurrentVertxRequest http;
+  private final ObjectMapper mapper;
 
-  ProblemMappers(AllowedMethods allowedMethods) {
+  ProblemMappers(
+      AllowedMethods allowedMethods,
+      AllViolations allViolations,
+      CurrentVertxRequest http,
+      ObjectMapper mapper) {
     this.allowedMethods = allowedMethods;
+    this.allViolations = allViolations;
+    this.http = http;
+    this.mapper = mapper;
   }
 
   @ServerExceptionMapper
@@ -102,19 +118,61 @@ public class ProblemMappers {
   }
 
   @ServerExceptionMapper(priority = 1)
-  public Response unreadableJson(JsonProcessingException e, UriInfo uri) {
+  public Response unreadableJson(JsonProcessingException e, UriInfo uri, ResourceInfo resource) {
     var violation = FieldErrors.violationOf(e);
     if (violation.isPresent()) {
-      return respond(
-          ProblemType.VALIDATION, "1 field is not valid", uri, List.of(violation.get()), Map.of());
+      // the one Jackson stopped at, with every other the body has
+      ProblemException all =
+          ProblemException.invalid(bodyViolations(resource).orElse(List.of(violation.get())));
+      return respond(all.type(), all.getMessage(), uri, all.violations(), Map.of());
     }
     return respond(ProblemType.MALFORMED_BODY, FieldErrors.malformed(e), uri, List.of(), Map.of());
   }
 
   /** Overrides Quarkus's built-in mapper for this subtype, which answers plain JSON. */
   @ServerExceptionMapper(priority = 1)
-  public Response mismatchedInput(MismatchedInputException e, UriInfo uri) {
-    return unreadableJson(e, uri);
+  public Response mismatchedInput(MismatchedInputException e, UriInfo uri, ResourceInfo resource) {
+    return unreadableJson(e, uri, resource);
+  }
+
+  /**
+   * Every violation of the request's body, read again as its operation's body type ({@link
+   * AllViolations}); empty when that cannot be done.
+   */
+  private Optional<List<Problem.Violation>> bodyViolations(ResourceInfo resource) {
+    if (allViolations == null || resource == null || resource.getResourceMethod() == null) {
+      return Optional.empty();
+    }
+    java.lang.reflect.Type type = bodyType(resource.getResourceMethod());
+    RoutingContext request = http.getCurrent();
+    if (type == null
+        || request == null
+        || request.body() == null
+        || request.body().buffer() == null) {
+      return Optional.empty();
+    }
+    try {
+      JsonNode body = mapper.readTree(request.body().buffer().getBytes());
+      return allViolations.of(body, mapper.getTypeFactory().constructType(type));
+    } catch (java.io.IOException unreadable) {
+      return Optional.empty();
+    }
+  }
+
+  /** The type of a resource method's body: its parameter without a JAX-RS annotation. */
+  private static java.lang.reflect.Type bodyType(Method method) {
+    java.lang.reflect.Parameter[] parameters = method.getParameters();
+    for (int i = 0; i < parameters.length; i++) {
+      boolean annotated = false;
+      for (Annotation annotation : parameters[i].getAnnotations()) {
+        String owner = annotation.annotationType().getPackageName();
+        annotated |= owner.startsWith("jakarta.ws.rs") || owner.startsWith("org.jboss.resteasy");
+      }
+      if (!annotated && parameters[i].getType() != JsonNode.class) {
+        return parameters[i].getParameterizedType();
+      }
+    }
+    return null;
   }
 
   @ServerExceptionMapper(priority = 1)
@@ -180,10 +238,10 @@ public class ProblemMappers {
 
   @ServerExceptionMapper(priority = 1)
   public Response webApplication(
-      WebApplicationException e, UriInfo uri, HttpServerRequest request) {
+      WebApplicationException e, UriInfo uri, HttpServerRequest request, ResourceInfo resource) {
     // Quarkus REST wraps a body that is not JSON into a bare 400
     if (e.getCause() instanceof JsonProcessingException unreadable) {
-      return unreadableJson(unreadable, uri);
+      return unreadableJson(unreadable, uri, resource);
     }
     int status = e.getResponse().getStatus();
     Set<String> allowed = Set.of();

@@ -12,7 +12,7 @@ import org.junit.jupiter.api.Test;
 /** How a constraint the database enforced becomes a problem (the mapping alone, no Quarkus). */
 class ProblemMappersTest {
 
-  private final ProblemMappers mappers = new ProblemMappers(null);
+  private final ProblemMappers mappers = new ProblemMappers(null, null, null, null);
 
   @Test
   void aUniqueOrForeignKeyIsAConflict() {
