@@ -12,7 +12,10 @@ import io.quarkus.test.common.http.TestHTTPResource;
 import io.quarkus.test.junit.QuarkusTest;
 import io.tollgate.testing.LoggedErrors;
 import io.tollgate.testing.RawHttp;
+import io.tollgate.testing.TestTokens;
 import java.net.URL;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.ValueSource;
@@ -81,6 +84,62 @@ class ManagementInterfaceTest {
             .extract()
             .asString();
     assertThat(metrics, containsString("gateway_circuit_state{service=\"project-service\""));
+  }
+
+  /**
+   * One {@code uri} tag per route prefix and one for what is below it, whatever the answer: a 404
+   * that a service answers on the prefix itself (no operation there yet), with or without a
+   * trailing slash, is counted under the prefix, not with the paths nothing serves (NOT_FOUND).
+   */
+  @Test
+  void aRoutePrefixKeepsItsUriTagOnA404() {
+    String bearer = TestTokens.bearer("mona", "MEMBER");
+    String prefix = "/api/v1/subscriptions";
+    double onPrefix = notFoundCount(prefix);
+    double below = notFoundCount(prefix + "/{path}");
+    double nowhere = notFoundCount("NOT_FOUND");
+    for (String path : new String[] {prefix, prefix + "/", prefix + "/7"}) {
+      given()
+          .header("Authorization", bearer)
+          .header("X-Echo-Status", "404")
+          .when()
+          .get(path)
+          .then()
+          .statusCode(404);
+    }
+    assertThat(notFoundCount(prefix), equalTo(onPrefix + 2));
+    assertThat(notFoundCount(prefix + "/{path}"), equalTo(below + 1));
+    assertThat(notFoundCount("NOT_FOUND"), equalTo(nowhere));
+    // a path no route serves is still counted with its like
+    given().when().get("/nowhere").then().statusCode(404);
+    assertThat(notFoundCount("NOT_FOUND"), equalTo(nowhere + 1));
+  }
+
+  /** How many GETs answered 404 the metrics count under {@code uri} (0 before the first). */
+  private double notFoundCount(String uri) {
+    // the exposition format lets the label list end with a comma
+    Pattern series =
+        Pattern.compile(
+            Pattern.quote(
+                    "http_server_requests_seconds_count{method=\"GET\",outcome=\"CLIENT_ERROR\","
+                        + "status=\"404\",uri=\""
+                        + uri
+                        + "\"")
+                + ",?\\} (\\S+)");
+    return given()
+        .port(management.getPort())
+        .accept("text/plain")
+        .when()
+        .get("/q/metrics")
+        .then()
+        .statusCode(200)
+        .extract()
+        .asString()
+        .lines()
+        .map(series::matcher)
+        .filter(Matcher::matches)
+        .mapToDouble(count -> Double.parseDouble(count.group(1)))
+        .sum();
   }
 
   @Test
