@@ -20,7 +20,11 @@ import org.eclipse.microprofile.openapi.annotations.media.Schema;
             + "\"before\":{\"targetDate\":\"2026-09-30\",\"version\":1},\"after\":{\"targetDate\":"
             + "\"2026-10-31\",\"version\":2}}")
 public record HistoryEntryView(
-    @Schema(description = "Orders the project's changes") long sequence,
+    @Schema(
+            description =
+                "Orders the project's changes: one sequence across the platform, so it grows"
+                    + " with every change and skips the numbers of other projects' changes")
+        long sequence,
     OffsetDateTime at,
     @Schema(description = "The user id of who made the change") String actor,
     @Schema(
