@@ -414,7 +414,7 @@ class DocumentationTest {
   private static List<String> undocumentedMembers(
       JsonNode openapi, String method, Response response) {
     String path = java.net.URI.create(response.then().extract().path("instance")).getPath();
-    String template = DocumentedAnswers.template(openapi, path);
+    String template = io.tollgate.testing.OpenApiHeaders.template(openapi, path);
     String status = Integer.toString(response.statusCode());
     JsonNode answer =
         openapi

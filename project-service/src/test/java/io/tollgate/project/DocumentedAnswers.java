@@ -17,6 +17,7 @@ import io.restassured.filter.FilterContext;
 import io.restassured.response.Response;
 import io.restassured.specification.FilterableRequestSpecification;
 import io.restassured.specification.FilterableResponseSpecification;
+import io.tollgate.testing.OpenApiHeaders;
 import java.io.IOException;
 import java.net.URI;
 import java.net.http.HttpClient;
@@ -122,7 +123,7 @@ public class DocumentedAnswers implements QuarkusTestBeforeEachCallback {
   static List<String> differences(
       JsonNode document, String method, String path, Response response, String body) {
     List<String> differences = new ArrayList<>();
-    String template = template(document, path);
+    String template = OpenApiHeaders.template(document, path);
     JsonNode operation =
         template == null
             ? null
@@ -231,34 +232,5 @@ public class DocumentedAnswers implements QuarkusTestBeforeEachCallback {
         expand(document, branch, into, depth + 1);
       }
     }
-  }
-
-  /** The most specific path template of the document that matches {@code path}. */
-  static String template(JsonNode document, String path) {
-    String[] segments = path.split("/", -1);
-    String best = null;
-    int bestLiterals = -1;
-    for (Iterator<String> names = document.path("paths").fieldNames(); names.hasNext(); ) {
-      String candidate = names.next();
-      String[] parts = candidate.split("/", -1);
-      if (parts.length != segments.length) {
-        continue;
-      }
-      int literals = 0;
-      boolean matches = true;
-      for (int i = 0; i < parts.length && matches; i++) {
-        if (parts[i].startsWith("{") && parts[i].endsWith("}")) {
-          matches = !segments[i].isEmpty();
-        } else {
-          matches = parts[i].equals(segments[i]);
-          literals++;
-        }
-      }
-      if (matches && literals > bestLiterals) {
-        best = candidate;
-        bestLiterals = literals;
-      }
-    }
-    return best;
   }
 }

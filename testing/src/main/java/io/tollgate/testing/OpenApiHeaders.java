@@ -69,8 +69,11 @@ public final class OpenApiHeaders {
     return differences;
   }
 
-  /** The most specific path template that matches {@code path}: literal segments win. */
-  static String template(JsonNode document, String path) {
+  /**
+   * The most specific path template of {@code document} that matches {@code path} (a query is
+   * ignored): literal segments win.
+   */
+  public static String template(JsonNode document, String path) {
     String[] segments = path.split("\\?", 2)[0].split("/", -1);
     String best = null;
     int bestLiterals = -1;
