@@ -346,6 +346,19 @@ class LifecycleApiTest {
         .then()
         .statusCode(400)
         .body("violations.field", contains("overriddenRuleIds"));
+    // with a blank justification, it is the justification that is wrong
+    Api.admin()
+        .contentType(ContentType.JSON)
+        .body(
+            "{\"to\":\"EXECUTION\",\"reason\":\"start\",\"overrideJustification\":\" \","
+                + "\"overriddenRuleIds\":[\""
+                + seen
+                + "\"]}")
+        .post("/api/v1/projects/" + id + "/phase-transitions")
+        .then()
+        .statusCode(400)
+        .body("violations.field", contains("overrideJustification"))
+        .body("violations[0].message", containsString("must not be blank"));
 
     override(id, "both, having read them", "[\"" + seen + "\",\"" + unseen + "\"]")
         .then()

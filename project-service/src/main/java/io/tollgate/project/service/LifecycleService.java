@@ -138,8 +138,12 @@ public class LifecycleService {
           ProblemType.VALIDATION,
           "overriddenRuleIds names what an override is for: send it with overrideJustification",
           List.of(
-              new Problem.Violation(
-                  "overriddenRuleIds", "may only be sent with overrideJustification")),
+              request.overrideJustification() == null
+                  ? new Problem.Violation(
+                      "overriddenRuleIds", "may only be sent with overrideJustification")
+                  // one was sent, but blank: say what is wrong with it
+                  : new Problem.Violation(
+                      "overrideJustification", "must not be blank when overriddenRuleIds is sent")),
           Map.of());
     }
     Phase from = p.phase;
