@@ -72,7 +72,7 @@ public final class EarnedValue {
   public static Result compute(
       BigDecimal bac, List<Milestone> milestones, BigDecimal ac, LocalDate asOf) {
     Map<String, String> undefined = new LinkedHashMap<>();
-    long unvalued = milestones.stream().filter(m -> m.plannedValue() == null).count();
+    long unvalued = Split.of(milestones).unvalued();
     if (bac == null && (milestones.isEmpty() || unvalued > 0)) {
       return unmeasurable(
           ac,
@@ -220,6 +220,37 @@ public final class EarnedValue {
   record Valuation(BigDecimal left, long unvalued) {
 
     static Valuation of(BigDecimal bac, List<Milestone> milestones) {
+      Split all = Split.of(milestones);
+      BigDecimal left =
+          bac == null || all.unvalued() == 0
+              ? BigDecimal.ZERO
+              : bac.subtract(all.valued()).max(BigDecimal.ZERO);
+      return new Valuation(left, all.unvalued());
+    }
+
+    /** The planned value of these milestones together. */
+    BigDecimal worth(List<Milestone> milestones) {
+      Split these = Split.of(milestones);
+      if (these.unvalued() == 0) {
+        return these.valued();
+      }
+      return these
+          .valued()
+          .add(
+              left.multiply(BigDecimal.valueOf(these.unvalued()))
+                  .divide(BigDecimal.valueOf(unvalued), MATH));
+    }
+  }
+
+  /**
+   * Milestones split by whether they carry a planned value of their own.
+   *
+   * @param valued the sum of the planned values they carry
+   * @param unvalued how many carry none
+   */
+  private record Split(BigDecimal valued, long unvalued) {
+
+    static Split of(List<Milestone> milestones) {
       BigDecimal valued = BigDecimal.ZERO;
       long unvalued = 0;
       for (Milestone m : milestones) {
@@ -229,29 +260,7 @@ public final class EarnedValue {
           valued = valued.add(m.plannedValue());
         }
       }
-      BigDecimal left =
-          bac == null || unvalued == 0
-              ? BigDecimal.ZERO
-              : bac.subtract(valued).max(BigDecimal.ZERO);
-      return new Valuation(left, unvalued);
-    }
-
-    /** The planned value of these milestones together. */
-    BigDecimal worth(List<Milestone> milestones) {
-      BigDecimal sum = BigDecimal.ZERO;
-      long shares = 0;
-      for (Milestone m : milestones) {
-        if (m.plannedValue() == null) {
-          shares++;
-        } else {
-          sum = sum.add(m.plannedValue());
-        }
-      }
-      if (shares == 0) {
-        return sum;
-      }
-      return sum.add(
-          left.multiply(BigDecimal.valueOf(shares)).divide(BigDecimal.valueOf(unvalued), MATH));
+      return new Split(valued, unvalued);
     }
   }
 }
