@@ -7,6 +7,7 @@ import static org.hamcrest.Matchers.empty;
 import static org.hamcrest.Matchers.equalTo;
 import static org.hamcrest.Matchers.not;
 import static org.hamcrest.Matchers.startsWith;
+import static org.junit.jupiter.api.Assertions.fail;
 
 import io.quarkus.test.common.http.TestHTTPResource;
 import io.quarkus.test.junit.QuarkusTest;
@@ -14,6 +15,10 @@ import io.tollgate.testing.LoggedErrors;
 import io.tollgate.testing.RawHttp;
 import io.tollgate.testing.TestTokens;
 import java.net.URL;
+import java.util.Arrays;
+import java.util.HashMap;
+import java.util.Map;
+import java.util.function.Predicate;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 import org.junit.jupiter.api.Test;
@@ -139,6 +144,84 @@ class ManagementInterfaceTest {
         .map(series::matcher)
         .filter(Matcher::matches)
         .mapToDouble(count -> Double.parseDouble(count.group(1)))
+        .sum();
+  }
+
+  /**
+   * Whoever can reach the management port must not move the public routes' series: what it is sent
+   * that is not one of its endpoints is counted under one tag of its own, whatever the path, and
+   * the public series stay as they were.
+   */
+  @Test
+  void requestsToTheManagementPortAreNotCountedAsPublicTraffic() throws InterruptedException {
+    String tag = "uri=\"MANAGEMENT\"";
+    Map<String, Double> before = requestCounts();
+    String[][] sent = {
+      {"DELETE", "/api/v1/portfolio"},
+      {"DELETE", "/api/v1/portfolio"},
+      {"DELETE", "/api/v1/portfolio"},
+      {"GET", "/api/v1/risks/x1"},
+      {"GET", "/"},
+      {"GET", "/nowhere"}
+    };
+    for (String[] request : sent) {
+      given()
+          .port(management.getPort())
+          .header("Authorization", TestTokens.bearer("mona", "MEMBER"))
+          .when()
+          .request(request[0], request[1])
+          .then()
+          .statusCode(404);
+    }
+    // the server records an answer once it has ended, which the client may see first
+    Map<String, Double> after =
+        awaitRequestCounts(counts -> sum(counts, tag) >= sum(before, tag) + sent.length);
+    assertThat(sum(after, tag), equalTo(sum(before, tag) + sent.length));
+    assertThat(
+        sum(after, "method=\"DELETE\"", "status=\"404\"", tag),
+        equalTo(sum(before, "method=\"DELETE\"", "status=\"404\"", tag) + 3));
+    after.keySet().removeIf(series -> series.contains(tag));
+    before.keySet().removeIf(series -> series.contains(tag));
+    assertThat(after, equalTo(before));
+  }
+
+  /** Each {@code http_server_requests_seconds_count} series by its labels, with its count. */
+  private Map<String, Double> requestCounts() {
+    Pattern series = Pattern.compile("http_server_requests_seconds_count\\{(.*)\\} (\\S+)");
+    Map<String, Double> counts = new HashMap<>();
+    given()
+        .port(management.getPort())
+        .accept("text/plain")
+        .when()
+        .get("/q/metrics")
+        .then()
+        .statusCode(200)
+        .extract()
+        .asString()
+        .lines()
+        .map(series::matcher)
+        .filter(Matcher::matches)
+        .forEach(count -> counts.put(count.group(1), Double.parseDouble(count.group(2))));
+    return counts;
+  }
+
+  private Map<String, Double> awaitRequestCounts(Predicate<Map<String, Double>> done)
+      throws InterruptedException {
+    for (int attempt = 0; attempt < 50; attempt++) {
+      Map<String, Double> counts = requestCounts();
+      if (done.test(counts)) {
+        return counts;
+      }
+      Thread.sleep(100);
+    }
+    return fail("the metrics never counted the requests: " + requestCounts());
+  }
+
+  /** The sum of the counts of the series that have every one of {@code labels}. */
+  private static double sum(Map<String, Double> counts, String... labels) {
+    return counts.entrySet().stream()
+        .filter(series -> Arrays.stream(labels).allMatch(series.getKey()::contains))
+        .mapToDouble(Map.Entry::getValue)
         .sum();
   }
 
