@@ -93,7 +93,10 @@ class RequestBodyTest {
     }
   }
 
-  /** An element of a list is named by its index, not by the validator's "<list element>". */
+  /**
+   * An element of a list is named by its index, not by the validator's "<list element>" (the list
+   * itself is named too: without overrideJustification it may not be sent at all).
+   */
   @Test
   void aListElementIsNamedByItsIndex() {
     String project = "/api/v1/projects/" + Api.project(null);
@@ -103,7 +106,9 @@ class RequestBodyTest {
         .post(project + "/phase-transitions")
         .then()
         .statusCode(400)
-        .body("violations.field", equalTo(List.of("overriddenRuleIds[1]", "reason")));
+        .body(
+            "violations.field",
+            equalTo(List.of("overriddenRuleIds", "overriddenRuleIds[1]", "reason")));
     // and so when it cannot be read
     given()
         .contentType(ContentType.JSON)
@@ -111,7 +116,7 @@ class RequestBodyTest {
         .post(project + "/phase-transitions")
         .then()
         .statusCode(400)
-        .body("violations.field", equalTo(List.of("overriddenRuleIds[1]")));
+        .body("violations.field", equalTo(List.of("overriddenRuleIds", "overriddenRuleIds[1]")));
     given().get(project).then().body("phase", equalTo("INITIATION"));
   }
 

@@ -15,6 +15,7 @@ import java.util.ArrayList;
 import java.util.Comparator;
 import java.util.List;
 import java.util.Optional;
+import java.util.function.Function;
 
 /**
  * Every violation of a body that Jackson could not read, in one answer: Jackson stops at the first
@@ -43,6 +44,19 @@ public class AllViolations {
    * all be found (the caller then reports the first alone).
    */
   public Optional<List<Problem.Violation>> of(JsonNode body, JavaType type) {
+    return of(
+        body,
+        type,
+        value -> value instanceof CrossFieldRules rules ? rules.ruleViolations() : List.of());
+  }
+
+  /**
+   * As {@link #of(JsonNode, JavaType)}, with {@code rules} for the rules across the fields of what
+   * was read, where they are not (only) the body's own {@link CrossFieldRules}: a merge patch's may
+   * judge the patched resource against the resource as it was ({@link MergePatch}).
+   */
+  public Optional<List<Problem.Violation>> of(
+      JsonNode body, JavaType type, Function<Object, List<Problem.Violation>> rules) {
     if (body == null || !body.isObject()) {
       return Optional.empty();
     }
@@ -70,9 +84,7 @@ public class AllViolations {
       for (ConstraintViolation<Object> v : validator.validate(value)) {
         add(all, found, new Problem.Violation(ProblemMappers.fieldOf(v), v.getMessage()));
       }
-      if (value instanceof CrossFieldRules rules) {
-        rules.ruleViolations().forEach(v -> add(all, found, v));
-      }
+      rules.apply(value).forEach(v -> add(all, found, v));
       all.sort(Comparator.comparing(Problem.Violation::field));
       return Optional.of(List.copyOf(all));
     }

@@ -10,6 +10,7 @@ import jakarta.ws.rs.PathParam;
 import jakarta.ws.rs.Produces;
 import jakarta.ws.rs.QueryParam;
 import jakarta.ws.rs.core.MediaType;
+import java.time.LocalDate;
 import java.util.UUID;
 import org.eclipse.microprofile.openapi.annotations.Operation;
 import org.eclipse.microprofile.openapi.annotations.media.Content;
@@ -68,7 +69,10 @@ public class AnalyticsResource {
       @Parameter(description = "End of the business case horizon (YYYY-MM-DD)")
           @QueryParam("horizonEnd")
           String horizonEnd) {
-    return AnalyticsMapper.toView(
-        analytics.analytics(id, Params.date("asOf", asOf), Params.date("horizonEnd", horizonEnd)));
+    QueryCheck query = new QueryCheck();
+    LocalDate asOfDate = query.read(() -> Params.date("asOf", asOf));
+    LocalDate horizon = query.read(() -> Params.date("horizonEnd", horizonEnd));
+    query.requireValid();
+    return AnalyticsMapper.toView(analytics.analytics(id, asOfDate, horizon));
   }
 }

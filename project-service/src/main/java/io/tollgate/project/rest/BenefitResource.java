@@ -111,8 +111,10 @@ public class BenefitResource {
                               + "20,\"totalItems\":1,\"totalPages\":1}")))
   public Response list(
       @PathParam("id") UUID id, @BeanParam PageRequest.Params paging, @Context UriInfo uri) {
-    return PageRequest.respond(
-        finance.benefits(id, paging.toRequest()).map(FinanceMapper::toView), uri);
+    QueryCheck query = new QueryCheck();
+    PageRequest page = query.page(paging);
+    query.requireValid();
+    return PageRequest.respond(finance.benefits(id, page).map(FinanceMapper::toView), uri);
   }
 
   @GET

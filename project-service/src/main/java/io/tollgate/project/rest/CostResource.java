@@ -132,18 +132,17 @@ public class CostResource {
           String to,
       @BeanParam PageRequest.Params paging,
       @Context UriInfo uri) {
-    LocalDate fromDate = Params.date("from", from);
-    LocalDate toDate = Params.date("to", to);
-    Params.inOrder("from", fromDate, "to", toDate);
+    QueryCheck query = new QueryCheck();
+    CostCategory ofCategory =
+        query.read(() -> QueryValues.enumValue(CostCategory.class, "category", category));
+    LocalDate fromDate = query.read(() -> Params.date("from", from));
+    LocalDate toDate = query.read(() -> Params.date("to", to));
+    query.check(() -> Params.inOrder("from", fromDate, "to", toDate));
+    PageRequest page = query.page(paging);
+    query.requireValid();
     return PageRequest.respond(
         finance
-            .costs(
-                id,
-                new CostEntryRepository.Filter(
-                    QueryValues.enumValue(CostCategory.class, "category", category),
-                    fromDate,
-                    toDate),
-                paging.toRequest())
+            .costs(id, new CostEntryRepository.Filter(ofCategory, fromDate, toDate), page)
             .map(FinanceMapper::toView),
         uri);
   }

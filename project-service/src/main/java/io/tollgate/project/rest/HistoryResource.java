@@ -107,12 +107,16 @@ public class HistoryResource {
           String before,
       @BeanParam PageRequest.Params paging,
       @Context UriInfo uri) {
-    OffsetDateTime fromTime = Params.instant("from", from);
-    OffsetDateTime toTime = Params.instant("to", to);
-    Params.inOrder("from", fromTime, "to", toTime);
-    History.Entity entity = QueryValues.enumValue(History.Entity.class, "entityType", entityType);
-    Long beforeSeq = QueryValues.positiveLong("before", before);
-    UUID entityUuid = QueryValues.uuid("entityId", entityId);
+    QueryCheck query = new QueryCheck();
+    OffsetDateTime fromTime = query.read(() -> Params.instant("from", from));
+    OffsetDateTime toTime = query.read(() -> Params.instant("to", to));
+    query.check(() -> Params.inOrder("from", fromTime, "to", toTime));
+    History.Entity entity =
+        query.read(() -> QueryValues.enumValue(History.Entity.class, "entityType", entityType));
+    Long beforeSeq = query.read(() -> QueryValues.positiveLong("before", before));
+    UUID entityUuid = query.read(() -> QueryValues.uuid("entityId", entityId));
+    PageRequest paged = query.page(paging);
+    query.requireValid();
     PinnedPage<HistoryEntryView> page =
         history
             .changes(
@@ -124,7 +128,7 @@ public class HistoryResource {
                     fromTime,
                     toTime,
                     beforeSeq),
-                paging.toRequest())
+                paged)
             .map(e -> HistoryMapper.toView(e, mapper));
     return PageRequest.respondPinned(page, uri, "before");
   }

@@ -1,10 +1,14 @@
 package io.tollgate.project.rest;
 
 import io.tollgate.project.model.KpiDirection;
+import io.tollgate.project.service.KpiService;
+import io.tollgate.rest.CrossFieldRules;
+import io.tollgate.rest.Problem;
 import jakarta.validation.constraints.NotBlank;
 import jakarta.validation.constraints.NotNull;
 import jakarta.validation.constraints.Size;
 import java.math.BigDecimal;
+import java.util.List;
 import org.eclipse.microprofile.openapi.annotations.media.Schema;
 
 @Schema(
@@ -22,4 +26,12 @@ public record KpiCreate(
                 "Decimal: at most 15 significant digits, 18 integer digits and 6 decimals")
         BigDecimal target,
     @NotNull KpiDirection direction,
-    @Size(max = 1000) String description) {}
+    @Size(max = 1000) String description)
+    implements CrossFieldRules {
+
+  /** The target's digits, which no field constraint can say. */
+  @Override
+  public List<Problem.Violation> ruleViolations() {
+    return KpiService.decimalProblems("target", target);
+  }
+}

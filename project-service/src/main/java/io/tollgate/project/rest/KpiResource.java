@@ -118,7 +118,10 @@ public class KpiResource {
                               + "\"totalItems\":1,\"totalPages\":1}")))
   public Response list(
       @PathParam("id") UUID id, @BeanParam PageRequest.Params paging, @Context UriInfo uri) {
-    Page<Kpi> page = kpis.list(id, paging.toRequest());
+    QueryCheck query = new QueryCheck();
+    PageRequest paged = query.page(paging);
+    query.requireValid();
+    Page<Kpi> page = kpis.list(id, paged);
     Map<Kpi, Kpis.Status> statuses = kpis.statuses(page.items(), KpiService.latestDay());
     return PageRequest.respond(page.map(k -> KpiMapper.toView(k, statuses.get(k))), uri);
   }
@@ -265,14 +268,15 @@ public class KpiResource {
           String to,
       @BeanParam PageRequest.Params paging,
       @Context UriInfo uri) {
-    LocalDate fromDate = Params.date("from", from);
-    LocalDate toDate = Params.date("to", to);
-    Params.inOrder("from", fromDate, "to", toDate);
+    QueryCheck query = new QueryCheck();
+    LocalDate fromDate = query.read(() -> Params.date("from", from));
+    LocalDate toDate = query.read(() -> Params.date("to", to));
+    query.check(() -> Params.inOrder("from", fromDate, "to", toDate));
+    PageRequest page = query.page(paging);
+    query.requireValid();
     Kpi k = kpis.get(id, kpiId);
     return PageRequest.respond(
-        kpis.measurements(id, kpiId, fromDate, toDate, paging.toRequest())
-            .map(m -> KpiMapper.toView(m, k)),
-        uri);
+        kpis.measurements(id, kpiId, fromDate, toDate, page).map(m -> KpiMapper.toView(m, k)), uri);
   }
 
   @GET

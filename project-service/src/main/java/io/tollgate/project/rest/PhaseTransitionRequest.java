@@ -1,6 +1,8 @@
 package io.tollgate.project.rest;
 
 import io.tollgate.project.model.Phase;
+import io.tollgate.rest.CrossFieldRules;
+import io.tollgate.rest.Problem;
 import jakarta.validation.constraints.NotBlank;
 import jakarta.validation.constraints.NotNull;
 import jakarta.validation.constraints.Size;
@@ -36,4 +38,22 @@ public record PhaseTransitionRequest(
                     + " being overridden unseen. Without it, the override covers every unmet"
                     + " criterion.",
             examples = "[\"agile.enter-deployment.audits\"]")
-        List<@NotBlank @Size(max = 200) String> overriddenRuleIds) {}
+        List<@NotBlank @Size(max = 200) String> overriddenRuleIds)
+    implements CrossFieldRules {
+
+  /** overriddenRuleIds names what an override is for, so it comes with a justification. */
+  @Override
+  public List<Problem.Violation> ruleViolations() {
+    if (overriddenRuleIds == null
+        || (overrideJustification != null && !overrideJustification.isBlank())) {
+      return List.of();
+    }
+    return List.of(
+        overrideJustification == null
+            ? new Problem.Violation(
+                "overriddenRuleIds", "may only be sent with overrideJustification")
+            // one was sent, but blank: say what is wrong with it
+            : new Problem.Violation(
+                "overrideJustification", "must not be blank when overriddenRuleIds is sent"));
+  }
+}

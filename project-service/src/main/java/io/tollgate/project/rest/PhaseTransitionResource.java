@@ -187,11 +187,12 @@ public class PhaseTransitionResource {
           String before,
       @BeanParam PageRequest.Params paging,
       @Context UriInfo uri) {
-    Long beforeVersion = QueryValues.positiveLong("before", before);
+    QueryCheck query = new QueryCheck();
+    Long beforeVersion = query.read(() -> QueryValues.positiveLong("before", before));
+    PageRequest paged = query.page(paging);
+    query.requireValid();
     PinnedPage<PhaseTransitionView> page =
-        lifecycle
-            .transitions(id, beforeVersion, paging.toRequest())
-            .map(t -> LifecycleMapper.toView(t, mapper));
+        lifecycle.transitions(id, beforeVersion, paged).map(t -> LifecycleMapper.toView(t, mapper));
     return PageRequest.respondPinned(page, uri, "before");
   }
 

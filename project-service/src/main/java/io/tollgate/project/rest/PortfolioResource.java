@@ -4,6 +4,7 @@ import io.tollgate.project.mapping.HealthMapper;
 import io.tollgate.project.mapping.LifecycleMapper;
 import io.tollgate.project.model.HealthRating;
 import io.tollgate.project.model.Methodology;
+import io.tollgate.project.repository.ProjectRepository;
 import io.tollgate.project.service.LifecycleService;
 import io.tollgate.project.service.PortfolioService;
 import io.tollgate.rest.PageRequest;
@@ -19,6 +20,7 @@ import jakarta.ws.rs.core.MediaType;
 import jakarta.ws.rs.core.Response;
 import jakarta.ws.rs.core.UriInfo;
 import java.util.List;
+import java.util.Set;
 import org.eclipse.microprofile.openapi.annotations.Operation;
 import org.eclipse.microprofile.openapi.annotations.enums.Explode;
 import org.eclipse.microprofile.openapi.annotations.enums.SchemaType;
@@ -101,15 +103,15 @@ public class PortfolioResource {
           String sort,
       @BeanParam PageRequest.Params paging,
       @Context UriInfo uri) {
+    QueryCheck query = new QueryCheck();
+    ProjectRepository.Filter filters = filter.toFilter(query);
+    Set<HealthRating> ratings =
+        query.read(() -> QueryValues.enumValues(HealthRating.class, "health", health));
+    PortfolioService.Sorting order = query.read(() -> PortfolioService.Sorting.parse(sort));
+    PageRequest page = query.page(paging);
+    query.requireValid();
     return PageRequest.respond(
-        portfolio
-            .portfolio(
-                filter.toFilter(),
-                QueryValues.enumValues(HealthRating.class, "health", health),
-                PortfolioService.Sorting.parse(sort),
-                paging.toRequest())
-            .map(HealthMapper::toItem),
-        uri);
+        portfolio.portfolio(filters, ratings, order, page).map(HealthMapper::toItem), uri);
   }
 
   @GET
@@ -146,12 +148,11 @@ public class PortfolioResource {
           String methodology,
       @BeanParam PageRequest.Params paging,
       @Context UriInfo uri) {
-    return PageRequest.respond(
-        lifecycle
-            .rules(
-                QueryValues.enumValue(Methodology.class, "methodology", methodology),
-                paging.toRequest())
-            .map(LifecycleMapper::toView),
-        uri);
+    QueryCheck query = new QueryCheck();
+    Methodology of =
+        query.read(() -> QueryValues.enumValue(Methodology.class, "methodology", methodology));
+    PageRequest page = query.page(paging);
+    query.requireValid();
+    return PageRequest.respond(lifecycle.rules(of, page).map(LifecycleMapper::toView), uri);
   }
 }

@@ -47,12 +47,13 @@ public class ProjectFilterParams {
       defaultValue = "false")
   public String archived;
 
-  public ProjectRepository.Filter toFilter() {
+  /** The filter; a bad value is named in {@code query}, and the filter is then not to be used. */
+  ProjectRepository.Filter toFilter(QueryCheck query) {
     return new ProjectRepository.Filter(
-        QueryValues.enumValues(Phase.class, "phase", phase),
-        QueryValues.enumValue(Methodology.class, "methodology", methodology),
+        query.read(() -> QueryValues.enumValues(Phase.class, "phase", phase)),
+        query.read(() -> QueryValues.enumValue(Methodology.class, "methodology", methodology)),
         text,
-        archived());
+        query.read(this::archived));
   }
 
   private Boolean archived() {

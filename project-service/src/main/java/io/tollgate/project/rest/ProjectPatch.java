@@ -1,10 +1,14 @@
 package io.tollgate.project.rest;
 
 import io.tollgate.project.model.Methodology;
+import io.tollgate.project.service.ProjectService;
+import io.tollgate.rest.CrossFieldRules;
+import io.tollgate.rest.Problem;
 import jakarta.validation.constraints.NotBlank;
 import jakarta.validation.constraints.NotNull;
 import jakarta.validation.constraints.Size;
 import java.time.LocalDate;
+import java.util.List;
 import org.eclipse.microprofile.openapi.annotations.media.Schema;
 
 /** The fields of a project a client may change; anything else in a merge patch is refused. */
@@ -27,7 +31,16 @@ public record ProjectPatch(
                 "Budget at completion (BAC); a currency left out keeps the current one. null"
                     + " removes it, unless the project has left PLANNING or ended, or its"
                     + " milestones carry planned values (409)")
-        MoneyInput budget) {
+        MoneyInput budget)
+    implements CrossFieldRules {
+
+  /**
+   * The project's rules, on the patched project: its dates in order, its budget in its decimals.
+   */
+  @Override
+  public List<Problem.Violation> ruleViolations() {
+    return ProjectService.rules(startDate, targetDate, budget);
+  }
 
   /** As stored: the name without surrounding spaces, so that adding some changes nothing. */
   public ProjectPatch normalized() {

@@ -10,7 +10,6 @@ import io.tollgate.project.service.HistoryService;
 import io.tollgate.project.service.ProjectService;
 import io.tollgate.rest.Idempotency;
 import io.tollgate.rest.MergePatch;
-import io.tollgate.rest.Page;
 import io.tollgate.rest.PageRequest;
 import io.tollgate.rest.Preconditions;
 import io.tollgate.rest.Problem;
@@ -205,15 +204,16 @@ public class ProjectResource {
           String sort,
       @BeanParam PageRequest.Params paging,
       @Context UriInfo uri) {
-    Page<ProjectView> page =
-        service
-            .list(
-                filter.toFilter(),
+    QueryCheck query = new QueryCheck();
+    ProjectRepository.Filter filters = filter.toFilter(query);
+    QueryValues.Sorting<ProjectRepository.Order> order =
+        query.read(
+            () ->
                 QueryValues.sorting(
-                    ProjectRepository.Order.class, sort, ProjectRepository.Order.KEY),
-                paging.toRequest())
-            .map(ProjectMapper::toView);
-    return PageRequest.respond(page, uri);
+                    ProjectRepository.Order.class, sort, ProjectRepository.Order.KEY));
+    PageRequest page = query.page(paging);
+    query.requireValid();
+    return PageRequest.respond(service.list(filters, order, page).map(ProjectMapper::toView), uri);
   }
 
   @PATCH

@@ -145,15 +145,20 @@ public class StakeholderResource {
           String userId,
       @BeanParam PageRequest.Params paging,
       @Context UriInfo uri) {
+    QueryCheck query = new QueryCheck();
+    StakeholderRole ofRole =
+        query.read(() -> QueryValues.enumValue(StakeholderRole.class, "role", role));
+    AccessRole ofAccess =
+        query.read(() -> QueryValues.enumValue(AccessRole.class, "accessRole", accessRole));
+    PageRequest page = query.page(paging);
+    query.requireValid();
     return PageRequest.respond(
         stakeholders
             .list(
                 id,
                 new StakeholderRepository.Filter(
-                    QueryValues.enumValue(StakeholderRole.class, "role", role),
-                    QueryValues.enumValue(AccessRole.class, "accessRole", accessRole),
-                    userId == null || userId.isBlank() ? null : userId),
-                paging.toRequest())
+                    ofRole, ofAccess, userId == null || userId.isBlank() ? null : userId),
+                page)
             .map(StakeholderMapper::toView),
         uri);
   }

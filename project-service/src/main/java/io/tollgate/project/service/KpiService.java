@@ -87,7 +87,7 @@ public class KpiService {
   public Kpi define(UUID projectId, KpiCreate request) {
     Project p = projects.lock(projectId);
     ProjectService.requireActive(p);
-    checkDecimal("target", request.target());
+    request.requireRules();
     String name = request.name().strip();
     requireFreeName(p, name, null);
     OffsetDateTime now = Times.now();
@@ -125,11 +125,17 @@ public class KpiService {
     Preconditions.requireIfMatch(ifMatch, k.version);
     ProjectService.requireActive(p);
     KpiPatch before = KpiMapper.toPatchable(k);
-    KpiPatch after = mergePatch.apply(before, patch).normalized();
-    if (after.target() == null || after.target().compareTo(before.target()) != 0) {
-      // a target stored under earlier rules stays editable around: only a new one is judged
-      checkDecimal("target", after.target());
-    }
+    // a target stored under earlier rules stays editable around: only a new one is judged
+    KpiPatch after =
+        mergePatch
+            .apply(
+                before,
+                patch,
+                merged ->
+                    merged.target() == null || merged.target().compareTo(before.target()) == 0
+                        ? List.of()
+                        : decimalProblems("target", merged.target()))
+            .normalized();
     if (same(before, after)) {
       return k;
     }
@@ -167,18 +173,7 @@ public class KpiService {
     Project p = projects.lock(projectId);
     Kpi k = find(projectId, kpiId);
     ProjectService.requireActive(p);
-    List<Problem.Violation> violations = new ArrayList<>(decimalProblems("value", request.value()));
-    // judged where the day starts first (UTC+14), so a measurement of the caller's own today is
-    // never refused, whatever their time zone
-    LocalDate latest = latestDay();
-    if (request.measuredOn().isAfter(latest)) {
-      violations.add(
-          new Problem.Violation(
-              "measuredOn", "must not be in the future (after " + latest + " anywhere on Earth)"));
-    }
-    if (!violations.isEmpty()) {
-      throw ProblemException.invalid(violations);
-    }
+    request.requireRules();
     KpiMeasurement m = new KpiMeasurement();
     m.id = UUID.randomUUID();
     m.kpiId = k.id;
@@ -249,6 +244,20 @@ public class KpiService {
     return statuses(kpis.allOf(projectId), asOf);
   }
 
+  /**
+   * What a measurement's date breaks: it must not be in the future, judged where the day starts
+   * first (UTC+14), so that a measurement of the caller's own today is never refused, whatever
+   * their time zone. Nothing for null, which its own constraint refuses.
+   */
+  public static List<Problem.Violation> dateProblems(String field, LocalDate measuredOn) {
+    LocalDate latest = latestDay();
+    return measuredOn == null || !measuredOn.isAfter(latest)
+        ? List.of()
+        : List.of(
+            new Problem.Violation(
+                field, "must not be in the future (after " + latest + " anywhere on Earth)"));
+  }
+
   /** Equal fields; the target compared as a number (99.9 is 99.900000). */
   private static boolean same(KpiPatch a, KpiPatch b) {
     return a.name().equals(b.name())
@@ -269,14 +278,11 @@ public class KpiService {
     }
   }
 
-  private static void checkDecimal(String field, BigDecimal value) {
-    List<Problem.Violation> violations = decimalProblems(field, value);
-    if (!violations.isEmpty()) {
-      throw ProblemException.invalid(violations);
-    }
-  }
-
-  static List<Problem.Violation> decimalProblems(String field, BigDecimal value) {
+  /**
+   * What a KPI's value (its target, a measurement) breaks of the digits it may have, named {@code
+   * field}; nothing for null, which its own constraint refuses.
+   */
+  public static List<Problem.Violation> decimalProblems(String field, BigDecimal value) {
     List<Problem.Violation> violations = new ArrayList<>();
     if (value == null) {
       return violations;

@@ -133,17 +133,12 @@ public class LifecycleService {
     }
     authorize(projectId, request);
     String justification = blankToNull(request.overrideJustification());
-    if (request.overriddenRuleIds() != null && justification == null) {
+    List<Problem.Violation> rules = request.ruleViolations();
+    if (!rules.isEmpty()) {
       throw new ProblemException(
           ProblemType.VALIDATION,
           "overriddenRuleIds names what an override is for: send it with overrideJustification",
-          List.of(
-              request.overrideJustification() == null
-                  ? new Problem.Violation(
-                      "overriddenRuleIds", "may only be sent with overrideJustification")
-                  // one was sent, but blank: say what is wrong with it
-                  : new Problem.Violation(
-                      "overrideJustification", "must not be blank when overriddenRuleIds is sent")),
+          rules,
           Map.of());
     }
     Phase from = p.phase;

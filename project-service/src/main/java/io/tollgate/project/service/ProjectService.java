@@ -154,12 +154,8 @@ public class ProjectService {
     Preconditions.requireIfMatch(ifMatch, p.version);
     requireActive(p);
     ProjectPatch before = ProjectMapper.toPatchable(p);
+    // the patched dates and budget are judged with its fields (ProjectPatch's rules), in one answer
     ProjectPatch after = mergePatch.apply(before, patch).normalized();
-    List<Problem.Violation> violations =
-        rules(after.startDate(), after.targetDate(), after.budget());
-    if (!violations.isEmpty()) {
-      throw ProblemException.invalid(violations);
-    }
     checkBudgetCurrency(p, after.budget());
     if (before.budget() != null && after.budget() == null) {
       // leaving PLANNING needed it (the BUDGET_SET gate), and earned value, EAC and budget burn
