@@ -19,14 +19,17 @@ import org.eclipse.microprofile.openapi.models.responses.APIResponses;
  * Documents the problem answers that every API operation shares, so that an endpoint declares only
  * its own: 401 for a request without a valid bearer token, 403 for a change the caller's role does
  * not allow, 404 for a path under a project that does not exist or is hidden from the caller (ADR
- * 0005) and 409 for a change to one that is archived, 400 for an invalid request (every operation
+ * 0005) and 409 for a change to one that is archived, 409 with {@code Retry-After} for any change
+ * that lost to concurrent work on the same data ({@link ProblemType#CONTENDED}), 503 with {@code
+ * Retry-After} while the database cannot be reached, 400 for an invalid request (every operation
  * checks its query), 405 for a method the path does not take, 406 for an {@code Accept} header that
  * allows no JSON, 413 and 415 for one with a body ({@code Accept-Patch} on a PATCH's), 422 for one
  * that takes {@code Idempotency-Key}, 412 for one that takes {@code If-Match} (every read does,
  * {@link ConditionalGet}) and 428 where it is required. An endpoint that documents one of these
- * itself keeps its own description. Every problem answer, an endpoint's own included, gets the
- * {@link Problem} schema unless it names another, and that schema gets the members {@link
- * ProblemMappers} adds to any problem.
+ * itself keeps its own description (a 409 of its own gets the {@code Retry-After} of a contended
+ * one all the same). Every problem answer, an endpoint's own included, gets the {@link Problem}
+ * schema unless it names another, and that schema gets the members {@link ProblemMappers} adds to
+ * any problem.
  */
 @OpenApiFilter(OpenApiFilter.RunStage.BUILD)
 public class CommonProblemResponses implements OASFilter {
@@ -36,6 +39,8 @@ public class CommonProblemResponses implements OASFilter {
 
   /** The name of {@link Problem}'s schema. */
   static final String PROBLEM = "Problem";
+
+  private static final String RETRY_AFTER = "Retry-After";
 
   /** The longest {@code Idempotency-Key} that {@link Idempotency} takes (400 beyond it). */
   static final int IDEMPOTENCY_KEY_MAX_LENGTH = 200;
@@ -123,13 +128,12 @@ public class CommonProblemResponses implements OASFilter {
             Locale.ROOT,
             "The request's header fields take more than %,d bytes; detail names the largest",
             RequestHeads.MAX_HEADER_BYTES_AT_A_SERVICE));
-    // an operation's database cannot be reached, or its change lost to concurrent work on the
-    // same rows (ProblemMappers): a retry later may succeed
+    // an operation's database cannot be reached (ProblemMappers): a retry later may succeed
     add(
         responses,
         "503",
-        "The database cannot be reached just now, or the change waited too long for concurrent"
-            + " work on the same data and was not made; Retry-After says when to try again");
+        "The database cannot be reached just now; Retry-After says when to try again");
+    retryAfter(responses.getAPIResponse("503"), true, "The seconds after which to try again");
     // a path answers the methods it does not take (AllowedMethods) and an Accept header it cannot
     // meet with problems too, whichever of its operations a client meant
     add(
@@ -192,9 +196,37 @@ public class CommonProblemResponses implements OASFilter {
         add(
             responses,
             "409",
-            "The project is archived and accepts no changes, or the change"
-                + " conflicts with its current state (detail says which)");
+            "The project is archived and accepts no changes, or the change conflicts with its"
+                + " current state (detail says which), or it waited too long for concurrent work"
+                + " on the same data and was not made (type contended; Retry-After says when to"
+                + " send it again)");
       }
+    }
+    if (!READS.contains(method)) {
+      // any change may wait for a lock that other work holds on its rows, past the lock timeout,
+      // or lose a deadlock (ProblemMappers): a 409 of its own type, which may be sent again
+      add(
+          responses,
+          "409",
+          "The change waited too long for concurrent work on the same data and was not made"
+              + " (type contended); Retry-After says when to send it again");
+      retryAfter(
+          responses.getAPIResponse("409"),
+          false,
+          "With the contended problem type only: the seconds after which the same request may be"
+              + " sent again");
+    }
+  }
+
+  /** Documents the {@code Retry-After} header of a problem answer, unless it does itself. */
+  private static void retryAfter(APIResponse response, boolean required, String description) {
+    if (response.getHeaders() == null || !response.getHeaders().containsKey(RETRY_AFTER)) {
+      response.addHeader(
+          RETRY_AFTER,
+          OASFactory.createHeader()
+              .description(description)
+              .required(required)
+              .schema(OASFactory.createSchema().addType(Schema.SchemaType.INTEGER)));
     }
   }
 

@@ -45,7 +45,10 @@ public class ProblemMappers {
 
   private static final Logger LOG = Logger.getLogger(ProblemMappers.class);
 
-  /** How long a client is asked to wait before retrying while the database is unavailable. */
+  /**
+   * How long a client is asked to wait before retrying while the database is unavailable, or after
+   * its change lost to concurrent work on the same data.
+   */
   static final int RETRY_AFTER_SECONDS = 5;
 
   private final AllowedMethods allowedMethods;
@@ -353,15 +356,18 @@ public class ProblemMappers {
     if (DatabaseFailures.contended(e)) {
       // another transaction held the same rows for longer than the lock timeout, or PostgreSQL
       // broke a deadlock by cancelling this side: the transaction rolled back whole, and the same
-      // request may well pass in a moment
+      // request may well pass in a moment. That is the state of the data this request wants, not
+      // the service failing, so a 409 and no 503: the gateway's circuit breaker counts a 503 as the
+      // service failing (ADR 0004), and a few writes queued on one row would cut every caller off
+      // the whole service
       LOG.warnf(
           "%s lost to concurrent work on the same data: %s",
           uri == null ? "?" : uri.getPath(), cause);
       return Response.fromResponse(
               respond(
-                  ProblemType.UNAVAILABLE,
+                  ProblemType.CONTENDED,
                   "the change waited too long for concurrent work on the same data and was not"
-                      + " made; try again shortly",
+                      + " made; the same request can be retried shortly",
                   uri,
                   List.of(),
                   Map.of()))

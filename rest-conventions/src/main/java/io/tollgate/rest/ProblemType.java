@@ -12,6 +12,8 @@ public enum ProblemType {
   METHOD_NOT_ALLOWED(405, "method-not-allowed", "Method not allowed"),
   NOT_ACCEPTABLE(406, "not-acceptable", "No acceptable representation"),
   CONFLICT(409, "conflict", "Conflict with the current state"),
+  // after CONFLICT, which stays the type of a bare 409 (forStatus)
+  CONTENDED(409, "contended", "Concurrent work on the same data"),
   PRECONDITION_FAILED(412, "precondition-failed", "Resource was modified"),
   PAYLOAD_TOO_LARGE(413, "payload-too-large", "Request body too large"),
   URI_TOO_LONG(414, "uri-too-long", "Request target too long"),

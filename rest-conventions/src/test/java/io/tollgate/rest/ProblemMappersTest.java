@@ -65,6 +65,28 @@ class ProblemMappersTest {
     assertEquals(500, mappers.unexpected(new IllegalStateException("a bug"), null).getStatus());
   }
 
+  /**
+   * A change that lost to concurrent work on its rows (a lock timeout, a deadlock, a serialization
+   * failure) is a 409 of its own type with Retry-After: the state of the data, not a failing
+   * service, which a 503 would tell the gateway's circuit breaker.
+   */
+  @Test
+  void lostToConcurrentWorkIsAContended409WithRetryAfter() {
+    for (String state : new String[] {"55P03", "40P01", "40001"}) {
+      var lost =
+          new jakarta.persistence.PersistenceException(
+              new RuntimeException(new SQLException("canceling statement", state)));
+      Response response = mappers.unexpected(lost, null);
+      assertEquals(409, response.getStatus(), state);
+      Problem problem = (Problem) response.getEntity();
+      assertEquals(ProblemType.CONTENDED.uri(), problem.type(), state);
+      assertEquals(409, problem.status(), state);
+      assertEquals("5", String.valueOf(response.getHeaders().getFirst("Retry-After")), state);
+    }
+    // a bare 409 from a framework stays a plain conflict
+    assertEquals(ProblemType.CONFLICT, ProblemType.forStatus(409));
+  }
+
   private static ConstraintViolationException violation(ConstraintKind kind, String name) {
     return new ConstraintViolationException("refused", new SQLException("refused"), kind, name);
   }
