@@ -49,9 +49,16 @@ final class ForwardingInterceptor implements ProxyInterceptor {
           "Upgrade");
 
   private final Upstream upstream;
+  private final Set<String> traceFields;
 
-  ForwardingInterceptor(Upstream upstream) {
+  /**
+   * @param traceFields the trace context headers the gateway's HTTP client writes itself (W3C
+   *     {@code traceparent}, {@code tracestate} and {@code baggage} as configured), none when it
+   *     does not trace
+   */
+  ForwardingInterceptor(Upstream upstream, Set<String> traceFields) {
     this.upstream = upstream;
+    this.traceFields = traceFields;
   }
 
   @Override
@@ -73,6 +80,12 @@ final class ForwardingInterceptor implements ProxyInterceptor {
         && incoming.method() != HttpMethod.HEAD) {
       incoming.headers().set(HttpHeaders.TRANSFER_ENCODING, HttpHeaders.CHUNKED);
     }
+
+    // When the gateway traces, its HTTP client tells the service the gateway's own span, a child
+    // of the request's, in the caller's trace (ADR 0023). Vert.x adds those headers beside the
+    // ones the proxy copied rather than replacing them, and the service would read the caller's
+    // first, as if the gateway were not there.
+    traceFields.forEach(headers::remove);
 
     // An absolute-form request target must not reach the upstream as a foreign URL.
     if (!request.getURI().startsWith("/")) {

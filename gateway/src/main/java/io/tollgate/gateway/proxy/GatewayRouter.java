@@ -1,6 +1,7 @@
 package io.tollgate.gateway.proxy;
 
 import io.micrometer.core.instrument.MeterRegistry;
+import io.opentelemetry.api.OpenTelemetry;
 import io.quarkus.runtime.ShutdownEvent;
 import io.tollgate.gateway.apikey.ApiKeyRoutes;
 import io.tollgate.gateway.config.GatewayConfig;
@@ -44,6 +45,8 @@ import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
+import java.util.Set;
+import org.eclipse.microprofile.config.inject.ConfigProperty;
 import org.jboss.logging.Logger;
 import org.jboss.logging.MDC;
 
@@ -110,11 +113,25 @@ public class GatewayRouter {
     this.inFlight = new InFlightLimiter(limits.enabled(), limits.maxInFlight());
   }
 
-  void install(@Observes Router router) {
+  void install(
+      @Observes Router router,
+      OpenTelemetry openTelemetry,
+      @ConfigProperty(name = "quarkus.otel.sdk.disabled", defaultValue = "false")
+          boolean tracingOff,
+      @ConfigProperty(name = "quarkus.otel.instrument.vertx-http", defaultValue = "true")
+          boolean httpTraced) {
     RouteTable table = RouteTable.from(config);
     int keepAliveSeconds = keepAliveSeconds(config.pool().keepAliveTimeout());
+    // what the gateway's HTTP client writes on every request to a service when it traces
+    Set<String> traceFields =
+        tracingOff || !httpTraced
+            ? Set.of()
+            : Set.copyOf(openTelemetry.getPropagators().getTextMapPropagator().fields());
     Map<Upstream, List<ProxyInterceptor>> interceptors = new HashMap<>();
-    table.routedUpstreams().values().forEach(u -> interceptors.put(u, interceptorsFor(u)));
+    table
+        .routedUpstreams()
+        .values()
+        .forEach(u -> interceptors.put(u, interceptorsFor(u, traceFields)));
     PoolOptions poolOptions = poolOptions(eventLoops());
     LoopLocalProxies loopProxies =
         new LoopLocalProxies(
@@ -191,7 +208,7 @@ public class GatewayRouter {
   }
 
   /** The failure mapping (with the upstream's circuit breaker), then the forwarding headers. */
-  private List<ProxyInterceptor> interceptorsFor(Upstream upstream) {
+  private List<ProxyInterceptor> interceptorsFor(Upstream upstream, Set<String> traceFields) {
     GatewayConfig.CircuitBreaker breakerConfig = config.circuitBreaker();
     CircuitBreaker breaker =
         new CircuitBreaker(
@@ -200,7 +217,7 @@ public class GatewayRouter {
             breakerConfig.openDuration());
     return List.of(
         new UpstreamFailureInterceptor(upstream, vertx, config.timeout(), breaker, registry),
-        new ForwardingInterceptor(upstream));
+        new ForwardingInterceptor(upstream, traceFields));
   }
 
   private HttpProxy proxyFor(

@@ -230,7 +230,9 @@ class UpstreamCircuitTest {
     return metrics()
         .lines()
         .filter(line -> line.startsWith(series))
-        .mapToDouble(line -> Double.parseDouble(line.substring(series.length()).trim()))
+        // the value, before the exemplar OpenMetrics may add while tracing ("# {trace_id=...}")
+        .mapToDouble(
+            line -> Double.parseDouble(line.substring(series.length()).trim().split(" ")[0]))
         .findFirst()
         .orElseThrow();
   }
