@@ -17,6 +17,7 @@ import java.lang.reflect.Method;
 import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.List;
+import java.util.Optional;
 import java.util.Set;
 import java.util.TreeSet;
 import java.util.regex.Pattern;
@@ -35,7 +36,7 @@ public class AllowedMethods {
   /** The header of RFC 5789 3.1: the media types a PATCH of the resource takes. */
   public static final String ACCEPT_PATCH = "Accept-Patch";
 
-  private record Route(Pattern path, String method, List<String> consumes) {}
+  private record Route(String template, Pattern path, String method, List<String> consumes) {}
 
   private final BeanManager beans;
   private volatile List<Route> routes;
@@ -61,6 +62,27 @@ public class AllowedMethods {
     }
     allowed.add("OPTIONS");
     return allowed;
+  }
+
+  /**
+   * The path template of the resource {@code path} names ({@code /api/v1/projects/{id}}), as its
+   * operations declare it, the one with the most literal characters where several match (as JAX-RS
+   * chooses); empty when the path names none.
+   */
+  public Optional<String> template(String path) {
+    String normalised = normalise(path);
+    String best = null;
+    for (Route route : routes()) {
+      if (route.path().matcher(normalised).matches()
+          && (best == null || literalLength(route.template()) > literalLength(best))) {
+        best = route.template();
+      }
+    }
+    return Optional.ofNullable(best);
+  }
+
+  private static int literalLength(String template) {
+    return template.replaceAll("\\{[^}]*}", "").length();
   }
 
   /**
@@ -133,9 +155,11 @@ public class AllowedMethods {
             if (consumes == null) {
               consumes = classConsumes;
             }
+            String template = joined(base.value() + "/" + (sub == null ? "" : sub.value()));
             known.add(
                 new Route(
-                    pattern(base.value() + "/" + (sub == null ? "" : sub.value())),
+                    template,
+                    pattern(template),
                     verb,
                     consumes == null
                         ? List.of()
@@ -161,12 +185,15 @@ public class AllowedMethods {
     return null;
   }
 
+  /** A resource's path joined with an operation's, without repeated or trailing slashes. */
+  private static String joined(String paths) {
+    String path = paths.replaceAll("/+", "/");
+    return path.length() > 1 && path.endsWith("/") ? path.substring(0, path.length() - 1) : path;
+  }
+
   /** A path template ({@code /projects/{id}}, {@code {id: \d+}}) as a regular expression. */
   static Pattern pattern(String template) {
-    String path = template.replaceAll("/+", "/");
-    if (path.length() > 1 && path.endsWith("/")) {
-      path = path.substring(0, path.length() - 1);
-    }
+    String path = joined(template);
     StringBuilder regex = new StringBuilder();
     int i = 0;
     while (i < path.length()) {
