@@ -69,6 +69,27 @@ class ServiceMetricsTest {
     assertEquals(unmatched + 2, count("GET", "400", "UNMATCHED"));
   }
 
+  /**
+   * A route's latency is a histogram of a few fixed buckets (5 ms to 10 s, and +Inf), from which
+   * its p95 and p99 can be computed; not only count, sum and max.
+   */
+  @Test
+  void aRoutesLatencyIsAHistogramOfAFewBuckets() {
+    given().queryParam("size", 1).get("/api/v1/projects").then().statusCode(200);
+    List<String> buckets =
+        series("http_server_requests_seconds_bucket").stream()
+            .filter(l -> l.contains("method=\"GET\""))
+            .filter(l -> l.contains("status=\"200\""))
+            .filter(l -> l.contains("uri=\"/api/v1/projects\""))
+            .map(l -> l.replaceAll(".*le=\"([^\"]+)\".*", "$1"))
+            .toList();
+    assertEquals(
+        List.of(
+            "0.005", "0.01", "0.025", "0.05", "0.1", "0.25", "0.5", "1.0", "2.5", "5.0", "10.0",
+            "+Inf"),
+        buckets);
+  }
+
   /** The count of one method, status and uri, 0 when there is no such series yet. */
   private static double count(String method, String status, String uri) {
     return series(REQUESTS).stream()
