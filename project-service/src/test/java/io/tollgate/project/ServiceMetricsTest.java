@@ -3,6 +3,7 @@ package io.tollgate.project;
 import static io.restassured.RestAssured.given;
 import static org.hamcrest.MatcherAssert.assertThat;
 import static org.hamcrest.Matchers.empty;
+import static org.hamcrest.Matchers.hasItem;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 
 import io.quarkus.test.common.QuarkusTestResource;
@@ -18,7 +19,9 @@ import java.util.UUID;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 
-/** What an operator reads on the service's {@code /q/metrics} about its HTTP answers. */
+/**
+ * What an operator reads on the service's {@code /q/metrics}: its HTTP answers, its database pool.
+ */
 @QuarkusTest
 @QuarkusTestResource(
     value = TollgateInfrastructure.class,
@@ -88,6 +91,27 @@ class ServiceMetricsTest {
             "0.005", "0.01", "0.025", "0.05", "0.1", "0.25", "0.5", "1.0", "2.5", "5.0", "10.0",
             "+Inf"),
         buckets);
+  }
+
+  /** The database pool's use: connections in use, idle, and requests waiting for one. */
+  @Test
+  void theConnectionPoolsUseIsExported() {
+    given().get("/api/v1/projects").then().statusCode(200);
+    List<String> names =
+        given()
+            .get("/q/metrics")
+            .then()
+            .statusCode(200)
+            .extract()
+            .asString()
+            .lines()
+            .filter(l -> l.startsWith("agroal_"))
+            .map(l -> l.substring(0, l.indexOf('{') < 0 ? l.indexOf(' ') : l.indexOf('{')))
+            .toList();
+    for (String gauge :
+        List.of("agroal_active_count", "agroal_available_count", "agroal_awaiting_count")) {
+      assertThat(names, hasItem(gauge));
+    }
   }
 
   /** The count of one method, status and uri, 0 when there is no such series yet. */
