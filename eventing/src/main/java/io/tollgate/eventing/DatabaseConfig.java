@@ -21,4 +21,11 @@ public interface DatabaseConfig {
    */
   @WithDefault("10s")
   Duration lockTimeout();
+
+  /**
+   * How long the service waits for any answer from PostgreSQL on a connection before it gives the
+   * connection up (0 = forever); see {@link SessionLimits}.
+   */
+  @WithDefault("30s")
+  Duration networkTimeout();
 }

@@ -27,6 +27,13 @@ import org.jboss.logging.Logger;
  *       55P03), the transaction rolls back, and the client is told to try again ({@link
  *       DatabaseFailures#contended}). Flyway's migrations run on the same pool: one that cannot get
  *       its table's lock in time fails the start rather than blocking every request behind it.
+ *   <li>For any answer at all ({@code tollgate.database.network-timeout}, 30 s, the gateway's own
+ *       timeout). A server that hangs (stopped, its disk or network stuck) sends nothing and closes
+ *       nothing, so without a limit every request in flight would wait for as long as the hang
+ *       lasts, minutes, holding its worker and its connection. The driver gives the connection up
+ *       instead (SQLSTATE 08006), the transaction is rolled back, and the client gets a 503 that
+ *       invites a retry ({@link DatabaseFailures#unavailable}). A statement that legitimately runs
+ *       longer, such as a migration building an index on a large table, needs the limit raised.
  * </ul>
  */
 @ApplicationScoped
@@ -36,10 +43,12 @@ public class SessionLimits implements AgroalPoolInterceptor {
 
   private final long idleMillis;
   private final long lockMillis;
+  private final int networkMillis;
 
   SessionLimits(DatabaseConfig config) {
     this.idleMillis = config.idleInTransactionTimeout().toMillis();
     this.lockMillis = config.lockTimeout().toMillis();
+    this.networkMillis = (int) Math.min(Integer.MAX_VALUE, config.networkTimeout().toMillis());
   }
 
   @Override
@@ -55,6 +64,12 @@ public class SessionLimits implements AgroalPoolInterceptor {
       // the connection still works; only a dead client's locks would be held longer, or a stuck
       // lock waited for longer
       LOG.warnf(e, "cannot limit the waits of a new database session");
+    }
+    try {
+      // the driver bounds every read of the socket; it needs no executor of its own
+      connection.setNetworkTimeout(Runnable::run, networkMillis);
+    } catch (SQLException e) {
+      LOG.warnf(e, "cannot limit how long a new database session waits for an answer");
     }
   }
 }

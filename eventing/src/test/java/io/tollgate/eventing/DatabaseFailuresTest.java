@@ -4,7 +4,9 @@ import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import jakarta.persistence.PersistenceException;
+import jakarta.transaction.RollbackException;
 import java.sql.SQLException;
+import javax.transaction.xa.XAException;
 import org.hibernate.exception.ConstraintViolationException;
 import org.hibernate.exception.GenericJDBCException;
 import org.hibernate.exception.JDBCConnectionException;
@@ -32,6 +34,47 @@ class DatabaseFailuresTest {
             new GenericJDBCException(
                 "Unable to acquire JDBC Connection",
                 new SQLException("Sorry, acquisition timeout!"))));
+  }
+
+  @Test
+  void aCommitThatFailedBecauseTheDatabaseWentAwayIsUnavailable() {
+    // Narayana reports the database's error as a suppressed exception of its RollbackException
+    RollbackException crashed =
+        new RollbackException("ARJUNA016053: Could not commit transaction.");
+    crashed.addSuppressed(
+        new SQLException("terminating connection due to unexpected postmaster exit", "57P02"));
+    assertTrue(DatabaseFailures.unavailable(new IllegalStateException("wrapped", crashed)));
+
+    RollbackException resourceFailed = new RollbackException("ARJUNA016053");
+    XAException rmfail = new XAException("connection lost");
+    rmfail.errorCode = XAException.XAER_RMFAIL;
+    resourceFailed.addSuppressed(rmfail);
+    assertTrue(DatabaseFailures.unavailable(resourceFailed));
+
+    // the transaction manager's timeout rolled the transaction back while the database hung
+    assertTrue(
+        DatabaseFailures.unavailable(
+            new RollbackException("ARJUNA016102: The transaction is not active!")));
+    // the server ended a session this process left idle inside its transaction while it stalled
+    assertTrue(
+        DatabaseFailures.unavailable(
+            new PersistenceException(
+                "wrapped",
+                new SQLException(
+                    "terminating connection due to idle-in-transaction timeout", "25P03"))));
+  }
+
+  @Test
+  void aCommitTheDatabaseRefusedIsNot() {
+    RollbackException refused =
+        new RollbackException("ARJUNA016053: Could not commit transaction.");
+    refused.addSuppressed(new SQLException("duplicate key", "23505"));
+    assertFalse(DatabaseFailures.unavailable(refused));
+
+    RollbackException lost = new RollbackException("ARJUNA016053");
+    lost.addSuppressed(new SQLException("deadlock detected", "40P01"));
+    assertTrue(DatabaseFailures.contended(lost));
+    assertFalse(DatabaseFailures.unavailable(lost));
   }
 
   @Test

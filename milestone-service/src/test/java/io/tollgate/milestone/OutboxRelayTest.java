@@ -247,6 +247,18 @@ class OutboxRelayTest {
     }
   }
 
+  /**
+   * A database that stops answering (hung, its network cut without a reset) holds no request for
+   * longer than the gateway waits: every session of the pool gives up after 30 s without an answer,
+   * and the request gets a 503 instead of waiting out the hang.
+   */
+  @Test
+  void everySessionOfTheServiceGivesUpOnADatabaseSilentForThirtySeconds() throws Exception {
+    try (Connection connection = dataSource.getConnection()) {
+      assertEquals(30_000, connection.getNetworkTimeout());
+    }
+  }
+
   static final String FAILED_ROUNDS = "tollgate_outbox_failed_rounds_total";
 
   /**
