@@ -60,6 +60,9 @@ public final class ApiDocuments {
         new JsonObject()
             .put("openapi", own.getString("openapi", "3.1.0"))
             .put("info", own.getJsonObject("info", new JsonObject()).copy())
+            // the gateway's own (relative, "/"): a client calls every path on the origin it read
+            // the document from, never a service's address, which the services' documents lack
+            .put("servers", own.getJsonArray("servers", new JsonArray()).copy())
             .put("security", own.getJsonArray("security", new JsonArray()).copy())
             .put("paths", new JsonObject())
             .put("components", new JsonObject())

@@ -6,12 +6,17 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
+import io.tollgate.gateway.http.Problems;
+import io.tollgate.gateway.http.Problems.Kind;
 import io.tollgate.testing.OpenApiExamples;
+import io.vertx.core.json.JsonArray;
 import io.vertx.core.json.JsonObject;
 import java.io.InputStream;
 import java.nio.charset.StandardCharsets;
 import java.util.List;
+import java.util.Set;
 import java.util.TreeMap;
+import java.util.TreeSet;
 import org.junit.jupiter.api.Test;
 
 /** The gateway's own operations (its API keys), as its hand-written OpenAPI document gives them. */
@@ -112,6 +117,58 @@ class GatewayDocumentTest {
             .getJsonObject("responses")
             .getJsonObject("503")
             .getString("$ref"));
+  }
+
+  /**
+   * A client generated from the document reads only the members the schema declares: an invalid API
+   * key request's problem (400) names its fields under violations, which must be one of them.
+   */
+  @Test
+  void everyMemberOfAValidationProblemIsDeclared() throws Exception {
+    JsonObject problem =
+        Problems.body(
+                Kind.BAD_REQUEST,
+                "2 fields are not valid",
+                "/api/v1/api-keys",
+                "r-1",
+                new JsonArray()
+                    .add(new JsonObject().put("field", "name").put("message", "must not be blank"))
+                    .add(new JsonObject().put("field", "ownerId").put("message", "must be given")))
+            .toJsonObject();
+    JsonObject schema =
+        own().getJsonObject("components").getJsonObject("schemas").getJsonObject("GatewayProblem");
+    Set<String> declared = schema.getJsonObject("properties").fieldNames();
+    assertEquals(Set.of(), difference(problem.fieldNames(), declared), "undeclared members");
+    JsonObject violation =
+        schema
+            .getJsonObject("properties")
+            .getJsonObject("violations")
+            .getJsonObject("items")
+            .getJsonObject("properties");
+    assertNotNull(violation, "violations has no item schema");
+    for (Object entry : problem.getJsonArray("violations")) {
+      assertEquals(
+          Set.of(),
+          difference(((JsonObject) entry).fieldNames(), violation.fieldNames()),
+          "undeclared members of a violation");
+    }
+  }
+
+  /**
+   * Clients call every operation on the gateway's origin: the merged document says so with a
+   * relative server, so that a generated client's base URL is the gateway's and not a guess.
+   */
+  @Test
+  void theMergedDocumentsServerIsTheGatewaysOrigin() throws Exception {
+    JsonObject merged = ApiDocuments.merge(own(), new TreeMap<>(), new TreeMap<>(), null);
+    assertEquals(1, merged.getJsonArray("servers").size());
+    assertEquals("/", merged.getJsonArray("servers").getJsonObject(0).getString("url"));
+  }
+
+  private static Set<String> difference(Set<String> members, Set<String> declared) {
+    Set<String> rest = new TreeSet<>(members);
+    rest.removeAll(declared);
+    return rest;
   }
 
   private JsonObject own() throws Exception {
