@@ -39,6 +39,13 @@ public class Authenticator {
   public static final String CHALLENGE = "Bearer realm=\"tollgate\"";
   public static final String INVALID_TOKEN_CHALLENGE = CHALLENGE + ", error=\"invalid_token\"";
 
+  /**
+   * A token that would have been accepted but for its expiry: a web app refreshes it silently,
+   * where any other refused token means logging in again (RFC 6750 section 3).
+   */
+  public static final String EXPIRED_TOKEN_CHALLENGE =
+      INVALID_TOKEN_CHALLENGE + ", error_description=\"the token has expired\"";
+
   private static final Logger LOG = Logger.getLogger(Authenticator.class);
   private static final int CACHE_MAX_ENTRIES = 10_000;
   private static final long CACHE_MAX_MILLIS = 60_000;
@@ -152,9 +159,11 @@ public class Authenticator {
     } catch (ParseException e) {
       LOG.debugf("Bearer token rejected: %s", reason(e));
       return Future.failedFuture(
-          unauthorized(
-              "the bearer token is not valid (signature, issuer, audience or expiry)",
-              INVALID_TOKEN_CHALLENGE));
+          onlyExpired(e)
+              ? unauthorized("the bearer token has expired; get a new one", EXPIRED_TOKEN_CHALLENGE)
+              : unauthorized(
+                  "the bearer token is not valid (signature, issuer, audience or expiry)",
+                  INVALID_TOKEN_CHALLENGE));
     }
     Identity identity;
     try {
@@ -190,6 +199,22 @@ public class Authenticator {
 
   private static String text(Object value) {
     return value instanceof JsonString s ? s.getString() : value.toString();
+  }
+
+  /**
+   * Whether the token's expiry is all that is wrong with it: its signature verified (jose4j checks
+   * the claims only then) and no claim but {@code exp} failed. Said apart, so that a client can
+   * refresh it rather than send its user to log in again.
+   */
+  static boolean onlyExpired(Throwable failure) {
+    for (Throwable t = failure; t != null && t.getCause() != t; t = t.getCause()) {
+      if (t instanceof InvalidJwtException invalid) {
+        return invalid.hasExpired()
+            && invalid.getErrorDetails().stream()
+                .allMatch(detail -> detail.getErrorCode() == ErrorCodes.EXPIRED);
+      }
+    }
+    return false;
   }
 
   /**

@@ -14,10 +14,14 @@ import io.quarkus.test.junit.QuarkusTest;
 import io.restassured.specification.RequestSpecification;
 import io.tollgate.gateway.config.GatewayConfig;
 import io.tollgate.gateway.testing.UpstreamServers;
+import io.tollgate.runtime.DevTokens;
 import io.tollgate.testing.TestTokens;
 import jakarta.inject.Inject;
 import java.net.URI;
 import java.net.URL;
+import java.nio.file.Path;
+import java.time.Instant;
+import java.util.List;
 import java.util.Locale;
 import java.util.UUID;
 import java.util.function.UnaryOperator;
@@ -80,6 +84,48 @@ class AuthenticationTest {
         .body("type", equalTo("https://tollgate.io/problems/unauthorized"))
         .body("status", equalTo(401))
         .body("instance", equalTo(path));
+    assertThat(UpstreamServers.seen(project(), path), is(0L));
+  }
+
+  /**
+   * A token refused for its expiry alone says so (RFC 6750 error_description), in the challenge and
+   * the problem, so that a web app refreshes it silently; a token that is also wrong otherwise
+   * (another audience, another key) says nothing about expiry: refreshing would not help it.
+   */
+  @Test
+  void anExpiredTokenSaysItHasExpiredAndOnlyThen() throws Exception {
+    String path = "/api/v1/projects/" + UUID.randomUUID();
+    given()
+        .header("Authorization", "Bearer " + TestTokens.expired("alice"))
+        .when()
+        .get(path)
+        .then()
+        .statusCode(401)
+        .header(
+            "WWW-Authenticate",
+            equalTo(
+                "Bearer realm=\"tollgate\", error=\"invalid_token\","
+                    + " error_description=\"the token has expired\""))
+        .body("detail", equalTo("the bearer token has expired; get a new one"));
+    Instant past = Instant.now().minusSeconds(600);
+    Path keys = Path.of("target", "test-jwt");
+    for (String token :
+        List.of(
+            DevTokens.in(keys)
+                .sign("alice", List.of("MEMBER"), DevTokens.ISSUER, "someone-else", past),
+            DevTokens.in(keys.resolve("foreign"))
+                .sign("alice", List.of("MEMBER"), DevTokens.ISSUER, DevTokens.AUDIENCE, past))) {
+      given()
+          .header("Authorization", "Bearer " + token)
+          .when()
+          .get(path)
+          .then()
+          .statusCode(401)
+          .header("WWW-Authenticate", equalTo("Bearer realm=\"tollgate\", error=\"invalid_token\""))
+          .body(
+              "detail",
+              equalTo("the bearer token is not valid (signature, issuer, audience or expiry)"));
+    }
     assertThat(UpstreamServers.seen(project(), path), is(0L));
   }
 

@@ -314,6 +314,22 @@ class ResponseHeadersTest {
                 containsString("Retry-After"),
                 // a retried create tells the client it got the first answer again
                 containsString("Idempotent-Replayed")));
+    // and the headers that say what to do after a refusal: a 401's challenge (an expired token
+    // is refreshed, another one is not), a 405's methods and a 415's patch media types
+    given()
+        .header("Origin", ALLOWED_ORIGIN)
+        .when()
+        .get("/api/v1/risks/1")
+        .then()
+        .statusCode(401)
+        .header("WWW-Authenticate", containsString("Bearer"))
+        .header("Access-Control-Allow-Origin", ALLOWED_ORIGIN)
+        .header(
+            "Access-Control-Expose-Headers",
+            allOf(
+                containsString("WWW-Authenticate"),
+                containsString("Allow"),
+                containsString("Accept-Patch")));
     // API keys are for servers: a browser may not send one cross-origin
     given()
         .header("Origin", ALLOWED_ORIGIN)
