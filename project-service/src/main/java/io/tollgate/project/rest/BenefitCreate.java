@@ -31,7 +31,11 @@ public record BenefitCreate(
             pattern = MoneyInput.DECIMAL,
             description = "Decimal > 0 per occurrence, as a string (a JSON number is read too)")
         BigDecimal amount,
-    @Schema(required = true, description = "ISO 4217; the project's currency") String currency,
+    @Schema(
+            required = true,
+            pattern = MoneyRules.CURRENCY_CODE,
+            description = "ISO 4217; the project's currency")
+        String currency,
     @NotNull Recurrence recurrence,
     @NotNull LocalDate startDate,
     @Schema(description = "Recurring benefits only: the last date one can occur") LocalDate endDate)

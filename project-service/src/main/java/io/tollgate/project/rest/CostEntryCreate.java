@@ -28,7 +28,11 @@ public record CostEntryCreate(
             pattern = MoneyInput.DECIMAL,
             description = "Decimal > 0 as a string, e.g. \"12500.00\" (a JSON number is read too)")
         BigDecimal amount,
-    @Schema(required = true, description = "ISO 4217; the project's currency") String currency,
+    @Schema(
+            required = true,
+            pattern = MoneyRules.CURRENCY_CODE,
+            description = "ISO 4217; the project's currency")
+        String currency,
     @NotNull CostCategory category,
     @Size(max = 1000) String note)
     implements CrossFieldRules {

@@ -26,11 +26,13 @@ public record ProjectPatch(
     @Schema(nullable = true, description = "null removes it") LocalDate startDate,
     @Schema(nullable = true, description = "null removes it") LocalDate targetDate,
     @Schema(
+            implementation = MoneyInput.Patch.class,
             nullable = true,
             description =
-                "Budget at completion (BAC); a currency left out keeps the current one. null"
-                    + " removes it, unless the project has left PLANNING or ended, or its"
-                    + " milestones carry planned values (409)")
+                "Budget at completion (BAC); an amount or currency left out keeps the current one"
+                    + " (a project without a budget needs both). null removes it, unless the"
+                    + " project has left PLANNING or ended, or its milestones carry planned values"
+                    + " (409)")
         MoneyInput budget)
     implements CrossFieldRules {
 

@@ -19,7 +19,9 @@ import org.eclipse.microprofile.openapi.annotations.media.Schema;
 public record StakeholderCreate(
     @Schema(description = "The user id in their tokens") @NotBlank @Size(max = 200) String userId,
     @NotBlank @Size(max = 200) String name,
-    @Schema(description = "An e-mail address; not an empty string (leave it out instead)")
+    @Schema(
+            format = "email",
+            description = "An e-mail address; not an empty string (leave it out instead)")
         @Email(regexp = ".+")
         @Size(max = 320)
         String email,

@@ -19,6 +19,7 @@ public record StakeholderPatch(
     @NotBlank @Size(max = 200) String name,
     @Schema(
             nullable = true,
+            format = "email",
             description = "An e-mail address, or null to remove it; not an empty string")
         @Email(regexp = ".+")
         @Size(max = 320)

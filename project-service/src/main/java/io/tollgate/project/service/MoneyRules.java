@@ -14,6 +14,9 @@ public final class MoneyRules {
 
   public static final int MAX_INTEGER_DIGITS = 15;
 
+  /** The form of an ISO 4217 code: three capital letters (the OpenAPI document's pattern too). */
+  public static final String CURRENCY_CODE = "^[A-Z]{3}$";
+
   /** Stored scale; enough for every ISO 4217 currency. */
   public static final int STORED_SCALE = 4;
 
@@ -77,7 +80,7 @@ public final class MoneyRules {
     if (code == null) {
       return "must not be null";
     }
-    if (!code.matches("[A-Z]{3}")) {
+    if (!code.matches(CURRENCY_CODE)) {
       return "must be an ISO 4217 code of three capital letters, e.g. EUR";
     }
     try {
