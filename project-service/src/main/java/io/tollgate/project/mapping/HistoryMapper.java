@@ -7,6 +7,7 @@ import com.fasterxml.jackson.databind.ObjectMapper;
 import io.tollgate.project.model.HistoryEntry;
 import io.tollgate.project.rest.HistoryEntryView;
 import io.tollgate.project.rest.ProjectView;
+import io.tollgate.project.service.History;
 import java.util.Arrays;
 import java.util.List;
 
@@ -20,8 +21,8 @@ public final class HistoryMapper {
         e.occurredAt,
         e.actor,
         e.apiKeyId,
-        e.action,
-        e.entityType,
+        History.Action.valueOf(e.action),
+        History.Entity.valueOf(e.entityType),
         e.entityId,
         e.changedFields == null ? List.of() : Arrays.asList(e.changedFields.split(",")),
         tree(e.beforeState, mapper),

@@ -1,6 +1,7 @@
 package io.tollgate.project.rest;
 
 import com.fasterxml.jackson.databind.JsonNode;
+import io.tollgate.project.service.History;
 import java.time.OffsetDateTime;
 import java.util.List;
 import java.util.UUID;
@@ -33,17 +34,9 @@ public record HistoryEntryView(
                 "The API key the change was made with (an integrator acting as the key's owner,"
                     + " the actor); null when the actor used their own token")
         UUID apiKeyId,
-    @Schema(
-            description =
-                "PROJECT_CREATED, PROJECT_UPDATED, PROJECT_ARCHIVED, PHASE_CHANGED,"
-                    + " STAKEHOLDER_ADDED, STAKEHOLDER_CHANGED, STAKEHOLDER_REMOVED, COST_RECORDED,"
-                    + " COST_REMOVED, BENEFIT_ADDED, BENEFIT_REMOVED, KPI_DEFINED, KPI_CHANGED,"
-                    + " KPI_REMOVED, KPI_MEASURED, KPI_MEASUREMENT_REMOVED")
-        String action,
-    @Schema(
-            description =
-                "PROJECT, PHASE_TRANSITION, STAKEHOLDER, COST_ENTRY, BENEFIT, KPI, KPI_MEASUREMENT")
-        String entityType,
+    History.Action action,
+    @Schema(description = "What kind of thing changed; entityId is its id")
+        History.Entity entityType,
     String entityId,
     List<String> changedFields,
     @Schema(

@@ -98,7 +98,9 @@ public class PortfolioResource {
           List<String> health,
       @Parameter(
               description =
-                  "key, name, phase, health, spi, cpi, budgetBurn, openRisks; - first for descending")
+                  "key (default), name, phase, health, spi, cpi, budgetBurn, openRisks; - first for"
+                      + " descending",
+              schema = @Schema(ref = SortSchemas.PORTFOLIO))
           @QueryParam("sort")
           String sort,
       @BeanParam PageRequest.Params paging,

@@ -199,7 +199,8 @@ public class ProjectResource {
               description =
                   "key (default), name, startDate, targetDate, createdAt or updatedAt, with a"
                       + " leading - for descending (sort=-updatedAt: the latest changed first);"
-                      + " projects without the date come last either way, equal values by key")
+                      + " projects without the date come last either way, equal values by key",
+              schema = @Schema(ref = SortSchemas.PROJECTS))
           @QueryParam("sort")
           String sort,
       @BeanParam PageRequest.Params paging,

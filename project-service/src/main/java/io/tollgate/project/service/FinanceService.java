@@ -72,7 +72,7 @@ public class FinanceService {
     costs.persistAndFlush(e);
     history.record(
         p.id,
-        "COST_RECORDED",
+        History.Action.COST_RECORDED,
         History.Entity.COST_ENTRY,
         e.id,
         null,
@@ -107,7 +107,13 @@ public class FinanceService {
     ProjectService.requireActive(p);
     costs.delete(e);
     history.record(
-        p.id, "COST_REMOVED", History.Entity.COST_ENTRY, e.id, FinanceMapper.toView(e), null, null);
+        p.id,
+        History.Action.COST_REMOVED,
+        History.Entity.COST_ENTRY,
+        e.id,
+        FinanceMapper.toView(e),
+        null,
+        null);
     events.cost(p, FinanceMapper.toView(e), true);
     health.reassess(p.id);
   }
@@ -130,7 +136,13 @@ public class FinanceService {
     b.createdAt = Times.now();
     benefits.persistAndFlush(b);
     history.record(
-        p.id, "BENEFIT_ADDED", History.Entity.BENEFIT, b.id, null, FinanceMapper.toView(b), null);
+        p.id,
+        History.Action.BENEFIT_ADDED,
+        History.Entity.BENEFIT,
+        b.id,
+        null,
+        FinanceMapper.toView(b),
+        null);
     events.benefit(p, FinanceMapper.toView(b), false);
     return b;
   }
@@ -158,7 +170,13 @@ public class FinanceService {
     ProjectService.requireActive(p);
     benefits.delete(b);
     history.record(
-        p.id, "BENEFIT_REMOVED", History.Entity.BENEFIT, b.id, FinanceMapper.toView(b), null, null);
+        p.id,
+        History.Action.BENEFIT_REMOVED,
+        History.Entity.BENEFIT,
+        b.id,
+        FinanceMapper.toView(b),
+        null,
+        null);
     events.benefit(p, FinanceMapper.toView(b), true);
   }
 

@@ -16,6 +16,7 @@ import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Set;
 import java.util.UUID;
+import org.eclipse.microprofile.openapi.annotations.media.Schema;
 
 /**
  * Writes a project's history in the transaction of the change: who (the caller), when, what (before
@@ -23,6 +24,33 @@ import java.util.UUID;
  */
 @ApplicationScoped
 public class History {
+
+  /** What a history entry records. */
+  @Schema(
+      name = "HistoryAction",
+      description =
+          "What the change was; HISTORY_STARTED is the first entry of a project created before"
+              + " its history was kept, with the project as it was then")
+  public enum Action {
+    /** Written by the migration that began the history, never by the service. */
+    HISTORY_STARTED,
+    PROJECT_CREATED,
+    PROJECT_UPDATED,
+    PROJECT_ARCHIVED,
+    PHASE_CHANGED,
+    STAKEHOLDER_ADDED,
+    STAKEHOLDER_CHANGED,
+    STAKEHOLDER_REMOVED,
+    COST_RECORDED,
+    COST_REMOVED,
+    BENEFIT_ADDED,
+    BENEFIT_REMOVED,
+    KPI_DEFINED,
+    KPI_CHANGED,
+    KPI_REMOVED,
+    KPI_MEASURED,
+    KPI_MEASUREMENT_REMOVED
+  }
 
   /** The kinds of things a history entry is about. */
   public enum Entity {
@@ -58,7 +86,7 @@ public class History {
   @Transactional(Transactional.TxType.MANDATORY)
   public HistoryEntry record(
       UUID projectId,
-      String action,
+      Action action,
       Entity entity,
       Object entityId,
       Object before,
@@ -75,7 +103,7 @@ public class History {
   @Transactional(Transactional.TxType.MANDATORY)
   public HistoryEntry record(
       UUID projectId,
-      String action,
+      Action action,
       Entity entity,
       Object entityId,
       Object before,
@@ -88,7 +116,7 @@ public class History {
     e.occurredAt = projectSnapshot == null ? Times.now() : projectSnapshot.updatedAt();
     e.actor = caller.userId();
     e.apiKeyId = caller.apiKeyId().orElse(null);
-    e.action = action;
+    e.action = action.name();
     e.entityType = entity.name();
     e.entityId = String.valueOf(entityId);
     JsonNode beforeTree = before == null ? null : mapper.valueToTree(before);

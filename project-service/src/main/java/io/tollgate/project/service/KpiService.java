@@ -103,7 +103,13 @@ public class KpiService {
     k.updatedAt = now;
     kpis.persistAndFlush(k);
     history.record(
-        p.id, "KPI_DEFINED", History.Entity.KPI, k.id, null, KpiMapper.toView(k, null), null);
+        p.id,
+        History.Action.KPI_DEFINED,
+        History.Entity.KPI,
+        k.id,
+        null,
+        KpiMapper.toView(k, null),
+        null);
     health.reassess(p.id);
     return k;
   }
@@ -150,7 +156,13 @@ public class KpiService {
     k.updatedAt = Times.now();
     kpis.flush();
     history.record(
-        p.id, "KPI_CHANGED", History.Entity.KPI, k.id, old, KpiMapper.toView(k, null), null);
+        p.id,
+        History.Action.KPI_CHANGED,
+        History.Entity.KPI,
+        k.id,
+        old,
+        KpiMapper.toView(k, null),
+        null);
     health.reassess(p.id);
     return k;
   }
@@ -164,7 +176,7 @@ public class KpiService {
     var old = KpiMapper.toView(k, null);
     measurements.deleteOf(k.id);
     kpis.delete(k);
-    history.record(p.id, "KPI_REMOVED", History.Entity.KPI, k.id, old, null, null);
+    history.record(p.id, History.Action.KPI_REMOVED, History.Entity.KPI, k.id, old, null, null);
     health.reassess(p.id);
   }
 
@@ -190,7 +202,7 @@ public class KpiService {
     kpis.getEntityManager().lock(k, LockModeType.PESSIMISTIC_FORCE_INCREMENT);
     history.record(
         p.id,
-        "KPI_MEASURED",
+        History.Action.KPI_MEASURED,
         History.Entity.KPI_MEASUREMENT,
         m.id,
         null,
@@ -216,7 +228,13 @@ public class KpiService {
     measurements.delete(m);
     kpis.getEntityManager().lock(k, LockModeType.PESSIMISTIC_FORCE_INCREMENT);
     history.record(
-        p.id, "KPI_MEASUREMENT_REMOVED", History.Entity.KPI_MEASUREMENT, m.id, old, null, null);
+        p.id,
+        History.Action.KPI_MEASUREMENT_REMOVED,
+        History.Entity.KPI_MEASUREMENT,
+        m.id,
+        old,
+        null,
+        null);
     health.reassess(p.id);
   }
 

@@ -208,7 +208,7 @@ public class LifecycleService {
     // project's state: the entry's "after" is the project as it then was plus its "transition"
     history.record(
         p.id,
-        "PHASE_CHANGED",
+        History.Action.PHASE_CHANGED,
         History.Entity.PHASE_TRANSITION,
         t.id,
         before,

@@ -108,7 +108,8 @@ public class ProjectService {
       throw e;
     }
     ProjectView view = ProjectMapper.toView(p);
-    history.record(p.id, "PROJECT_CREATED", History.Entity.PROJECT, p.id, null, view, view);
+    history.record(
+        p.id, History.Action.PROJECT_CREATED, History.Entity.PROJECT, p.id, null, view, view);
     events.created(p);
     stakeholders.get().addCreator(p);
     return p;
@@ -194,7 +195,8 @@ public class ProjectService {
     p.updatedAt = Times.now();
     projects.flush();
     ProjectView view = ProjectMapper.toView(p);
-    history.record(p.id, "PROJECT_UPDATED", History.Entity.PROJECT, p.id, previous, view, view);
+    history.record(
+        p.id, History.Action.PROJECT_UPDATED, History.Entity.PROJECT, p.id, previous, view, view);
     events.updated(p, changed);
     if (changed.contains("budget")) {
       // the budget spreads over milestones without planned value, which moves EV and CPI
@@ -218,7 +220,8 @@ public class ProjectService {
     p.updatedAt = p.archivedAt;
     projects.flush();
     ProjectView view = ProjectMapper.toView(p);
-    history.record(p.id, "PROJECT_ARCHIVED", History.Entity.PROJECT, p.id, previous, view, view);
+    history.record(
+        p.id, History.Action.PROJECT_ARCHIVED, History.Entity.PROJECT, p.id, previous, view, view);
     events.archived(p);
     return p;
   }

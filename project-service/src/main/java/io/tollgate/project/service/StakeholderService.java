@@ -120,7 +120,7 @@ public class StakeholderService {
     HistoryEntry h =
         history.record(
             p.id,
-            "STAKEHOLDER_ADDED",
+            History.Action.STAKEHOLDER_ADDED,
             History.Entity.STAKEHOLDER,
             s.id,
             null,
@@ -175,7 +175,7 @@ public class StakeholderService {
     HistoryEntry h =
         history.record(
             p.id,
-            "STAKEHOLDER_CHANGED",
+            History.Action.STAKEHOLDER_CHANGED,
             History.Entity.STAKEHOLDER,
             s.id,
             old,
@@ -232,7 +232,13 @@ public class StakeholderService {
     stakeholders.flush();
     HistoryEntry h =
         history.record(
-            p.id, "STAKEHOLDER_REMOVED", History.Entity.STAKEHOLDER, s.id, old, null, null);
+            p.id,
+            History.Action.STAKEHOLDER_REMOVED,
+            History.Entity.STAKEHOLDER,
+            s.id,
+            old,
+            null,
+            null);
     events.memberRemoved(p, StakeholderMapper.toEvent(p, s, s.accessRole, h.seq));
   }
 
