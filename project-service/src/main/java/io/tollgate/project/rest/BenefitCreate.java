@@ -24,7 +24,7 @@ import org.eclipse.microprofile.openapi.annotations.media.Schema;
         "{\"description\":\"Licence savings of the legacy CRM\",\"amount\":\"4000.00\","
             + "\"currency\":\"EUR\",\"recurrence\":\"MONTHLY\",\"startDate\":\"2026-10-01\"}")
 public record BenefitCreate(
-    @NotBlank @Size(max = 500) String description,
+    @NotBlank @Size(max = 500, message = Lengths.REQUIRED) String description,
     @Schema(
             required = true,
             type = SchemaType.STRING,

@@ -34,7 +34,7 @@ public record CostEntryCreate(
             description = "ISO 4217; the project's currency")
         String currency,
     @NotNull CostCategory category,
-    @Size(max = 1000) String note)
+    @Size(max = 1000, message = Lengths.AT_MOST) String note)
     implements CrossFieldRules {
 
   /** The amount in its currency's decimals; the project's currency is the service's to check. */

@@ -18,15 +18,18 @@ import org.eclipse.microprofile.openapi.annotations.media.Schema;
         "{\"name\":\"Uptime\",\"unit\":\"%\",\"target\":99.9,\"direction\":\"HIGHER_IS_BETTER\","
             + "\"description\":\"Monthly availability of the CRM\"}")
 public record KpiCreate(
-    @NotBlank @Size(max = 200) @Schema(description = "Unique within the project") String name,
-    @NotBlank @Size(max = 50) String unit,
+    @NotBlank
+        @Size(max = 200, message = Lengths.REQUIRED)
+        @Schema(description = "Unique within the project")
+        String name,
+    @NotBlank @Size(max = 50, message = Lengths.REQUIRED) String unit,
     @NotNull
         @Schema(
             description =
                 "Decimal: at most 15 significant digits, 18 integer digits and 6 decimals")
         BigDecimal target,
     @NotNull KpiDirection direction,
-    @Size(max = 1000) String description)
+    @Size(max = 1000, message = Lengths.AT_MOST) String description)
     implements CrossFieldRules {
 
   /** The target's digits, which no field constraint can say. */

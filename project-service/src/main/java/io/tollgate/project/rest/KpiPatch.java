@@ -12,11 +12,12 @@ import org.eclipse.microprofile.openapi.annotations.media.Schema;
     description = "JSON merge patch (RFC 7386) of a KPI's writable fields",
     example = "{\"target\":99.95}")
 public record KpiPatch(
-    @NotBlank @Size(max = 200) String name,
-    @NotBlank @Size(max = 50) String unit,
+    @NotBlank @Size(max = 200, message = Lengths.REQUIRED) String name,
+    @NotBlank @Size(max = 50, message = Lengths.REQUIRED) String unit,
     @NotNull BigDecimal target,
     @NotNull KpiDirection direction,
-    @Size(max = 1000) @Schema(nullable = true, description = "null removes it")
+    @Size(max = 1000, message = Lengths.AT_MOST)
+        @Schema(nullable = true, description = "null removes it")
         String description) {
 
   /** As stored: name and unit without surrounding spaces, so that adding some changes nothing. */

@@ -24,7 +24,7 @@ public record MeasurementCreate(
             description =
                 "Decimal: at most 15 significant digits, 18 integer digits and 6 decimals")
         BigDecimal value,
-    @Size(max = 1000) String note)
+    @Size(max = 1000, message = Lengths.AT_MOST) String note)
     implements CrossFieldRules {
 
   /** The value's digits and a date not in the future, which no field constraint can say. */

@@ -20,15 +20,17 @@ import org.eclipse.microprofile.openapi.annotations.media.Schema;
         "{\"to\":\"EXECUTION\",\"reason\":\"Plan approved by the steering committee on 2026-02-10\"}")
 public record PhaseTransitionRequest(
     @NotNull @Schema(description = "The target phase") Phase to,
-    @NotBlank @Size(max = 2000) @Schema(description = "Why; kept in the history and the event")
+    @NotBlank
+        @Size(max = 2000, message = Lengths.REQUIRED)
+        @Schema(description = "Why; kept in the history and the event")
         String reason,
-    @Size(max = 2000)
+    @Size(max = 2000, message = Lengths.AT_MOST)
         @Schema(
             description =
                 "ADMIN only: why the transition may pass although gate criteria are unmet;"
                     + " recorded with the criteria it overrode")
         String overrideJustification,
-    @Size(max = 100)
+    @Size(max = 100, message = Lengths.ITEMS)
         @Schema(
             description =
                 "ADMIN only, with overrideJustification: the ruleIds of the unmet criteria the"
@@ -38,7 +40,7 @@ public record PhaseTransitionRequest(
                     + " being overridden unseen. Without it, the override covers every unmet"
                     + " criterion.",
             examples = "[\"agile.enter-deployment.audits\"]")
-        List<@NotBlank @Size(max = 200) String> overriddenRuleIds)
+        List<@NotBlank @Size(max = 200, message = Lengths.REQUIRED) String> overriddenRuleIds)
     implements CrossFieldRules {
 
   /** overriddenRuleIds names what an override is for, so it comes with a justification. */

@@ -28,8 +28,8 @@ public record ProjectCreate(
             regexp = "^[A-Z][A-Z0-9]{1,9}$",
             message = "must be 2-10 capital letters or digits, starting with a letter")
         String key,
-    @NotBlank @Size(max = 200) String name,
-    @Size(max = 4000) String description,
+    @NotBlank @Size(max = 200, message = Lengths.REQUIRED) String name,
+    @Size(max = 4000, message = Lengths.AT_MOST) String description,
     @NotNull Methodology methodology,
     LocalDate startDate,
     LocalDate targetDate,

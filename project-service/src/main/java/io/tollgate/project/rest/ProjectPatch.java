@@ -20,8 +20,10 @@ import org.eclipse.microprofile.openapi.annotations.media.Schema;
         "{\"name\":\"CRM replacement (phase 1)\",\"targetDate\":\"2026-10-31\","
             + "\"budget\":{\"amount\":\"275000.00\"}}")
 public record ProjectPatch(
-    @NotBlank @Size(max = 200) String name,
-    @Size(max = 4000) @Schema(nullable = true, description = "null removes it") String description,
+    @NotBlank @Size(max = 200, message = Lengths.REQUIRED) String name,
+    @Size(max = 4000, message = Lengths.AT_MOST)
+        @Schema(nullable = true, description = "null removes it")
+        String description,
     @NotNull Methodology methodology,
     @Schema(nullable = true, description = "null removes it") LocalDate startDate,
     @Schema(nullable = true, description = "null removes it") LocalDate targetDate,

@@ -17,13 +17,16 @@ import org.eclipse.microprofile.openapi.annotations.media.Schema;
         "{\"userId\":\"bob\",\"name\":\"Bob Baker\",\"email\":\"bob@example.com\",\"role\":"
             + "\"SPONSOR\",\"influence\":5,\"interest\":3,\"accessRole\":\"VIEWER\"}")
 public record StakeholderCreate(
-    @Schema(description = "The user id in their tokens") @NotBlank @Size(max = 200) String userId,
-    @NotBlank @Size(max = 200) String name,
+    @Schema(description = "The user id in their tokens")
+        @NotBlank
+        @Size(max = 200, message = Lengths.REQUIRED)
+        String userId,
+    @NotBlank @Size(max = 200, message = Lengths.REQUIRED) String name,
     @Schema(
             format = "email",
             description = "An e-mail address; not an empty string (leave it out instead)")
         @Email(regexp = ".+")
-        @Size(max = 320)
+        @Size(max = 320, message = Lengths.AT_MOST)
         String email,
     @NotNull StakeholderRole role,
     @Schema(description = "1-5: how much they can affect the project") @NotNull @Min(1) @Max(5)

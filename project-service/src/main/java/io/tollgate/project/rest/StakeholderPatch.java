@@ -16,13 +16,13 @@ import org.eclipse.microprofile.openapi.annotations.media.Schema;
     description = "JSON merge patch (RFC 7386) of a stakeholder's writable fields",
     example = "{\"accessRole\":\"EDITOR\",\"interest\":5}")
 public record StakeholderPatch(
-    @NotBlank @Size(max = 200) String name,
+    @NotBlank @Size(max = 200, message = Lengths.REQUIRED) String name,
     @Schema(
             nullable = true,
             format = "email",
             description = "An e-mail address, or null to remove it; not an empty string")
         @Email(regexp = ".+")
-        @Size(max = 320)
+        @Size(max = 320, message = Lengths.AT_MOST)
         String email,
     @NotNull StakeholderRole role,
     @NotNull @Min(1) @Max(5) Integer influence,
