@@ -12,17 +12,24 @@ import jakarta.ws.rs.core.UriInfo;
 import java.util.List;
 import java.util.Map;
 import org.jboss.resteasy.reactive.server.ServerExceptionMapper;
+import org.jose4j.jwt.consumer.ErrorCodes;
+import org.jose4j.jwt.consumer.InvalidJwtException;
 
 /**
  * 401 and 403 as problem details, quoting the request's {@code X-Request-Id} as {@code requestId}
  * as every other problem of the services does; a 401 says how to authenticate, and, when a token
  * was sent and refused, that it is not valid ({@code error="invalid_token"}, RFC 6750 section 3.1;
- * a request without a credential gets no error code).
+ * a request without a credential gets no error code), and a token refused for its expiry alone says
+ * so ({@code error_description}), so that a client refreshes it rather than logging out.
  */
 public class SecurityProblemMappers {
 
   private static final String CHALLENGE = "Bearer realm=\"tollgate\"";
   private static final String INVALID_TOKEN = CHALLENGE + ", error=\"invalid_token\"";
+  // a token that would have been accepted but for its expiry: a web app refreshes it silently,
+  // where any other refused token means logging in again (RFC 6750 section 3)
+  private static final String EXPIRED_TOKEN =
+      INVALID_TOKEN + ", error_description=\"the token has expired\"";
 
   @ServerExceptionMapper(priority = 1)
   public Response unauthenticated(UnauthorizedException e, UriInfo uri, HttpHeaders headers) {
@@ -34,8 +41,29 @@ public class SecurityProblemMappers {
   @ServerExceptionMapper(priority = 1)
   public Response authenticationFailed(
       AuthenticationFailedException e, UriInfo uri, HttpHeaders headers) {
+    if (onlyExpired(e)) {
+      return problem(
+              ProblemType.UNAUTHORIZED, "the bearer token has expired; get a new one", uri, headers)
+          .header(HttpHeaders.WWW_AUTHENTICATE, EXPIRED_TOKEN)
+          .build();
+    }
     return invalidToken(
         "the bearer token is not valid (signature, issuer, audience or expiry)", uri, headers);
+  }
+
+  /**
+   * Whether the token's expiry is all that is wrong with it: its signature verified (jose4j checks
+   * the claims only then) and no claim but {@code exp} failed.
+   */
+  static boolean onlyExpired(Throwable failure) {
+    for (Throwable t = failure; t != null && t.getCause() != t; t = t.getCause()) {
+      if (t instanceof InvalidJwtException invalid) {
+        return invalid.hasExpired()
+            && invalid.getErrorDetails().stream()
+                .allMatch(detail -> detail.getErrorCode() == ErrorCodes.EXPIRED);
+      }
+    }
+    return false;
   }
 
   /** A verified token whose limiting claim cannot be read: refused, never served unlimited. */

@@ -8,8 +8,12 @@ import io.quarkus.test.common.ResourceArg;
 import io.quarkus.test.common.TestResourceScope;
 import io.quarkus.test.common.WithTestResource;
 import io.quarkus.test.junit.QuarkusTest;
+import io.tollgate.runtime.DevTokens;
 import io.tollgate.testing.TestTokens;
 import io.tollgate.testing.TollgateInfrastructure;
+import java.nio.file.Path;
+import java.time.Instant;
+import java.util.List;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.ValueSource;
@@ -45,13 +49,27 @@ class SecurityProblemsTest {
   }
 
   @ParameterizedTest
-  @ValueSource(strings = {"expired", "foreign signature", "wrong audience", "not a JWT"})
-  void aRefusedTokenIsAnInvalidTokenAndTheProblemQuotesTheRequestId(String which) {
+  @ValueSource(
+      strings = {
+        "foreign signature",
+        "wrong audience",
+        "not a JWT",
+        "expired, foreign signature",
+        "expired, wrong audience"
+      })
+  void aRefusedTokenIsAnInvalidTokenAndTheProblemQuotesTheRequestId(String which) throws Exception {
+    Instant past = Instant.now().minusSeconds(600);
+    Path keys = Path.of("target", "test-jwt");
     String token =
         switch (which) {
-          case "expired" -> TestTokens.expired("paula");
           case "foreign signature" -> TestTokens.foreignSignature("paula");
           case "wrong audience" -> TestTokens.wrongAudience("paula");
+          case "expired, foreign signature" ->
+              DevTokens.in(keys.resolve("foreign"))
+                  .sign("paula", List.of("MEMBER"), DevTokens.ISSUER, DevTokens.AUDIENCE, past);
+          case "expired, wrong audience" ->
+              DevTokens.in(keys)
+                  .sign("paula", List.of("MEMBER"), DevTokens.ISSUER, "someone-else", past);
           default -> "abc.def.ghi";
         };
     given()
@@ -64,7 +82,32 @@ class SecurityProblemsTest {
         .contentType("application/problem+json")
         .header("WWW-Authenticate", equalTo(INVALID_TOKEN))
         .body("type", equalTo("https://tollgate.io/problems/unauthorized"))
+        .body(
+            "detail",
+            equalTo("the bearer token is not valid (signature, issuer, audience or expiry)"))
         .body("requestId", equalTo("refused-token-1"));
+  }
+
+  /**
+   * A token refused for its expiry alone says so, so that a web app refreshes it silently instead
+   * of sending its user to log in again; one that is also wrong otherwise does not (above).
+   */
+  @Test
+  void anExpiredTokenSaysItHasExpired() {
+    given()
+        .header("Authorization", "Bearer " + TestTokens.expired("paula"))
+        .header("X-Request-Id", "expired-token-1")
+        .when()
+        .get("/api/v1/things")
+        .then()
+        .statusCode(401)
+        .contentType("application/problem+json")
+        .header(
+            "WWW-Authenticate",
+            equalTo(INVALID_TOKEN + ", error_description=\"the token has expired\""))
+        .body("type", equalTo("https://tollgate.io/problems/unauthorized"))
+        .body("detail", equalTo("the bearer token has expired; get a new one"))
+        .body("requestId", equalTo("expired-token-1"));
   }
 
   @Test
