@@ -1,5 +1,6 @@
 package io.tollgate.eventing;
 
+import io.opentelemetry.context.Scope;
 import io.quarkus.narayana.jta.QuarkusTransaction;
 import jakarta.enterprise.context.ApplicationScoped;
 import java.util.function.Consumer;
@@ -42,10 +43,12 @@ public class InboxBatch {
 
   private final Inbox inbox;
   private final DeadLetters deadLetters;
+  private final EventTracing tracing;
 
-  InboxBatch(Inbox inbox, DeadLetters deadLetters) {
+  InboxBatch(Inbox inbox, DeadLetters deadLetters, EventTracing tracing) {
     this.inbox = inbox;
     this.deadLetters = deadLetters;
+    this.tracing = tracing;
   }
 
   /**
@@ -61,16 +64,22 @@ public class InboxBatch {
       Iterable<ConsumerRecord<String, String>> records,
       String typePrefix,
       Consumer<CloudEvent> handler) {
+    // each record in a span of the trace that created its event (ADR 0023)
+    EventTracing.Processing spans = tracing.processing();
     try {
       QuarkusTransaction.requiringNew()
           .run(
               () -> {
                 for (ConsumerRecord<String, String> record : records) {
-                  inbox.accept(record.value(), typePrefix).ifPresent(handler);
+                  try (Scope current = spans.start(record)) {
+                    accept(record, typePrefix, handler, spans);
+                  }
                 }
               });
+      spans.end(null);
       return;
     } catch (RuntimeException e) {
+      spans.end(e);
       LOG.debugf("a batch failed (%s); applying its records one by one", e.getMessage());
     }
     for (ConsumerRecord<String, String> record : records) {
@@ -78,14 +87,45 @@ public class InboxBatch {
     }
   }
 
+  private void accept(
+      ConsumerRecord<String, String> record,
+      String typePrefix,
+      Consumer<CloudEvent> handler,
+      EventTracing.Processing spans) {
+    inbox
+        .accept(record.value(), typePrefix)
+        .ifPresent(
+            event -> {
+              spans.accepted(event);
+              handler.accept(event);
+            });
+  }
+
+  /** Applies {@code record} in a transaction of its own, in one span however many attempts. */
   private void applyAlone(
       ConsumerRecord<String, String> record, String typePrefix, Consumer<CloudEvent> handler) {
+    EventTracing.Processing span = tracing.processing();
+    RuntimeException failure = null;
+    try (Scope current = span.start(record)) {
+      applyAlone(record, typePrefix, handler, span);
+    } catch (RuntimeException e) {
+      failure = e;
+      throw e;
+    } finally {
+      span.end(failure);
+    }
+  }
+
+  private void applyAlone(
+      ConsumerRecord<String, String> record,
+      String typePrefix,
+      Consumer<CloudEvent> handler,
+      EventTracing.Processing span) {
     int refusals = 0;
     int unavailable = 0;
     while (true) {
       try {
-        QuarkusTransaction.requiringNew()
-            .run(() -> inbox.accept(record.value(), typePrefix).ifPresent(handler));
+        QuarkusTransaction.requiringNew().run(() -> accept(record, typePrefix, handler, span));
         if (unavailable > 0) {
           LOG.infof(
               "applied %s-%d@%d once the database was back",
@@ -110,6 +150,7 @@ public class InboxBatch {
         if (cause instanceof CloudEvents.MalformedEventException
             || refusals == RETRY_DELAYS_MILLIS.length) {
           deadLetters.send(record, cause);
+          span.setAside(deadLetters.topicFor(record.topic()), cause);
           return;
         }
         LOG.infof(

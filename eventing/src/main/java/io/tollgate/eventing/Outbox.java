@@ -24,18 +24,21 @@ public class Outbox {
   private final TransactionSynchronizationRegistry transactions;
   private final OutboxRelay relay;
   private final EventingConfig config;
+  private final EventTracing tracing;
 
   Outbox(
       EntityManager em,
       ObjectMapper mapper,
       TransactionSynchronizationRegistry transactions,
       OutboxRelay relay,
-      EventingConfig config) {
+      EventingConfig config,
+      EventTracing tracing) {
     this.em = em;
     this.mapper = mapper;
     this.transactions = transactions;
     this.relay = relay;
     this.config = config;
+    this.tracing = tracing;
   }
 
   /**
@@ -66,6 +69,13 @@ public class Outbox {
     row.eventKey = key;
     row.eventType = type;
     row.createdAt = now;
+    // the row keeps the trace it was written in, since the relay sends it later on a thread of
+    // its own, and a consumer continues that trace from the record's headers (ADR 0023)
+    EventTracing.TraceContext trace = tracing.created(topic, event);
+    if (trace != null) {
+      row.traceparent = trace.traceparent();
+      row.tracestate = trace.tracestate();
+    }
     try {
       row.payload = mapper.writeValueAsString(event);
     } catch (JsonProcessingException e) {

@@ -44,4 +44,11 @@ public class OutboxEvent {
 
   @Column(name = "last_error", columnDefinition = "text")
   public String lastError;
+
+  /** The W3C trace context the event was created in (ADR 0023); null while tracing is off. */
+  @Column(columnDefinition = "text")
+  public String traceparent;
+
+  @Column(columnDefinition = "text")
+  public String tracestate;
 }

@@ -60,14 +60,15 @@ public class OutboxRelay {
    * Claims the oldest waiting rows and deletes them; they are gone for good only if the round's
    * transaction commits. No other relay runs a round meanwhile (the advisory lock), and a row
    * someone else has locked is waited for rather than skipped, since publishing the rows behind it
-   * first would break their order. RETURNING keeps no order, hence a sort. The last three columns
-   * are there to {@linkplain #PUT_BACK put a row back} as it was.
+   * first would break their order. RETURNING keeps no order, hence a sort. The event id, type,
+   * creation time and attempts are there to {@linkplain #PUT_BACK put a row back} as it was; the
+   * trace context goes on the record and, with the row, back (ADR 0023).
    */
   private static final String CLAIM =
       "delete from outbox_event where seq in ("
           + " select seq from outbox_event order by seq limit :limit for update)"
           + " returning seq, topic, event_key, payload, event_id, event_type,"
-          + " cast(created_at as text), attempts";
+          + " cast(created_at as text), attempts, traceparent, tracestate";
 
   /**
    * Puts a claimed row the broker did not acknowledge back into the outbox, in the round's
@@ -76,8 +77,9 @@ public class OutboxRelay {
    */
   private static final String PUT_BACK =
       "insert into outbox_event (seq, event_id, topic, event_key, event_type, payload, created_at,"
-          + " attempts, last_error) overriding system value values (:seq, cast(:eventId as uuid),"
-          + " :topic, :key, :type, :payload, cast(:createdAt as timestamptz), :attempts, :error)";
+          + " attempts, last_error, traceparent, tracestate) overriding system value values (:seq,"
+          + " cast(:eventId as uuid), :topic, :key, :type, :payload, cast(:createdAt as timestamptz),"
+          + " :attempts, :error, cast(:traceparent as text), cast(:tracestate as text))";
 
   /**
    * The statement a round starts with, public so that tests can play another replica's round. It
@@ -303,6 +305,9 @@ public class OutboxRelay {
       record
           .headers()
           .add("content-type", CloudEvent.CONTENT_TYPE.getBytes(StandardCharsets.UTF_8));
+      // the trace the event was written in, which its consumers continue (ADR 0023)
+      header(record, EventTracing.TRACEPARENT, (String) row[8]);
+      header(record, EventTracing.TRACESTATE, (String) row[9]);
       Future<RecordMetadata> ack = kafka.send(record);
       acks.add(ack);
       if (failedAtOnce(ack)) {
@@ -325,6 +330,12 @@ public class OutboxRelay {
       } catch (Exception e) {
         throw new NotAcknowledged(rows, i, e.getCause() != null ? e.getCause() : e);
       }
+    }
+  }
+
+  private static void header(ProducerRecord<String, String> record, String name, String value) {
+    if (value != null) {
+      record.headers().add(name, value.getBytes(StandardCharsets.UTF_8));
     }
   }
 
@@ -357,6 +368,8 @@ public class OutboxRelay {
           .setParameter("createdAt", row[6])
           .setParameter("attempts", ((Number) row[7]).intValue() + 1)
           .setParameter("error", failure.getMessage())
+          .setParameter("traceparent", row[8])
+          .setParameter("tracestate", row[9])
           .executeUpdate();
     }
   }

@@ -16,7 +16,10 @@ public final class Metrics {
     String text = given().get("/q/metrics").then().statusCode(200).extract().asString();
     return text.lines()
         .filter(line -> line.startsWith(series + " "))
-        .mapToDouble(line -> Double.parseDouble(line.substring(series.length() + 1).trim()))
+        // the value is the first field; OpenMetrics may follow it with an exemplar (" # {trace_id=
+        // ...} 1.0 ..."), which Quarkus adds when a span was current at the increment
+        .mapToDouble(
+            line -> Double.parseDouble(line.substring(series.length() + 1).trim().split(" ")[0]))
         .findFirst()
         .orElse(-1);
   }
