@@ -162,7 +162,10 @@ public class ApiKeyRoutes {
                 links.add(link(page + 1, size, "next"));
               }
               if (page > 0) {
-                links.add(link(page - 1, size, "prev"));
+                // from past the end, back to the last page that has keys (or the first, without
+                // any), not to the page before this one, which is as empty
+                links.add(
+                    link(Math.max(0, Math.min(page - 1, result.totalPages() - 1)), size, "prev"));
               }
               if (!links.isEmpty()) {
                 rc.response().putHeader("Link", String.join(", ", links));

@@ -624,6 +624,20 @@ class ApiKeyTest {
         .statusCode(200)
         .header("Link", containsString("rel=\"prev\""))
         .body("items", not(empty()));
+    // past the end: back to the last page with keys, not to the page before, as empty
+    Response pastTheEnd =
+        given()
+            .header("Authorization", admin)
+            .when()
+            .get(KEYS + "?page=99999&size=2")
+            .then()
+            .statusCode(200)
+            .body("items", empty())
+            .extract()
+            .response();
+    int last = pastTheEnd.jsonPath().getInt("totalPages") - 1;
+    assertThat(
+        pastTheEnd.header("Link"), is("<" + KEYS + "?page=" + last + "&size=2>; rel=\"prev\""));
   }
 
   /** A key's path may end with a slash, as the services' paths may. */
