@@ -252,6 +252,45 @@ class DocumentationTest {
    * (Jackson's JsonNode of a merge patch, a shared module's unused page) is left for a client
    * generator to make a type of.
    */
+  /**
+   * A nullable field of an enum's or another schema's type is that schema or null, and nothing
+   * else: a sibling {@code type} beside the {@code anyOf} made a generated client read a phase as
+   * any string ({@code string | Phase | null}).
+   */
+  @Test
+  void aNullableReferenceIsItsSchemaOrNullWithoutASiblingType() throws Exception {
+    JsonNode openapi =
+        new ObjectMapper()
+            .readTree(given().queryParam("format", "json").get("/q/openapi").asString());
+    JsonNode schemas = openapi.path("components").path("schemas");
+    for (String[] field :
+        new String[][] {
+          {"Project", "heldPhase", "Phase"},
+          {"GateCheck", "nextPhase", "Phase"},
+          {"KpiStatus", "trend", "Trend"}
+        }) {
+      JsonNode property = schemas.path(field[0]).path("properties").path(field[1]);
+      assertEquals(
+          "[{\"$ref\":\"#/components/schemas/" + field[2] + "\"},{\"type\":\"null\"}]",
+          property.path("anyOf").toString(),
+          field[0] + "." + field[1]);
+    }
+    List<String> typed = new ArrayList<>();
+    schemas.forEach(
+        schema ->
+            schema
+                .path("properties")
+                .properties()
+                .forEach(
+                    property -> {
+                      JsonNode value = property.getValue();
+                      if (value.has("anyOf") && value.has("type")) {
+                        typed.add(property.getKey() + ": " + value);
+                      }
+                    }));
+    assertEquals(List.of(), typed, "nullable references with a type beside their anyOf");
+  }
+
   @Test
   void noComponentSchemaIsLeftUnreferenced() throws Exception {
     JsonNode openapi =
