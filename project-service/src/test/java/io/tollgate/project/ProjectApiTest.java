@@ -1058,6 +1058,18 @@ class ProjectApiTest {
         .body("createdBy", equalTo("bob"));
   }
 
+  /** The page number the answer's {@code Link} with rel="prev" names, or null without one. */
+  private static String previousPage(Response response) {
+    for (String value : response.headers().getValues("Link")) {
+      for (String link : value.split(",\\s*(?=<)")) {
+        if (link.contains("rel=\"prev\"")) {
+          return link.replaceAll("^\\s*<[^>]*[?&]page=(\\d+)[^>]*>.*$", "$1");
+        }
+      }
+    }
+    return null;
+  }
+
   @Test
   void listFiltersAndPagesInAStableOrder() {
     String tag = uniqueKey("L");
@@ -1094,6 +1106,35 @@ class ProjectApiTest {
         .body("items", hasSize(1))
         .body("items[0].key", equalTo(tag + "4"))
         .header("Link", not(containsString("rel=\"next\"")));
+    assertEquals(
+        "1",
+        previousPage(
+            given()
+                .queryParam("text", "Listing " + tag)
+                .queryParam("size", 2)
+                .queryParam("page", 2)
+                .get("/api/v1/projects")));
+    // past the end: back to the last page with items, not to the page before, as empty
+    Response pastTheEnd =
+        given()
+            .queryParam("text", "Listing " + tag)
+            .queryParam("size", 2)
+            .queryParam("page", 99)
+            .get("/api/v1/projects");
+    pastTheEnd
+        .then()
+        .statusCode(200)
+        .body("items", hasSize(0))
+        .header("Link", not(containsString("rel=\"next\"")));
+    assertEquals("2", previousPage(pastTheEnd));
+    // a list with no items at all: back to its first page
+    assertEquals(
+        "0",
+        previousPage(
+            given()
+                .queryParam("text", "nothing like " + tag)
+                .queryParam("page", 3)
+                .get("/api/v1/projects")));
     given()
         .queryParam("text", tag)
         .queryParam("methodology", "HYBRID")

@@ -82,7 +82,10 @@ public record PageRequest(int page, int size) {
       builder.links(link(links, page.page() + 1, page.size(), "next"));
     }
     if (page.page() > 0) {
-      builder.links(link(links, page.page() - 1, page.size(), "prev"));
+      // from past the end, back to the last page that has items (or the first, of an empty list),
+      // not to the page before this one, which is as empty
+      int previous = Math.max(0, Math.min(page.page() - 1, page.totalPages() - 1));
+      builder.links(link(links, previous, page.size(), "prev"));
     }
     return builder.build();
   }
