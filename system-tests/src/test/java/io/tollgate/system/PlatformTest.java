@@ -488,10 +488,12 @@ class PlatformTest {
   /**
    * {@code ./tollgate down} (SIGTERM, as Kubernetes sends when it replaces a pod) while a create is
    * in flight, straight to project-service and through the gateway: each still gets its 201 and is
-   * stored, instead of a connection cut off with the client left not knowing whether its write
-   * happened. The bodies are held back until the processes have been told to stop, so the requests
-   * are certainly in flight then. Meanwhile their readiness checks answer 503, so that a load
-   * balancer or a Kubernetes Service stops sending them new requests.
+   * stored (or, through the gateway, a 503 problem and is not), instead of a connection cut off
+   * with the client left not knowing whether its write happened. The bodies are held back until the
+   * processes have been told to stop, so the requests are certainly in flight then. Meanwhile their
+   * readiness checks answer 503, so that a load balancer or a Kubernetes Service stops sending them
+   * new requests, and a new request that still reaches project-service is refused with a 503
+   * problem and its connection closed, not run.
    */
   @Test
   void requestsInFlightWhenThePlatformStopsAreAnsweredAndStored() throws Exception {
@@ -528,8 +530,11 @@ class PlatformTest {
     // a moment to land on a busy machine)
     for (String port :
         List.of(ENV.get("TOLLGATE_PROJECT_PORT"), ENV.get("TOLLGATE_GATEWAY_MANAGEMENT_PORT"))) {
+      // HTTP/1.1, as Kubernetes probes: offered an upgrade to HTTP/2, the draining gateway's
+      // management port takes it and then sends a GOAWAY, which Java's client reports as an EOF
       HttpRequest probe =
           HttpRequest.newBuilder(URI.create("http://localhost:" + port + "/q/health/ready"))
+              .version(HttpClient.Version.HTTP_1_1)
               .build();
       long deadline = System.nanoTime() + Duration.ofSeconds(8).toNanos();
       HttpResponse<String> ready = HTTP.send(probe, HttpResponse.BodyHandlers.ofString());
@@ -541,10 +546,48 @@ class PlatformTest {
       assertTrue(ready.body().contains("\"DOWN\""), ready.body());
     }
     assertFalse(down.isDone(), "down finished while requests were in flight");
+    // a request that arrives while the service drains is not run (under steady traffic the drain
+    // never emptied, and cut off, at its timeout, writes that had committed): it is refused at
+    // once and its connection closed, so that its client sends it again elsewhere
+    int projectPort = Integer.parseInt(ENV.get("TOLLGATE_PROJECT_PORT"));
+    String lateKey = "L" + Long.toString(System.nanoTime() % 1_000_000_000L, 36).toUpperCase();
+    byte[] lateBody =
+        "{\"key\":\"%s\",\"name\":\"Too late\",\"methodology\":\"AGILE\"}"
+            .formatted(lateKey)
+            .getBytes(StandardCharsets.UTF_8);
+    String late =
+        exchangeRaw(
+            projectPort,
+            ("POST /api/v1/projects HTTP/1.1\r\nHost: localhost:%d\r\nAuthorization: Bearer %s\r\n"
+                        + "X-Request-Id: late-create\r\nContent-Type: application/json\r\n"
+                        + "Content-Length: %d\r\n\r\n")
+                    .formatted(projectPort, token, lateBody.length)
+                + new String(lateBody, StandardCharsets.UTF_8));
+    assertTrue(late.startsWith("HTTP/1.1 503 "), late);
+    String lateHead = late.substring(0, late.indexOf("\r\n\r\n")).toLowerCase();
+    assertTrue(lateHead.contains("\r\nconnection: close"), late);
+    assertTrue(lateHead.contains("\r\nretry-after: 1"), late);
+    assertTrue(lateHead.contains("\r\ncontent-type: application/problem+json"), late);
+    JsonNode lateProblem = JSON.readTree(late.substring(late.indexOf("\r\n\r\n")));
+    assertEquals("https://tollgate.io/problems/unavailable", lateProblem.path("type").asText());
+    assertEquals(503, lateProblem.path("status").asInt());
+    assertEquals("late-create", lateProblem.path("requestId").asText());
+    List<byte[]> refused = new ArrayList<>(List.of(lateBody));
     Map<String, String> ids = new LinkedHashMap<>();
     for (var request : held.entrySet()) {
       String answer = request.getValue().finish();
       String where = request.getKey() + ":\n" + answer;
+      // the gateway may send a create on only once it has its body: project-service, draining by
+      // then, refuses it unrun and the gateway passes that on, which its client can tell (in a
+      // rolling update another instance would take it)
+      if (request.getKey().equals("gateway") && answer.startsWith("HTTP/1.1 503 ")) {
+        assertEquals(
+            "https://tollgate.io/problems/unavailable",
+            JSON.readTree(answer.substring(answer.indexOf("\r\n\r\n"))).path("type").asText(),
+            where);
+        refused.add(request.getValue().body());
+        continue;
+      }
       assertTrue(answer.startsWith("HTTP/1.1 201 "), where);
       ids.put(
           request.getKey(),
@@ -570,6 +613,19 @@ class PlatformTest {
               HttpResponse.BodyHandlers.ofString());
       assertEquals(200, read.statusCode(), id.getKey() + ": " + read.body());
       assertEquals(keys.get(id.getKey()), JSON.readTree(read.body()).path("key").asText());
+    }
+    // the refused creates were not stored: their keys are free
+    for (byte[] body : refused) {
+      HttpResponse<String> again =
+          HTTP.send(
+              HttpRequest.newBuilder(
+                      URI.create("http://localhost:" + projectPort + "/api/v1/projects"))
+                  .header("Authorization", "Bearer " + token)
+                  .header("Content-Type", "application/json")
+                  .POST(HttpRequest.BodyPublishers.ofByteArray(body))
+                  .build(),
+              HttpResponse.BodyHandlers.ofString());
+      assertEquals(201, again.statusCode(), again.body());
     }
   }
 
