@@ -30,6 +30,9 @@ class EnvironmentTest {
       Map.of(
           "JAVA_TOOL_OPTIONS",
           "read by the JVM itself: heap and collector (ADR 0008)",
+          "QUARKUS_OTEL_EXPORTER_OTLP_ENDPOINT",
+          "quarkus.otel.exporter.otlp.endpoint, Quarkus's own, without a default in a file: where"
+              + " traces go once QUARKUS_OTEL_SDK_DISABLED=false switches them on (ADR 0023)",
           "QUARKUS_SHUTDOWN_DELAY",
           "quarkus.shutdown.delay, Quarkus's own, without a default to be found in a file;"
               + " quarkus.shutdown.delay-enabled=true in the properties turns it on (ADR 0016)");
@@ -85,6 +88,14 @@ class EnvironmentTest {
         Set.of("tollgate-jwt"),
         jwtMaps,
         overlay + ": " + name + " takes the token settings from the one shared ConfigMap");
+    assertEquals(
+        "tollgate-telemetry",
+        configMapOf(r, container, "QUARKUS_OTEL_SDK_DISABLED"),
+        overlay + ": " + name + " traces, or not, as the one shared telemetry ConfigMap says");
+    assertEquals(
+        "tollgate-telemetry",
+        configMapOf(r, container, "QUARKUS_OTEL_EXPORTER_OTLP_ENDPOINT"),
+        overlay + ": " + name + " exports its traces where the others do");
     String keys =
         r.typed("ConfigMap", "tollgate-jwt", ConfigMap.class)
             .getData()
