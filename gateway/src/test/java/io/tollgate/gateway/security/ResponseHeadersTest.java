@@ -341,6 +341,22 @@ class ResponseHeadersTest {
         .header("Access-Control-Allow-Headers", not(containsString("X-Api-Key")));
   }
 
+  /** A web app that traces its users' requests sends the W3C trace context (ADR 0023). */
+  @Test
+  void aBrowserMaySendItsTraceContext() {
+    given()
+        .header("Origin", ALLOWED_ORIGIN)
+        .header("Access-Control-Request-Method", "POST")
+        .header("Access-Control-Request-Headers", "traceparent,tracestate")
+        .when()
+        .options("/api/v1/risks")
+        .then()
+        .header("Access-Control-Allow-Origin", ALLOWED_ORIGIN)
+        .header(
+            "Access-Control-Allow-Headers",
+            allOf(containsString("traceparent"), containsString("tracestate")));
+  }
+
   @Test
   void bodyOverTheLimitIs413BeforeAnythingIsProxied() throws Exception {
     String path = "/api/v1/projects/" + UUID.randomUUID() + "/upload";
