@@ -1,48 +1,19 @@
 package io.tollgate.rest;
 
-import io.micrometer.core.instrument.Meter;
 import io.micrometer.core.instrument.config.MeterFilter;
-import io.micrometer.core.instrument.distribution.DistributionStatisticConfig;
 import jakarta.enterprise.inject.Produces;
 import jakarta.inject.Singleton;
-import java.util.concurrent.TimeUnit;
-import java.util.stream.LongStream;
 
 /**
- * Gives {@code http.server.requests} a histogram of a few fixed buckets, 5 ms to 10 s ({@code
- * http_server_requests_seconds_bucket{le="0.05"}}), so that a route's p95 and p99 can be computed
- * ({@code histogram_quantile}) and summed over replicas; without it only count, sum and max were
- * exported. Fixed buckets rather than Micrometer's percentile histogram, which adds some 70 to
- * every series (route, method, status, outcome).
+ * The latency buckets of every service's {@code http.server.requests}, the same as everywhere else
+ * (http-commons' {@link io.tollgate.http.LatencyBuckets}).
  */
 @Singleton
 public class LatencyBuckets {
 
-  private static final String HTTP_SERVER_REQUESTS = "http.server.requests";
-
-  /** The upper bounds, in milliseconds; the gateway's are the same, to compare bucket by bucket. */
-  private static final long[] BUCKETS_MS = {
-    5, 10, 25, 50, 100, 250, 500, 1_000, 2_500, 5_000, 10_000
-  };
-
   @Produces
   @Singleton
   MeterFilter httpServerBuckets() {
-    // a timer's are in nanoseconds
-    double[] bucketsNanos =
-        LongStream.of(BUCKETS_MS).mapToDouble(TimeUnit.MILLISECONDS::toNanos).toArray();
-    return new MeterFilter() {
-      @Override
-      public DistributionStatisticConfig configure(
-          Meter.Id id, DistributionStatisticConfig config) {
-        if (!id.getName().equals(HTTP_SERVER_REQUESTS)) {
-          return config;
-        }
-        return DistributionStatisticConfig.builder()
-            .serviceLevelObjectives(bucketsNanos)
-            .build()
-            .merge(config);
-      }
-    };
+    return io.tollgate.http.LatencyBuckets.httpServerRequests();
   }
 }
