@@ -3,6 +3,7 @@ package io.tollgate.security;
 import io.quarkus.security.AuthenticationFailedException;
 import io.quarkus.security.ForbiddenException;
 import io.quarkus.security.UnauthorizedException;
+import io.tollgate.http.BearerTokens;
 import io.tollgate.http.RequestIds;
 import io.tollgate.rest.Problem;
 import io.tollgate.rest.ProblemType;
@@ -12,8 +13,6 @@ import jakarta.ws.rs.core.UriInfo;
 import java.util.List;
 import java.util.Map;
 import org.jboss.resteasy.reactive.server.ServerExceptionMapper;
-import org.jose4j.jwt.consumer.ErrorCodes;
-import org.jose4j.jwt.consumer.InvalidJwtException;
 
 /**
  * 401 and 403 as problem details, quoting the request's {@code X-Request-Id} as {@code requestId}
@@ -41,7 +40,7 @@ public class SecurityProblemMappers {
   @ServerExceptionMapper(priority = 1)
   public Response authenticationFailed(
       AuthenticationFailedException e, UriInfo uri, HttpHeaders headers) {
-    if (onlyExpired(e)) {
+    if (BearerTokens.onlyExpired(e)) {
       return problem(
               ProblemType.UNAUTHORIZED, "the bearer token has expired; get a new one", uri, headers)
           .header(HttpHeaders.WWW_AUTHENTICATE, EXPIRED_TOKEN)
@@ -49,21 +48,6 @@ public class SecurityProblemMappers {
     }
     return invalidToken(
         "the bearer token is not valid (signature, issuer, audience or expiry)", uri, headers);
-  }
-
-  /**
-   * Whether the token's expiry is all that is wrong with it: its signature verified (jose4j checks
-   * the claims only then) and no claim but {@code exp} failed.
-   */
-  static boolean onlyExpired(Throwable failure) {
-    for (Throwable t = failure; t != null && t.getCause() != t; t = t.getCause()) {
-      if (t instanceof InvalidJwtException invalid) {
-        return invalid.hasExpired()
-            && invalid.getErrorDetails().stream()
-                .allMatch(detail -> detail.getErrorCode() == ErrorCodes.EXPIRED);
-      }
-    }
-    return false;
   }
 
   /** A verified token whose limiting claim cannot be read: refused, never served unlimited. */

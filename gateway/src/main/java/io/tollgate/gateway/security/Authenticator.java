@@ -5,6 +5,7 @@ import io.smallrye.jwt.auth.principal.ParseException;
 import io.tollgate.gateway.apikey.ApiKeyService;
 import io.tollgate.gateway.http.ProblemException;
 import io.tollgate.gateway.http.Problems.Kind;
+import io.tollgate.http.BearerTokens;
 import io.vertx.core.Future;
 import io.vertx.core.MultiMap;
 import io.vertx.core.http.HttpHeaders;
@@ -159,7 +160,7 @@ public class Authenticator {
     } catch (ParseException e) {
       LOG.debugf("Bearer token rejected: %s", reason(e));
       return Future.failedFuture(
-          onlyExpired(e)
+          BearerTokens.onlyExpired(e)
               ? unauthorized("the bearer token has expired; get a new one", EXPIRED_TOKEN_CHALLENGE)
               : unauthorized(
                   "the bearer token is not valid (signature, issuer, audience or expiry)",
@@ -199,22 +200,6 @@ public class Authenticator {
 
   private static String text(Object value) {
     return value instanceof JsonString s ? s.getString() : value.toString();
-  }
-
-  /**
-   * Whether the token's expiry is all that is wrong with it: its signature verified (jose4j checks
-   * the claims only then) and no claim but {@code exp} failed. Said apart, so that a client can
-   * refresh it rather than send its user to log in again.
-   */
-  static boolean onlyExpired(Throwable failure) {
-    for (Throwable t = failure; t != null && t.getCause() != t; t = t.getCause()) {
-      if (t instanceof InvalidJwtException invalid) {
-        return invalid.hasExpired()
-            && invalid.getErrorDetails().stream()
-                .allMatch(detail -> detail.getErrorCode() == ErrorCodes.EXPIRED);
-      }
-    }
-    return false;
   }
 
   /**
