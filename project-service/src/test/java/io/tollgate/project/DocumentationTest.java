@@ -1006,6 +1006,34 @@ class DocumentationTest {
     assertTrue(filters >= 9, "enum filters seen: " + filters);
   }
 
+  /**
+   * Every property of an answer's schema is required, since the service writes each of them (null
+   * where it has none): a generated client then has no optional fields to test for. Request bodies
+   * require only what a client must send (a merge patch nothing), and problems, which leave out
+   * their empty members, require nothing.
+   */
+  @Test
+  void everyPropertyOfAnAnswerIsRequiredAndNoMoreOfARequest() throws Exception {
+    JsonNode openapi =
+        new ObjectMapper()
+            .readTree(given().queryParam("format", "json").get("/q/openapi").asString());
+    JsonNode schemas = openapi.path("components").path("schemas");
+    for (String answer :
+        List.of("Project", "ProjectPage", "GateCheck", "KpiStatus", "Money", "HistoryEntry")) {
+      Set<String> properties = new TreeSet<>();
+      schemas.path(answer).path("properties").fieldNames().forEachRemaining(properties::add);
+      Set<String> required = new TreeSet<>();
+      schemas.path(answer).path("required").forEach(name -> required.add(name.asText()));
+      assertTrue(!properties.isEmpty(), answer + " has no properties");
+      assertEquals(properties, required, answer + "'s required properties");
+    }
+    assertTrue(schemas.path("ProjectPatch").path("required").isEmpty(), "ProjectPatch requires");
+    assertTrue(
+        !schemas.path("ProjectCreate").path("required").toString().contains("description"),
+        "ProjectCreate requires its optional description");
+    assertTrue(schemas.path("Problem").path("required").isEmpty(), "Problem requires");
+  }
+
   @Test
   void everyOperationHasADescriptionAndEveryEventTypeIsDocumented() throws Exception {
     JsonNode openapi =

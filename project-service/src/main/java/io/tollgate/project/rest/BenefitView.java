@@ -13,8 +13,8 @@ import org.eclipse.microprofile.openapi.annotations.media.Schema;
         "{\"id\":\"1a2b3c4d-5e6f-4a7b-8c9d-0e1f2a3b4c5d\",\"projectId\":"
             + "\"3f1c2a9e-7b4d-4e0a-9a51-0c6f3f0d2b11\",\"description\":\"Licence savings of the"
             + " legacy CRM\",\"amount\":{\"amount\":\"4000.00\",\"currency\":\"EUR\"},"
-            + "\"recurrence\":\"MONTHLY\",\"startDate\":\"2026-10-01\",\"createdBy\":\"alice\","
-            + "\"createdAt\":\"2026-03-01T08:00:00Z\",\"version\":0}")
+            + "\"recurrence\":\"MONTHLY\",\"startDate\":\"2026-10-01\",\"endDate\":null,"
+            + "\"createdBy\":\"alice\",\"createdAt\":\"2026-03-01T08:00:00Z\",\"version\":0}")
 public record BenefitView(
     UUID id,
     UUID projectId,

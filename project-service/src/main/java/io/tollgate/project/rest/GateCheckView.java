@@ -15,8 +15,9 @@ import org.eclipse.microprofile.openapi.annotations.media.Schema;
         "{\"projectId\":\"3f1c2a9e-7b4d-4e0a-9a51-0c6f3f0d2b11\",\"methodology\":\"AGILE\","
             + "\"phase\":\"PLANNING\",\"nextPhase\":\"EXECUTION\",\"nextPhasePasses\":false,"
             + "\"criteria\":[{\"ruleId\":\"agile.leave-planning.budget\",\"boundary\":\"EXIT\","
-            + "\"phase\":\"PLANNING\",\"criterion\":\"BUDGET_SET\",\"description\":\"The project"
-            + " has a budget\",\"met\":false,\"message\":\"no budget is set\",\"milestoneIds\":[],"
+            + "\"phase\":\"PLANNING\",\"criterion\":\"BUDGET_SET\",\"parameter\":null,"
+            + "\"description\":\"The project has a budget\",\"met\":false,\"message\":"
+            + "\"no budget is set\",\"milestoneIds\":[],"
             + "\"riskIds\":[],\"guardsNextPhase\":true}]}")
 public record GateCheckView(
     UUID projectId,

@@ -17,7 +17,7 @@ import org.eclipse.microprofile.openapi.annotations.media.Schema;
             + "\"target\":99.9,\"direction\":\"HIGHER_IS_BETTER\",\"latest\":{\"measuredOn\":"
             + "\"2026-10-31\",\"value\":99.93},\"previous\":{\"measuredOn\":\"2026-09-30\","
             + "\"value\":99.71},\"trend\":\"IMPROVING\",\"meetsTarget\":true,\"missedLastTwo\":"
-            + "false,\"measurements\":2}")
+            + "false,\"consecutiveMisses\":0,\"measurements\":2}")
 public record KpiStatusView(
     UUID kpiId,
     String name,

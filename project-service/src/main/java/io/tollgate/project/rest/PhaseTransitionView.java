@@ -14,7 +14,7 @@ import org.eclipse.microprofile.openapi.annotations.media.Schema;
         "{\"id\":\"c0d1e2f3-a4b5-4c6d-8e7f-9a0b1c2d3e4f\",\"projectId\":"
             + "\"3f1c2a9e-7b4d-4e0a-9a51-0c6f3f0d2b11\",\"from\":\"PLANNING\",\"to\":\"EXECUTION\","
             + "\"kind\":\"ADVANCE\",\"reason\":\"Plan approved\",\"changedBy\":\"alice\","
-            + "\"changedAt\":\"2026-02-10T09:00:00Z\",\"projectVersion\":3}")
+            + "\"changedAt\":\"2026-02-10T09:00:00Z\",\"override\":null,\"projectVersion\":3}")
 public record PhaseTransitionView(
     UUID id,
     UUID projectId,

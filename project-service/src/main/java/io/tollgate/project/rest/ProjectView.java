@@ -13,9 +13,11 @@ import org.eclipse.microprofile.openapi.annotations.media.Schema;
     example =
         "{\"id\":\"3f1c2a9e-7b4d-4e0a-9a51-0c6f3f0d2b11\",\"key\":\"CRM\",\"name\":\"CRM"
             + " replacement\",\"description\":\"Replace the legacy CRM\",\"methodology\":\"AGILE\","
-            + "\"phase\":\"INITIATION\",\"startDate\":\"2026-01-05\",\"targetDate\":\"2026-09-30\","
+            + "\"phase\":\"INITIATION\",\"heldPhase\":null,\"startDate\":\"2026-01-05\","
+            + "\"targetDate\":\"2026-09-30\","
             + "\"budget\":{\"amount\":\"250000.00\",\"currency\":\"EUR\"},"
-            + "\"archived\":false,\"createdBy\":\"alice\",\"createdAt\":\"2026-01-05T09:00:00Z\","
+            + "\"archived\":false,\"archivedAt\":null,\"createdBy\":\"alice\","
+            + "\"createdAt\":\"2026-01-05T09:00:00Z\","
             + "\"updatedAt\":\"2026-01-05T09:00:00Z\",\"version\":0}")
 public record ProjectView(
     @Schema(readOnly = true) UUID id,
