@@ -636,7 +636,11 @@ class ProjectApiTest {
   }
 
   private static double sampleValue(String line) {
-    return Double.parseDouble(line.substring(line.lastIndexOf(' ') + 1));
+    // an exemplar (" # {span_id=...} 1.0 1795805869.3", added while traces are on) follows the
+    // value; the value is the last field before it
+    int exemplar = line.indexOf(" # ");
+    String sample = exemplar < 0 ? line : line.substring(0, exemplar);
+    return Double.parseDouble(sample.substring(sample.lastIndexOf(' ') + 1));
   }
 
   /**
