@@ -913,19 +913,33 @@ class PlatformTest {
     ENV.remove("TOLLGATE_ARCHIVES");
   }
 
-  /** A free port for every process the launcher starts, in its environment variables. */
+  /**
+   * A free port for every process the launcher starts, in its environment variables, each a
+   * different one: every socket stays open until all are picked, since the kernel may hand a port
+   * just closed out again (two processes given one port: the second fails to start, and the first
+   * answers the launcher's readiness check for both).
+   */
   private static void freshPorts() throws IOException {
-    for (String name :
-        List.of(
-            "GATEWAY",
-            "GATEWAY_MANAGEMENT",
-            "PROJECT",
-            "MILESTONE",
-            "RISK",
-            "NOTIFICATION",
-            "PG",
-            "KAFKA")) {
-      ENV.put("TOLLGATE_" + name + "_PORT", Integer.toString(freePort()));
+    List<ServerSocket> held = new ArrayList<>();
+    try {
+      for (String name :
+          List.of(
+              "GATEWAY",
+              "GATEWAY_MANAGEMENT",
+              "PROJECT",
+              "MILESTONE",
+              "RISK",
+              "NOTIFICATION",
+              "PG",
+              "KAFKA")) {
+        ServerSocket socket = new ServerSocket(0);
+        held.add(socket);
+        ENV.put("TOLLGATE_" + name + "_PORT", Integer.toString(socket.getLocalPort()));
+      }
+    } finally {
+      for (ServerSocket socket : held) {
+        socket.close();
+      }
     }
   }
 
