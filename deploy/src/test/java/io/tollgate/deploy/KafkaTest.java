@@ -231,7 +231,7 @@ class KafkaTest {
   static ObjectNode kafka(Rendered r) {
     List<ObjectNode> clusters = r.all("Kafka");
     assertEquals(1, clusters.size(), r + ": one Kafka cluster");
-    assertEquals("kafka.strimzi.io/v1beta2", clusters.get(0).path("apiVersion").asText());
+    assertEquals("kafka.strimzi.io/v1", clusters.get(0).path("apiVersion").asText());
     return clusters.get(0);
   }
 }
