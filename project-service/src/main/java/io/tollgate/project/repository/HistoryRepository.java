@@ -8,6 +8,8 @@ import io.tollgate.rest.Page;
 import io.tollgate.rest.PageRequest;
 import io.tollgate.rest.PinnedPage;
 import jakarta.enterprise.context.ApplicationScoped;
+import jakarta.transaction.Status;
+import jakarta.transaction.TransactionSynchronizationRegistry;
 import java.time.OffsetDateTime;
 import java.util.ArrayList;
 import java.util.List;
@@ -16,6 +18,15 @@ import java.util.UUID;
 
 @ApplicationScoped
 public class HistoryRepository implements PanacheRepositoryBase<HistoryEntry, Long> {
+
+  /** The key under which a transaction keeps the sequence of the last entry it recorded. */
+  private record LatestRecorded(UUID projectId) {}
+
+  private final TransactionSynchronizationRegistry transactions;
+
+  HistoryRepository(TransactionSynchronizationRegistry transactions) {
+    this.transactions = transactions;
+  }
 
   /** What a history page can be narrowed to; {@code null} means "any". */
   public record Filter(
@@ -85,10 +96,25 @@ public class HistoryRepository implements PanacheRepositoryBase<HistoryEntry, Lo
    * the project's lock right after a change was recorded, it is that change's.
    */
   public Long latestSeq(UUID projectId) {
+    if (transactions.getTransactionStatus() == Status.STATUS_ACTIVE
+        && transactions.getResource(new LatestRecorded(projectId)) instanceof Long recorded) {
+      // recorded by this transaction, under the project's lock: nothing later can exist
+      return recorded;
+    }
     return getEntityManager()
         .createQuery("select max(seq) from HistoryEntry where projectId = ?1", Long.class)
         .setParameter(1, projectId)
         .getSingleResult();
+  }
+
+  /**
+   * Writes an entry (its identity {@code seq} comes back with the insert) and keeps its sequence
+   * for {@link #latestSeq} until the transaction ends, which then needs no query: the event that
+   * follows each change carries it.
+   */
+  public void record(HistoryEntry entry) {
+    persist(entry);
+    transactions.putResource(new LatestRecorded(entry.projectId), entry.seq);
   }
 
   /**

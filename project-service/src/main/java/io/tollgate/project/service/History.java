@@ -136,7 +136,7 @@ public class History {
     } else {
       e.projectSnapshot = json(mapper.valueToTree(projectSnapshot));
     }
-    entries.persist(e);
+    entries.record(e);
     return e;
   }
 
