@@ -41,7 +41,8 @@ import org.jboss.logging.Logger;
  * round are deleted all the same. The relay then tries only that row again, once per sweep however
  * often commits wake it, and says so once per attempt, in the log (the row's event id and the
  * broker's reason), in the row ({@code attempts}, {@code last_error}) and in {@code
- * tollgate_outbox_failed_rounds_total}.
+ * tollgate_outbox_failed_rounds_total}. A round that fails before it publishes (the database is
+ * away, say) is counted there too, but logged at WARN once per outage ({@link RelayOutage}).
  */
 @ApplicationScoped
 public class OutboxRelay {
@@ -127,6 +128,7 @@ public class OutboxRelay {
   private Thread worker;
   private final ReliableProducer producer;
   private final OutboxMetrics metrics;
+  private final RelayOutage outage = new RelayOutage(LOG, System::nanoTime);
 
   OutboxRelay(
       EntityManager em,
@@ -186,6 +188,11 @@ public class OutboxRelay {
           limit = config.batchSize();
         } while (running && round.full()); // a full batch: more may be waiting
         failed = round.failure() != null;
+        if (failed) {
+          outage.refused();
+        } else {
+          outage.succeeded();
+        }
         long linger =
             lingerAfter(round.claimed(), config.lingerThreshold(), config.linger()).toMillis();
         if (running && !failed && linger > 0) {
@@ -197,8 +204,8 @@ public class OutboxRelay {
       } catch (RuntimeException | Error e) {
         // whatever went wrong (the database, a commit, the producer, even memory running out on
         // a big batch), the relay must outlive it: a dead relay thread publishes nothing while
-        // every write still answers 201
-        LOG.warnf("outbox relay round failed, retrying on the next sweep: %s", e);
+        // every write still answers 201; an outage is logged once, not at every sweep
+        outage.failed(e);
         metrics.failedRound();
         producer.close();
         failed = true;
