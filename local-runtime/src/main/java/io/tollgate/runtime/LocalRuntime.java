@@ -17,8 +17,8 @@ import java.util.concurrent.CountDownLatch;
  * </pre>
  *
  * <p>Writes {@code <dir>/runtime.env} (shell-sourceable coordinates), prints {@code READY}, and
- * runs until SIGTERM or Ctrl-C, then stops both servers cleanly. Exit code 2 for a usage error or a
- * port in use.
+ * runs until SIGTERM or Ctrl-C, then stops both servers cleanly. Exit code 2 for a usage error (one
+ * port for both servers among them) or a port in use.
  */
 public final class LocalRuntime {
 
@@ -54,6 +54,14 @@ public final class LocalRuntime {
           }
           default -> throw new IllegalArgumentException("unknown argument: " + args[i]);
         }
+      }
+      if (pgPort == kafkaPort && pgPort != 0) {
+        // the second server would fail to start, or a client would reach the first for both
+        throw new IllegalArgumentException(
+            "--pg-port and --kafka-port are both "
+                + pgPort
+                + "; PostgreSQL and Kafka need a port each (./tollgate: set TOLLGATE_PG_PORT or"
+                + " TOLLGATE_KAFKA_PORT)");
       }
     } catch (IllegalArgumentException e) {
       System.err.println("LocalRuntime: " + e.getMessage());

@@ -92,6 +92,24 @@ class LocalRuntimeTest {
     }
   }
 
+  @Test
+  void refusesOnePortForBothServersWithExitCode2(@TempDir Path dir) throws Exception {
+    int port = Ports.freePort();
+    Process runtime = launch(dir, port, port);
+
+    String output = new String(runtime.getInputStream().readAllBytes(), StandardCharsets.UTF_8);
+
+    assertTrue(runtime.waitFor(30, TimeUnit.SECONDS));
+    assertEquals(2, runtime.exitValue(), output);
+    assertEquals(
+        "LocalRuntime: --pg-port and --kafka-port are both "
+            + port
+            + "; PostgreSQL and Kafka need a port each (./tollgate: set TOLLGATE_PG_PORT or"
+            + " TOLLGATE_KAFKA_PORT)",
+        output.trim());
+    assertTrue(Ports.isFree(port), "nothing was started on it");
+  }
+
   private static Process launch(Path dir, int pgPort, int kafkaPort) throws IOException {
     // the build's tmpdir (target/tmp) may not exist yet in a fresh clone, and JDK 21+ then starts
     // the child with a warning on its output, before the one line it is asked for
