@@ -14,6 +14,8 @@ import io.vertx.core.json.JsonObject;
 import java.io.InputStream;
 import java.nio.charset.StandardCharsets;
 import java.util.List;
+import java.util.Locale;
+import java.util.Map;
 import java.util.Set;
 import java.util.TreeMap;
 import java.util.TreeSet;
@@ -163,6 +165,77 @@ class GatewayDocumentTest {
     JsonObject merged = ApiDocuments.merge(own(), new TreeMap<>(), new TreeMap<>(), null);
     assertEquals(1, merged.getJsonArray("servers").size());
     assertEquals("/", merged.getJsonArray("servers").getJsonObject(0).getString("url"));
+  }
+
+  /**
+   * Client generators name a method after its operation's operationId, else after its path (names
+   * that change with it). The gateway's own operations have theirs, kept as they are: renaming one
+   * breaks the clients built on it.
+   */
+  @Test
+  void theGatewaysOwnOperationsHaveTheirOperationIds() throws Exception {
+    assertEquals(
+        new TreeMap<>(
+            Map.of(
+                "POST /api/v1/api-keys", "createApiKey",
+                "GET /api/v1/api-keys", "listApiKeys",
+                "GET /api/v1/api-keys/{id}", "getApiKey",
+                "DELETE /api/v1/api-keys/{id}", "revokeApiKey")),
+        operationIds(own()));
+  }
+
+  /**
+   * One client is made from the merged document: every operation in it, the gateway's own and the
+   * services' alike, has an operationId in camelCase that no other operation has.
+   */
+  @Test
+  void everyOperationOfTheMergedDocumentHasAnOperationIdOfItsOwn() throws Exception {
+    JsonObject service =
+        new JsonObject(
+            """
+            {"openapi": "3.1.0", "info": {"title": "project-service", "version": "v1"},
+             "paths": {
+               "/api/v1/projects": {
+                 "get": {"operationId": "listProjects",
+                   "responses": {"200": {"description": "the projects"}}},
+                 "post": {"operationId": "createProject",
+                   "responses": {"201": {"description": "created"}}}},
+               "/api/v1/projects/{id}": {"get": {"operationId": "getProject",
+                 "responses": {"200": {"description": "the project"}}}}}}
+            """);
+    TreeMap<String, JsonObject> services = new TreeMap<>();
+    services.put("project-service", service);
+    Map<String, String> ids =
+        operationIds(ApiDocuments.merge(own(), services, new TreeMap<>(), null));
+
+    assertEquals(7, ids.size(), ids.toString());
+    assertEquals("listProjects", ids.get("GET /api/v1/projects"));
+    assertEquals("createApiKey", ids.get("POST /api/v1/api-keys"));
+    List<String> malformed =
+        ids.entrySet().stream()
+            .filter(e -> !e.getValue().matches("^[a-z][A-Za-z0-9]*$"))
+            .map(Map.Entry::getKey)
+            .toList();
+    assertEquals(List.of(), malformed, "operations without a camelCase operationId");
+    assertEquals(ids.size(), Set.copyOf(ids.values()).size(), "operationIds used twice: " + ids);
+  }
+
+  /** "METHOD path" to its operation's operationId ("" where it has none). */
+  private static Map<String, String> operationIds(JsonObject document) {
+    Map<String, String> ids = new TreeMap<>();
+    JsonObject paths = document.getJsonObject("paths");
+    for (String path : paths.fieldNames()) {
+      JsonObject item = paths.getJsonObject(path);
+      for (String method : item.fieldNames()) {
+        if (Set.of("get", "put", "post", "delete", "options", "head", "patch", "trace")
+            .contains(method)) {
+          ids.put(
+              method.toUpperCase(Locale.ROOT) + " " + path,
+              item.getJsonObject(method).getString("operationId", ""));
+        }
+      }
+    }
+    return ids;
   }
 
   private static Set<String> difference(Set<String> members, Set<String> declared) {

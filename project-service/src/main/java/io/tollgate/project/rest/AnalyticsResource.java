@@ -53,7 +53,10 @@ public class AnalyticsResource {
 
   @GET
   @ContentTag
-  @Operation(summary = "Get a project's analytics", description = DESCRIPTION)
+  @Operation(
+      operationId = "getProjectAnalytics",
+      summary = "Get a project's analytics",
+      description = DESCRIPTION)
   @APIResponse(
       responseCode = "200",
       description = "The numbers",

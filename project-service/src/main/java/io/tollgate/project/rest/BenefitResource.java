@@ -49,6 +49,7 @@ public class BenefitResource {
   @POST
   @Consumes(MediaType.APPLICATION_JSON)
   @Operation(
+      operationId = "addBenefit",
       summary = "Add an expected benefit",
       description =
           "An amount (decimal > 0, the project's currency) once on startDate (ONE_OFF) or every"
@@ -92,6 +93,7 @@ public class BenefitResource {
 
   @GET
   @Operation(
+      operationId = "listBenefits",
       summary = "List expected benefits",
       description = "Pages through the project's expected benefits by start date.")
   @APIResponse(
@@ -119,7 +121,10 @@ public class BenefitResource {
 
   @GET
   @Path("/{benefitId}")
-  @Operation(summary = "Get a benefit", description = "One expected benefit, with its ETag.")
+  @Operation(
+      operationId = "getBenefit",
+      summary = "Get a benefit",
+      description = "One expected benefit, with its ETag.")
   @APIResponse(
       responseCode = "200",
       description = "The benefit",
@@ -136,6 +141,7 @@ public class BenefitResource {
   @DELETE
   @Path("/{benefitId}")
   @Operation(
+      operationId = "removeBenefit",
       summary = "Remove a benefit",
       description = "Removes an expected benefit; the history keeps it. If-Match is required.")
   @APIResponse(responseCode = "204", description = "Removed")

@@ -60,6 +60,7 @@ public class CostResource {
   @POST
   @Consumes(MediaType.APPLICATION_JSON)
   @Operation(
+      operationId = "recordCost",
       summary = "Record a cost",
       description =
           "Adds a line to the cost ledger: date, amount (decimal > 0, JSON number or string),"
@@ -97,6 +98,7 @@ public class CostResource {
 
   @GET
   @Operation(
+      operationId = "listCosts",
       summary = "List the cost ledger",
       description =
           "Pages through the project's costs by date, oldest first; filter by category and a date"
@@ -149,7 +151,10 @@ public class CostResource {
 
   @GET
   @Path("/{costId}")
-  @Operation(summary = "Get a cost", description = "One ledger entry, with its ETag.")
+  @Operation(
+      operationId = "getCost",
+      summary = "Get a cost",
+      description = "One ledger entry, with its ETag.")
   @APIResponse(
       responseCode = "200",
       description = "The entry",
@@ -166,6 +171,7 @@ public class CostResource {
   @DELETE
   @Path("/{costId}")
   @Operation(
+      operationId = "removeCost",
       summary = "Remove a cost",
       description =
           "Removes a ledger entry recorded in error; the history keeps it. If-Match is required.")

@@ -29,6 +29,7 @@ public class GateResource {
   @GET
   @ContentTag
   @Operation(
+      operationId = "checkGates",
       summary = "Check a project's gates",
       description =
           "Every gate rule of the project's methodology, checked now against the milestones and"

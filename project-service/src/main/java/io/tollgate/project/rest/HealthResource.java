@@ -44,6 +44,7 @@ public class HealthResource {
   @GET
   @ContentTag
   @Operation(
+      operationId = "getProjectHealth",
       summary = "Get a project's health",
       description =
           "The health rating as of asOf (default today) with the reasons behind it, phrased for"

@@ -45,6 +45,7 @@ public class HistoryResource {
 
   @GET
   @Operation(
+      operationId = "listProjectHistory",
       summary = "Page through a project's history",
       description =
           "Every change to the project, its phase, stakeholders, budget, cost ledger, benefits and"

@@ -64,6 +64,7 @@ public class KpiResource {
   @POST
   @Consumes(MediaType.APPLICATION_JSON)
   @Operation(
+      operationId = "defineKpi",
       summary = "Define a KPI",
       description =
           "A KPI with a name (unique within the project), a unit, a target and a direction"
@@ -100,6 +101,7 @@ public class KpiResource {
 
   @GET
   @Operation(
+      operationId = "listKpis",
       summary = "List a project's KPIs",
       description = "Pages through the KPIs by name, each with where it stands today.")
   @APIResponse(
@@ -129,6 +131,7 @@ public class KpiResource {
   @GET
   @Path("/{kpiId}")
   @Operation(
+      operationId = "getKpi",
       summary = "Get a KPI",
       description = "One KPI with where it stands today, and its ETag.")
   @APIResponse(
@@ -148,6 +151,7 @@ public class KpiResource {
   @Path("/{kpiId}")
   @Consumes({MergePatch.MEDIA_TYPE, MediaType.APPLICATION_JSON})
   @Operation(
+      operationId = "updateKpi",
       summary = "Change a KPI",
       description =
           "JSON merge patch of name, unit, target, direction and description. If-Match with the"
@@ -172,6 +176,7 @@ public class KpiResource {
   @DELETE
   @Path("/{kpiId}")
   @Operation(
+      operationId = "removeKpi",
       summary = "Remove a KPI",
       description =
           "Removes the KPI and its measurements (the history keeps them). If-Match is required.")
@@ -188,6 +193,7 @@ public class KpiResource {
   @Path("/{kpiId}/measurements")
   @Consumes(MediaType.APPLICATION_JSON)
   @Operation(
+      operationId = "recordKpiMeasurement",
       summary = "Record a KPI measurement",
       description =
           "A value of the KPI on a date (not in the future). An unknown KPI answers 404. Send an"
@@ -238,6 +244,7 @@ public class KpiResource {
   @GET
   @Path("/{kpiId}/measurements")
   @Operation(
+      operationId = "listKpiMeasurements",
       summary = "List a KPI's measurements",
       description =
           "Pages through the measurements in time order (oldest first); filter by a date range"
@@ -282,6 +289,7 @@ public class KpiResource {
   @GET
   @Path("/{kpiId}/measurements/{measurementId}")
   @Operation(
+      operationId = "getKpiMeasurement",
       summary = "Get a measurement",
       description =
           "One measurement of the KPI. Whether it meets the target is judged against the KPI's"
@@ -306,6 +314,7 @@ public class KpiResource {
   @DELETE
   @Path("/{kpiId}/measurements/{measurementId}")
   @Operation(
+      operationId = "removeKpiMeasurement",
       summary = "Remove a measurement",
       description =
           "Removes a measurement recorded in error (a mistyped value, a wrong day); the history"

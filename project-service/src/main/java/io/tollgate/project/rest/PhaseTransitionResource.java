@@ -79,6 +79,7 @@ public class PhaseTransitionResource {
   @POST
   @Consumes(MediaType.APPLICATION_JSON)
   @Operation(
+      operationId = "transitionProjectPhase",
       summary = "Move a project to another phase",
       description =
           "Phases run INITIATION -> PLANNING -> EXECUTION -> TESTING -> DEPLOYMENT -> MAINTENANCE"
@@ -152,6 +153,7 @@ public class PhaseTransitionResource {
 
   @GET
   @Operation(
+      operationId = "listPhaseTransitions",
       summary = "List a project's phase transitions",
       description =
           "Pages through the project's phase changes, newest first. Unless the request gives"
@@ -199,6 +201,7 @@ public class PhaseTransitionResource {
   @GET
   @Path("/{transitionId}")
   @Operation(
+      operationId = "getPhaseTransition",
       summary = "Get a phase transition",
       description =
           "One phase change of the project. Its ETag is the project's version right after it, as"

@@ -46,6 +46,7 @@ public class PortfolioResource {
 
   @GET
   @Operation(
+      operationId = "getPortfolio",
       summary = "Get the portfolio",
       description =
           "Every project the caller may see (ADMIN and PMO: all; everyone else: the projects they"
@@ -119,6 +120,7 @@ public class PortfolioResource {
   @GET
   @Path("/gate-rules")
   @Operation(
+      operationId = "listGateRules",
       summary = "List the phase-gate rules",
       description =
           "What each phase gate checks, per methodology, in evaluation order. EXIT rules guard"

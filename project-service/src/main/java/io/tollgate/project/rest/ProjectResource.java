@@ -74,6 +74,7 @@ public class ProjectResource {
   @POST
   @Consumes(MediaType.APPLICATION_JSON)
   @Operation(
+      operationId = "createProject",
       summary = "Create a project",
       description =
           "Creates a project in phase INITIATION, optionally with a budget (amount as a decimal"
@@ -127,6 +128,7 @@ public class ProjectResource {
   @GET
   @Path("/{id}")
   @Operation(
+      operationId = "getProject",
       summary = "Get a project",
       description =
           "The project with its ETag (its version). With asOf (an RFC 3339 instant, or a date"
@@ -174,6 +176,7 @@ public class ProjectResource {
 
   @GET
   @Operation(
+      operationId = "listProjects",
       summary = "List projects",
       description =
           "Pages through projects ordered by key, or by sort; filter by phase, methodology, text"
@@ -221,6 +224,7 @@ public class ProjectResource {
   @Path("/{id}")
   @Consumes({MergePatch.MEDIA_TYPE, MediaType.APPLICATION_JSON})
   @Operation(
+      operationId = "updateProject",
       summary = "Change a project",
       description =
           "Applies a JSON merge patch to name, description, methodology, startDate, targetDate"
@@ -246,6 +250,7 @@ public class ProjectResource {
   @DELETE
   @Path("/{id}")
   @Operation(
+      operationId = "archiveProject",
       summary = "Archive a project",
       description =
           "Archives the project (it stays readable with archived=true and leaves default lists)."

@@ -62,6 +62,7 @@ public class StakeholderResource {
   @POST
   @Consumes(MediaType.APPLICATION_JSON)
   @Operation(
+      operationId = "addStakeholder",
       summary = "Add a stakeholder",
       description =
           "Adds a person with their role, influence and interest (1-5) and an access role on the"
@@ -104,6 +105,7 @@ public class StakeholderResource {
 
   @GET
   @Operation(
+      operationId = "listStakeholders",
       summary = "List a project's stakeholders",
       description =
           "Pages through the stakeholders by name; filter by role and accessRole. Each shows its"
@@ -165,7 +167,10 @@ public class StakeholderResource {
 
   @GET
   @Path("/{stakeholderId}")
-  @Operation(summary = "Get a stakeholder", description = "One stakeholder, with its ETag.")
+  @Operation(
+      operationId = "getStakeholder",
+      summary = "Get a stakeholder",
+      description = "One stakeholder, with its ETag.")
   @APIResponse(
       responseCode = "200",
       description = "The stakeholder",
@@ -183,6 +188,7 @@ public class StakeholderResource {
   @Path("/{stakeholderId}")
   @Consumes({MergePatch.MEDIA_TYPE, MediaType.APPLICATION_JSON})
   @Operation(
+      operationId = "updateStakeholder",
       summary = "Change a stakeholder",
       description =
           "JSON merge patch of name, email, role, influence, interest and accessRole. The last"
@@ -215,6 +221,7 @@ public class StakeholderResource {
   @DELETE
   @Path("/{stakeholderId}")
   @Operation(
+      operationId = "removeStakeholder",
       summary = "Remove a stakeholder",
       description =
           "Removes the stakeholder and their access. The last OWNER cannot be removed (409)."
