@@ -9,6 +9,8 @@ import io.tollgate.project.model.Project;
 import io.tollgate.project.repository.HistoryRepository;
 import io.tollgate.project.rest.BenefitView;
 import io.tollgate.project.rest.CostEntryView;
+import io.tollgate.project.rest.KpiView;
+import io.tollgate.project.rest.MeasurementView;
 import io.tollgate.security.Caller;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.enterprise.inject.Instance;
@@ -31,6 +33,12 @@ public class ProjectEvents {
   public static final String COST_REMOVED = "tollgate.project.cost-removed.v1";
   public static final String BENEFIT_ADDED = "tollgate.project.benefit-added.v1";
   public static final String BENEFIT_REMOVED = "tollgate.project.benefit-removed.v1";
+  public static final String KPI_DEFINED = "tollgate.project.kpi-defined.v1";
+  public static final String KPI_CHANGED = "tollgate.project.kpi-changed.v1";
+  public static final String KPI_REMOVED = "tollgate.project.kpi-removed.v1";
+  public static final String KPI_MEASURED = "tollgate.project.kpi-measured.v1";
+  public static final String KPI_MEASUREMENT_REMOVED =
+      "tollgate.project.kpi-measurement-removed.v1";
 
   /** Every type this service publishes, for documentation checks. */
   public static final List<String> TYPES =
@@ -47,6 +55,13 @@ public class ProjectEvents {
           COST_REMOVED,
           BENEFIT_ADDED,
           BENEFIT_REMOVED);
+
+  /**
+   * The KPI events, which this service's README and AsyncAPI document list (KpiEventsTest checks
+   * both); they join {@link #TYPES} with their rows in the root README's event catalogue.
+   */
+  public static final List<String> KPI_TYPES =
+      List.of(KPI_DEFINED, KPI_CHANGED, KPI_REMOVED, KPI_MEASURED, KPI_MEASUREMENT_REMOVED);
 
   private final Outbox outbox;
   private final Instance<Caller> caller;
@@ -103,6 +118,32 @@ public class ProjectEvents {
         removed ? BENEFIT_REMOVED : BENEFIT_ADDED,
         p,
         new FinanceEventData(ProjectMapper.toEvent(p, null), null, benefit));
+  }
+
+  public void kpiDefined(Project p, KpiView kpi) {
+    emit(KPI_DEFINED, p, new KpiEventData(ProjectMapper.toEvent(p, null), kpi, null, null));
+  }
+
+  /** {@code changedFields} names which of the KPI's fields the change set. */
+  public void kpiChanged(Project p, KpiView kpi, List<String> changedFields) {
+    emit(
+        KPI_CHANGED, p, new KpiEventData(ProjectMapper.toEvent(p, null), kpi, null, changedFields));
+  }
+
+  /** A KPI removed with its measurements; {@code kpi} is as it was. */
+  public void kpiRemoved(Project p, KpiView kpi) {
+    emit(KPI_REMOVED, p, new KpiEventData(ProjectMapper.toEvent(p, null), kpi, null, null));
+  }
+
+  /**
+   * A measurement recorded of, or removed from ({@code removed}), a KPI, which then stands as
+   * {@code kpi} says.
+   */
+  public void kpiMeasurement(Project p, KpiView kpi, MeasurementView m, boolean removed) {
+    emit(
+        removed ? KPI_MEASUREMENT_REMOVED : KPI_MEASURED,
+        p,
+        new KpiEventData(ProjectMapper.toEvent(p, null), kpi, m, null));
   }
 
   public void healthChanged(Project p, HealthChangedData data) {

@@ -2,6 +2,7 @@ package io.tollgate.project.service;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import io.tollgate.project.mapping.KpiMapper;
+import io.tollgate.project.messaging.ProjectEvents;
 import io.tollgate.project.model.Kpi;
 import io.tollgate.project.model.KpiMeasurement;
 import io.tollgate.project.model.Project;
@@ -9,6 +10,7 @@ import io.tollgate.project.repository.KpiMeasurementRepository;
 import io.tollgate.project.repository.KpiRepository;
 import io.tollgate.project.rest.KpiCreate;
 import io.tollgate.project.rest.KpiPatch;
+import io.tollgate.project.rest.KpiView;
 import io.tollgate.project.rest.MeasurementCreate;
 import io.tollgate.rest.MergePatch;
 import io.tollgate.rest.Page;
@@ -63,6 +65,7 @@ public class KpiService {
   private final Caller caller;
   private final KpiStatuses statuses;
   private final HealthService health;
+  private final ProjectEvents events;
 
   KpiService(
       ProjectService projects,
@@ -72,9 +75,11 @@ public class KpiService {
       MergePatch mergePatch,
       Caller caller,
       KpiStatuses statuses,
-      HealthService health) {
+      HealthService health,
+      ProjectEvents events) {
     this.statuses = statuses;
     this.health = health;
+    this.events = events;
     this.projects = projects;
     this.kpis = kpis;
     this.measurements = measurements;
@@ -110,6 +115,7 @@ public class KpiService {
         null,
         KpiMapper.toView(k, null),
         null);
+    events.kpiDefined(p, standing(k));
     health.reassess(p.id);
     return k;
   }
@@ -142,7 +148,8 @@ public class KpiService {
                         ? List.of()
                         : decimalProblems("target", merged.target()))
             .normalized();
-    if (same(before, after)) {
+    List<String> changed = changed(before, after);
+    if (changed.isEmpty()) {
       return k;
     }
     String name = after.name().strip();
@@ -163,6 +170,7 @@ public class KpiService {
         old,
         KpiMapper.toView(k, null),
         null);
+    events.kpiChanged(p, standing(k), changed);
     health.reassess(p.id);
     return k;
   }
@@ -174,9 +182,11 @@ public class KpiService {
     Preconditions.requireIfMatch(ifMatch, k.version);
     ProjectService.requireActive(p);
     var old = KpiMapper.toView(k, null);
+    KpiView was = standing(k);
     measurements.deleteOf(k.id);
     kpis.delete(k);
     history.record(p.id, History.Action.KPI_REMOVED, History.Entity.KPI, k.id, old, null, null);
+    events.kpiRemoved(p, was);
     health.reassess(p.id);
   }
 
@@ -208,6 +218,7 @@ public class KpiService {
         null,
         KpiMapper.toView(m, k),
         null);
+    events.kpiMeasurement(p, standing(k), KpiMapper.toView(m, k), false);
     health.reassess(p.id);
     return m;
   }
@@ -235,6 +246,7 @@ public class KpiService {
         old,
         null,
         null);
+    events.kpiMeasurement(p, standing(k), old, true);
     health.reassess(p.id);
   }
 
@@ -276,13 +288,30 @@ public class KpiService {
                 field, "must not be in the future (after " + latest + " anywhere on Earth)"));
   }
 
-  /** Equal fields; the target compared as a number (99.9 is 99.900000). */
-  private static boolean same(KpiPatch a, KpiPatch b) {
-    return a.name().equals(b.name())
-        && a.unit().equals(b.unit())
-        && a.target().compareTo(b.target()) == 0
-        && a.direction() == b.direction()
-        && java.util.Objects.equals(a.description(), b.description());
+  /** The fields that differ; the target compared as a number (99.9 is 99.900000). */
+  private static List<String> changed(KpiPatch a, KpiPatch b) {
+    List<String> changed = new ArrayList<>();
+    if (!a.name().equals(b.name())) {
+      changed.add("name");
+    }
+    if (!a.unit().equals(b.unit())) {
+      changed.add("unit");
+    }
+    if (a.target().compareTo(b.target()) != 0) {
+      changed.add("target");
+    }
+    if (a.direction() != b.direction()) {
+      changed.add("direction");
+    }
+    if (!java.util.Objects.equals(a.description(), b.description())) {
+      changed.add("description");
+    }
+    return changed;
+  }
+
+  /** The KPI as the API shows it, where it stands now: what its events carry. */
+  private KpiView standing(Kpi k) {
+    return KpiMapper.toView(k, statuses.of(List.of(k), latestDay()).get(k));
   }
 
   private Kpi find(UUID projectId, UUID kpiId) {
