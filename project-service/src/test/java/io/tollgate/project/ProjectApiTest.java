@@ -26,6 +26,7 @@ import io.restassured.http.ContentType;
 import io.restassured.response.Response;
 import io.tollgate.rest.Problem;
 import io.tollgate.testing.LoggedErrors;
+import io.tollgate.testing.Metrics;
 import io.tollgate.testing.RawHttp;
 import io.tollgate.testing.TestTokens;
 import io.tollgate.testing.TollgateInfrastructure;
@@ -39,6 +40,7 @@ import java.net.http.HttpResponse;
 import java.nio.charset.StandardCharsets;
 import java.time.Duration;
 import java.util.List;
+import java.util.Map;
 import java.util.UUID;
 import java.util.concurrent.atomic.AtomicLong;
 import org.junit.jupiter.api.BeforeEach;
@@ -609,38 +611,15 @@ class ProjectApiTest {
   /** The POSTs the server has finished, answered or reset, as /q/metrics counts them. */
   private static double finishedPosts() {
     // none yet when this test runs first: no series then
-    return series("http_server_requests_seconds_count").stream()
-        .filter(l -> l.contains("method=\"POST\""))
-        .mapToDouble(ProjectApiTest::sampleValue)
-        .sum();
+    return Metrics.sum(
+        Metrics.series("http_server_requests_seconds_count"), Map.of("method", "POST"));
   }
 
   /** The requests the server has in progress, the one that reads the figure included. */
   private static double activeRequests() {
-    List<String> active = series("http_server_active_requests");
-    assertThat("the gauge counts the scrape itself", active, not(empty()));
-    return active.stream().mapToDouble(ProjectApiTest::sampleValue).sum();
-  }
-
-  /** The samples of a metric on /q/metrics, one line each. */
-  private static List<String> series(String metric) {
-    return given()
-        .get("/q/metrics")
-        .then()
-        .statusCode(200)
-        .extract()
-        .asString()
-        .lines()
-        .filter(l -> l.startsWith(metric + "{") || l.startsWith(metric + " "))
-        .toList();
-  }
-
-  private static double sampleValue(String line) {
-    // an exemplar (" # {span_id=...} 1.0 1795805869.3", added while traces are on) follows the
-    // value; the value is the last field before it
-    int exemplar = line.indexOf(" # ");
-    String sample = exemplar < 0 ? line : line.substring(0, exemplar);
-    return Double.parseDouble(sample.substring(sample.lastIndexOf(' ') + 1));
+    Map<Map<String, String>, Double> active = Metrics.series("http_server_active_requests");
+    assertThat("the gauge counts the scrape itself", active.keySet(), not(empty()));
+    return Metrics.sum(active, Map.of());
   }
 
   /**

@@ -3,18 +3,20 @@ package io.tollgate.project;
 import static io.restassured.RestAssured.given;
 import static org.hamcrest.MatcherAssert.assertThat;
 import static org.hamcrest.Matchers.empty;
-import static org.hamcrest.Matchers.hasItem;
+import static org.hamcrest.Matchers.not;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 
 import io.quarkus.test.common.QuarkusTestResource;
 import io.quarkus.test.common.ResourceArg;
 import io.quarkus.test.junit.QuarkusTest;
 import io.restassured.RestAssured;
+import io.tollgate.testing.Metrics;
 import io.tollgate.testing.RawHttp;
 import io.tollgate.testing.TestTokens;
 import io.tollgate.testing.TollgateInfrastructure;
 import java.net.URI;
 import java.util.List;
+import java.util.Map;
 import java.util.UUID;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
@@ -65,7 +67,11 @@ class ServiceMetricsTest {
       assertEquals(400, answer.status(), target);
     }
 
-    assertThat(series(REQUESTS).stream().filter(l -> l.contains(id)).toList(), empty());
+    assertThat(
+        Metrics.series(REQUESTS).keySet().stream()
+            .filter(labels -> labels.values().stream().anyMatch(value -> value.contains(id)))
+            .toList(),
+        empty());
     assertEquals(puts + 1, count("PUT", "405", "/api/v1/projects/{id}"));
     assertEquals(propfinds + 1, count("PROPFIND", "405", costs));
     assertEquals(options + 1, count("OPTIONS", "200", costs + "/{costId}"));
@@ -79,12 +85,11 @@ class ServiceMetricsTest {
   @Test
   void aRoutesLatencyIsAHistogramOfAFewBuckets() {
     given().queryParam("size", 1).get("/api/v1/projects").then().statusCode(200);
+    Map<String, String> route = Map.of("method", "GET", "status", "200", "uri", "/api/v1/projects");
     List<String> buckets =
-        series("http_server_requests_seconds_bucket").stream()
-            .filter(l -> l.contains("method=\"GET\""))
-            .filter(l -> l.contains("status=\"200\""))
-            .filter(l -> l.contains("uri=\"/api/v1/projects\""))
-            .map(l -> l.replaceAll(".*le=\"([^\"]+)\".*", "$1"))
+        Metrics.series("http_server_requests_seconds_bucket").keySet().stream()
+            .filter(labels -> labels.entrySet().containsAll(route.entrySet()))
+            .map(labels -> labels.get("le"))
             .toList();
     assertEquals(
         List.of(
@@ -97,48 +102,16 @@ class ServiceMetricsTest {
   @Test
   void theConnectionPoolsUseIsExported() {
     given().get("/api/v1/projects").then().statusCode(200);
-    List<String> names =
-        given()
-            .get("/q/metrics")
-            .then()
-            .statusCode(200)
-            .extract()
-            .asString()
-            .lines()
-            .filter(l -> l.startsWith("agroal_"))
-            .map(l -> l.substring(0, l.indexOf('{') < 0 ? l.indexOf(' ') : l.indexOf('{')))
-            .toList();
+    String metrics = Metrics.text();
     for (String gauge :
         List.of("agroal_active_count", "agroal_available_count", "agroal_awaiting_count")) {
-      assertThat(names, hasItem(gauge));
+      assertThat(gauge, Metrics.seriesIn(metrics, gauge).keySet(), not(empty()));
     }
   }
 
   /** The count of one method, status and uri, 0 when there is no such series yet. */
   private static double count(String method, String status, String uri) {
-    return series(REQUESTS).stream()
-        .filter(l -> l.contains("method=\"" + method + "\""))
-        .filter(l -> l.contains("status=\"" + status + "\""))
-        .filter(l -> l.contains("uri=\"" + uri + "\""))
-        .mapToDouble(ServiceMetricsTest::value)
-        .sum();
-  }
-
-  /** A sample's value: what follows its labels, before an exemplar ("# {trace_id=...} ..."). */
-  private static double value(String sample) {
-    return Double.parseDouble(sample.substring(sample.indexOf("} ") + 2).split(" ")[0]);
-  }
-
-  /** The samples of a metric on /q/metrics, one line each. */
-  private static List<String> series(String metric) {
-    return given()
-        .get("/q/metrics")
-        .then()
-        .statusCode(200)
-        .extract()
-        .asString()
-        .lines()
-        .filter(l -> l.startsWith(metric + "{"))
-        .toList();
+    return Metrics.sum(
+        Metrics.series(REQUESTS), Map.of("method", method, "status", status, "uri", uri));
   }
 }

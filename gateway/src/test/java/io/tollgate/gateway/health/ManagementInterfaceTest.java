@@ -1,6 +1,7 @@
 package io.tollgate.gateway.health;
 
 import static io.restassured.RestAssured.given;
+import static io.tollgate.testing.Metrics.sum;
 import static org.hamcrest.MatcherAssert.assertThat;
 import static org.hamcrest.Matchers.containsString;
 import static org.hamcrest.Matchers.empty;
@@ -12,15 +13,12 @@ import static org.junit.jupiter.api.Assertions.fail;
 import io.quarkus.test.common.http.TestHTTPResource;
 import io.quarkus.test.junit.QuarkusTest;
 import io.tollgate.testing.LoggedErrors;
+import io.tollgate.testing.Metrics;
 import io.tollgate.testing.RawHttp;
 import io.tollgate.testing.TestTokens;
 import java.net.URL;
-import java.util.Arrays;
-import java.util.HashMap;
 import java.util.Map;
 import java.util.function.Predicate;
-import java.util.regex.Matcher;
-import java.util.regex.Pattern;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.ValueSource;
@@ -122,29 +120,9 @@ class ManagementInterfaceTest {
 
   /** How many GETs answered 404 the metrics count under {@code uri} (0 before the first). */
   private double notFoundCount(String uri) {
-    // the exposition format lets the label list end with a comma
-    Pattern series =
-        Pattern.compile(
-            Pattern.quote(
-                    "http_server_requests_seconds_count{method=\"GET\",outcome=\"CLIENT_ERROR\","
-                        + "status=\"404\",uri=\""
-                        + uri
-                        + "\"")
-                + ",?\\} (\\S+)");
-    return given()
-        .port(management.getPort())
-        .accept("text/plain")
-        .when()
-        .get("/q/metrics")
-        .then()
-        .statusCode(200)
-        .extract()
-        .asString()
-        .lines()
-        .map(series::matcher)
-        .filter(Matcher::matches)
-        .mapToDouble(count -> Double.parseDouble(count.group(1)))
-        .sum();
+    return requestCounts()
+        .getOrDefault(
+            Map.of("method", "GET", "outcome", "CLIENT_ERROR", "status", "404", "uri", uri), 0.0);
   }
 
   /**
@@ -154,8 +132,8 @@ class ManagementInterfaceTest {
    */
   @Test
   void requestsToTheManagementPortAreNotCountedAsPublicTraffic() throws InterruptedException {
-    String tag = "uri=\"MANAGEMENT\"";
-    Map<String, Double> before = requestCounts();
+    Map<String, String> tag = Map.of("uri", "MANAGEMENT");
+    Map<Map<String, String>, Double> before = requestCounts();
     String[][] sent = {
       {"DELETE", "/api/v1/portfolio"},
       {"DELETE", "/api/v1/portfolio"},
@@ -174,55 +152,31 @@ class ManagementInterfaceTest {
           .statusCode(404);
     }
     // the server records an answer once it has ended, which the client may see first
-    Map<String, Double> after =
+    Map<Map<String, String>, Double> after =
         awaitRequestCounts(counts -> sum(counts, tag) >= sum(before, tag) + sent.length);
     assertThat(sum(after, tag), equalTo(sum(before, tag) + sent.length));
-    assertThat(
-        sum(after, "method=\"DELETE\"", "status=\"404\"", tag),
-        equalTo(sum(before, "method=\"DELETE\"", "status=\"404\"", tag) + 3));
-    after.keySet().removeIf(series -> series.contains(tag));
-    before.keySet().removeIf(series -> series.contains(tag));
+    Map<String, String> deletes = Map.of("method", "DELETE", "status", "404", "uri", "MANAGEMENT");
+    assertThat(sum(after, deletes), equalTo(sum(before, deletes) + 3));
+    after.keySet().removeIf(labels -> "MANAGEMENT".equals(labels.get("uri")));
+    before.keySet().removeIf(labels -> "MANAGEMENT".equals(labels.get("uri")));
     assertThat(after, equalTo(before));
   }
 
   /** Each {@code http_server_requests_seconds_count} series by its labels, with its count. */
-  private Map<String, Double> requestCounts() {
-    Pattern series = Pattern.compile("http_server_requests_seconds_count\\{(.*)\\} (\\S+)");
-    Map<String, Double> counts = new HashMap<>();
-    given()
-        .port(management.getPort())
-        .accept("text/plain")
-        .when()
-        .get("/q/metrics")
-        .then()
-        .statusCode(200)
-        .extract()
-        .asString()
-        .lines()
-        .map(series::matcher)
-        .filter(Matcher::matches)
-        .forEach(count -> counts.put(count.group(1), Double.parseDouble(count.group(2))));
-    return counts;
+  private Map<Map<String, String>, Double> requestCounts() {
+    return Metrics.series("http_server_requests_seconds_count", management.getPort());
   }
 
-  private Map<String, Double> awaitRequestCounts(Predicate<Map<String, Double>> done)
-      throws InterruptedException {
+  private Map<Map<String, String>, Double> awaitRequestCounts(
+      Predicate<Map<Map<String, String>, Double>> done) throws InterruptedException {
     for (int attempt = 0; attempt < 50; attempt++) {
-      Map<String, Double> counts = requestCounts();
+      Map<Map<String, String>, Double> counts = requestCounts();
       if (done.test(counts)) {
         return counts;
       }
       Thread.sleep(100);
     }
     return fail("the metrics never counted the requests: " + requestCounts());
-  }
-
-  /** The sum of the counts of the series that have every one of {@code labels}. */
-  private static double sum(Map<String, Double> counts, String... labels) {
-    return counts.entrySet().stream()
-        .filter(series -> Arrays.stream(labels).allMatch(series.getKey()::contains))
-        .mapToDouble(Map.Entry::getValue)
-        .sum();
   }
 
   @Test

@@ -7,12 +7,12 @@ import static org.junit.jupiter.api.Assertions.fail;
 
 import io.quarkus.test.common.http.TestHTTPResource;
 import io.quarkus.test.junit.QuarkusTest;
+import io.tollgate.testing.Metrics;
 import io.tollgate.testing.TestTokens;
 import java.net.URL;
+import java.util.Map;
 import java.util.Set;
 import java.util.TreeSet;
-import java.util.regex.Matcher;
-import java.util.regex.Pattern;
 import org.junit.jupiter.api.Test;
 
 /**
@@ -21,8 +21,6 @@ import org.junit.jupiter.api.Test;
  */
 @QuarkusTest
 class LatencyBucketsTest {
-
-  private static final Pattern LE = Pattern.compile("le=\"([^\"]+)\"");
 
   @TestHTTPResource(value = "/", management = true)
   URL management;
@@ -59,28 +57,13 @@ class LatencyBucketsTest {
    * 200.
    */
   private Set<Double> bucketBounds() {
+    Map<String, String> route =
+        Map.of("method", "GET", "status", "200", "uri", "/api/v1/milestones/{path}");
     Set<Double> bounds = new TreeSet<>();
-    given()
-        .port(management.getPort())
-        .accept("text/plain")
-        .when()
-        .get("/q/metrics")
-        .then()
-        .statusCode(200)
-        .extract()
-        .asString()
-        .lines()
-        .filter(line -> line.startsWith("http_server_requests_seconds_bucket{"))
-        .filter(line -> line.contains("method=\"GET\""))
-        .filter(line -> line.contains("status=\"200\""))
-        .filter(line -> line.contains("uri=\"/api/v1/milestones/{path}\""))
-        .map(LE::matcher)
-        .filter(Matcher::find)
-        .map(
-            le ->
-                le.group(1).equals("+Inf")
-                    ? Double.POSITIVE_INFINITY
-                    : Double.parseDouble(le.group(1)))
+    Metrics.series("http_server_requests_seconds_bucket", management.getPort()).keySet().stream()
+        .filter(labels -> labels.entrySet().containsAll(route.entrySet()))
+        .map(labels -> labels.get("le"))
+        .map(le -> le.equals("+Inf") ? Double.POSITIVE_INFINITY : Double.parseDouble(le))
         .forEach(bounds::add);
     return bounds;
   }

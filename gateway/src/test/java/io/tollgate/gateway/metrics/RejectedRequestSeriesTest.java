@@ -1,6 +1,5 @@
 package io.tollgate.gateway.metrics;
 
-import static io.restassured.RestAssured.given;
 import static org.hamcrest.MatcherAssert.assertThat;
 import static org.hamcrest.Matchers.containsString;
 import static org.hamcrest.Matchers.equalTo;
@@ -9,11 +8,10 @@ import io.quarkus.test.common.http.TestHTTPResource;
 import io.quarkus.test.junit.QuarkusTest;
 import io.quarkus.test.junit.QuarkusTestProfile;
 import io.quarkus.test.junit.TestProfile;
+import io.tollgate.testing.Metrics;
 import java.net.URL;
+import java.util.HashMap;
 import java.util.Map;
-import java.util.TreeMap;
-import java.util.regex.Matcher;
-import java.util.regex.Pattern;
 import org.junit.jupiter.api.Test;
 
 /**
@@ -33,28 +31,13 @@ class RejectedRequestSeriesTest {
 
   @Test
   void everyRejectedStatusIsExportedAtZeroBeforeAnyRequest() {
-    Pattern series =
-        Pattern.compile("gateway_requests_rejected_total\\{status=\"(\\d+)\",?\\} (\\S+)");
-    Map<String, Double> rejected = new TreeMap<>();
-    String metrics =
-        given()
-            .port(management.getPort())
-            .accept("text/plain")
-            .when()
-            .get("/q/metrics")
-            .then()
-            .statusCode(200)
-            .extract()
-            .asString();
-    metrics
-        .lines()
-        .map(series::matcher)
-        .filter(Matcher::matches)
-        .forEach(count -> rejected.put(count.group(1), Double.parseDouble(count.group(2))));
-    Map<String, Double> zeros = new TreeMap<>();
+    String metrics = Metrics.text(management.getPort());
+    Map<Map<String, String>, Double> rejected =
+        Metrics.seriesIn(metrics, "gateway_requests_rejected_total");
+    Map<Map<String, String>, Double> zeros = new HashMap<>();
     for (String status :
         new String[] {"400", "401", "403", "404", "408", "413", "414", "429", "431", "503"}) {
-      zeros.put(status, 0.0);
+      zeros.put(Map.of("status", status), 0.0);
     }
     assertThat(rejected, equalTo(zeros));
     assertThat(
