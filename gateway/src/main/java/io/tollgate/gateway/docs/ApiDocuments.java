@@ -4,8 +4,10 @@ import io.tollgate.gateway.config.RouteTable;
 import io.vertx.core.json.JsonArray;
 import io.vertx.core.json.JsonObject;
 import java.util.HashMap;
+import java.util.HashSet;
 import java.util.LinkedHashMap;
 import java.util.List;
+import java.util.Locale;
 import java.util.Map;
 import java.util.Set;
 import java.util.SortedMap;
@@ -15,8 +17,11 @@ import java.util.SortedMap;
  * operations under the paths the gateway routes to it, and its components beside the others'. Two
  * services that define a component of the same name identically share it (the {@code Problem}
  * schema of rest-conventions); a different one is renamed {@code service_Name} in that service's
- * document, references included. Every operation then gets what the gateway itself adds to it (its
- * headers and its own failure answers).
+ * document, references included. An operation whose {@code operationId} an earlier one already has
+ * (the gateway's own come first, then the services' in order) gets the service's name in front of
+ * it in camelCase ({@code listItems} becomes {@code milestoneServiceListItems}), so that a client
+ * generated from the document has one method per operation. Every operation then gets what the
+ * gateway itself adds to it (its headers and its own failure answers).
  */
 public final class ApiDocuments {
 
@@ -251,7 +256,13 @@ public final class ApiDocuments {
           routes == null
               || routes.match(path).map(r -> r.upstream().name().equals(service)).orElse(false);
       if (routed) {
-        merged.getJsonObject("paths").put(path, paths.getValue(path));
+        JsonObject item = paths.getJsonObject(path);
+        for (String method : item.fieldNames()) {
+          if (METHODS.contains(method)) {
+            uniqueOperationId(merged, service, item.getJsonObject(method));
+          }
+        }
+        merged.getJsonObject("paths").put(path, item);
       }
     }
     JsonArray tags = merged.getJsonArray("tags");
@@ -264,6 +275,41 @@ public final class ApiDocuments {
         tags.add(tag);
       }
     }
+  }
+
+  /** Renames the operation's id when an operation already in the merged document has it. */
+  private static void uniqueOperationId(JsonObject merged, String service, JsonObject operation) {
+    String id = operation.getString("operationId");
+    if (id == null || id.isEmpty()) {
+      return;
+    }
+    Set<String> taken = new HashSet<>();
+    JsonObject paths = merged.getJsonObject("paths");
+    for (String path : paths.fieldNames()) {
+      JsonObject item = paths.getJsonObject(path);
+      for (String method : item.fieldNames()) {
+        if (METHODS.contains(method)) {
+          taken.add(item.getJsonObject(method).getString("operationId", ""));
+        }
+      }
+    }
+    if (taken.contains(id)) {
+      StringBuilder prefix = new StringBuilder();
+      for (String part : service.split("[^A-Za-z0-9]+")) {
+        if (!part.isEmpty()) {
+          prefix.append(prefix.isEmpty() ? part.toLowerCase(Locale.ROOT) : capitalized(part));
+        }
+      }
+      String renamed = prefix + capitalized(id);
+      for (int n = 2; taken.contains(renamed); n++) {
+        renamed = prefix + capitalized(id) + n;
+      }
+      operation.put("operationId", renamed);
+    }
+  }
+
+  private static String capitalized(String word) {
+    return word.substring(0, 1).toUpperCase(Locale.ROOT) + word.substring(1);
   }
 
   private static Object rewrite(Object node, Map<String, String> renamed) {

@@ -220,6 +220,47 @@ class GatewayDocumentTest {
     assertEquals(ids.size(), Set.copyOf(ids.values()).size(), "operationIds used twice: " + ids);
   }
 
+  /**
+   * Two services that name an operation alike (each service picks its own ids) still give a client
+   * two methods: the later one gets its service's name in front, as a clashing component does.
+   */
+  @Test
+  void anOperationIdTwoServicesUseIsMadeUniqueWithTheLatersName() throws Exception {
+    TreeMap<String, JsonObject> services = new TreeMap<>();
+    services.put("milestone-service", serviceWith("/api/v1/milestones", "listItems"));
+    services.put("risk-service", serviceWith("/api/v1/risks", "listItems"));
+    services.put("zeta-service", serviceWith("/api/v1/zeta", "listApiKeys"));
+    Map<String, String> ids =
+        operationIds(ApiDocuments.merge(own(), services, new TreeMap<>(), null));
+
+    assertEquals("listItems", ids.get("GET /api/v1/milestones"));
+    assertEquals("riskServiceListItems", ids.get("GET /api/v1/risks"));
+    // the gateway's own operations keep theirs
+    assertEquals("listApiKeys", ids.get("GET /api/v1/api-keys"));
+    assertEquals("zetaServiceListApiKeys", ids.get("GET /api/v1/zeta"));
+    assertEquals(ids.size(), Set.copyOf(ids.values()).size(), "operationIds used twice: " + ids);
+  }
+
+  private static JsonObject serviceWith(String path, String operationId) {
+    return new JsonObject()
+        .put("openapi", "3.1.0")
+        .put("info", new JsonObject().put("title", "a service").put("version", "v1"))
+        .put(
+            "paths",
+            new JsonObject()
+                .put(
+                    path,
+                    new JsonObject()
+                        .put(
+                            "get",
+                            new JsonObject()
+                                .put("operationId", operationId)
+                                .put(
+                                    "responses",
+                                    new JsonObject()
+                                        .put("200", new JsonObject().put("description", "ok"))))));
+  }
+
   /** "METHOD path" to its operation's operationId ("" where it has none). */
   private static Map<String, String> operationIds(JsonObject document) {
     Map<String, String> ids = new TreeMap<>();
