@@ -58,10 +58,7 @@ public final class EventCollector implements AutoCloseable {
             StringDeserializer.class);
     consumer = KafkaClientFactory.consumer(config);
     try {
-      List<TopicPartition> partitions =
-          consumer.partitionsFor(topic, Duration.ofSeconds(30)).stream()
-              .map(info -> new TopicPartition(topic, info.partition()))
-              .toList();
+      List<TopicPartition> partitions = partitions(consumer, topic);
       // explicit assignment instead of a group subscription: no rebalance to wait for
       consumer.assign(partitions);
       if (fromBeginning) {
@@ -78,6 +75,34 @@ public final class EventCollector implements AutoCloseable {
     poller = new Thread(this::poll, "event-collector-" + topic);
     poller.setDaemon(true);
     poller.start();
+  }
+
+  /**
+   * The topic's partitions, once the broker knows the topic: a topic created a moment ago (a test's
+   * own, by its admin client) may not be in the metadata the broker answers with yet, and then has
+   * no partitions, which would leave the consumer assigned to nothing.
+   */
+  private static List<TopicPartition> partitions(
+      KafkaConsumer<String, String> consumer, String topic) {
+    long deadline = System.nanoTime() + Duration.ofSeconds(30).toNanos();
+    while (true) {
+      List<TopicPartition> partitions =
+          consumer.partitionsFor(topic, Duration.ofSeconds(30)).stream()
+              .map(info -> new TopicPartition(topic, info.partition()))
+              .toList();
+      if (!partitions.isEmpty()) {
+        return partitions;
+      }
+      if (System.nanoTime() > deadline) {
+        throw new IllegalStateException("the test broker has no topic " + topic + " after 30 s");
+      }
+      try {
+        Thread.sleep(100);
+      } catch (InterruptedException e) {
+        Thread.currentThread().interrupt();
+        throw new IllegalStateException("interrupted while waiting for topic " + topic, e);
+      }
+    }
   }
 
   /** Collects records written to {@code topic} of the test broker from now on. */
