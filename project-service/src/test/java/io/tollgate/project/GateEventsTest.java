@@ -172,6 +172,37 @@ class GateEventsTest {
         .body("to", equalTo("DEPLOYMENT"));
   }
 
+  /**
+   * Resuming a project held in DEPLOYMENT enters DEPLOYMENT again, as surely as a rework does: a
+   * CRITICAL risk opened while it was on hold blocks the resume, and an ADMIN can still override.
+   */
+  @Test
+  void resumingIntoDeploymentPassesItsEntryGate() {
+    String id = Api.project(LifecycleApiTest.EUR_BUDGET);
+    Milestone audit = new Milestone(id).name("Penetration test").kind("SECURITY_AUDIT");
+    Broker.publish(audit, CREATED);
+    Broker.publishAndAwait(em, audit.complete(LocalDate.of(2026, 6, 3)), COMPLETED);
+    Api.walk(id, "PLANNING", "EXECUTION", "TESTING", "DEPLOYMENT", "ON_HOLD");
+    Risk critical = new Risk(id, "CRITICAL").title("The release may corrupt the ledger");
+    Broker.publishAndAwait(em, critical, ASSESSED);
+
+    Api.transition(id, "DEPLOYMENT", "resume the release")
+        .then()
+        .statusCode(409)
+        .contentType(PROBLEM)
+        .body("unmetCriteria", hasSize(1))
+        .body("unmetCriteria[0].criterion", equalTo("NO_OPEN_RISK"))
+        .body("unmetCriteria[0].riskIds", contains(critical.id.toString()));
+    assertEquals("ON_HOLD", Api.phase(id));
+
+    Api.transition(Api.admin(), id, "DEPLOYMENT", "resume the release", "risk accepted by the CIO")
+        .then()
+        .statusCode(201)
+        .body("kind", equalTo("RESUME"))
+        .body("to", equalTo("DEPLOYMENT"))
+        .body("override.justification", equalTo("risk accepted by the CIO"));
+  }
+
   @Test
   void closingWaitsForEveryMilestoneAndADeletedOneNoLongerCounts() {
     String id = Api.project(LifecycleApiTest.EUR_BUDGET);

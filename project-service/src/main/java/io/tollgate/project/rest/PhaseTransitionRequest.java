@@ -14,7 +14,7 @@ import org.eclipse.microprofile.openapi.annotations.media.Schema;
     description =
         "Move the project to another phase: the next lifecycle phase (through its gates), back to"
             + " an earlier one (rework, through that phase's entry gate), ON_HOLD, back from ON_HOLD"
-            + " (resume) or CANCELLED. An ADMIN"
+            + " (resume, through the held phase's entry gate) or CANCELLED. An ADMIN"
             + " may pass unmet gates with an overrideJustification.",
     example =
         "{\"to\":\"EXECUTION\",\"reason\":\"Plan approved by the steering committee on 2026-02-10\"}")

@@ -124,8 +124,8 @@ public class PortfolioResource {
       summary = "List the phase-gate rules",
       description =
           "What each phase gate checks, per methodology, in evaluation order. EXIT rules guard"
-              + " leaving their phase forward; ENTRY rules guard entering it, forward or back (a"
-              + " rework). Criteria:"
+              + " leaving their phase forward; ENTRY rules guard entering it, forward, back (a"
+              + " rework) or out of ON_HOLD (a resume). Criteria:"
               + " MILESTONE_PLANNED (at least one milestone), BUDGET_SET, MILESTONES_COMPLETED"
               + " (every milestone of the kinds in parameter is COMPLETED), NO_OPEN_RISK (no open"
               + " risk with a level in parameter), NO_OPEN_MILESTONE.")

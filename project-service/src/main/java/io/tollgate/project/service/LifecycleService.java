@@ -269,15 +269,16 @@ public class LifecycleService {
 
   /**
    * The rules a move must pass: advancing, the exit rules of the phase left and the entry rules of
-   * the phase entered; going back (REWORK, e.g. MAINTENANCE to DEPLOYMENT to redeploy), the entry
-   * rules of the phase entered, which it enters as surely; holding, resuming the held phase and
-   * cancelling, none.
+   * the phase entered; going back (REWORK, e.g. MAINTENANCE to DEPLOYMENT to redeploy) and resuming
+   * the held phase (RESUME, e.g. a release held in DEPLOYMENT), the entry rules of the phase
+   * entered, which they enter as surely: a CRITICAL risk opened while a release was on hold blocks
+   * its resumption as it would block a first deployment; holding and cancelling, none.
    */
   private List<GateRule> rulesChecked(
       Methodology methodology, TransitionKind kind, Phase from, Phase to) {
     return switch (kind) {
       case ADVANCE -> rules.of(methodology).stream().filter(r -> r.guards(from, to)).toList();
-      case REWORK ->
+      case REWORK, RESUME ->
           rules.of(methodology).stream()
               .filter(r -> r.boundary == GateBoundary.ENTRY && r.phase == to)
               .toList();
