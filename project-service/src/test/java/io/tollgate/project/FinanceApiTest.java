@@ -450,6 +450,104 @@ class FinanceApiTest {
         .body("businessCase.paybackPeriod", equalTo("P3Y11M1D"));
   }
 
+  /**
+   * A budget without any milestone has no planned work to be spread over (BAC / 0), so no work can
+   * be valued: PV, EV and all that depends on them are undefined, as without a budget, and the
+   * costs recorded are not rated. They read as EV 0 and CPI 0: "money spent, no work done", RED.
+   */
+  @Test
+  void aBudgetWithoutMilestonesHasNoWorkToEarnSoItsCostIsNotRated() {
+    try (io.tollgate.testing.EventCollector events =
+        io.tollgate.testing.EventCollector.fromEnd("project.events")) {
+      String key = ProjectApiTest.uniqueKey("NM");
+      String id = Api.project(key, "AGILE", "{\"amount\":\"50000.00\",\"currency\":\"EUR\"}");
+      cost(id, "2026-01-31", "10000", "EUR", "LABOR").then().statusCode(201);
+      cost(id, "2026-03-31", "5000", "EUR", "VENDOR").then().statusCode(201);
+      // published after any health change the first cost made (the outbox keeps their order)
+      events.awaitRecord(
+          r ->
+              ProjectEventsTest.isEvent(r, "tollgate.project.cost-recorded.v1", id)
+                  && r.value().contains("5000.00"),
+          java.time.Duration.ofSeconds(20));
+      assertEquals(
+          List.of(),
+          events.records().stream()
+              .filter(r -> ProjectEventsTest.isEvent(r, HealthPortfolioTest.HEALTH_CHANGED, id))
+              .map(r -> r.value())
+              .toList());
+      exact()
+          .queryParam("asOf", "2026-06-30")
+          .get("/api/v1/projects/" + id + "/analytics")
+          .then()
+          .statusCode(200)
+          .body("actualCost.amount", equalTo("15000.00"))
+          .body("earnedValue.milestones", equalTo(0))
+          .body("earnedValue.bac.amount", equalTo("50000.00"))
+          .body("earnedValue.ac.amount", equalTo("15000.00"))
+          .body("earnedValue.pv", nullValue())
+          .body("earnedValue.ev", nullValue())
+          .body("earnedValue.sv", nullValue())
+          .body("earnedValue.cv", nullValue())
+          .body("earnedValue.spi", nullValue())
+          .body("earnedValue.cpi", nullValue())
+          .body("earnedValue.eac", nullValue())
+          .body("earnedValue.tcpi", nullValue())
+          .body("earnedValue.percentComplete", nullValue())
+          .body("earnedValue.budgetBurn", comparesEqualTo($("0.3")))
+          .body("earnedValue.undefined.ev", startsWith("the project has no milestones"))
+          .body("earnedValue.undefined.cpi", startsWith("the project has no milestones"))
+          .body("earnedValue.undefined.budgetBurn", nullValue())
+          .body("health.rating", equalTo("GREEN"))
+          .body("health.reasons.size()", equalTo(0));
+      given()
+          .get("/api/v1/projects/" + id + "/health")
+          .then()
+          .statusCode(200)
+          .body("rating", equalTo("GREEN"))
+          .body("reasons.size()", equalTo(0));
+      exact()
+          .queryParam("text", key)
+          .get("/api/v1/portfolio")
+          .then()
+          .statusCode(200)
+          .body("items.size()", equalTo(1))
+          .body("items[0].health", equalTo("GREEN"))
+          .body("items[0].healthReasons.size()", equalTo(0))
+          .body("items[0].spi", nullValue())
+          .body("items[0].cpi", nullValue())
+          .body("items[0].actualCost.amount", equalTo("15000.00"))
+          .body("items[0].budgetBurn", comparesEqualTo($("0.3")));
+    }
+  }
+
+  /**
+   * Three milestones sharing a budget of 100 evenly, one of them done and two planned by asOf: EV
+   * is a third of the budget and PV two thirds, so SPI is 0.5 exactly, and rounded down for display
+   * it must not read 0.4999 (as a quotient of the rounded thirds did).
+   */
+  @Test
+  void anIndexOfEvenSharesOfTheBudgetIsExact() {
+    String id = Api.project("{\"amount\":\"100.00\",\"currency\":\"EUR\"}");
+    Milestone a = new Milestone(id).name("A").planned(LocalDate.of(2026, 3, 1), 5);
+    Milestone b =
+        new Milestone(id).name("B").planned(LocalDate.of(2026, 6, 1), 5).status("IN_PROGRESS");
+    Milestone c = new Milestone(id).name("C").planned(LocalDate.of(2026, 9, 1), 5);
+    Broker.publish(a.complete(LocalDate.of(2026, 3, 1)), GateEventsTest.COMPLETED);
+    Broker.publish(b, GateEventsTest.CREATED);
+    Broker.publishAndAwait(em, c, GateEventsTest.CREATED);
+    exact()
+        .queryParam("asOf", "2026-07-01")
+        .get("/api/v1/projects/" + id + "/analytics")
+        .then()
+        .statusCode(200)
+        .body("earnedValue.milestones", equalTo(3))
+        .body("earnedValue.pv.amount", equalTo("66.67"))
+        .body("earnedValue.ev.amount", equalTo("33.33"))
+        .body("earnedValue.sv.amount", equalTo("-33.33"))
+        .body("earnedValue.spi", comparesEqualTo($("0.5")))
+        .body("earnedValue.percentComplete", comparesEqualTo($("0.3333")));
+  }
+
   @Test
   void withNothingRecordedTheRatiosAreUndefinedWithReasonsAndBadDatesAre400() {
     String id = Api.project(null);

@@ -16,7 +16,8 @@ import java.util.UUID;
  *   <li>BAC = the budget; PV(d) = Σ planned value of milestones planned by d; EV(d) = Σ planned
  *       value of milestones completed by d; AC(d) = Σ cost-ledger entries dated by d.
  *   <li>Milestones without a planned value share what the budget leaves after the valued ones,
- *       evenly (all of it when none has a value).
+ *       evenly (all of it when none has a value). Without any milestone there is nothing to spread
+ *       the budget over (BAC / 0): PV, EV and all that depends on them are undefined, not 0.
  *   <li>SV = EV − PV, CV = EV − AC, SPI = EV / PV, CPI = EV / AC, EAC = BAC / CPI, ETC = EAC − AC,
  *       VAC = BAC − EAC, TCPI = (BAC − EV) / (BAC − AC).
  * </ul>
@@ -75,6 +76,7 @@ public final class EarnedValue {
     long unvalued = Split.of(milestones).unvalued();
     if (bac == null && (milestones.isEmpty() || unvalued > 0)) {
       return unmeasurable(
+          null,
           ac,
           milestones.isEmpty()
               ? "the project has no milestones and no budget (BAC): no work can be valued"
@@ -82,6 +84,13 @@ public final class EarnedValue {
                   + unvalued
                   + (unvalued == 1 ? " milestone" : " milestones")
                   + " without a planned value");
+    }
+    if (milestones.isEmpty()) {
+      return unmeasurable(
+          bac,
+          ac,
+          "the project has no milestones: no planned work to spread the budget (BAC) over, so"
+              + " none can be valued");
     }
     Valuation valuation = Valuation.of(bac, milestones);
     List<Milestone> planned = new ArrayList<>();
@@ -94,22 +103,29 @@ public final class EarnedValue {
         completed.add(m);
       }
     }
-    BigDecimal pv = valuation.worth(planned);
-    BigDecimal ev = valuation.worth(completed);
-    BigDecimal sv = ev.subtract(pv);
-    BigDecimal cv = ev.subtract(ac);
+    // every quotient below is one division of exact n-fold values (n = the scale), so that a ratio
+    // that is exact by the numbers (an SPI of a third over two thirds of the budget: 0.5) is not
+    // computed from rounded thirds as 0.4999…9 and shown, rounded down, as 0.4999
+    BigDecimal n = valuation.scale();
+    BigDecimal pvN = valuation.scaledWorth(planned);
+    BigDecimal evN = valuation.scaledWorth(completed);
+    BigDecimal acN = ac.multiply(n);
+    BigDecimal pv = pvN.divide(n, MATH);
+    BigDecimal ev = evN.divide(n, MATH);
+    BigDecimal sv = evN.subtract(pvN).divide(n, MATH);
+    BigDecimal cv = evN.subtract(acN).divide(n, MATH);
 
     BigDecimal spi = null;
-    if (pv.signum() == 0) {
+    if (pvN.signum() == 0) {
       undefined.put("spi", "PV is 0: no milestone value is planned by " + asOf);
     } else {
-      spi = ev.divide(pv, MATH);
+      spi = evN.divide(pvN, MATH);
     }
     BigDecimal cpi = null;
     if (ac.signum() == 0) {
       undefined.put("cpi", "AC is 0: no cost is recorded by " + asOf);
     } else {
-      cpi = ev.divide(ac, MATH);
+      cpi = evN.divide(acN, MATH);
     }
 
     BigDecimal eac = null;
@@ -124,7 +140,7 @@ public final class EarnedValue {
         undefined.put(metric, noBudget);
       }
     } else {
-      percentComplete = ev.divide(bac, MATH);
+      percentComplete = evN.divide(bac.multiply(n), MATH);
       budgetBurn = ac.divide(bac, MATH);
       if (cpi == null) {
         String why = "CPI is undefined (AC is 0)";
@@ -138,7 +154,7 @@ public final class EarnedValue {
         undefined.put("vac", why);
       } else {
         // BAC / CPI = BAC × AC / EV: one division, so no intermediate rounding
-        eac = bac.multiply(ac).divide(ev, MATH);
+        eac = bac.multiply(acN).divide(evN, MATH);
         etc = eac.subtract(ac);
         vac = bac.subtract(eac);
       }
@@ -155,7 +171,7 @@ public final class EarnedValue {
             "AC exceeds BAC: the whole budget is spent and more, so no efficiency finishes the"
                 + " remaining work within it");
       } else {
-        tcpi = bac.subtract(ev).divide(remainingBudget, MATH);
+        tcpi = bac.multiply(n).subtract(evN).divide(remainingBudget.multiply(n), MATH);
       }
     }
     return new Result(
@@ -178,29 +194,40 @@ public final class EarnedValue {
 
   /**
    * Earned value that cannot be measured: without a budget, a milestone without a planned value of
-   * its own has no value to earn, so PV and EV (and everything from them) would read 0 and make a
-   * project that spends look as if it did no work (a CPI of 0, a RED cost rating).
+   * its own has no value to earn, and without milestones the budget has no work to be spread over;
+   * PV and EV (and everything from them) would read 0 and make a project that spends look as if it
+   * did no work (a CPI of 0, a RED cost rating).
+   *
+   * @param bac the budget, or null: with one, the budget burn (AC / BAC) is still measured
    */
-  private static Result unmeasurable(BigDecimal ac, String why) {
+  private static Result unmeasurable(BigDecimal bac, BigDecimal ac, String why) {
     Map<String, String> undefined = new LinkedHashMap<>();
     for (String metric :
         List.of(
-            "pv",
-            "ev",
-            "sv",
-            "cv",
-            "spi",
-            "cpi",
-            "eac",
-            "etc",
-            "vac",
-            "tcpi",
-            "percentComplete",
-            "budgetBurn")) {
+            "pv", "ev", "sv", "cv", "spi", "cpi", "eac", "etc", "vac", "tcpi", "percentComplete")) {
       undefined.put(metric, why);
     }
+    BigDecimal budgetBurn = null;
+    if (bac == null) {
+      undefined.put("budgetBurn", why);
+    } else {
+      budgetBurn = ac.divide(bac, MATH);
+    }
     return new Result(
-        null, null, null, ac, null, null, null, null, null, null, null, null, null, null,
+        bac,
+        null,
+        null,
+        ac,
+        null,
+        null,
+        null,
+        null,
+        null,
+        null,
+        null,
+        null,
+        null,
+        budgetBurn,
         undefined);
   }
 
@@ -211,7 +238,8 @@ public final class EarnedValue {
    * <p>A share is a quotient (a third of 100,000 has no exact decimal), so a sum of shares is taken
    * as {@code left × k / n}, one division, rather than as k rounded shares: three thirds of the
    * budget then add up to the budget itself, and a CPI that is exactly 0.8 by the numbers is not
-   * computed as 0.7999…9 and rated below its threshold.
+   * computed as 0.7999…9 and rated below its threshold. Quotients of such sums are taken from their
+   * n-fold values ({@link #scaledWorth}), which are exact.
    *
    * @param left what the budget leaves for the milestones without a value of their own (0 without a
    *     budget, or when the valued ones take all of it)
@@ -230,15 +258,21 @@ public final class EarnedValue {
 
     /** The planned value of these milestones together. */
     BigDecimal worth(List<Milestone> milestones) {
+      return scaledWorth(milestones).divide(scale(), MATH);
+    }
+
+    /** n, the number of milestones sharing {@code left} (1 when none does). */
+    BigDecimal scale() {
+      return BigDecimal.valueOf(Math.max(unvalued, 1));
+    }
+
+    /** n × the planned value of these milestones together: exact, where a share may not be. */
+    BigDecimal scaledWorth(List<Milestone> milestones) {
       Split these = Split.of(milestones);
-      if (these.unvalued() == 0) {
-        return these.valued();
-      }
       return these
           .valued()
-          .add(
-              left.multiply(BigDecimal.valueOf(these.unvalued()))
-                  .divide(BigDecimal.valueOf(unvalued), MATH));
+          .multiply(scale())
+          .add(left.multiply(BigDecimal.valueOf(these.unvalued())));
     }
   }
 

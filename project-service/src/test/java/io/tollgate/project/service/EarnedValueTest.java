@@ -188,6 +188,72 @@ class EarnedValueTest {
     assertEquals(0, BigDecimal.ONE.compareTo(twoDone.cpi()));
   }
 
+  /**
+   * A third of the budget earned against two thirds planned is an SPI of 0.5 exactly; from the
+   * rounded thirds it came out 0.4999…9, which reads 0.4999 rounded down for display.
+   */
+  @Test
+  void indexesOfEvenSharesAreExact() {
+    var thirds =
+        List.of(
+            m("2026-03-01", null, "2026-03-01"),
+            m("2026-06-01", null, null),
+            m("2026-09-01", null, null));
+    EarnedValue.Result r = EarnedValue.compute($("100"), thirds, $("50"), LocalDate.of(2026, 7, 1));
+    assertEquals(0, $("0.5").compareTo(r.spi()), "SPI was " + r.spi());
+    assertEquals($("66.67"), r.pv().setScale(2, RoundingMode.HALF_EVEN));
+    assertEquals($("33.33"), r.ev().setScale(2, RoundingMode.HALF_EVEN));
+    assertEquals($("-33.33"), r.sv().setScale(2, RoundingMode.HALF_EVEN));
+    // EAC = BAC x AC / EV = 100 x 50 / (100 / 3) = 150, and TCPI = (100 − 100/3) / 50 = 4/3
+    assertEquals(0, $("150").compareTo(r.eac()), "EAC was " + r.eac());
+    assertEquals(0, $("-50").compareTo(r.vac()), "VAC was " + r.vac());
+    assertRatio("1.3333", r.tcpi());
+    // a third valued at 40 and two shares of the 60 left: 40 + 30 over 40 + 30 + 30
+    EarnedValue.Result mixed =
+        EarnedValue.compute(
+            $("100"),
+            List.of(
+                m("2026-03-01", "40", "2026-03-01"),
+                m("2026-03-02", null, "2026-03-02"),
+                m("2026-06-01", null, null)),
+            $("70"),
+            LocalDate.of(2026, 7, 1));
+    assertEquals(0, $("0.7").compareTo(mixed.spi()), "SPI was " + mixed.spi());
+    assertEquals(0, BigDecimal.ONE.compareTo(mixed.cpi()), "CPI was " + mixed.cpi());
+  }
+
+  /**
+   * A budget without milestones has no planned work to spread over (BAC / 0): PV, EV and all that
+   * depends on them are undefined, not 0 (a CPI of 0 rated the spending RED); the budget burn is
+   * still AC / BAC. Milestones none of which is completed have earned 0: CPI 0.
+   */
+  @Test
+  void withoutMilestonesABudgetHasNoWorkToValue() {
+    EarnedValue.Result r = EarnedValue.compute($("50000"), List.of(), $("15000"), AS_OF);
+    assertMoney("50000", r.bac());
+    assertMoney("15000", r.ac());
+    assertNull(r.pv());
+    assertNull(r.ev());
+    assertNull(r.sv());
+    assertNull(r.cv());
+    assertNull(r.spi());
+    assertNull(r.cpi());
+    assertNull(r.eac());
+    assertNull(r.etc());
+    assertNull(r.vac());
+    assertNull(r.tcpi());
+    assertNull(r.percentComplete());
+    assertRatio("0.3000", r.budgetBurn());
+    assertTrue(r.undefined().get("cpi").startsWith("the project has no milestones"));
+    assertEquals(r.undefined().get("cpi"), r.undefined().get("ev"));
+    assertNull(r.undefined().get("budgetBurn"));
+
+    EarnedValue.Result nothingDone =
+        EarnedValue.compute($("50000"), List.of(m("2026-01-01", null, null)), $("15000"), AS_OF);
+    assertMoney("0", nothingDone.ev());
+    assertRatio("0.0000", nothingDone.cpi());
+  }
+
   @Test
   void quotientsWithAZeroDivisorAreUndefinedWithAReasonNeverZero() {
     // nothing planned, nothing spent
