@@ -12,8 +12,9 @@ import org.eclipse.microprofile.openapi.annotations.media.Schema;
     description =
         "A project's numbers as of a date. Money is a decimal string in the project's currency;"
             + " ratios are decimals rounded to 4 places for display. A quotient whose divisor is 0"
-            + " (and TCPI with the budget overspent, and anything with BAC without a budget) is"
-            + " null, and undefined says why.",
+            + " (and TCPI with the budget overspent, anything with BAC without a budget, and PV,"
+            + " EV and everything from them for a project without milestones) is null, and"
+            + " undefined says why.",
     example =
         "{\"projectId\":\"3f1c2a9e-7b4d-4e0a-9a51-0c6f3f0d2b11\",\"asOf\":\"2026-06-30\","
             + "\"currency\":\"EUR\",\"budget\":{\"amount\":\"250000.00\",\"currency\":\"EUR\"},"
