@@ -147,21 +147,11 @@ class GateEventsTest {
    */
   @Test
   void goingBackIntoDeploymentPassesItsEntryGate() {
-    String id = Api.project(LifecycleApiTest.EUR_BUDGET);
-    Milestone audit = new Milestone(id).name("Penetration test").kind("SECURITY_AUDIT");
-    Broker.publish(audit, CREATED);
-    Broker.publishAndAwait(em, audit.complete(LocalDate.of(2026, 6, 3)), COMPLETED);
-    Api.walk(id, "PLANNING", "EXECUTION", "TESTING", "DEPLOYMENT", "MAINTENANCE");
+    String id = deployedThen("MAINTENANCE");
     Risk critical = new Risk(id, "CRITICAL").title("The hotfix may corrupt the ledger");
     Broker.publishAndAwait(em, critical, ASSESSED);
 
-    Api.transition(id, "DEPLOYMENT", "redeploy with the hotfix")
-        .then()
-        .statusCode(409)
-        .contentType(PROBLEM)
-        .body("unmetCriteria", hasSize(1))
-        .body("unmetCriteria[0].criterion", equalTo("NO_OPEN_RISK"))
-        .body("unmetCriteria[0].riskIds", contains(critical.id.toString()));
+    refusedBackIntoDeployment(id, "redeploy with the hotfix", critical);
     assertEquals("MAINTENANCE", Api.phase(id));
 
     Broker.publishAndAwait(em, critical.close(), CLOSED);
@@ -178,21 +168,11 @@ class GateEventsTest {
    */
   @Test
   void resumingIntoDeploymentPassesItsEntryGate() {
-    String id = Api.project(LifecycleApiTest.EUR_BUDGET);
-    Milestone audit = new Milestone(id).name("Penetration test").kind("SECURITY_AUDIT");
-    Broker.publish(audit, CREATED);
-    Broker.publishAndAwait(em, audit.complete(LocalDate.of(2026, 6, 3)), COMPLETED);
-    Api.walk(id, "PLANNING", "EXECUTION", "TESTING", "DEPLOYMENT", "ON_HOLD");
+    String id = deployedThen("ON_HOLD");
     Risk critical = new Risk(id, "CRITICAL").title("The release may corrupt the ledger");
     Broker.publishAndAwait(em, critical, ASSESSED);
 
-    Api.transition(id, "DEPLOYMENT", "resume the release")
-        .then()
-        .statusCode(409)
-        .contentType(PROBLEM)
-        .body("unmetCriteria", hasSize(1))
-        .body("unmetCriteria[0].criterion", equalTo("NO_OPEN_RISK"))
-        .body("unmetCriteria[0].riskIds", contains(critical.id.toString()));
+    refusedBackIntoDeployment(id, "resume the release", critical);
     assertEquals("ON_HOLD", Api.phase(id));
 
     Api.transition(Api.admin(), id, "DEPLOYMENT", "resume the release", "risk accepted by the CIO")
@@ -201,6 +181,27 @@ class GateEventsTest {
         .body("kind", equalTo("RESUME"))
         .body("to", equalTo("DEPLOYMENT"))
         .body("override.justification", equalTo("risk accepted by the CIO"));
+  }
+
+  /** A project whose security audit passed, walked into DEPLOYMENT and on to {@code next}. */
+  private String deployedThen(String next) {
+    String id = Api.project(LifecycleApiTest.EUR_BUDGET);
+    Milestone audit = new Milestone(id).name("Penetration test").kind("SECURITY_AUDIT");
+    Broker.publish(audit, CREATED);
+    Broker.publishAndAwait(em, audit.complete(LocalDate.of(2026, 6, 3)), COMPLETED);
+    Api.walk(id, "PLANNING", "EXECUTION", "TESTING", "DEPLOYMENT", next);
+    return id;
+  }
+
+  /** Moving back into DEPLOYMENT is refused by its entry gate, for that open critical risk only. */
+  private static void refusedBackIntoDeployment(String id, String reason, Risk critical) {
+    Api.transition(id, "DEPLOYMENT", reason)
+        .then()
+        .statusCode(409)
+        .contentType(PROBLEM)
+        .body("unmetCriteria", hasSize(1))
+        .body("unmetCriteria[0].criterion", equalTo("NO_OPEN_RISK"))
+        .body("unmetCriteria[0].riskIds", contains(critical.id.toString()));
   }
 
   @Test
