@@ -7,6 +7,7 @@ import static org.hamcrest.Matchers.contains;
 import static org.hamcrest.Matchers.containsString;
 import static org.hamcrest.Matchers.equalTo;
 import static org.hamcrest.Matchers.hasItems;
+import static org.hamcrest.Matchers.hasSize;
 import static org.hamcrest.Matchers.nullValue;
 import static org.hamcrest.Matchers.startsWith;
 import static org.junit.jupiter.api.Assertions.assertEquals;
@@ -620,6 +621,17 @@ class FinanceApiTest {
         .contentType(PROBLEM)
         .body("violations[0].field", equalTo("horizonEnd"))
         .body("violations[0].message", containsString("more than 100000"));
+    // without a horizonEnd the default horizon follows asOf: the refusal names what was sent
+    given()
+        .queryParam("asOf", "9999-12-31")
+        .get("/api/v1/projects/" + id + "/analytics")
+        .then()
+        .statusCode(400)
+        .contentType(PROBLEM)
+        .body("violations", hasSize(1))
+        .body("violations[0].field", equalTo("asOf"))
+        .body("violations[0].message", containsString("more than 100000"))
+        .body("violations[0].message", containsString("horizonEnd"));
     given()
         .queryParam("asOf", "1009-12-31")
         .queryParam("horizonEnd", "1009-12-31")

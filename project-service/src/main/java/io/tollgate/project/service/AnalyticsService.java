@@ -99,15 +99,23 @@ public class AnalyticsService {
         benefits.allOf(p.id).stream().map(AnalyticsService::benefit).toList();
     long occurrences = BusinessCase.occurrences(expected, horizon);
     if (occurrences > BusinessCase.MAX_OCCURRENCES) {
-      throw ProblemException.invalid(
-          "horizonEnd",
+      String tooMany =
           "the business case up to "
               + horizon
               + " would count about "
               + occurrences
               + " benefit occurrences, more than "
-              + BusinessCase.MAX_OCCURRENCES
-              + "; choose a nearer horizonEnd");
+              + BusinessCase.MAX_OCCURRENCES;
+      // a default horizon follows asOf: name the parameter the client sent, not one it did not
+      throw horizonEnd != null
+          ? ProblemException.invalid("horizonEnd", tooMany + "; choose a nearer horizonEnd")
+          : ProblemException.invalid(
+              "asOf",
+              tooMany
+                  + " (the default horizon, "
+                  + DEFAULT_HORIZON_YEARS
+                  + " years past asOf or the target date); choose an earlier asOf or send a"
+                  + " nearer horizonEnd");
     }
     BusinessCase.Result business =
         BusinessCase.compute(
