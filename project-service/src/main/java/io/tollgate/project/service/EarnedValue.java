@@ -27,6 +27,9 @@ import java.util.UUID;
  */
 public final class EarnedValue {
 
+  /** Why what needs the budget (BAC) is undefined without one. */
+  private static final String NO_BUDGET = "the project has no budget (BAC)";
+
   /**
    * 34 significant digits, and no binary floats. An amount may have 15 integer digits and up to 4
    * decimals (19 digits), so 16 (DECIMAL64) would already round a share of the largest budgets
@@ -135,9 +138,8 @@ public final class EarnedValue {
     BigDecimal percentComplete = null;
     BigDecimal budgetBurn = null;
     if (bac == null) {
-      String noBudget = "the project has no budget (BAC)";
       for (String metric : List.of("eac", "etc", "vac", "tcpi", "percentComplete", "budgetBurn")) {
-        undefined.put(metric, noBudget);
+        undefined.put(metric, NO_BUDGET);
       }
     } else {
       percentComplete = evN.divide(bac.multiply(n), MATH);
@@ -209,7 +211,7 @@ public final class EarnedValue {
     }
     BigDecimal budgetBurn = null;
     if (bac == null) {
-      undefined.put("budgetBurn", why);
+      undefined.put("budgetBurn", NO_BUDGET);
     } else {
       budgetBurn = ac.divide(bac, MATH);
     }

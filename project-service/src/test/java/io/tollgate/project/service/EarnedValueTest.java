@@ -335,6 +335,9 @@ class EarnedValueTest {
         "the project has no budget (BAC) to value its 1 milestone without a planned value",
         r.undefined().get("cpi"));
     assertEquals(r.undefined().get("cpi"), r.undefined().get("ev"));
+    // the burn needs the budget alone: its reason is the missing budget, not the milestones
+    assertNull(r.budgetBurn());
+    assertEquals("the project has no budget (BAC)", r.undefined().get("budgetBurn"));
 
     EarnedValue.Result none = EarnedValue.compute(null, List.of(), $("8000"), AS_OF);
     assertNull(none.cpi());
