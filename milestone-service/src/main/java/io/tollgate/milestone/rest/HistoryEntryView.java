@@ -1,0 +1,48 @@
+package io.tollgate.milestone.rest;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import java.time.OffsetDateTime;
+import java.util.UUID;
+import org.eclipse.microprofile.openapi.annotations.enums.SchemaType;
+import org.eclipse.microprofile.openapi.annotations.media.Schema;
+
+@Schema(
+    name = "MilestoneHistoryEntry",
+    description =
+        "One change of a milestone: who, when, what (before and after as the API showed the"
+            + " milestone; before is null on creation, after on deletion)",
+    example =
+        "{\"seq\":42,\"occurredAt\":\"2026-05-20T08:30:00.123456Z\",\"actor\":\"alice\","
+            + "\"apiKeyId\":null,\"action\":\"REBASELINED\",\"reason\":\"Scope of the audit"
+            + " doubled (CR-42)\",\"before\":{\"plannedDate\":\"2026-06-15\",\"version\":2},"
+            + "\"after\":{\"plannedDate\":\"2026-07-01\",\"version\":3}}")
+public record HistoryEntryView(
+    @Schema(description = "Orders the changes; grows with every change, skipping other milestones'")
+        long seq,
+    OffsetDateTime occurredAt,
+    @Schema(description = "The user id of who made the change") String actor,
+    @Schema(
+            nullable = true,
+            description = "The API key the change was made with; null for the actor's own token")
+        UUID apiKeyId,
+    @Schema(
+            description =
+                "CREATED, UPDATED, COMPLETED, REOPENED, REBASELINED, DELETED, or FORECAST_MOVED"
+                    + " (its forecast moved with another milestone's change, along the"
+                    + " dependencies); further actions may be added")
+        String action,
+    @Schema(nullable = true, description = "Why: the reason given for a re-baseline") String reason,
+    @Schema(
+            implementation = java.util.Map.class,
+            type = SchemaType.OBJECT,
+            additionalProperties = Schema.True.class,
+            nullable = true,
+            description = "The milestone as the API showed it before the change; null on creation")
+        JsonNode before,
+    @Schema(
+            implementation = java.util.Map.class,
+            type = SchemaType.OBJECT,
+            additionalProperties = Schema.True.class,
+            nullable = true,
+            description = "The milestone as the API showed it after the change; null on deletion")
+        JsonNode after) {}

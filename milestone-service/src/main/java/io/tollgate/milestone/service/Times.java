@@ -1,0 +1,15 @@
+package io.tollgate.milestone.service;
+
+import java.time.OffsetDateTime;
+import java.time.ZoneOffset;
+import java.time.temporal.ChronoUnit;
+
+/** The service's clock: UTC, to the microsecond that PostgreSQL keeps, so reads equal writes. */
+public final class Times {
+
+  private Times() {}
+
+  public static OffsetDateTime now() {
+    return OffsetDateTime.now(ZoneOffset.UTC).truncatedTo(ChronoUnit.MICROS);
+  }
+}
