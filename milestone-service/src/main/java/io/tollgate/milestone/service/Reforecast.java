@@ -1,18 +1,22 @@
 package io.tollgate.milestone.service;
 
 import io.tollgate.milestone.model.Milestone;
+import io.tollgate.milestone.model.MilestoneDependency;
+import io.tollgate.milestone.schedule.ScheduleGraph;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.persistence.EntityManager;
 import jakarta.transaction.Transactional;
 import java.time.LocalDate;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Map;
 import java.util.Objects;
 import java.util.UUID;
 
 /**
  * Recomputes the effective forecasts of a project's milestones in the transaction of the change
- * that may have moved them.
+ * that may have moved them: each one's actual date once completed, else the latest of its own
+ * forecast and every predecessor's forecast plus the lag, through the whole dependency graph.
  */
 @ApplicationScoped
 public class Reforecast {
@@ -30,18 +34,48 @@ public class Reforecast {
    */
   @Transactional(Transactional.TxType.MANDATORY)
   public List<Milestone> apply(UUID projectId) {
-    List<Milestone> milestones =
-        em.createQuery("select m from Milestone m where m.projectId = :p", Milestone.class)
-            .setParameter("p", projectId)
-            .getResultList();
+    List<Milestone> milestones = milestones(em, projectId);
+    Map<UUID, LocalDate> forecasts = graph(milestones, dependencies(em, projectId)).forecasts();
     List<Milestone> moved = new ArrayList<>();
     for (Milestone m : milestones) {
-      LocalDate forecast = m.actualDate != null ? m.actualDate : m.ownForecastDate;
+      LocalDate forecast = forecasts.get(m.id);
       if (!Objects.equals(forecast, m.forecastDate)) {
         m.forecastDate = forecast;
         moved.add(m);
       }
     }
     return moved;
+  }
+
+  /**
+   * The project's milestones, in the order the schedule breaks ties in (as the lists show them).
+   */
+  static List<Milestone> milestones(EntityManager em, UUID projectId) {
+    return em.createQuery(
+            "select m from Milestone m where m.projectId = :p"
+                + " order by m.plannedDate, m.name, m.id",
+            Milestone.class)
+        .setParameter("p", projectId)
+        .getResultList();
+  }
+
+  static List<MilestoneDependency> dependencies(EntityManager em, UUID projectId) {
+    return em.createQuery(
+            "select d from MilestoneDependency d where d.projectId = :p"
+                + " order by d.successorId, d.predecessorId",
+            MilestoneDependency.class)
+        .setParameter("p", projectId)
+        .getResultList();
+  }
+
+  /** The schedule of these milestones (their own forecasts, not the stored effective ones). */
+  static ScheduleGraph graph(List<Milestone> milestones, List<MilestoneDependency> dependencies) {
+    return new ScheduleGraph(
+        milestones.stream()
+            .map(m -> new ScheduleGraph.Node(m.id, m.name, m.ownForecastDate, m.actualDate))
+            .toList(),
+        dependencies.stream()
+            .map(d -> new ScheduleGraph.Edge(d.predecessorId, d.successorId, d.lagDays))
+            .toList());
   }
 }
