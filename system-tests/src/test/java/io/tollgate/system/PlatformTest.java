@@ -29,6 +29,7 @@ import java.sql.PreparedStatement;
 import java.sql.ResultSet;
 import java.time.Duration;
 import java.time.Instant;
+import java.time.LocalDate;
 import java.util.ArrayList;
 import java.util.Comparator;
 import java.util.LinkedHashMap;
@@ -293,6 +294,101 @@ class PlatformTest {
     }
   }
 
+  /**
+   * A milestone planned through the gateway is what project-service's gates see: its event reaches
+   * project-service, whose DEPLOYMENT gate names it until it is completed, and then passes it.
+   */
+  @Test
+  void aMilestonePlannedThroughTheGatewayDecidesProjectServicesGates() throws Exception {
+    String token =
+        DevTokens.in(work.resolve("jwt")).token("amira", List.of("MEMBER"), Duration.ofMinutes(10));
+    String gateway = "http://localhost:" + ENV.get("TOLLGATE_GATEWAY_PORT");
+    String key = "M" + Long.toString(System.nanoTime() % 1_000_000_000L, 36).toUpperCase();
+    HttpResponse<String> project =
+        send(
+            token,
+            "POST",
+            gateway + "/api/v1/projects",
+            "{\"key\":\"%s\",\"name\":\"Gated\",\"methodology\":\"WATERFALL\"}".formatted(key),
+            null);
+    assertEquals(201, project.statusCode(), project.body());
+    String projectId = JSON.readTree(project.body()).path("id").asText();
+    // milestone-service accepts milestones of the projects its directory knows
+    assertEquals(key, awaitProjectKey("milestone", UUID.fromString(projectId)));
+
+    HttpResponse<String> planned =
+        send(
+            token,
+            "POST",
+            gateway + "/api/v1/milestones",
+            ("{\"projectId\":\"%s\",\"name\":\"Penetration test\",\"kind\":\"SECURITY_AUDIT\","
+                    + "\"plannedDate\":\"%s\",\"bufferDays\":5}")
+                .formatted(projectId, LocalDate.now().plusDays(30)),
+            null);
+    assertEquals(201, planned.statusCode(), planned.body());
+    String milestoneId = JSON.readTree(planned.body()).path("id").asText();
+    String etag = planned.headers().firstValue("ETag").orElseThrow();
+
+    JsonNode blocked = awaitAuditCriterion(token, gateway, projectId, false);
+    assertEquals(milestoneId, blocked.path("milestoneIds").path(0).asText(), blocked.toString());
+
+    HttpResponse<String> completed =
+        send(
+            token,
+            "POST",
+            gateway + "/api/v1/milestones/" + milestoneId + "/completion",
+            "{}",
+            etag);
+    assertEquals(200, completed.statusCode(), completed.body());
+    assertEquals("COMPLETED", JSON.readTree(completed.body()).path("status").asText());
+
+    JsonNode passed = awaitAuditCriterion(token, gateway, projectId, true);
+    assertEquals(0, passed.path("milestoneIds").size(), passed.toString());
+  }
+
+  /** The gate criterion on security audits and acceptance tests, once it is met (or not). */
+  private static JsonNode awaitAuditCriterion(
+      String token, String gateway, String projectId, boolean met) throws Exception {
+    Instant deadline = Instant.now().plusSeconds(60);
+    JsonNode last = null;
+    while (Instant.now().isBefore(deadline)) {
+      HttpResponse<String> gates =
+          send(token, "GET", gateway + "/api/v1/projects/" + projectId + "/gates", null, null);
+      assertEquals(200, gates.statusCode(), gates.body());
+      for (JsonNode criterion : JSON.readTree(gates.body()).path("criteria")) {
+        if ("MILESTONES_COMPLETED".equals(criterion.path("criterion").asText())
+            && "DEPLOYMENT".equals(criterion.path("phase").asText())) {
+          last = criterion;
+          if (criterion.path("met").asBoolean() == met
+              && (met || criterion.path("milestoneIds").size() > 0)) {
+            return criterion;
+          }
+        }
+      }
+      Thread.sleep(200);
+    }
+    throw new AssertionError("the audit criterion never became met=" + met + ": " + last);
+  }
+
+  private static HttpResponse<String> send(
+      String token, String method, String url, String body, String ifMatch) throws Exception {
+    HttpRequest.Builder request =
+        HttpRequest.newBuilder(URI.create(url))
+            .header("Authorization", "Bearer " + token)
+            .method(
+                method,
+                body == null
+                    ? HttpRequest.BodyPublishers.noBody()
+                    : HttpRequest.BodyPublishers.ofString(body));
+    if (body != null) {
+      request.header("Content-Type", "application/json");
+    }
+    if (ifMatch != null) {
+      request.header("If-Match", ifMatch);
+    }
+    return HTTP.send(request.build(), HttpResponse.BodyHandlers.ofString());
+  }
+
   /** With QUARKUS_LOG_CONSOLE_JSON_ENABLED=true every process logs one JSON object per line. */
   @Test
   void processesLogJsonWhenAskedTo() throws Exception {
@@ -350,7 +446,11 @@ class PlatformTest {
     JsonNode doc = JSON.readTree(answer.body());
     for (String path :
         List.of(
-            "/api/v1/projects", "/api/v1/projects/{id}/phase-transitions", "/api/v1/api-keys")) {
+            "/api/v1/projects",
+            "/api/v1/projects/{id}/phase-transitions",
+            "/api/v1/milestones",
+            "/api/v1/milestones/{id}/completion",
+            "/api/v1/api-keys")) {
       assertTrue(doc.path("paths").has(path), path + " missing from the gateway's document");
     }
     assertTrue(doc.path("components").path("schemas").has("Problem"), answer.body());
