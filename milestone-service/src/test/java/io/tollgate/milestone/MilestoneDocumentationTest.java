@@ -21,6 +21,10 @@ import java.util.Iterator;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
+import java.util.Set;
+import java.util.TreeSet;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 
@@ -111,6 +115,25 @@ class MilestoneDocumentationTest {
     assertTrue(
         operations.get("GET /api/v1/milestones/{id}").path("responses").has("304"),
         "getMilestone documents its 304");
+  }
+
+  private static final Pattern ENDPOINT_ROW =
+      Pattern.compile("^\\|\\s*(GET|POST|PUT|PATCH|DELETE)\\s*\\|\\s*`([^`]+)`", Pattern.MULTILINE);
+
+  @Test
+  void readmeListsExactlyTheOperationsOfTheOpenApiDocument() throws Exception {
+    String readme = Files.readString(Path.of("README.md"));
+    Set<String> documented = new TreeSet<>();
+    Matcher m = ENDPOINT_ROW.matcher(readme);
+    while (m.find()) {
+      documented.add(m.group(1) + " " + m.group(2));
+    }
+    Set<String> served = new TreeSet<>();
+    operations(openapi()).keySet().stream()
+        .filter(name -> name.matches("(GET|POST|PUT|PATCH|DELETE) .*"))
+        .forEach(served::add);
+    assertFalse(served.isEmpty());
+    assertEquals(served, documented, "README.md endpoints table vs /q/openapi");
   }
 
   @Test
