@@ -1,0 +1,21 @@
+package io.tollgate.risk.rest;
+
+import com.fasterxml.jackson.databind.DeserializationFeature;
+import com.fasterxml.jackson.databind.ObjectMapper;
+import com.fasterxml.jackson.databind.cfg.JsonNodeFeature;
+import io.quarkus.jackson.ObjectMapperCustomizer;
+import jakarta.inject.Singleton;
+
+/**
+ * A cost impact is never a binary floating-point number: decimals read into JSON trees (merge
+ * patches) stay exact {@code BigDecimal}s, so 123456789012345.1234 is not rounded on its way in.
+ */
+@Singleton
+public class JsonNumbers implements ObjectMapperCustomizer {
+
+  @Override
+  public void customize(ObjectMapper mapper) {
+    mapper.enable(DeserializationFeature.USE_BIG_DECIMAL_FOR_FLOATS);
+    mapper.configure(JsonNodeFeature.STRIP_TRAILING_BIGDECIMAL_ZEROES, false);
+  }
+}
