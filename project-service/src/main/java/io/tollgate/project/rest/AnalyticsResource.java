@@ -4,6 +4,7 @@ import io.tollgate.project.mapping.AnalyticsMapper;
 import io.tollgate.project.service.AnalyticsService;
 import io.tollgate.rest.ContentTag;
 import io.tollgate.rest.Problem;
+import io.tollgate.rest.QueryCheck;
 import jakarta.ws.rs.GET;
 import jakarta.ws.rs.Path;
 import jakarta.ws.rs.PathParam;

@@ -8,6 +8,7 @@ import io.tollgate.project.service.HistoryService;
 import io.tollgate.rest.PageRequest;
 import io.tollgate.rest.PinnedPage;
 import io.tollgate.rest.Problem;
+import io.tollgate.rest.QueryCheck;
 import io.tollgate.rest.QueryValues;
 import jakarta.ws.rs.BeanParam;
 import jakarta.ws.rs.GET;

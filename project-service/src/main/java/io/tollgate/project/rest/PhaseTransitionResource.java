@@ -9,6 +9,7 @@ import io.tollgate.rest.PageRequest;
 import io.tollgate.rest.PinnedPage;
 import io.tollgate.rest.Preconditions;
 import io.tollgate.rest.Problem;
+import io.tollgate.rest.QueryCheck;
 import io.tollgate.rest.QueryValues;
 import io.tollgate.rest.Responses;
 import jakarta.validation.Valid;

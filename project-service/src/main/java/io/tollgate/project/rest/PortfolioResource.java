@@ -9,6 +9,7 @@ import io.tollgate.project.service.LifecycleService;
 import io.tollgate.project.service.PortfolioService;
 import io.tollgate.rest.PageRequest;
 import io.tollgate.rest.Problem;
+import io.tollgate.rest.QueryCheck;
 import io.tollgate.rest.QueryValues;
 import jakarta.ws.rs.BeanParam;
 import jakarta.ws.rs.GET;

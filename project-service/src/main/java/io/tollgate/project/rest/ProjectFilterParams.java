@@ -4,6 +4,7 @@ import io.tollgate.project.model.Methodology;
 import io.tollgate.project.model.Phase;
 import io.tollgate.project.repository.ProjectRepository;
 import io.tollgate.rest.ProblemException;
+import io.tollgate.rest.QueryCheck;
 import io.tollgate.rest.QueryValues;
 import jakarta.ws.rs.QueryParam;
 import java.util.List;

@@ -7,6 +7,7 @@ import io.tollgate.rest.Page;
 import io.tollgate.rest.PageRequest;
 import io.tollgate.rest.Preconditions;
 import io.tollgate.rest.Problem;
+import io.tollgate.rest.QueryCheck;
 import io.tollgate.rest.QueryValues;
 import io.tollgate.rest.Responses;
 import io.tollgate.risk.mapping.RiskMapper;

@@ -1,9 +1,5 @@
-package io.tollgate.project.rest;
+package io.tollgate.rest;
 
-import io.tollgate.rest.PageRequest;
-import io.tollgate.rest.Problem;
-import io.tollgate.rest.ProblemException;
-import io.tollgate.rest.ProblemType;
 import java.util.ArrayList;
 import java.util.Comparator;
 import java.util.List;
@@ -21,7 +17,7 @@ import java.util.function.Supplier;
  * query.requireValid(); // before any value read is used
  * }</pre>
  */
-final class QueryCheck {
+public final class QueryCheck {
 
   private final List<Problem.Violation> violations = new ArrayList<>();
 
@@ -29,7 +25,7 @@ final class QueryCheck {
    * The value {@code reader} reads, or null when it refuses the parameter; the refusal is kept for
    * {@link #requireValid}.
    */
-  <T> T read(Supplier<T> reader) {
+  public <T> T read(Supplier<T> reader) {
     try {
       return reader.get();
     } catch (ProblemException e) {
@@ -45,7 +41,7 @@ final class QueryCheck {
   /**
    * Runs a check across parameters (a range in order), keeping its refusal as {@link #read} does.
    */
-  void check(Runnable check) {
+  public void check(Runnable check) {
     read(
         () -> {
           check.run();
@@ -53,12 +49,19 @@ final class QueryCheck {
         });
   }
 
+  /** Refuses a parameter that must be there (named once, however often it is asked for). */
+  public void require(String parameter, Object value) {
+    if (value == null && violations.stream().noneMatch(v -> v.field().equals(parameter))) {
+      violations.add(new Problem.Violation(parameter, "is required"));
+    }
+  }
+
   /**
    * The page that {@code page} and {@code size} ask for. {@link PageRequest.Params#toRequest} stops
    * at a page that is no whole number, hiding what is wrong with size ({@code ?page=x&size=500}),
    * so then size is read on its own too.
    */
-  PageRequest page(PageRequest.Params paging) {
+  public PageRequest page(PageRequest.Params paging) {
     PageRequest page = read(paging::toRequest);
     if (page == null) {
       PageRequest.Params sizeAlone = new PageRequest.Params();
@@ -69,7 +72,7 @@ final class QueryCheck {
   }
 
   /** Refuses the request with every parameter refused so far, if any, sorted by name. */
-  void requireValid() {
+  public void requireValid() {
     if (!violations.isEmpty()) {
       List<Problem.Violation> sorted = new ArrayList<>(violations);
       sorted.sort(Comparator.comparing(Problem.Violation::field));
