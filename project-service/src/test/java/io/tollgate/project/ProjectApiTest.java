@@ -756,8 +756,8 @@ class ProjectApiTest {
 
   /**
    * Values Java reads but PostgreSQL cannot store as sent: a NUL character, half a surrogate pair
-   * (the driver would store '?'), a year beyond four digits. Each is a 400 naming the field, not a
-   * 500 or a silently changed value, and nothing is stored.
+   * (the driver would store '?'), a year beyond four digits or year 0000 (kept as 1 BC). Each is a
+   * 400 naming the field, not a 500 or a silently changed value, and nothing is stored.
    */
   @Test
   void textAndDatesTheDatabaseCannotStoreAreRefusedByField() {
@@ -775,6 +775,11 @@ class ProjectApiTest {
       {
         "startDate",
         "{\"key\":\"%s\",\"name\":\"x\",\"methodology\":\"AGILE\",\"startDate\":\"-4000-01-05\"}"
+      },
+      // year 0000 is RFC 3339, but PostgreSQL keeps it as 1 BC and it came back as 0001
+      {
+        "startDate",
+        "{\"key\":\"%s\",\"name\":\"x\",\"methodology\":\"AGILE\",\"startDate\":\"0000-06-15\"}"
       },
       // Jackson alone reads 5 as 1970-01-06, an array as a date and "" as no date
       {"startDate", "{\"key\":\"%s\",\"name\":\"x\",\"methodology\":\"AGILE\",\"startDate\":5}"},

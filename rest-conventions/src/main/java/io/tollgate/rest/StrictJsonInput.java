@@ -40,8 +40,9 @@ import org.eclipse.microprofile.openapi.annotations.media.Schema;
  *   <li>text with a NUL character (U+0000), which PostgreSQL's text types reject;
  *   <li>text with an unpaired UTF-16 surrogate (such as {@code "\ud800"}), which is not Unicode and
  *       which the driver would store as {@code ?};
- *   <li>dates and timestamps whose year has more than four digits or is negative: RFC 3339, which
- *       the API documents, has years 0000-9999, and PostgreSQL's range ends in year 5874897;
+ *   <li>dates and timestamps whose year has more than four digits, is negative or is 0000: RFC
+ *       3339, which the API documents, has four-digit years, PostgreSQL's range ends in year
+ *       5874897, and its year 0 is 1 BC, which the driver reads back as year 0001;
  *   <li>dates and timestamps sent as anything but RFC 3339 text: Jackson would read {@code 5} as
  *       1970-01-06 (days or seconds since the epoch), {@code [2026,1,5]} as a date, {@code ""} as
  *       no date at all, and a date-time or text with spaces around it as a date (dropping the time:
@@ -174,7 +175,7 @@ public class StrictJsonInput implements ObjectMapperCustomizer {
 
   /**
    * Wraps the JDK date-time deserializers: refuses anything but non-blank text, and years outside
-   * 0000-9999.
+   * 0001-9999.
    */
   static final class FourDigitYear extends DelegatingDeserializer {
 
@@ -198,7 +199,7 @@ public class StrictJsonInput implements ObjectMapperCustomizer {
       }
       Object value = super.deserialize(p, ctxt);
       if (value instanceof TemporalAccessor temporal && !Rfc3339.hasFourDigitYear(temporal)) {
-        throw new Refused(p, "year outside 0000-9999", value, handledType(), null);
+        throw new Refused(p, "year outside 0001-9999", value, handledType(), null);
       }
       return value;
     }
