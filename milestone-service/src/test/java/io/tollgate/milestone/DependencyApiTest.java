@@ -1,15 +1,15 @@
 package io.tollgate.milestone;
 
 import static io.restassured.RestAssured.given;
-import static io.tollgate.milestone.Directory.as;
 import static io.tollgate.milestone.MilestoneApiTest.PROBLEM;
 import static io.tollgate.milestone.MilestoneApiTest.TODAY;
 import static io.tollgate.milestone.MilestoneApiTest.etag;
 import static io.tollgate.milestone.MilestoneApiTest.patch;
 import static io.tollgate.milestone.MilestoneApiTest.planned;
-import static io.tollgate.milestone.MilestoneEventsTest.about;
 import static io.tollgate.milestone.MilestoneEventsTest.checked;
-import static io.tollgate.milestone.MilestoneEventsTest.json;
+import static io.tollgate.testing.ProducedEvents.about;
+import static io.tollgate.testing.ProducedEvents.json;
+import static io.tollgate.testing.TestTokens.as;
 import static org.hamcrest.Matchers.contains;
 import static org.hamcrest.Matchers.containsString;
 import static org.hamcrest.Matchers.empty;
@@ -26,6 +26,7 @@ import io.restassured.http.ContentType;
 import io.restassured.response.Response;
 import io.restassured.specification.RequestSpecification;
 import io.tollgate.testing.EventCollector;
+import io.tollgate.testing.ProjectDirectoryEvents;
 import io.tollgate.testing.TestTokens;
 import io.tollgate.testing.TollgateInfrastructure;
 import java.time.Duration;
@@ -45,6 +46,8 @@ import org.junit.jupiter.api.Test;
     value = TollgateInfrastructure.class,
     initArgs = @ResourceArg(name = "database", value = "milestone"))
 class DependencyApiTest {
+
+  private static final ProjectDirectoryEvents directory = new ProjectDirectoryEvents("milestone");
 
   private static final Duration WAIT = Duration.ofSeconds(30);
   private static final String UPDATED = "tollgate.milestone.updated.v1";
@@ -95,7 +98,7 @@ class DependencyApiTest {
   @Test
   void aPredecessorsForecastCarriesItsSuccessorAlong() {
     try (EventCollector events = EventCollector.fromEnd("milestone.events")) {
-      String project = Directory.project("alice");
+      String project = directory.project("alice");
       String review = planned(project, "Design review", TODAY.plusDays(30), "\"bufferDays\":10");
       String goLive = planned(project, "Go-live", TODAY.plusDays(40), "\"bufferDays\":9");
       String goLiveId = id(goLive);
@@ -179,7 +182,7 @@ class DependencyApiTest {
   /** Without a body the lag is 0; the lag is a whole number of days from 0 to 3650. */
   @Test
   void theLagDefaultsToZeroAndStaysWithinTenYears() {
-    String project = Directory.project("alice");
+    String project = directory.project("alice");
     String a = planned(project, "Code freeze", TODAY.plusDays(20), null);
     String b = planned(project, "Integration testing", TODAY.plusDays(10), null);
     depend(b, a, null).then().statusCode(201).body("lagDays", equalTo(0));
@@ -200,7 +203,7 @@ class DependencyApiTest {
    */
   @Test
   void aDependencyClosingACycleIsRefusedWithTheCycle() {
-    String project = Directory.project("alice");
+    String project = directory.project("alice");
     String a = planned(project, "Requirements sign-off", TODAY.plusDays(10), null);
     String b = planned(project, "Design review", TODAY.plusDays(20), null);
     String c = planned(project, "Go-live", TODAY.plusDays(30), null);
@@ -235,9 +238,9 @@ class DependencyApiTest {
    */
   @Test
   void aPredecessorComesFromTheSameProject() {
-    String project = Directory.project("alice");
-    String other = Directory.project("alice");
-    String hidden = Directory.project("bob");
+    String project = directory.project("alice");
+    String other = directory.project("alice");
+    String hidden = directory.project("bob");
     String a = planned(project, "Go-live", TODAY.plusDays(30), null);
     String elsewhere = planned(other, "Vendor delivery", TODAY.plusDays(20), null);
     String secret =
@@ -270,7 +273,7 @@ class DependencyApiTest {
   /** If-Match is optional; when sent it must name the successor's current version. */
   @Test
   void aStaleIfMatchIsRefused() {
-    String project = Directory.project("alice");
+    String project = directory.project("alice");
     String a = planned(project, "Design review", TODAY.plusDays(10), null);
     String b = planned(project, "Go-live", TODAY.plusDays(5), null);
     depend(given().header("If-Match", "\"7\""), b, a, 2)
@@ -294,8 +297,8 @@ class DependencyApiTest {
    */
   @Test
   void onlyThoseWhoMayChangeTheProjectChangeItsDependencies() {
-    String project = Directory.project("alice");
-    Directory.member(project, "bob", "VIEWER");
+    String project = directory.project("alice");
+    directory.member(project, "bob", "VIEWER");
     String a = planned(project, "Design review", TODAY.plusDays(10), null);
     String b = planned(project, "Go-live", TODAY.plusDays(20), null);
     depend(b, a, 1).then().statusCode(201);
@@ -318,7 +321,7 @@ class DependencyApiTest {
     as("erin", "PMO").get(b + "/predecessors").then().statusCode(200);
     depend(as("erin", "PMO"), b, a, 3).then().statusCode(403);
 
-    Directory.member(project, "bob", "EDITOR");
+    directory.member(project, "bob", "EDITOR");
     depend(as("bob", "MEMBER"), b, a, 3).then().statusCode(200).body("lagDays", equalTo(3));
     given()
         .get(b + "/history")

@@ -1,7 +1,7 @@
 package io.tollgate.milestone;
 
 import static io.restassured.RestAssured.given;
-import static io.tollgate.milestone.Directory.as;
+import static io.tollgate.testing.TestTokens.as;
 import static org.hamcrest.Matchers.contains;
 import static org.hamcrest.Matchers.containsInAnyOrder;
 import static org.hamcrest.Matchers.containsString;
@@ -17,6 +17,7 @@ import io.quarkus.test.junit.QuarkusTest;
 import io.restassured.http.ContentType;
 import io.restassured.response.Response;
 import io.restassured.specification.RequestSpecification;
+import io.tollgate.testing.ProjectDirectoryEvents;
 import io.tollgate.testing.TestTokens;
 import io.tollgate.testing.TollgateInfrastructure;
 import java.time.LocalDate;
@@ -31,6 +32,8 @@ import org.junit.jupiter.api.Test;
     value = TollgateInfrastructure.class,
     initArgs = @ResourceArg(name = "database", value = "milestone"))
 class MilestoneApiTest {
+
+  private static final ProjectDirectoryEvents directory = new ProjectDirectoryEvents("milestone");
 
   static final String URL = "/api/v1/milestones";
   static final String PROBLEM = "application/problem+json";
@@ -77,7 +80,7 @@ class MilestoneApiTest {
 
   @Test
   void aMilestoneIsPlannedAndReadBack() {
-    String project = Directory.project("alice");
+    String project = directory.project("alice");
     LocalDate planned = TODAY.plusDays(100);
     Response created =
         create(
@@ -130,7 +133,7 @@ class MilestoneApiTest {
 
   @Test
   void leftOutFieldsTakeTheirDefaults() {
-    String project = Directory.project("alice");
+    String project = directory.project("alice");
     LocalDate planned = TODAY.plusDays(30);
     create(project, "Go-live", planned, null)
         .then()
@@ -149,7 +152,7 @@ class MilestoneApiTest {
   /** DOMAIN.md's worked examples of slip, buffer consumption, zone and status. */
   @Test
   void statusSlipAndZoneFollowFromTheDates() {
-    String project = Directory.project("alice");
+    String project = directory.project("alice");
     LocalDate planned = TODAY.plusDays(60);
     String forecast = "\"bufferDays\":%d,\"forecastDate\":\"%s\"";
     create(project, "Slip 3 of 10", planned, forecast.formatted(10, planned.plusDays(3)))
@@ -187,8 +190,8 @@ class MilestoneApiTest {
 
   @Test
   void aProjectsMilestonesAreListedInOrderFilteredAndPaged() {
-    String project = Directory.project("alice");
-    String other = Directory.project("alice");
+    String project = directory.project("alice");
+    String other = directory.project("alice");
     planned(other, "Elsewhere", TODAY.plusDays(1), null);
     planned(project, "C late", TODAY.minusDays(20), "\"bufferDays\":2");
     planned(
@@ -301,7 +304,7 @@ class MilestoneApiTest {
         .then()
         .statusCode(404)
         .contentType(PROBLEM);
-    String project = Directory.project("alice");
+    String project = directory.project("alice");
     as("dave", "MEMBER").queryParam("projectId", project).get(URL).then().statusCode(404);
     as("erin", "PMO").queryParam("projectId", project).get(URL).then().statusCode(200);
     as("carol", "ADMIN").queryParam("projectId", UUID.randomUUID()).get(URL).then().statusCode(404);
@@ -309,7 +312,7 @@ class MilestoneApiTest {
 
   @Test
   void anInvalidMilestoneIsRefusedWithEveryViolation() {
-    String project = Directory.project("alice");
+    String project = directory.project("alice");
     create(
             given(),
             "{\"projectId\":\"%s\",\"name\":\" \",\"kind\":\"SECURITY_AUDIT\",\"bufferDays\":3651,\"plannedValue\":\"-1\",\"description\":\"%s\"}"
@@ -354,8 +357,8 @@ class MilestoneApiTest {
     create(as("carol", "ADMIN"), json(UUID.randomUUID().toString(), "Nowhere", TODAY, null))
         .then()
         .statusCode(404);
-    String project = Directory.project("alice");
-    Directory.member(project, "bob", "VIEWER");
+    String project = directory.project("alice");
+    directory.member(project, "bob", "VIEWER");
     create(as("dave", "MEMBER"), json(project, "Stranger", TODAY, null)).then().statusCode(404);
     create(as("bob", "MEMBER"), json(project, "Viewer", TODAY, null))
         .then()
@@ -365,9 +368,9 @@ class MilestoneApiTest {
         .then()
         .statusCode(403);
     create(as("carol", "ADMIN"), json(project, "Admin", TODAY, null)).then().statusCode(201);
-    Directory.member(project, "bob", "EDITOR");
+    directory.member(project, "bob", "EDITOR");
     create(as("bob", "MEMBER"), json(project, "Editor", TODAY, null)).then().statusCode(201);
-    Directory.archive(project);
+    directory.archive(project);
     create(project, "Too late", TODAY, null)
         .then()
         .statusCode(409)
@@ -377,8 +380,8 @@ class MilestoneApiTest {
 
   @Test
   void aMilestoneIsHiddenFromCallersWhoMayNotReadItsProject() {
-    String project = Directory.project("alice");
-    Directory.member(project, "bob", "VIEWER");
+    String project = directory.project("alice");
+    directory.member(project, "bob", "VIEWER");
     String url = planned(project, "Hidden", TODAY.plusDays(10), null);
     String missing =
         as("dave", "MEMBER")
@@ -419,7 +422,7 @@ class MilestoneApiTest {
 
   @Test
   void aChangeNeedsTheCurrentETagAndLeavesTheBaselineAlone() {
-    String project = Directory.project("alice");
+    String project = directory.project("alice");
     LocalDate planned = TODAY.plusDays(20);
     String url =
         planned(project, "Design review", planned, "\"plannedValue\":\"100.5\",\"bufferDays\":4");
@@ -481,7 +484,7 @@ class MilestoneApiTest {
 
   @Test
   void aMilestoneIsCompletedAndReopened() {
-    String project = Directory.project("alice");
+    String project = directory.project("alice");
     String url = planned(project, "UAT", TODAY.minusDays(30), "\"bufferDays\":5");
     given().get(url).then().body("status", equalTo("LATE"));
     RequestSpecification complete = given().contentType(ContentType.JSON);
@@ -543,7 +546,7 @@ class MilestoneApiTest {
 
   @Test
   void aBaselineIsRetakenWithAReason() {
-    String project = Directory.project("alice");
+    String project = directory.project("alice");
     LocalDate planned = TODAY.plusDays(10);
     String url =
         planned(
@@ -589,7 +592,7 @@ class MilestoneApiTest {
 
   @Test
   void aDeletedMilestoneIsGone() {
-    String project = Directory.project("alice");
+    String project = directory.project("alice");
     String url = planned(project, "Sprint review", TODAY.plusDays(3), null);
     given().delete(url).then().statusCode(428);
     given().header("If-Match", "\"4\"").delete(url).then().statusCode(412);
@@ -601,7 +604,7 @@ class MilestoneApiTest {
 
   @Test
   void aRetriedCreateWithItsIdempotencyKeyPlansOnce() {
-    String project = Directory.project("alice");
+    String project = directory.project("alice");
     String key = UUID.randomUUID().toString();
     String body = json(project, "Once", TODAY.plusDays(5), null);
     Response first =

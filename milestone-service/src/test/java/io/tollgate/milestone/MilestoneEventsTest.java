@@ -4,21 +4,22 @@ import static io.restassured.RestAssured.given;
 import static io.tollgate.milestone.MilestoneApiTest.TODAY;
 import static io.tollgate.milestone.MilestoneApiTest.patch;
 import static io.tollgate.milestone.MilestoneApiTest.planned;
+import static io.tollgate.testing.ProducedEvents.about;
+import static io.tollgate.testing.ProducedEvents.json;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import com.fasterxml.jackson.databind.JsonNode;
-import com.fasterxml.jackson.databind.ObjectMapper;
 import io.quarkus.test.common.QuarkusTestResource;
 import io.quarkus.test.common.ResourceArg;
 import io.quarkus.test.junit.QuarkusTest;
 import io.restassured.http.ContentType;
 import io.tollgate.testing.EventCollector;
-import io.tollgate.testing.JsonSchemas;
+import io.tollgate.testing.ProducedEvents;
+import io.tollgate.testing.ProjectDirectoryEvents;
 import io.tollgate.testing.TestTokens;
 import io.tollgate.testing.TollgateInfrastructure;
-import java.nio.charset.StandardCharsets;
 import java.time.Duration;
 import java.time.LocalDate;
 import java.util.List;
@@ -37,45 +38,25 @@ import org.junit.jupiter.api.Test;
     initArgs = @ResourceArg(name = "database", value = "milestone"))
 class MilestoneEventsTest {
 
+  private static final ProjectDirectoryEvents directory = new ProjectDirectoryEvents("milestone");
+
   static final String SCHEMA = "META-INF/resources/asyncapi/schemas/milestone-event.v1.json";
   private static final Duration WAIT = Duration.ofSeconds(30);
-  private static final ObjectMapper JSON = new ObjectMapper();
 
   @BeforeEach
   void authenticate() {
     TestTokens.authenticateRestAssured("alice", "MEMBER");
   }
 
-  static JsonNode json(ConsumerRecord<String, String> record) {
-    try {
-      return JSON.readTree(record.value());
-    } catch (Exception e) {
-      throw new AssertionError("not JSON: " + record.value(), e);
-    }
-  }
-
-  static boolean about(ConsumerRecord<String, String> record, String milestoneId) {
-    return record.value() != null && json(record).path("subject").asText().equals(milestoneId);
-  }
-
   /** The event checked against the contract, its key, subject and content type; its data. */
   static JsonNode checked(ConsumerRecord<String, String> event, String projectId, String id) {
-    JsonSchemas.assertConforms(SCHEMA, event.value());
-    assertEquals(projectId, event.key(), "the Kafka key is the project id");
-    assertEquals(id, json(event).path("subject").asText(), "the subject is the milestone");
-    assertEquals(
-        "application/cloudevents+json",
-        new String(event.headers().lastHeader("content-type").value(), StandardCharsets.UTF_8));
-    JsonNode data = json(event).path("data");
-    assertEquals(id, data.path("milestoneId").asText());
-    assertEquals(projectId, data.path("projectId").asText());
-    return data;
+    return ProducedEvents.checked(event, SCHEMA, projectId, "milestoneId", id);
   }
 
   @Test
   void everyChangeIsOneEventWithTheMilestoneAsItStands() {
     try (EventCollector events = EventCollector.fromEnd("milestone.events")) {
-      String project = Directory.project("alice");
+      String project = directory.project("alice");
       LocalDate planned = TODAY.plusDays(50);
       String url =
           planned(
@@ -170,7 +151,7 @@ class MilestoneEventsTest {
   @Test
   void aLateMilestonesEventSaysSo() {
     try (EventCollector events = EventCollector.fromEnd("milestone.events")) {
-      String project = Directory.project("alice");
+      String project = directory.project("alice");
       String url = planned(project, "Overdue", TODAY.minusDays(3), "\"bufferDays\":1");
       String id = url.substring(url.lastIndexOf('/') + 1);
       JsonNode data = checked(events.awaitRecord(r -> about(r, id), WAIT), project, id);

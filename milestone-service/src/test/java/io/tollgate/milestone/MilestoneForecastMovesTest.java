@@ -4,9 +4,9 @@ import static io.restassured.RestAssured.given;
 import static io.tollgate.milestone.MilestoneApiTest.TODAY;
 import static io.tollgate.milestone.MilestoneApiTest.patch;
 import static io.tollgate.milestone.MilestoneApiTest.planned;
-import static io.tollgate.milestone.MilestoneEventsTest.about;
 import static io.tollgate.milestone.MilestoneEventsTest.checked;
-import static io.tollgate.milestone.MilestoneEventsTest.json;
+import static io.tollgate.testing.ProducedEvents.about;
+import static io.tollgate.testing.ProducedEvents.json;
 import static org.hamcrest.Matchers.contains;
 import static org.hamcrest.Matchers.equalTo;
 import static org.junit.jupiter.api.Assertions.assertEquals;
@@ -16,6 +16,7 @@ import io.quarkus.test.common.QuarkusTestResource;
 import io.quarkus.test.common.ResourceArg;
 import io.quarkus.test.junit.QuarkusTest;
 import io.tollgate.testing.EventCollector;
+import io.tollgate.testing.ProjectDirectoryEvents;
 import io.tollgate.testing.TestTokens;
 import io.tollgate.testing.TollgateInfrastructure;
 import java.sql.Connection;
@@ -40,6 +41,8 @@ import org.junit.jupiter.api.Test;
     value = TollgateInfrastructure.class,
     initArgs = @ResourceArg(name = "database", value = "milestone"))
 class MilestoneForecastMovesTest {
+
+  private static final ProjectDirectoryEvents directory = new ProjectDirectoryEvents("milestone");
 
   private static final Duration WAIT = Duration.ofSeconds(30);
 
@@ -74,7 +77,7 @@ class MilestoneForecastMovesTest {
   @Test
   void aForecastMovedByAPredecessorIsPublishedAndRecorded() throws Exception {
     try (EventCollector events = EventCollector.fromEnd("milestone.events")) {
-      String project = Directory.project("alice");
+      String project = directory.project("alice");
       LocalDate planned = TODAY.plusDays(20);
       String predecessor = planned(project, "Build", TODAY.plusDays(10), null);
       String successor = planned(project, "Go-live", planned, "\"bufferDays\":10");

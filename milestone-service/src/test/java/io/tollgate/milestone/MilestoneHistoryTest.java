@@ -15,6 +15,7 @@ import io.quarkus.test.common.ResourceArg;
 import io.quarkus.test.junit.QuarkusTest;
 import io.restassured.http.ContentType;
 import io.restassured.response.Response;
+import io.tollgate.testing.ProjectDirectoryEvents;
 import io.tollgate.testing.TestTokens;
 import io.tollgate.testing.TollgateInfrastructure;
 import java.time.LocalDate;
@@ -29,6 +30,8 @@ import org.junit.jupiter.api.Test;
     initArgs = @ResourceArg(name = "database", value = "milestone"))
 class MilestoneHistoryTest {
 
+  private static final ProjectDirectoryEvents directory = new ProjectDirectoryEvents("milestone");
+
   @BeforeEach
   void authenticate() {
     TestTokens.authenticateRestAssured("alice", "MEMBER");
@@ -36,8 +39,8 @@ class MilestoneHistoryTest {
 
   @Test
   void everyChangeIsInTheHistoryWithWhoWhenAndWhy() throws Exception {
-    String project = Directory.project("alice");
-    Directory.member(project, "bob", "EDITOR");
+    String project = directory.project("alice");
+    directory.member(project, "bob", "EDITOR");
     LocalDate planned = TODAY.plusDays(40);
     String url = planned(project, "Integration tests", planned, "\"bufferDays\":6");
     String id = url.substring(url.lastIndexOf('/') + 1);
@@ -118,16 +121,16 @@ class MilestoneHistoryTest {
     given().header("If-Match", "\"5\"").delete(url).then().statusCode(204);
     assertEquals(
         "7",
-        Directory.query(
+        directory.query(
             "select count(*) from milestone_history where milestone_id = ?", UUID.fromString(id)));
     assertEquals(
         "DELETED",
-        Directory.query(
+        directory.query(
             "select action from milestone_history where milestone_id = ? and after is null",
             UUID.fromString(id)));
     assertEquals(
         "System integration tests",
-        Directory.query(
+        directory.query(
             "select before->>'name' from milestone_history where milestone_id = ? and action = 'DELETED'",
             UUID.fromString(id)));
     given()

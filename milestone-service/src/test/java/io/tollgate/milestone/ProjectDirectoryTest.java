@@ -1,6 +1,7 @@
 package io.tollgate.milestone;
 
 import static io.restassured.RestAssured.given;
+import static io.tollgate.testing.ProjectDirectoryEvents.memberEvent;
 import static org.awaitility.Awaitility.await;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
@@ -191,22 +192,6 @@ class ProjectDirectoryTest {
     await().atMost(Duration.ofSeconds(30)).until(() -> inboxRows(old) == 1);
     assertEquals("Newer", row(project)[0]);
     assertEquals(3L, ((Number) row(project)[1]).longValue());
-  }
-
-  static String memberEvent(
-      String eventId, String type, UUID projectId, String user, String role, long sequence) {
-    return """
-        {"specversion":"1.0","id":"%s","source":"/project-service","type":"%s","subject":"%s",
-         "time":"2026-01-05T09:00:00Z","datacontenttype":"application/json",
-         "data":{"projectId":"%s","userId":"%s"%s,"sequence":%d}}"""
-        .formatted(
-            eventId,
-            type,
-            projectId,
-            projectId,
-            user,
-            role == null ? "" : ",\"accessRole\":\"" + role + "\"",
-            sequence);
   }
 
   /** The access the service's authorization sees, through the directory's bean. */

@@ -3,28 +3,30 @@ package io.tollgate.milestone;
 import static io.restassured.RestAssured.given;
 import static io.tollgate.milestone.DependencyApiTest.depend;
 import static io.tollgate.milestone.DependencyApiTest.id;
-import static io.tollgate.milestone.Directory.as;
 import static io.tollgate.milestone.MilestoneApiTest.PROBLEM;
 import static io.tollgate.milestone.MilestoneApiTest.TODAY;
 import static io.tollgate.milestone.MilestoneApiTest.planned;
+import static io.tollgate.testing.OpenApiOperations.assertDocumented;
+import static io.tollgate.testing.OpenApiOperations.assertExamples;
+import static io.tollgate.testing.OpenApiOperations.assertProblem;
+import static io.tollgate.testing.OpenApiOperations.byName;
+import static io.tollgate.testing.OpenApiOperations.document;
+import static io.tollgate.testing.TestTokens.as;
 import static org.hamcrest.Matchers.contains;
 import static org.hamcrest.Matchers.containsInAnyOrder;
 import static org.hamcrest.Matchers.empty;
 import static org.hamcrest.Matchers.equalTo;
 import static org.hamcrest.Matchers.notNullValue;
 import static org.hamcrest.Matchers.nullValue;
-import static org.junit.jupiter.api.Assertions.assertEquals;
-import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import io.quarkus.test.common.QuarkusTestResource;
 import io.quarkus.test.common.ResourceArg;
 import io.quarkus.test.junit.QuarkusTest;
 import io.restassured.response.ValidatableResponse;
-import io.tollgate.testing.OpenApiExamples;
+import io.tollgate.testing.ProjectDirectoryEvents;
 import io.tollgate.testing.TestTokens;
 import io.tollgate.testing.TollgateInfrastructure;
-import java.util.List;
 import java.util.Map;
 import java.util.UUID;
 import org.junit.jupiter.api.BeforeEach;
@@ -36,6 +38,8 @@ import org.junit.jupiter.api.Test;
     value = TollgateInfrastructure.class,
     initArgs = @ResourceArg(name = "database", value = "milestone"))
 class ScheduleApiTest {
+
+  private static final ProjectDirectoryEvents directory = new ProjectDirectoryEvents("milestone");
 
   static final String URL = "/api/v1/milestones/schedule";
 
@@ -53,7 +57,7 @@ class ScheduleApiTest {
    */
   @Test
   void aDiamondsLongerBranchIsTheCriticalPath() {
-    String project = Directory.project("alice");
+    String project = directory.project("alice");
     String more = "\"bufferDays\":5";
     String start = planned(project, "Start", TODAY.plusDays(10), more);
     String shortBranch = planned(project, "Short", TODAY.plusDays(10), more);
@@ -124,7 +128,7 @@ class ScheduleApiTest {
 
   @Test
   void aProjectWithoutMilestonesHasAnEmptySchedule() {
-    String project = Directory.project("alice");
+    String project = directory.project("alice");
     given()
         .queryParam("projectId", project)
         .get(URL)
@@ -137,8 +141,8 @@ class ScheduleApiTest {
 
   @Test
   void theProjectIsRequiredAndMustBeVisible() {
-    String project = Directory.project("alice");
-    Directory.member(project, "bob", "VIEWER");
+    String project = directory.project("alice");
+    directory.member(project, "bob", "VIEWER");
     planned(project, "Go-live", TODAY.plusDays(10), null);
     given()
         .get(URL)
@@ -182,39 +186,26 @@ class ScheduleApiTest {
    * problem, and every body has an example that matches its schema (the cycle refusal's included).
    */
   @Test
-  void theScheduleOperationsAreDocumented() throws Exception {
-    JsonNode openapi = MilestoneDocumentationTest.openapi();
-    Map<String, JsonNode> operations = MilestoneDocumentationTest.operations(openapi);
+  void theScheduleOperationsAreDocumented() {
+    JsonNode openapi = document();
+    Map<String, JsonNode> operations = byName(openapi);
     OPERATIONS.forEach(
         (id, name) -> {
-          JsonNode op = operations.get(name);
-          assertTrue(op != null, name + " is not in /q/openapi");
-          assertEquals(id, op.path("operationId").asText(), name);
-          assertTrue(op.hasNonNull("summary") && op.hasNonNull("description"), name);
-          MilestoneDocumentationTest.assertProblem(op, "400", name);
-          MilestoneDocumentationTest.assertProblem(op, "401", name);
-          MilestoneDocumentationTest.assertProblem(op, "404", name);
+          JsonNode op = assertDocumented(operations, id, name);
+          assertProblem(op, "400", name);
+          assertProblem(op, "401", name);
+          assertProblem(op, "404", name);
           if (!name.startsWith("GET")) {
-            MilestoneDocumentationTest.assertProblem(op, "403", name);
-            MilestoneDocumentationTest.assertProblem(op, "412", name);
+            assertProblem(op, "403", name);
+            assertProblem(op, "412", name);
           }
         });
-    MilestoneDocumentationTest.assertProblem(
+    assertProblem(
         operations.get(OPERATIONS.get("putMilestoneDependency")), "409", "putMilestoneDependency");
-    List<String> missing =
-        OpenApiExamples.missing(openapi).stream()
-            .filter(m -> OPERATIONS.values().stream().anyMatch(op -> m.startsWith(op + " ")))
-            .toList();
-    assertEquals(List.of(), missing, "bodies without an example");
-    List<String> wrong =
-        OpenApiExamples.nonConforming(openapi).stream()
-            .filter(
-                m ->
-                    OPERATIONS.values().stream().anyMatch(op -> m.startsWith(op + " "))
-                        || m.matches(
-                            "schema (Dependency|DependencyRequest|Predecessors|Schedule"
-                                + "|ScheduledMilestone|SchedulePredecessor)\\b.*"))
-            .toList();
-    assertEquals(List.of(), wrong, "examples that break their schema");
+    assertExamples(
+        openapi,
+        OPERATIONS.values(),
+        "Dependency|DependencyRequest|Predecessors|Schedule|ScheduledMilestone"
+            + "|SchedulePredecessor");
   }
 }

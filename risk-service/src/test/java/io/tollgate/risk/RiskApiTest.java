@@ -1,7 +1,7 @@
 package io.tollgate.risk;
 
 import static io.restassured.RestAssured.given;
-import static io.tollgate.risk.Directory.as;
+import static io.tollgate.testing.TestTokens.as;
 import static org.hamcrest.Matchers.contains;
 import static org.hamcrest.Matchers.containsInAnyOrder;
 import static org.hamcrest.Matchers.containsString;
@@ -18,6 +18,7 @@ import io.quarkus.test.junit.QuarkusTest;
 import io.restassured.http.ContentType;
 import io.restassured.response.Response;
 import io.restassured.specification.RequestSpecification;
+import io.tollgate.testing.ProjectDirectoryEvents;
 import io.tollgate.testing.TestTokens;
 import io.tollgate.testing.TollgateInfrastructure;
 import java.time.LocalDate;
@@ -32,6 +33,8 @@ import org.junit.jupiter.api.Test;
     value = TollgateInfrastructure.class,
     initArgs = @ResourceArg(name = "database", value = "risk"))
 class RiskApiTest {
+
+  private static final ProjectDirectoryEvents directory = new ProjectDirectoryEvents("risk");
 
   static final String URL = "/api/v1/risks";
   static final String PROBLEM = "application/problem+json";
@@ -94,7 +97,7 @@ class RiskApiTest {
 
   @Test
   void aRiskIsRegisteredAndReadBack() {
-    String project = Directory.project("alice");
+    String project = directory.project("alice");
     Response created =
         create(
             project,
@@ -163,7 +166,7 @@ class RiskApiTest {
 
   @Test
   void leftOutFieldsStayEmpty() {
-    String project = Directory.project("alice");
+    String project = directory.project("alice");
     create(project, "Bare", 1, 1, null)
         .then()
         .statusCode(201)
@@ -182,7 +185,7 @@ class RiskApiTest {
   /** The default matrix at each level's edges, with each level's review interval. */
   @Test
   void scoreLevelAndReviewDateAtEveryBoundary() {
-    String project = Directory.project("alice");
+    String project = directory.project("alice");
     int[][] cases = {{1, 1}, {1, 4}, {1, 5}, {3, 3}, {2, 5}, {3, 5}, {4, 4}, {5, 5}};
     String[] levels = {"LOW", "LOW", "MEDIUM", "MEDIUM", "HIGH", "HIGH", "CRITICAL", "CRITICAL"};
     int[] review = {90, 90, 30, 30, 14, 14, 7, 7};
@@ -208,14 +211,14 @@ class RiskApiTest {
 
   @Test
   void aReviewIsOverdueOnceItsIntervalHasPassed() throws Exception {
-    String project = Directory.project("alice");
+    String project = directory.project("alice");
     String critical = registered(project, "Critical", 4, 4, null);
     String high = registered(project, "High", 2, 5, null);
     // assessed 8 and 14 days ago: the critical one was due yesterday, the high one is due today
-    Directory.update(
+    directory.update(
         "update risk set last_assessed_at = now() - interval '8 days' where id = ?",
         UUID.fromString(id(critical)));
-    Directory.update(
+    directory.update(
         "update risk set last_assessed_at = now() - interval '14 days' where id = ?",
         UUID.fromString(id(high)));
     given()
@@ -244,8 +247,8 @@ class RiskApiTest {
 
   @Test
   void aProjectsRisksAreListedByScoreFilteredAndPaged() {
-    String project = Directory.project("alice");
-    String other = Directory.project("alice");
+    String project = directory.project("alice");
+    String other = directory.project("alice");
     registered(other, "Elsewhere", 5, 5, null);
     registered(project, "B high", 3, 4, null);
     registered(project, "A high", 4, 3, null);
@@ -337,7 +340,7 @@ class RiskApiTest {
         .then()
         .statusCode(404)
         .contentType(PROBLEM);
-    String project = Directory.project("alice");
+    String project = directory.project("alice");
     as("dave", "MEMBER").queryParam("projectId", project).get(URL).then().statusCode(404);
     as("erin", "PMO").queryParam("projectId", project).get(URL).then().statusCode(200);
     as("carol", "ADMIN").queryParam("projectId", UUID.randomUUID()).get(URL).then().statusCode(404);
@@ -345,7 +348,7 @@ class RiskApiTest {
 
   @Test
   void anInvalidRiskIsRefusedWithEveryViolation() {
-    String project = Directory.project("alice");
+    String project = directory.project("alice");
     create(
             given(),
             ("{\"projectId\":\"%s\",\"title\":\" \",\"probability\":0,\"impact\":6,"
@@ -404,8 +407,8 @@ class RiskApiTest {
     create(as("carol", "ADMIN"), json(UUID.randomUUID().toString(), "Nowhere", 1, 1, null))
         .then()
         .statusCode(404);
-    String project = Directory.project("alice");
-    Directory.member(project, "bob", "VIEWER");
+    String project = directory.project("alice");
+    directory.member(project, "bob", "VIEWER");
     create(as("dave", "MEMBER"), json(project, "Stranger", 1, 1, null)).then().statusCode(404);
     create(as("bob", "MEMBER"), json(project, "Viewer", 1, 1, null))
         .then()
@@ -413,9 +416,9 @@ class RiskApiTest {
         .contentType(PROBLEM);
     create(as("erin", "PMO"), json(project, "Portfolio office", 1, 1, null)).then().statusCode(403);
     create(as("carol", "ADMIN"), json(project, "Admin", 1, 1, null)).then().statusCode(201);
-    Directory.member(project, "bob", "EDITOR");
+    directory.member(project, "bob", "EDITOR");
     create(as("bob", "MEMBER"), json(project, "Editor", 1, 1, null)).then().statusCode(201);
-    Directory.archive(project);
+    directory.archive(project);
     create(project, "Too late", 1, 1, null)
         .then()
         .statusCode(409)
@@ -425,8 +428,8 @@ class RiskApiTest {
 
   @Test
   void aRiskIsHiddenFromCallersWhoMayNotReadItsProject() {
-    String project = Directory.project("alice");
-    Directory.member(project, "bob", "VIEWER");
+    String project = directory.project("alice");
+    directory.member(project, "bob", "VIEWER");
     String url = registered(project, "Hidden", 3, 3, null);
     String missing =
         as("dave", "MEMBER")
@@ -495,7 +498,7 @@ class RiskApiTest {
 
   @Test
   void aChangeNeedsTheCurrentETagAndAReassessmentIsRecorded() {
-    String project = Directory.project("alice");
+    String project = directory.project("alice");
     String url = registered(project, "Vendor late", 2, 3, "\"costImpact\":\"100.5\"");
     patch(url, null, "{\"title\":\"Renamed\"}").then().statusCode(428).contentType(PROBLEM);
     patch(url, "\"7\"", "{\"title\":\"Renamed\"}").then().statusCode(412).contentType(PROBLEM);
@@ -572,7 +575,7 @@ class RiskApiTest {
 
   @Test
   void aRiskIsClosedAndReopened() {
-    String project = Directory.project("alice");
+    String project = directory.project("alice");
     String url = registered(project, "Key engineer leaves", 3, 4, null);
     close(url, null, "Hired a second one").then().statusCode(428);
     close(url, "\"0\"", null).then().statusCode(400).body("violations.field", contains("reason"));
@@ -609,7 +612,7 @@ class RiskApiTest {
    */
   @Test
   void theHeatmapAndTheExposureSumTheOpenRisks() {
-    String project = Directory.project("alice");
+    String project = directory.project("alice");
     given()
         .queryParam("projectId", project)
         .get(URL + "/exposure")
@@ -627,7 +630,7 @@ class RiskApiTest {
     String closed =
         registered(project, "Closed", 5, 5, "\"costImpact\":1000000,\"scheduleImpactDays\":100");
     close(closed, "\"0\"", "Done").then().statusCode(200);
-    registered(Directory.project("alice"), "Elsewhere", 5, 5, "\"costImpact\":1");
+    registered(directory.project("alice"), "Elsewhere", 5, 5, "\"costImpact\":1");
 
     // 0.6 x 40000 + 0.2 x 2500 + 0.05 x 0.0001; 0.6 x 15 + 0.2 x 4 + 0.85 x 10
     given()
@@ -683,7 +686,7 @@ class RiskApiTest {
 
   @Test
   void aRetriedCreateWithItsIdempotencyKeyRegistersOnce() {
-    String project = Directory.project("alice");
+    String project = directory.project("alice");
     String key = UUID.randomUUID().toString();
     String body = json(project, "Once", 2, 2, null);
     Response first =

@@ -6,18 +6,19 @@ import static io.tollgate.risk.RiskApiTest.close;
 import static io.tollgate.risk.RiskApiTest.id;
 import static io.tollgate.risk.RiskApiTest.patch;
 import static io.tollgate.risk.RiskApiTest.registered;
+import static io.tollgate.testing.ProducedEvents.about;
+import static io.tollgate.testing.ProducedEvents.json;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 
 import com.fasterxml.jackson.databind.JsonNode;
-import com.fasterxml.jackson.databind.ObjectMapper;
 import io.quarkus.test.common.QuarkusTestResource;
 import io.quarkus.test.common.ResourceArg;
 import io.quarkus.test.junit.QuarkusTest;
 import io.tollgate.testing.EventCollector;
-import io.tollgate.testing.JsonSchemas;
+import io.tollgate.testing.ProducedEvents;
+import io.tollgate.testing.ProjectDirectoryEvents;
 import io.tollgate.testing.TestTokens;
 import io.tollgate.testing.TollgateInfrastructure;
-import java.nio.charset.StandardCharsets;
 import java.time.Duration;
 import java.util.List;
 import org.apache.kafka.clients.consumer.ConsumerRecord;
@@ -35,45 +36,25 @@ import org.junit.jupiter.api.Test;
     initArgs = @ResourceArg(name = "database", value = "risk"))
 class RiskEventsTest {
 
+  private static final ProjectDirectoryEvents directory = new ProjectDirectoryEvents("risk");
+
   static final String SCHEMA = "META-INF/resources/asyncapi/schemas/risk-event.v1.json";
   private static final Duration WAIT = Duration.ofSeconds(30);
-  private static final ObjectMapper JSON = new ObjectMapper();
 
   @BeforeEach
   void authenticate() {
     TestTokens.authenticateRestAssured("alice", "MEMBER");
   }
 
-  static JsonNode json(ConsumerRecord<String, String> record) {
-    try {
-      return JSON.readTree(record.value());
-    } catch (Exception e) {
-      throw new AssertionError("not JSON: " + record.value(), e);
-    }
-  }
-
-  static boolean about(ConsumerRecord<String, String> record, String riskId) {
-    return record.value() != null && json(record).path("subject").asText().equals(riskId);
-  }
-
   /** The event checked against the contract, its key, subject and content type; its data. */
   static JsonNode checked(ConsumerRecord<String, String> event, String projectId, String id) {
-    JsonSchemas.assertConforms(SCHEMA, event.value());
-    assertEquals(projectId, event.key(), "the Kafka key is the project id");
-    assertEquals(id, json(event).path("subject").asText(), "the subject is the risk");
-    assertEquals(
-        "application/cloudevents+json",
-        new String(event.headers().lastHeader("content-type").value(), StandardCharsets.UTF_8));
-    JsonNode data = json(event).path("data");
-    assertEquals(id, data.path("riskId").asText());
-    assertEquals(projectId, data.path("projectId").asText());
-    return data;
+    return ProducedEvents.checked(event, SCHEMA, projectId, "riskId", id);
   }
 
   @Test
   void everyChangeIsOneEventWithTheRiskAsItStands() {
     try (EventCollector events = EventCollector.fromEnd("risk.events")) {
-      String project = Directory.project("alice");
+      String project = directory.project("alice");
       String url =
           registered(
               project,

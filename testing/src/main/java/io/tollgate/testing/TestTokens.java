@@ -4,6 +4,7 @@ import io.restassured.RestAssured;
 import io.restassured.builder.RequestSpecBuilder;
 import io.restassured.config.HeaderConfig;
 import io.restassured.config.LogConfig;
+import io.restassured.specification.RequestSpecification;
 import io.tollgate.runtime.DevTokens;
 import java.io.IOException;
 import java.io.UncheckedIOException;
@@ -47,6 +48,16 @@ public final class TestTokens {
             // a test that sends its own credentials replaces the default ones
             .headerConfig(
                 HeaderConfig.headerConfig().overwriteHeadersWithName("Authorization", "X-Api-Key"));
+  }
+
+  /** A REST Assured request as {@code user} with platform {@code roles}, not the default caller. */
+  public static RequestSpecification as(String user, String... roles) {
+    return RestAssured.given()
+        .config(
+            RestAssured.config()
+                .headerConfig(
+                    HeaderConfig.headerConfig().overwriteHeadersWithName("Authorization")))
+        .header("Authorization", bearer(user, roles));
   }
 
   /**
