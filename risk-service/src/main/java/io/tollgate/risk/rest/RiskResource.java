@@ -1,6 +1,7 @@
 package io.tollgate.risk.rest;
 
 import com.fasterxml.jackson.databind.JsonNode;
+import io.tollgate.rest.ContentTag;
 import io.tollgate.rest.Idempotency;
 import io.tollgate.rest.MergePatch;
 import io.tollgate.rest.Page;
@@ -41,6 +42,7 @@ import java.util.Set;
 import java.util.UUID;
 import org.eclipse.microprofile.openapi.annotations.Operation;
 import org.eclipse.microprofile.openapi.annotations.enums.SchemaType;
+import org.eclipse.microprofile.openapi.annotations.headers.Header;
 import org.eclipse.microprofile.openapi.annotations.media.Content;
 import org.eclipse.microprofile.openapi.annotations.media.ExampleObject;
 import org.eclipse.microprofile.openapi.annotations.media.Schema;
@@ -228,12 +230,15 @@ public class RiskResource {
 
   @GET
   @Path("/heatmap")
+  @ContentTag
   @Operation(
       operationId = "getRiskHeatmap",
       summary = "A project's risk heat map",
       description =
           "The project's open risks in the 5x5 matrix (probability x impact): every cell with its"
-              + " score, level, count and risk ids, and the open risks per level.")
+              + " score, level, count and risk ids, and the open risks per level. Its ETag is a"
+              + " digest of the answer: If-None-Match with it answers 304 while no open risk of"
+              + " the project has changed.")
   @APIResponse(
       responseCode = "200",
       description = "The heat map",
@@ -261,13 +266,16 @@ public class RiskResource {
 
   @GET
   @Path("/exposure")
+  @ContentTag
   @Operation(
       operationId = "getRiskExposure",
       summary = "A project's risk exposure",
       description =
           "What the project's open risks are expected to cost: Σ chance(probability) x costImpact"
-              + " and Σ chance(probability) x scheduleImpactDays, as exact decimal strings"
-              + " (chance: 1 = 5 %, 2 = 20 %, 3 = 40 %, 4 = 60 %, 5 = 85 %).")
+              + " and Σ chance(probability) x scheduleImpactDays, in total and per linked"
+              + " milestone, as exact decimal strings (chance: 1 = 5 %, 2 = 20 %, 3 = 40 %,"
+              + " 4 = 60 %, 5 = 85 %). Its ETag is a digest of the answer: If-None-Match with it"
+              + " answers 304 while the exposure has not changed.")
   @APIResponse(
       responseCode = "200",
       description = "The exposure",
@@ -327,7 +335,8 @@ public class RiskResource {
               + " residuals is a re-assessment: it is recorded in the risk's assessments and"
               + " restarts its review interval. If-Match with the risk's ETag is required."
               + " Publishes tollgate.risk.assessed.v1; a patch that changes nothing publishes"
-              + " nothing. A closed risk is re-opened first.")
+              + " nothing. A closed risk is not changed (409): re-open it first with DELETE"
+              + " /api/v1/risks/{id}/closure.")
   @APIResponse(
       responseCode = "200",
       description = "The changed risk",
@@ -353,7 +362,7 @@ public class RiskResource {
       content = @Content(mediaType = Problem.MEDIA_TYPE))
   @APIResponse(
       responseCode = "409",
-      description = "The risk is closed",
+      description = "The risk is closed: re-open it first",
       content = @Content(mediaType = Problem.MEDIA_TYPE))
   public Response update(
       @PathParam("id") UUID id,
@@ -374,6 +383,7 @@ public class RiskResource {
   @APIResponse(
       responseCode = "200",
       description = "The closed risk",
+      headers = @Header(name = "ETag", ref = "ETag"),
       content = @Content(schema = @Schema(implementation = RiskView.class)))
   @APIResponse(
       responseCode = "400",
@@ -413,6 +423,7 @@ public class RiskResource {
   @APIResponse(
       responseCode = "200",
       description = "The re-opened risk",
+      headers = @Header(name = "ETag", ref = "ETag"),
       content = @Content(schema = @Schema(implementation = RiskView.class)))
   @APIResponse(
       responseCode = "404",

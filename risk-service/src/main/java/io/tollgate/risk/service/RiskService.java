@@ -29,7 +29,10 @@ import jakarta.transaction.Transactional;
 import java.math.BigDecimal;
 import java.time.OffsetDateTime;
 import java.util.ArrayList;
+import java.util.Comparator;
 import java.util.EnumMap;
+import java.util.HashMap;
+import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Map;
 import java.util.Objects;
@@ -159,23 +162,42 @@ public class RiskService {
     return new HeatmapView(projectId, open.size(), cells, totals);
   }
 
-  /** Σ chance x cost impact and Σ chance x schedule days over the project's open risks. */
+  /**
+   * Σ chance x cost impact and Σ chance x schedule days over the project's open risks, and the
+   * schedule days per linked milestone.
+   */
   @Transactional
   public ExposureView exposure(UUID projectId) {
     requireProject(projectId);
     BigDecimal cost = BigDecimal.ZERO;
     BigDecimal days = BigDecimal.ZERO;
+    Map<UUID, BigDecimal> byMilestone = new HashMap<>();
     List<Risk> open = risks.openOf(projectId);
     for (Risk r : open) {
       BigDecimal chance = Scoring.chance(r.probability);
       if (r.costImpact != null) {
         cost = cost.add(chance.multiply(r.costImpact));
       }
-      if (r.scheduleImpactDays != null) {
-        days = days.add(chance.multiply(BigDecimal.valueOf(r.scheduleImpactDays)));
+      BigDecimal delay =
+          r.scheduleImpactDays == null
+              ? BigDecimal.ZERO
+              : chance.multiply(BigDecimal.valueOf(r.scheduleImpactDays));
+      days = days.add(delay);
+      // each linked milestone bears the whole delay, a milestone named twice only once
+      for (UUID milestone : new LinkedHashSet<>(r.milestoneIds)) {
+        byMilestone.merge(milestone, delay, BigDecimal::add);
       }
     }
-    return new ExposureView(projectId, open.size(), Scoring.decimal(cost), Scoring.decimal(days));
+    List<ExposureView.MilestoneExposure> milestones =
+        byMilestone.entrySet().stream()
+            .sorted(
+                Comparator.comparing(Map.Entry<UUID, BigDecimal>::getValue)
+                    .reversed()
+                    .thenComparing(e -> e.getKey().toString()))
+            .map(e -> new ExposureView.MilestoneExposure(e.getKey(), Scoring.decimal(e.getValue())))
+            .toList();
+    return new ExposureView(
+        projectId, open.size(), Scoring.decimal(cost), Scoring.decimal(days), milestones);
   }
 
   @Transactional
