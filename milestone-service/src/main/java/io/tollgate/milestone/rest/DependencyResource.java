@@ -33,6 +33,9 @@ import org.eclipse.microprofile.openapi.annotations.tags.Tag;
 @Tag(name = "Schedule", description = "Dependencies between milestones, slack and critical path")
 public class DependencyResource {
 
+  static final String PUT_OPERATION = "putMilestoneDependency";
+  static final String DELETE_OPERATION = "deleteMilestoneDependency";
+
   static final String CYCLE_EXAMPLE =
       "{\"type\":\"https://tollgate.io/problems/conflict\",\"title\":\"Conflict with the current"
           + " state\",\"status\":409,\"detail\":\"\\\"Requirements sign-off\\\" cannot depend on"
@@ -47,6 +50,21 @@ public class DependencyResource {
           + "\"status\":404,\"detail\":\"milestone 9a3e1f44-5c2b-4d7a-8e61-7b2c9d0e4f13 does not"
           + " exist\"}";
 
+  static final String DEPENDENCY_EXAMPLE =
+      "{\"predecessorId\":\"6a1d3c2b-9e8f-4a7b-8c6d-5e4f3a2b1c0d\",\"successorId\":"
+          + "\"9a3e1f44-5c2b-4d7a-8e61-7b2c9d0e4f13\",\"lagDays\":5}";
+
+  static final String NO_DEPENDENCY_EXAMPLE =
+      "{\"type\":\"https://tollgate.io/problems/not-found\",\"title\":\"Resource not found\","
+          + "\"status\":404,\"detail\":\"milestone 9a3e1f44-5c2b-4d7a-8e61-7b2c9d0e4f13 does not"
+          + " depend on milestone 6a1d3c2b-9e8f-4a7b-8c6d-5e4f3a2b1c0d\"}";
+
+  static final String PAST_LAST_DATE_EXAMPLE =
+      "{\"type\":\"https://tollgate.io/problems/conflict\",\"title\":\"Conflict with the current"
+          + " state\",\"status\":409,\"detail\":\"the forecast of milestone 'Go-live' would move"
+          + " past 9999-12-31 (to +10000-03-10), the last date a forecast can have; shorten a lag"
+          + " or bring a forecast forward\"}";
+
   private final DependencyService dependencies;
 
   DependencyResource(DependencyService dependencies) {
@@ -57,7 +75,7 @@ public class DependencyResource {
   @Path("/{predecessorId}")
   @Consumes(MediaType.APPLICATION_JSON)
   @Operation(
-      operationId = "putMilestoneDependency",
+      operationId = PUT_OPERATION,
       summary = "Make a milestone depend on another",
       description =
           "Finish to start: milestone {id} cannot finish before {predecessorId} has, plus lagDays"
@@ -72,7 +90,7 @@ public class DependencyResource {
       content = @Content(schema = @Schema(implementation = DependencyView.class)))
   @APIResponse(
       responseCode = "201",
-      description = "Added; Location points at the dependency",
+      description = "Added; Location points at the dependency (GET answers it there)",
       content = @Content(schema = @Schema(implementation = DependencyView.class)))
   @APIResponse(
       responseCode = "400",
@@ -92,13 +110,17 @@ public class DependencyResource {
   @APIResponse(
       responseCode = "409",
       description =
-          "The predecessor belongs to another project, or the dependency would close a cycle:"
+          "The predecessor belongs to another project; or the dependency would close a cycle:"
               + " detail names the cycle's milestones, cycle lists their ids (from {id} back to"
-              + " it)",
+              + " it); or it would move a milestone's forecast past 9999-12-31, the last date a"
+              + " forecast can have (detail names the milestone); nothing is changed",
       content =
           @Content(
               mediaType = Problem.MEDIA_TYPE,
-              examples = @ExampleObject(name = "cycle", value = CYCLE_EXAMPLE)))
+              examples = {
+                @ExampleObject(name = "cycle", value = CYCLE_EXAMPLE),
+                @ExampleObject(name = "forecast past 9999-12-31", value = PAST_LAST_DATE_EXAMPLE)
+              }))
   @APIResponse(
       responseCode = "412",
       description = "If-Match does not name milestone {id}'s current version",
@@ -121,10 +143,42 @@ public class DependencyResource {
         .build();
   }
 
+  @GET
+  @Path("/{predecessorId}")
+  @ContentTag
+  @Operation(
+      operationId = "getMilestoneDependency",
+      summary = "Get a dependency",
+      description =
+          "The dependency of milestone {id} on {predecessorId}, with its lag: where PUT's Location"
+              + " points. Its ETag is a digest of the body, for If-None-Match (304 while it has"
+              + " not changed); an If-Match on PUT or DELETE names milestone {id}'s ETag instead.")
+  @APIResponse(
+      responseCode = "200",
+      description = "The dependency",
+      content =
+          @Content(
+              schema = @Schema(implementation = DependencyView.class),
+              examples = @ExampleObject(name = "dependency", value = DEPENDENCY_EXAMPLE)))
+  @APIResponse(
+      responseCode = "404",
+      description =
+          "No such milestone, or one the caller may not see, or it does not depend on"
+              + " {predecessorId}",
+      content =
+          @Content(
+              mediaType = Problem.MEDIA_TYPE,
+              examples =
+                  @ExampleObject(name = "no such dependency", value = NO_DEPENDENCY_EXAMPLE)))
+  public DependencyView get(
+      @PathParam("id") UUID id, @PathParam("predecessorId") UUID predecessorId) {
+    return dependencies.get(id, predecessorId);
+  }
+
   @DELETE
   @Path("/{predecessorId}")
   @Operation(
-      operationId = "deleteMilestoneDependency",
+      operationId = DELETE_OPERATION,
       summary = "Remove a dependency",
       description =
           "Milestone {id} no longer depends on {predecessorId}; the forecasts follow as for a"

@@ -10,7 +10,8 @@ import org.eclipse.microprofile.openapi.annotations.media.Schema;
     name = "MilestoneHistoryEntry",
     description =
         "One change of a milestone: who, when, what (before and after as the API showed the"
-            + " milestone; before is null on creation, after on deletion)",
+            + " milestone, or its dependency for a DEPENDENCY_ action; before is null on creation"
+            + " and when a dependency is added, after on deletion and when one is removed)",
     example =
         "{\"seq\":42,\"occurredAt\":\"2026-05-20T08:30:00.123456Z\",\"actor\":\"alice\","
             + "\"apiKeyId\":null,\"action\":\"REBASELINED\",\"reason\":\"Scope of the audit"
@@ -27,9 +28,11 @@ public record HistoryEntryView(
         UUID apiKeyId,
     @Schema(
             description =
-                "CREATED, UPDATED, COMPLETED, REOPENED, REBASELINED, DELETED, or FORECAST_MOVED"
+                "CREATED, UPDATED, COMPLETED, REOPENED, REBASELINED, DELETED, FORECAST_MOVED"
                     + " (its forecast moved with another milestone's change, along the"
-                    + " dependencies); further actions may be added")
+                    + " dependencies), or DEPENDENCY_ADDED, DEPENDENCY_CHANGED (its lag) or"
+                    + " DEPENDENCY_REMOVED (one of its predecessors, recorded on this milestone,"
+                    + " the successor); further actions may be added")
         String action,
     @Schema(nullable = true, description = "Why: the reason given for a re-baseline") String reason,
     @Schema(
@@ -37,12 +40,18 @@ public record HistoryEntryView(
             type = SchemaType.OBJECT,
             additionalProperties = Schema.True.class,
             nullable = true,
-            description = "The milestone as the API showed it before the change; null on creation")
+            description =
+                "Before the change: the milestone as the API showed it, or for a DEPENDENCY_"
+                    + " action the dependency, {predecessorId, lagDays}; null on creation and"
+                    + " on DEPENDENCY_ADDED")
         JsonNode before,
     @Schema(
             implementation = java.util.Map.class,
             type = SchemaType.OBJECT,
             additionalProperties = Schema.True.class,
             nullable = true,
-            description = "The milestone as the API showed it after the change; null on deletion")
+            description =
+                "After the change: the milestone as the API showed it, or for a DEPENDENCY_"
+                    + " action the dependency, {predecessorId, lagDays}; null on deletion and on"
+                    + " DEPENDENCY_REMOVED")
         JsonNode after) {}

@@ -126,18 +126,23 @@ public class DependencyService {
   @Transactional
   public Milestone remove(UUID successorId, UUID predecessorId, String ifMatch) {
     Milestone successor = forChange(successorId, ifMatch);
-    MilestoneDependency d =
-        em.find(MilestoneDependency.class, new MilestoneDependency.Key(predecessorId, successorId));
-    if (d == null) {
-      throw new ProblemException(
-          ProblemType.NOT_FOUND,
-          "milestone " + successorId + " does not depend on milestone " + predecessorId);
-    }
+    MilestoneDependency d = dependency(successorId, predecessorId);
     HistoryState before = HistoryState.of(d);
     em.remove(d);
     history.record(successor, DEPENDENCY_REMOVED, before, null, null);
     reforecast(successor.projectId);
     return successor;
+  }
+
+  /**
+   * The dependency of {@code successorId} on {@code predecessorId}.
+   *
+   * @throws ProblemException 404 when the caller may not read the successor's project, or there is
+   *     no such dependency
+   */
+  public DependencyView get(UUID successorId, UUID predecessorId) {
+    Milestone successor = milestoneService.get(successorId);
+    return view(dependency(successor.id, predecessorId));
   }
 
   /** The milestone's predecessors with their lags, by predecessor id. */
@@ -182,6 +187,17 @@ public class DependencyService {
       Preconditions.requireIfMatch(ifMatch, m.version);
     }
     return m;
+  }
+
+  private MilestoneDependency dependency(UUID successorId, UUID predecessorId) {
+    MilestoneDependency d =
+        em.find(MilestoneDependency.class, new MilestoneDependency.Key(predecessorId, successorId));
+    if (d == null) {
+      throw new ProblemException(
+          ProblemType.NOT_FOUND,
+          "milestone " + successorId + " does not depend on milestone " + predecessorId);
+    }
+    return d;
   }
 
   /** The 409 for a dependency that would close a cycle, naming it by the milestones' names. */

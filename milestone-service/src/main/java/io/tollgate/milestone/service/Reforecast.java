@@ -3,6 +3,7 @@ package io.tollgate.milestone.service;
 import io.tollgate.milestone.model.Milestone;
 import io.tollgate.milestone.model.MilestoneDependency;
 import io.tollgate.milestone.schedule.ScheduleGraph;
+import io.tollgate.rest.ProblemException;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.persistence.EntityManager;
 import jakarta.transaction.Transactional;
@@ -16,10 +17,15 @@ import java.util.UUID;
 /**
  * Recomputes the effective forecasts of a project's milestones in the transaction of the change
  * that may have moved them: each one's actual date once completed, else the latest of its own
- * forecast and every predecessor's forecast plus the lag, through the whole dependency graph.
+ * forecast and every predecessor's forecast plus the lag, through the whole dependency graph. No
+ * forecast is stored past {@link #LAST_FORECAST}: a date there has a five-digit year, which the
+ * {@code milestone.events} contract (format date) refuses, so its consumers would drop the event.
  */
 @ApplicationScoped
 public class Reforecast {
+
+  /** The latest forecast a milestone may have: the last date with a four-digit year. */
+  public static final LocalDate LAST_FORECAST = LocalDate.of(9999, 12, 31);
 
   private final EntityManager em;
 
@@ -31,11 +37,26 @@ public class Reforecast {
    * Sets every milestone's effective forecast of the project.
    *
    * @return the milestones whose stored forecast changed
+   * @throws ProblemException 409 when a milestone's forecast would be after {@link #LAST_FORECAST};
+   *     nothing is set, and the change's transaction rolls back with it
    */
   @Transactional(Transactional.TxType.MANDATORY)
   public List<Milestone> apply(UUID projectId) {
     List<Milestone> milestones = milestones(em, projectId);
     Map<UUID, LocalDate> forecasts = graph(milestones, dependencies(em, projectId)).forecasts();
+    for (Milestone m : milestones) {
+      if (forecasts.get(m.id).isAfter(LAST_FORECAST)) {
+        throw ProblemException.conflict(
+            "the forecast of milestone '"
+                + m.name
+                + "' would move past "
+                + LAST_FORECAST
+                + " (to "
+                + forecasts.get(m.id)
+                + "), the last date a forecast can have; shorten a lag or bring a forecast"
+                + " forward");
+      }
+    }
     List<Milestone> moved = new ArrayList<>();
     for (Milestone m : milestones) {
       LocalDate forecast = forecasts.get(m.id);
