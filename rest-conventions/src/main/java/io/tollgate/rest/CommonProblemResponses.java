@@ -37,6 +37,14 @@ public class CommonProblemResponses implements OASFilter {
   private static final Set<PathItem.HttpMethod> READS =
       Set.of(PathItem.HttpMethod.GET, PathItem.HttpMethod.HEAD, PathItem.HttpMethod.OPTIONS);
 
+  /**
+   * The operation extension by which an update or delete says that it takes If-Match but goes ahead
+   * without it ({@code @Extension(name = IF_MATCH_OPTIONAL, value = "true")} on the resource
+   * method): a resource of its own that no version guards, such as a link between two others. The
+   * document then says so instead of requiring it, and the extension is taken out.
+   */
+  public static final String IF_MATCH_OPTIONAL = "x-tollgate-if-match-optional";
+
   /** The name of {@link Problem}'s schema. */
   static final String PROBLEM = "Problem";
 
@@ -93,7 +101,13 @@ public class CommonProblemResponses implements OASFilter {
                   "Optional: the ETag the client expects; 412 if it is not the current one")
               .schema(OASFactory.createSchema().addType(Schema.SchemaType.STRING)));
     }
-    if (requiresIfMatch(method, operation)) {
+    boolean optional =
+        operation.getExtensions() != null
+            && operation.getExtensions().containsKey(IF_MATCH_OPTIONAL);
+    if (optional) {
+      operation.removeExtension(IF_MATCH_OPTIONAL);
+    }
+    if (!optional && requiresIfMatch(method, operation)) {
       add(responses, "428", "If-Match is missing");
       ifMatch(operation).required(true);
     }

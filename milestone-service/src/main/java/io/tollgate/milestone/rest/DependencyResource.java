@@ -2,6 +2,7 @@ package io.tollgate.milestone.rest;
 
 import io.tollgate.milestone.model.Milestone;
 import io.tollgate.milestone.service.DependencyService;
+import io.tollgate.rest.CommonProblemResponses;
 import io.tollgate.rest.ContentTag;
 import io.tollgate.rest.Preconditions;
 import io.tollgate.rest.Problem;
@@ -21,6 +22,7 @@ import jakarta.ws.rs.core.Response;
 import jakarta.ws.rs.core.UriInfo;
 import java.util.UUID;
 import org.eclipse.microprofile.openapi.annotations.Operation;
+import org.eclipse.microprofile.openapi.annotations.extensions.Extension;
 import org.eclipse.microprofile.openapi.annotations.media.Content;
 import org.eclipse.microprofile.openapi.annotations.media.ExampleObject;
 import org.eclipse.microprofile.openapi.annotations.media.Schema;
@@ -74,6 +76,7 @@ public class DependencyResource {
   @PUT
   @Path("/{predecessorId}")
   @Consumes(MediaType.APPLICATION_JSON)
+  @Extension(name = CommonProblemResponses.IF_MATCH_OPTIONAL, value = "true")
   @Operation(
       operationId = PUT_OPERATION,
       summary = "Make a milestone depend on another",
@@ -177,6 +180,7 @@ public class DependencyResource {
 
   @DELETE
   @Path("/{predecessorId}")
+  @Extension(name = CommonProblemResponses.IF_MATCH_OPTIONAL, value = "true")
   @Operation(
       operationId = DELETE_OPERATION,
       summary = "Remove a dependency",
