@@ -1,5 +1,6 @@
 package io.tollgate.milestone.rest;
 
+import io.tollgate.rest.Lengths;
 import jakarta.validation.constraints.NotBlank;
 import jakarta.validation.constraints.NotNull;
 import jakarta.validation.constraints.Size;

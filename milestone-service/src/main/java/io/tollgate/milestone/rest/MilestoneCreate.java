@@ -3,6 +3,7 @@ package io.tollgate.milestone.rest;
 import io.tollgate.milestone.model.MilestoneKind;
 import io.tollgate.milestone.service.MilestoneService;
 import io.tollgate.rest.CrossFieldRules;
+import io.tollgate.rest.Lengths;
 import io.tollgate.rest.Problem;
 import jakarta.validation.constraints.Max;
 import jakarta.validation.constraints.Min;

@@ -3,6 +3,7 @@ package io.tollgate.milestone.rest;
 import io.tollgate.milestone.model.MilestoneKind;
 import io.tollgate.milestone.model.MilestoneStatus;
 import io.tollgate.milestone.service.MilestoneService;
+import io.tollgate.rest.Lengths;
 import jakarta.validation.constraints.Max;
 import jakarta.validation.constraints.Min;
 import jakarta.validation.constraints.NotBlank;

@@ -3,6 +3,7 @@ package io.tollgate.project.rest;
 import io.tollgate.project.model.KpiDirection;
 import io.tollgate.project.service.KpiService;
 import io.tollgate.rest.CrossFieldRules;
+import io.tollgate.rest.Lengths;
 import io.tollgate.rest.Problem;
 import jakarta.validation.constraints.NotBlank;
 import jakarta.validation.constraints.NotNull;

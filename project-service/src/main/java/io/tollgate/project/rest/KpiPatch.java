@@ -1,6 +1,7 @@
 package io.tollgate.project.rest;
 
 import io.tollgate.project.model.KpiDirection;
+import io.tollgate.rest.Lengths;
 import jakarta.validation.constraints.NotBlank;
 import jakarta.validation.constraints.NotNull;
 import jakarta.validation.constraints.Size;

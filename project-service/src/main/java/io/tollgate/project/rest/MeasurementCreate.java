@@ -2,6 +2,7 @@ package io.tollgate.project.rest;
 
 import io.tollgate.project.service.KpiService;
 import io.tollgate.rest.CrossFieldRules;
+import io.tollgate.rest.Lengths;
 import io.tollgate.rest.Problem;
 import jakarta.validation.constraints.NotNull;
 import jakarta.validation.constraints.Size;

@@ -1,6 +1,7 @@
 package io.tollgate.project.rest;
 
 import io.tollgate.project.model.StakeholderRole;
+import io.tollgate.rest.Lengths;
 import io.tollgate.security.AccessRole;
 import jakarta.validation.constraints.Email;
 import jakarta.validation.constraints.Max;

@@ -1,5 +1,6 @@
 package io.tollgate.risk.rest;
 
+import io.tollgate.rest.Lengths;
 import jakarta.validation.constraints.NotBlank;
 import jakarta.validation.constraints.Size;
 import org.eclipse.microprofile.openapi.annotations.media.Schema;

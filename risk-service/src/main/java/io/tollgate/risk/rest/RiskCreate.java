@@ -1,6 +1,7 @@
 package io.tollgate.risk.rest;
 
 import io.tollgate.rest.CrossFieldRules;
+import io.tollgate.rest.Lengths;
 import io.tollgate.rest.Problem;
 import io.tollgate.risk.model.RiskCategory;
 import io.tollgate.risk.model.RiskStrategy;

@@ -1,4 +1,4 @@
-package io.tollgate.project.config;
+package io.tollgate.rest;
 
 import com.fasterxml.jackson.databind.DeserializationFeature;
 import com.fasterxml.jackson.databind.ObjectMapper;
@@ -7,11 +7,12 @@ import io.quarkus.jackson.ObjectMapperCustomizer;
 import jakarta.inject.Singleton;
 
 /**
- * Money is never a binary floating-point number: decimals read into JSON trees (merge patches,
- * event data) stay exact {@code BigDecimal}s, trailing zeros included.
+ * Money and other decimals are never binary floating-point numbers: decimals read into JSON trees
+ * (merge patches, event data) stay exact {@code BigDecimal}s, trailing zeros included, so
+ * 123456789012345.1234 is not rounded on its way in.
  */
 @Singleton
-public class JsonConfig implements ObjectMapperCustomizer {
+public class ExactDecimals implements ObjectMapperCustomizer {
 
   @Override
   public void customize(ObjectMapper mapper) {
