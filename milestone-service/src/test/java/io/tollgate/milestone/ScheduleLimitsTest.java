@@ -29,6 +29,7 @@ import io.restassured.http.ContentType;
 import io.restassured.response.Response;
 import io.tollgate.milestone.service.DependencyService;
 import io.tollgate.milestone.service.MilestoneHistory;
+import io.tollgate.rest.CommonProblemResponses;
 import io.tollgate.testing.EventCollector;
 import io.tollgate.testing.OpenApiOperations;
 import io.tollgate.testing.ProducedEvents;
@@ -247,6 +248,15 @@ class ScheduleLimitsTest {
       assertNotNull(ifMatch, name + " takes If-Match");
       assertFalse(ifMatch.path("required").asBoolean(false), name + ": If-Match is optional");
       assertFalse(op.path("responses").has("428"), name + " answers no 428");
+      // the marker that says so is gone: a client (and the gateway's merge) reads every key of
+      // responses as a status
+      op.path("responses")
+          .fieldNames()
+          .forEachRemaining(
+              status -> assertTrue(status.matches("[1-5][0-9][0-9]"), name + " answers " + status));
+      assertFalse(
+          openapi.toString().contains(CommonProblemResponses.IF_MATCH_OPTIONAL),
+          "the document still carries " + CommonProblemResponses.IF_MATCH_OPTIONAL);
       assertProblem(op, "412", name);
     }
     String name = "GET " + DEPENDENCY;

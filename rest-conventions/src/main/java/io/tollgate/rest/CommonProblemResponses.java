@@ -101,13 +101,7 @@ public class CommonProblemResponses implements OASFilter {
                   "Optional: the ETag the client expects; 412 if it is not the current one")
               .schema(OASFactory.createSchema().addType(Schema.SchemaType.STRING)));
     }
-    boolean optional =
-        operation.getExtensions() != null
-            && operation.getExtensions().containsKey(IF_MATCH_OPTIONAL);
-    if (optional) {
-      operation.removeExtension(IF_MATCH_OPTIONAL);
-    }
-    if (!optional && requiresIfMatch(method, operation)) {
+    if (!takeExtension(operation, IF_MATCH_OPTIONAL) && requiresIfMatch(method, operation)) {
       add(responses, "428", "If-Match is missing");
       ifMatch(operation).required(true);
     }
@@ -242,6 +236,36 @@ public class CommonProblemResponses implements OASFilter {
               .required(required)
               .schema(OASFactory.createSchema().addType(Schema.SchemaType.INTEGER)));
     }
+  }
+
+  /**
+   * Whether the operation carries the extension, which is then taken out of the document. SmallRye
+   * copies an {@code @Extension} on a resource method to the operation's responses and to each
+   * response as well, where a client (and the gateway's merge) reads every key of the responses as
+   * a status; it is looked for, and taken out, everywhere.
+   */
+  private static boolean takeExtension(Operation operation, String name) {
+    boolean found = false;
+    if (operation.getExtensions() != null && operation.getExtensions().containsKey(name)) {
+      operation.removeExtension(name);
+      found = true;
+    }
+    APIResponses responses = operation.getResponses();
+    if (responses != null
+        && responses.getExtensions() != null
+        && responses.getExtensions().containsKey(name)) {
+      responses.removeExtension(name);
+      found = true;
+    }
+    if (responses != null && responses.getAPIResponses() != null) {
+      for (APIResponse response : responses.getAPIResponses().values()) {
+        if (response.getExtensions() != null && response.getExtensions().containsKey(name)) {
+          response.removeExtension(name);
+          found = true;
+        }
+      }
+    }
+    return found;
   }
 
   private static boolean takesIfMatch(Operation operation) {
