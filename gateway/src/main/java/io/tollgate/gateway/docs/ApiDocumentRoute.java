@@ -155,12 +155,40 @@ public class ApiDocumentRoute {
               if (!missing.isEmpty()) {
                 LOG.warnf("OpenAPI document without %s: %s", missing.keySet(), failures);
               }
-              Buffer body = ApiDocuments.merge(own, documents, missing, routes).toBuffer();
+              Buffer body = mergeUsable(documents, missing, routes).toBuffer();
               if (missing.isEmpty()) {
                 kept = new Kept(body, System.currentTimeMillis() + KEEP_MILLIS);
               }
               respond(rc, body);
             });
+  }
+
+  /**
+   * The merged document. A service document of a shape the merge cannot read (a response that is
+   * not an object, say) is left out and named among the missing, as an unreachable one is, rather
+   * than failing the merge and leaving the request without an answer.
+   */
+  private JsonObject mergeUsable(
+      SortedMap<String, JsonObject> documents,
+      SortedMap<String, String> missing,
+      RouteTable routes) {
+    try {
+      return ApiDocuments.merge(own, documents, missing, routes);
+    } catch (RuntimeException all) {
+      SortedMap<String, JsonObject> usable = new TreeMap<>();
+      documents.forEach(
+          (name, document) -> {
+            try {
+              ApiDocuments.merge(own, new TreeMap<>(Map.of(name, document)), missing, routes);
+              usable.put(name, document);
+            } catch (RuntimeException e) {
+              LOG.errorf(e, "OpenAPI document of %s cannot be merged; left out", name);
+              missing.put(
+                  name, "its document cannot be merged (" + e.getClass().getSimpleName() + ")");
+            }
+          });
+      return ApiDocuments.merge(own, usable, missing, routes);
+    }
   }
 
   private Future<JsonObject> fetch(Upstream upstream) {

@@ -1214,7 +1214,6 @@ class GatewayProxyTest {
                 "/api/v1/projects",
                 "/api/v1/milestones",
                 "/api/v1/risks",
-                "/api/v1/notifications",
                 "/api/v1/test-flaky",
                 "/api/v1/api-keys",
                 "/api/v1/api-keys/{id}")));
@@ -1237,6 +1236,10 @@ class GatewayProxyTest {
         equalTo(List.of(java.util.Map.of("SecurityScheme", List.of()))));
     // which service and why, in words; never where it lives (the document needs no token)
     assertThat(doc.getString("'x-tollgate-missing'.'dead-service'"), is("connection refused"));
+    // a document the merge cannot read is left out and named, not a request left unanswered
+    assertThat(
+        doc.getString("'x-tollgate-missing'.'notification-service'"),
+        is("its document cannot be merged (ClassCastException)"));
     assertNoUpstreamAddress(body, config.upstream().get("dead-service"));
   }
 

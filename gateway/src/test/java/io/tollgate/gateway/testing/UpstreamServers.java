@@ -199,7 +199,8 @@ public class UpstreamServers implements QuarkusTestResourceLifecycleManager {
   /**
    * A small OpenAPI document per service: one operation under its route, one under a path the
    * gateway routes elsewhere, a {@code Problem} schema alike in every service and an {@code Item}
-   * schema that differs.
+   * schema that differs. notification-service's is one the merge cannot read: a member of an
+   * operation's responses that is not a response, as SmallRye wrote a method's extension there.
    */
   private static JsonObject openApi(String service) {
     String prefix =
@@ -230,6 +231,9 @@ public class UpstreamServers implements QuarkusTestResourceLifecycleManager {
                                 "content",
                                 new JsonObject()
                                     .put("application/problem+json", new JsonObject()))));
+    if (service.equals("notification-service")) {
+      operation.getJsonObject("responses").put("x-marker", "true");
+    }
     return new JsonObject()
         .put("openapi", "3.1.0")
         .put("info", new JsonObject().put("title", service).put("version", "v1"))
