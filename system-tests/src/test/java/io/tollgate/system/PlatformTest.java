@@ -329,7 +329,7 @@ class PlatformTest {
     String milestoneId = JSON.readTree(planned.body()).path("id").asText();
     String etag = planned.headers().firstValue("ETag").orElseThrow();
 
-    JsonNode blocked = awaitAuditCriterion(token, gateway, projectId, false);
+    JsonNode blocked = awaitCriterion(token, gateway, projectId, "MILESTONES_COMPLETED", false);
     assertEquals(milestoneId, blocked.path("milestoneIds").path(0).asText(), blocked.toString());
 
     HttpResponse<String> completed =
@@ -342,13 +342,69 @@ class PlatformTest {
     assertEquals(200, completed.statusCode(), completed.body());
     assertEquals("COMPLETED", JSON.readTree(completed.body()).path("status").asText());
 
-    JsonNode passed = awaitAuditCriterion(token, gateway, projectId, true);
+    JsonNode passed = awaitCriterion(token, gateway, projectId, "MILESTONES_COMPLETED", true);
     assertEquals(0, passed.path("milestoneIds").size(), passed.toString());
   }
 
-  /** The gate criterion on security audits and acceptance tests, once it is met (or not). */
-  private static JsonNode awaitAuditCriterion(
-      String token, String gateway, String projectId, boolean met) throws Exception {
+  /**
+   * A CRITICAL risk registered through the gateway holds project-service's DEPLOYMENT gate and
+   * turns the project's health RED until it is closed: risk.events, end to end between real
+   * services.
+   */
+  @Test
+  void aCriticalRiskRegisteredThroughTheGatewayHoldsTheDeploymentGateUntilItIsClosed()
+      throws Exception {
+    String token =
+        DevTokens.in(work.resolve("jwt")).token("rhea", List.of("MEMBER"), Duration.ofMinutes(10));
+    String gateway = "http://localhost:" + ENV.get("TOLLGATE_GATEWAY_PORT");
+    String key = "R" + Long.toString(System.nanoTime() % 1_000_000_000L, 36).toUpperCase();
+    HttpResponse<String> project =
+        send(
+            token,
+            "POST",
+            gateway + "/api/v1/projects",
+            "{\"key\":\"%s\",\"name\":\"Risky\",\"methodology\":\"AGILE\"}".formatted(key),
+            null);
+    assertEquals(201, project.statusCode(), project.body());
+    String projectId = JSON.readTree(project.body()).path("id").asText();
+    assertEquals(key, awaitProjectKey("risk", UUID.fromString(projectId)));
+
+    HttpResponse<String> registered =
+        send(
+            token,
+            "POST",
+            gateway + "/api/v1/risks",
+            ("{\"projectId\":\"%s\",\"title\":\"Vendor API is end-of-life\","
+                    + "\"category\":\"VENDOR\",\"probability\":4,\"impact\":4}")
+                .formatted(projectId),
+            null);
+    assertEquals(201, registered.statusCode(), registered.body());
+    JsonNode risk = JSON.readTree(registered.body());
+    assertEquals("CRITICAL", risk.path("level").asText(), risk.toString());
+    String riskId = risk.path("id").asText();
+
+    JsonNode held = awaitCriterion(token, gateway, projectId, "NO_OPEN_RISK", false);
+    assertEquals(riskId, held.path("riskIds").path(0).asText(), held.toString());
+    HttpResponse<String> health =
+        send(token, "GET", gateway + "/api/v1/projects/" + projectId + "/health", null, null);
+    assertEquals(200, health.statusCode(), health.body());
+    assertEquals("RED", JSON.readTree(health.body()).path("rating").asText(), health.body());
+
+    HttpResponse<String> closed =
+        send(
+            token,
+            "POST",
+            gateway + "/api/v1/risks/" + riskId + "/closure",
+            "{\"reason\":\"Migrated to the vendor's new API\"}",
+            registered.headers().firstValue("ETag").orElseThrow());
+    assertEquals(200, closed.statusCode(), closed.body());
+    JsonNode released = awaitCriterion(token, gateway, projectId, "NO_OPEN_RISK", true);
+    assertEquals(0, released.path("riskIds").size(), released.toString());
+  }
+
+  /** The DEPLOYMENT entry criterion of that name, once it is met (or not, with what blocks it). */
+  private static JsonNode awaitCriterion(
+      String token, String gateway, String projectId, String name, boolean met) throws Exception {
     Instant deadline = Instant.now().plusSeconds(60);
     JsonNode last = null;
     while (Instant.now().isBefore(deadline)) {
@@ -356,18 +412,19 @@ class PlatformTest {
           send(token, "GET", gateway + "/api/v1/projects/" + projectId + "/gates", null, null);
       assertEquals(200, gates.statusCode(), gates.body());
       for (JsonNode criterion : JSON.readTree(gates.body()).path("criteria")) {
-        if ("MILESTONES_COMPLETED".equals(criterion.path("criterion").asText())
+        if (name.equals(criterion.path("criterion").asText())
             && "DEPLOYMENT".equals(criterion.path("phase").asText())) {
           last = criterion;
-          if (criterion.path("met").asBoolean() == met
-              && (met || criterion.path("milestoneIds").size() > 0)) {
+          boolean blocked =
+              criterion.path("milestoneIds").size() + criterion.path("riskIds").size() > 0;
+          if (criterion.path("met").asBoolean() == met && (met || blocked)) {
             return criterion;
           }
         }
       }
       Thread.sleep(200);
     }
-    throw new AssertionError("the audit criterion never became met=" + met + ": " + last);
+    throw new AssertionError("criterion " + name + " never became met=" + met + ": " + last);
   }
 
   private static HttpResponse<String> send(
@@ -450,6 +507,8 @@ class PlatformTest {
             "/api/v1/projects/{id}/phase-transitions",
             "/api/v1/milestones",
             "/api/v1/milestones/{id}/completion",
+            "/api/v1/risks",
+            "/api/v1/risks/heatmap",
             "/api/v1/api-keys")) {
       assertTrue(doc.path("paths").has(path), path + " missing from the gateway's document");
     }
