@@ -15,6 +15,7 @@ import io.tollgate.milestone.rest.MilestoneCompletion;
 import io.tollgate.milestone.rest.MilestoneCreate;
 import io.tollgate.milestone.rest.MilestonePatch;
 import io.tollgate.milestone.rest.MilestoneView;
+import io.tollgate.rest.Decimals;
 import io.tollgate.rest.MergePatch;
 import io.tollgate.rest.Page;
 import io.tollgate.rest.PageRequest;
@@ -48,8 +49,6 @@ import org.hibernate.engine.spi.SessionImplementor;
 public class MilestoneService {
 
   public static final int MAX_BUFFER_DAYS = 3650;
-  static final int MAX_INTEGER_DIGITS = 15;
-  static final int MAX_DECIMALS = 4;
   static final String INITIAL_BASELINE = "initial baseline";
 
   /** The zone whose day starts first: a date after its today is in the future everywhere. */
@@ -291,29 +290,9 @@ public class MilestoneService {
     return project;
   }
 
-  /**
-   * What a planned value breaks of its rules (>= 0, at most 15 integer digits and 4 decimals),
-   * named {@code field}; nothing for null.
-   */
+  /** What a planned value breaks of its rules (>= 0, numeric(19, 4)); nothing for null. */
   public static List<Problem.Violation> plannedValueProblems(String field, BigDecimal value) {
-    List<Problem.Violation> violations = new ArrayList<>();
-    if (value == null) {
-      return violations;
-    }
-    if (value.signum() < 0) {
-      violations.add(new Problem.Violation(field, "must be 0 or more"));
-    }
-    BigDecimal plain = value.stripTrailingZeros();
-    if (plain.precision() - plain.scale() > MAX_INTEGER_DIGITS) {
-      violations.add(
-          new Problem.Violation(
-              field, "must have at most " + MAX_INTEGER_DIGITS + " integer digits"));
-    }
-    if (plain.scale() > MAX_DECIMALS) {
-      violations.add(
-          new Problem.Violation(field, "must have at most " + MAX_DECIMALS + " decimals"));
-    }
-    return violations;
+    return Decimals.nonNegativeProblems(field, value);
   }
 
   private static MilestoneView view(Milestone m) {

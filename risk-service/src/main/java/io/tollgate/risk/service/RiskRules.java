@@ -1,5 +1,6 @@
 package io.tollgate.risk.service;
 
+import io.tollgate.rest.Decimals;
 import io.tollgate.rest.Problem;
 import java.math.BigDecimal;
 import java.util.ArrayList;
@@ -10,8 +11,6 @@ public final class RiskRules {
 
   public static final int MAX_SCHEDULE_DAYS = 3650;
   public static final int MAX_MILESTONES = 100;
-  static final int MAX_INTEGER_DIGITS = 15;
-  static final int MAX_DECIMALS = 4;
 
   private RiskRules() {}
 
@@ -36,25 +35,8 @@ public final class RiskRules {
     return violations;
   }
 
-  /** What a cost breaks (>= 0, at most 15 integer digits and 4 decimals); nothing for null. */
+  /** What a cost breaks (>= 0, numeric(19, 4)); nothing for null. */
   static List<Problem.Violation> costProblems(String field, BigDecimal value) {
-    List<Problem.Violation> violations = new ArrayList<>();
-    if (value == null) {
-      return violations;
-    }
-    if (value.signum() < 0) {
-      violations.add(new Problem.Violation(field, "must be 0 or more"));
-    }
-    BigDecimal plain = value.stripTrailingZeros();
-    if (plain.precision() - plain.scale() > MAX_INTEGER_DIGITS) {
-      violations.add(
-          new Problem.Violation(
-              field, "must have at most " + MAX_INTEGER_DIGITS + " integer digits"));
-    }
-    if (plain.scale() > MAX_DECIMALS) {
-      violations.add(
-          new Problem.Violation(field, "must have at most " + MAX_DECIMALS + " decimals"));
-    }
-    return violations;
+    return Decimals.nonNegativeProblems(field, value);
   }
 }
