@@ -2,6 +2,7 @@ package io.tollgate.notification;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
+import static org.junit.jupiter.api.Assertions.assertNull;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import io.quarkus.test.common.QuarkusTestResource;
@@ -97,5 +98,23 @@ class EmailChannelTest {
     assertEquals(550, refused.statusCode());
     assertEquals("SMTP refused: 550 5.1.1 No such user here", refused.error());
     assertEquals(0, SmtpReceiver.messagesTo(to).size());
+  }
+
+  @Test
+  void aServerThatHangsUpIsAFailureWithoutStatus() {
+    String to = MailSeeds.address("crash");
+    SmtpReceiver.hangUpOn(to);
+    Subscription subscription =
+        seeds.subscription("Crash", to, Audience.BUSINESS, Digest.IMMEDIATE);
+    NotificationEvent event =
+        seeds.riskAssessed("Crash risk", "HIGH", 12, OffsetDateTime.now(ZoneOffset.UTC));
+    Delivery delivery = seeds.delivery(subscription, event, OffsetDateTime.now(ZoneOffset.UTC));
+
+    Outcome failed = sender.send(delivery, subscription, event);
+
+    assertFalse(failed.delivered());
+    assertNull(failed.statusCode());
+    assertTrue(failed.error().startsWith("SMTP server unreachable: "), failed.error());
+    assertFalse(failed.error().contains(to), failed.error());
   }
 }

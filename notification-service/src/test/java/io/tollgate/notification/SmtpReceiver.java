@@ -36,6 +36,7 @@ public class SmtpReceiver implements QuarkusTestResourceLifecycleManager {
   private static final String PORT = "port";
   private static final String MESSAGES = "messages";
   private static final String REFUSALS = "refusals";
+  private static final String HANG_UP = "hang up";
 
   /** One accepted message: the envelope and the raw data as received (dot-unstuffed). */
   public record Message(String from, List<String> recipients, String data) {}
@@ -78,6 +79,11 @@ public class SmtpReceiver implements QuarkusTestResourceLifecycleManager {
   /** RCPT TO {@code recipient} is answered {@code reply} (e.g. "550 5.1.1 No such user"). */
   public static void refuse(String recipient, String reply) {
     refusals().put(recipient.toLowerCase(Locale.ROOT), reply);
+  }
+
+  /** RCPT TO {@code recipient} closes the connection without an answer, as a crashed server. */
+  public static void hangUpOn(String recipient) {
+    refuse(recipient, HANG_UP);
   }
 
   /** {@code recipient} is accepted again. */
@@ -177,7 +183,9 @@ public class SmtpReceiver implements QuarkusTestResourceLifecycleManager {
         } else if (command.startsWith("RCPT TO:")) {
           String recipient = address(line.substring(8));
           String refusal = refusals.get(recipient.toLowerCase(Locale.ROOT));
-          if (refusal != null) {
+          if (HANG_UP.equals(refusal)) {
+            return;
+          } else if (refusal != null) {
             reply(out, refusal);
           } else {
             recipients.add(recipient);

@@ -27,7 +27,8 @@ import org.jboss.logging.Logger;
  * ({@code for update skip locked}, then a lease, so replicas share the work and a crash while
  * sending only sends that digest again), sends them as one e-mail, and records one attempt per
  * delivery. A refused or failed digest is retried whole, after the same delays as a webhook, and
- * its deliveries are DEAD after the last.
+ * its deliveries are DEAD after the last. An inactive subscription's digest waits, as its webhook
+ * deliveries do.
  */
 @ApplicationScoped
 public class DigestMailer {
@@ -40,7 +41,7 @@ public class DigestMailer {
   private static final String DUE_SUBSCRIPTION =
       "select d.subscription_id from delivery d join subscription s on s.id = d.subscription_id"
           + " where d.status = 'PENDING' and d.next_attempt_at <= :now"
-          + " and s.channel = 'EMAIL' and s.digest <> 'IMMEDIATE'"
+          + " and s.channel = 'EMAIL' and s.digest <> 'IMMEDIATE' and s.active"
           + " order by d.next_attempt_at limit 1 for update of d skip locked";
 
   private static final String DUE_DELIVERIES =
