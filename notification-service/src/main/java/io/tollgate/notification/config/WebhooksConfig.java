@@ -1,0 +1,34 @@
+package io.tollgate.notification.config;
+
+import io.smallrye.config.ConfigMapping;
+import io.smallrye.config.WithDefault;
+import java.time.Duration;
+import java.util.List;
+
+/** How the dispatcher sends deliveries (ADR 0026); every setting can be set by environment. */
+@ConfigMapping(prefix = "tollgate.webhooks")
+public interface WebhooksConfig {
+
+  /**
+   * The waits after each failed attempt of a round: after the last one fails, the delivery is DEAD.
+   * Their count is the number of retries (one attempt more than delays).
+   */
+  @WithDefault("5s,30s,2m,10m,30m,1h,3h,6h")
+  List<Duration> retryDelays();
+
+  /** How long one attempt may take, connecting included, before it counts as failed. */
+  @WithDefault("10s")
+  Duration timeout();
+
+  /** How many due deliveries one dispatcher round claims at most. */
+  @WithDefault("50")
+  int batchSize();
+
+  /** How often the dispatcher looks for due deliveries (after the previous round ended). */
+  @WithDefault("500ms")
+  Duration pollInterval();
+
+  /** How many deliveries one instance sends at the same time. */
+  @WithDefault("8")
+  int maxParallel();
+}
