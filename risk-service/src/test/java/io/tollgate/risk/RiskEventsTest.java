@@ -9,6 +9,7 @@ import static io.tollgate.risk.RiskApiTest.registered;
 import static io.tollgate.testing.ProducedEvents.about;
 import static io.tollgate.testing.ProducedEvents.json;
 import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import io.quarkus.test.common.QuarkusTestResource;
@@ -61,14 +62,18 @@ class RiskEventsTest {
               "Legacy CRM export is incomplete",
               3,
               4,
-              "\"milestoneIds\":[\"%s\"],\"costImpact\":\"40000\"".formatted(MILESTONE));
+              "\"milestoneIds\":[\"%s\"],\"costImpact\":\"40000\",\"scheduleImpactDays\":15"
+                  .formatted(MILESTONE));
       String id = id(url);
       // refused and empty changes publish nothing
       patch(url, "\"9\"", "{\"title\":\"Stale\"}").then().statusCode(412);
       patch(url, "\"0\"", "{\"probability\":9}").then().statusCode(400);
       patch(url, "\"0\"", "{\"probability\":3}").then().statusCode(200);
       patch(url, "\"0\"", "{\"owner\":\"bob\"}").then().statusCode(200);
-      patch(url, "\"1\"", "{\"probability\":4,\"impact\":5,\"milestoneIds\":null}")
+      patch(
+              url,
+              "\"1\"",
+              "{\"probability\":4,\"impact\":5,\"milestoneIds\":null,\"scheduleImpactDays\":null}")
           .then()
           .statusCode(200);
       close(url, "\"2\"", "Vendor delivered the full export").then().statusCode(200);
@@ -99,6 +104,8 @@ class RiskEventsTest {
       assertEquals("OPEN", identified.path("status").asText());
       assertEquals(MILESTONE, identified.path("milestoneIds").path(0).asText());
       assertEquals(0, identified.path("version").asLong());
+      // milestone-service's risk-adjusted forecast slips the linked milestones by it
+      assertEquals(15, identified.path("scheduleImpactDays").asInt());
 
       JsonNode owned = checked(mine.get(1), project, id);
       assertEquals("HIGH", owned.path("level").asText());
@@ -108,6 +115,7 @@ class RiskEventsTest {
       assertEquals(20, reassessed.path("score").asInt());
       assertEquals("CRITICAL", reassessed.path("level").asText());
       assertEquals(0, reassessed.path("milestoneIds").size());
+      assertTrue(reassessed.path("scheduleImpactDays").isNull(), "no impact: null, not absent");
       assertEquals(2, reassessed.path("version").asLong());
 
       JsonNode closed = checked(mine.get(3), project, id);

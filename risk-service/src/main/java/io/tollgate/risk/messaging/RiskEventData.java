@@ -6,7 +6,11 @@ import io.tollgate.risk.model.RiskStatus;
 import java.util.List;
 import java.util.UUID;
 
-/** The data of every risk event (schemas/risk-event.v1.json): the risk after the change. */
+/**
+ * The data of every risk event (schemas/risk-event.v1.json): the risk after the change. Fields
+ * added within v1 go last; {@code scheduleImpactDays} feeds milestone-service's risk-adjusted
+ * forecast.
+ */
 public record RiskEventData(
     UUID riskId,
     UUID projectId,
@@ -18,4 +22,5 @@ public record RiskEventData(
     RiskLevel level,
     RiskStatus status,
     List<UUID> milestoneIds,
-    long version) {}
+    long version,
+    Integer scheduleImpactDays) {}

@@ -51,6 +51,7 @@ public class RiskEvents {
         r.level,
         r.status,
         List.copyOf(r.milestoneIds),
-        r.version);
+        r.version,
+        r.scheduleImpactDays);
   }
 }
