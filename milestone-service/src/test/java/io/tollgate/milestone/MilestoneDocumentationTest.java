@@ -17,6 +17,7 @@ import io.quarkus.test.common.QuarkusTestResource;
 import io.quarkus.test.common.ResourceArg;
 import io.quarkus.test.junit.QuarkusTest;
 import io.tollgate.milestone.messaging.MilestoneEvents;
+import io.tollgate.milestone.messaging.RiskEventConsumer;
 import io.tollgate.testing.TestTokens;
 import io.tollgate.testing.TollgateInfrastructure;
 import java.nio.file.Files;
@@ -111,5 +112,23 @@ class MilestoneDocumentationTest {
     }
     assertReadmeLists(readme, OPERATIONS.values());
     assertFalse(readme.contains("no API of its own yet"));
+  }
+
+  /** The risk events the forecast reads are in risk-service's contract and in the README. */
+  @Test
+  void everyConsumedRiskEventTypeIsInItsProducersContractAndTheReadme() throws Exception {
+    String contract;
+    try (var in =
+        getClass().getClassLoader().getResourceAsStream("contracts/risk-service/asyncapi.yaml")) {
+      assertTrue(in != null, "risk-service's asyncapi.yaml is not on the test class path");
+      contract = new String(in.readAllBytes(), java.nio.charset.StandardCharsets.UTF_8);
+    }
+    String readme = Files.readString(Path.of("README.md"));
+    for (String type : List.of(RiskEventConsumer.ASSESSED, RiskEventConsumer.CLOSED)) {
+      assertTrue(
+          contract.contains("name: " + type), type + " missing from risk-service's contract");
+      assertTrue(readme.contains("`" + type + "`"), type + " missing from README.md");
+    }
+    assertTrue(readme.contains("`risk.events.milestone-service.dlq`"), "the dead-letter topic");
   }
 }

@@ -96,6 +96,12 @@ public final class ScheduleGraph {
         .findFirst();
   }
 
+  /** The milestone as it was given. */
+  public Node node(UUID id) {
+    requireKnown(id);
+    return nodes.get(id);
+  }
+
   /** The dependencies of the milestone on its predecessors, in the order they were given. */
   public List<Edge> predecessors(UUID id) {
     requireKnown(id);
