@@ -31,4 +31,11 @@ public interface WebhooksConfig {
   /** How many deliveries one instance sends at the same time. */
   @WithDefault("8")
   int maxParallel();
+
+  /**
+   * Whether a webhook's URL may be plain http; false in deployments, so that events and their
+   * signatures cross the network encrypted only (a subscription's URL must then be https).
+   */
+  @WithDefault("true")
+  boolean allowHttp();
 }

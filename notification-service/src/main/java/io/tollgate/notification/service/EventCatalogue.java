@@ -152,8 +152,9 @@ public final class EventCatalogue {
           new EventType(
               "tollgate.notification.delivery-dead-lettered.v1",
               NOTIFICATION,
-              "A delivery to a subscription failed on its last attempt and will not be tried"
-                  + " again (DEAD); a redelivery starts a new round."));
+              "Every attempt of a delivery's round failed (after the configured retry delays), or"
+                  + " its webhook receiver answered 410 Gone (the subscription is then"
+                  + " deactivated); the delivery is DEAD until a redelivery or replay."));
 
   private static final Map<String, EventType> BY_TYPE =
       ALL.stream().collect(Collectors.toUnmodifiableMap(EventType::type, Function.identity()));

@@ -1,5 +1,7 @@
 package io.tollgate.notification.service;
 
+import io.smallrye.config.SmallRyeConfig;
+import io.tollgate.notification.config.WebhooksConfig;
 import io.tollgate.notification.model.Channel;
 import io.tollgate.notification.model.Digest;
 import io.tollgate.rest.Problem;
@@ -19,9 +21,6 @@ public final class SubscriptionRules {
   public static final int MAX_EMAIL = 320;
   public static final int MAX_EVENT_TYPES = 50;
 
-  /** Whether a webhook may be sent over plain http (deployments set it to false). */
-  public static final String ALLOW_HTTP = "tollgate.webhooks.allow-http";
-
   /** One @, no spaces, a domain with a dot: what a mail server could deliver to. */
   private static final Pattern EMAIL =
       Pattern.compile("^[^\\s@\"<>,;]{1,64}@[^\\s@\"<>,;.]+(\\.[^\\s@\"<>,;.]+)+$");
@@ -31,9 +30,15 @@ public final class SubscriptionRules {
 
   private SubscriptionRules() {}
 
-  /** The configured {@value #ALLOW_HTTP}, true unless set otherwise. */
+  /**
+   * The configured {@code tollgate.webhooks.allow-http}, read where no bean is injected (a request
+   * body's own rules).
+   */
   public static boolean allowHttp() {
-    return ConfigProvider.getConfig().getOptionalValue(ALLOW_HTTP, Boolean.class).orElse(true);
+    return ConfigProvider.getConfig()
+        .unwrap(SmallRyeConfig.class)
+        .getConfigMapping(WebhooksConfig.class)
+        .allowHttp();
   }
 
   /**
