@@ -60,6 +60,15 @@ public class WebhookSender implements DeliverySender {
     String id = delivery.id.toString();
     long timestamp = Instant.now().getEpochSecond();
     long start = System.nanoTime();
+    if (!config.allowHttp() && !subscription.url.regionMatches(true, 0, "https:", 0, 6)) {
+      // made while http was allowed: its events and signatures are not sent in the clear now
+      return new Outcome(
+          false,
+          null,
+          "plain http is not allowed here (tollgate.webhooks.allow-http=false)",
+          null,
+          0);
+    }
     HttpRequest request;
     try {
       request =
