@@ -1,5 +1,6 @@
 package io.tollgate.notification;
 
+import static org.awaitility.Awaitility.await;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertNull;
@@ -10,11 +11,11 @@ import io.quarkus.test.common.ResourceArg;
 import io.quarkus.test.junit.QuarkusTest;
 import io.tollgate.notification.model.Audience;
 import io.tollgate.notification.model.Delivery;
+import io.tollgate.notification.model.DeliveryAttempt;
+import io.tollgate.notification.model.DeliveryStatus;
 import io.tollgate.notification.model.Digest;
 import io.tollgate.notification.model.NotificationEvent;
 import io.tollgate.notification.model.Subscription;
-import io.tollgate.notification.service.DeliverySender.Outcome;
-import io.tollgate.notification.service.EmailSender;
 import io.tollgate.testing.TollgateInfrastructure;
 import jakarta.inject.Inject;
 import jakarta.persistence.EntityManager;
@@ -25,7 +26,10 @@ import java.util.List;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 
-/** The EMAIL channel sends one event as one e-mail to a real SMTP server. */
+/**
+ * An EMAIL subscription's delivery goes out through the dispatcher as one e-mail to a real SMTP
+ * server; a refusal or a server that hangs up is a failed attempt, logged and retried.
+ */
 @QuarkusTest
 @QuarkusTestResource(
     value = TollgateInfrastructure.class,
@@ -36,7 +40,6 @@ class EmailChannelTest {
   private static final Duration WAIT = Duration.ofSeconds(20);
 
   @Inject EntityManager em;
-  @Inject EmailSender sender;
 
   private MailSeeds seeds;
 
@@ -45,24 +48,25 @@ class EmailChannelTest {
     seeds = new MailSeeds(em);
   }
 
+  private static OffsetDateTime now() {
+    return OffsetDateTime.now(ZoneOffset.UTC);
+  }
+
+  private void awaitStatus(Delivery delivery, DeliveryStatus status) {
+    await().atMost(WAIT).until(() -> seeds.reload(delivery).status == status);
+  }
+
   @Test
-  void anEventIsOneEmailInTheAudiencesLanguage() {
+  void anImmediateDeliveryIsOneEmailInTheAudiencesLanguage() {
     String business = MailSeeds.address("sponsor");
     String technical = MailSeeds.address("ops");
     Subscription forBusiness =
         seeds.subscription("Apollo risks", business, Audience.BUSINESS, Digest.IMMEDIATE);
     Subscription forTechnical =
         seeds.subscription("Apollo risks (ops)", technical, Audience.TECHNICAL, Digest.IMMEDIATE);
-    NotificationEvent event =
-        seeds.riskAssessed(
-            "Pen test findings open", "CRITICAL", 20, OffsetDateTime.now(ZoneOffset.UTC));
-    Delivery toBusiness = seeds.delivery(forBusiness, event, OffsetDateTime.now(ZoneOffset.UTC));
-    Delivery toTechnical = seeds.delivery(forTechnical, event, OffsetDateTime.now(ZoneOffset.UTC));
-
-    Outcome sent = sender.send(toBusiness, forBusiness, event);
-    assertTrue(sent.delivered(), sent.toString());
-    assertEquals(250, sent.statusCode());
-    assertTrue(sender.send(toTechnical, forTechnical, event).delivered());
+    NotificationEvent event = seeds.riskAssessed("Pen test findings open", "CRITICAL", 20, now());
+    Delivery toBusiness = seeds.delivery(forBusiness, event, now());
+    Delivery toTechnical = seeds.delivery(forTechnical, event, now());
 
     SmtpReceiver.Message message = SmtpReceiver.awaitMessagesTo(business, 1, WAIT).get(0);
     assertEquals(List.of(business), message.recipients());
@@ -80,41 +84,55 @@ class EmailChannelTest {
         ReceivedMail.of(SmtpReceiver.awaitMessagesTo(technical, 1, WAIT).get(0).data());
     assertEquals("[Tollgate] tollgate.risk.assessed.v1 " + event.subject, forOps.subject());
     assertTrue(forOps.text().contains("\"score\":20"), forOps.text());
+
+    for (Delivery d : List.of(toBusiness, toTechnical)) {
+      awaitStatus(d, DeliveryStatus.DELIVERED);
+      List<DeliveryAttempt> attempts = seeds.attempts(d);
+      assertEquals(1, attempts.size());
+      assertEquals(250, attempts.get(0).statusCode);
+      assertNull(attempts.get(0).error);
+    }
+    assertEquals(1, SmtpReceiver.messagesTo(business).size());
+    assertEquals(1, SmtpReceiver.messagesTo(technical).size());
   }
 
   @Test
-  void aRefusalIsAnsweredWithTheSmtpReply() {
-    String to = MailSeeds.address("unknown");
-    SmtpReceiver.refuse(to, "550 5.1.1 No such user here");
+  void aRefusalIsLoggedWithTheSmtpReplyAndRetried() {
+    String to = MailSeeds.address("full");
+    SmtpReceiver.refuse(to, "452 4.2.2 Mailbox full", 1);
     Subscription subscription =
-        seeds.subscription("Refused", to, Audience.BUSINESS, Digest.IMMEDIATE);
-    NotificationEvent event =
-        seeds.riskAssessed("Refused risk", "HIGH", 12, OffsetDateTime.now(ZoneOffset.UTC));
-    Delivery delivery = seeds.delivery(subscription, event, OffsetDateTime.now(ZoneOffset.UTC));
+        seeds.subscription("Refused once", to, Audience.BUSINESS, Digest.IMMEDIATE);
+    Delivery delivery =
+        seeds.delivery(subscription, seeds.riskAssessed("Refused risk", "HIGH", 12, now()), now());
 
-    Outcome refused = sender.send(delivery, subscription, event);
-
-    assertFalse(refused.delivered());
-    assertEquals(550, refused.statusCode());
-    assertEquals("SMTP refused: 550 5.1.1 No such user here", refused.error());
-    assertEquals(0, SmtpReceiver.messagesTo(to).size());
+    awaitStatus(delivery, DeliveryStatus.DELIVERED);
+    List<DeliveryAttempt> attempts = seeds.attempts(delivery);
+    assertEquals(2, attempts.size());
+    assertEquals(452, attempts.get(0).statusCode);
+    assertEquals("SMTP refused: 452 4.2.2 Mailbox full", attempts.get(0).error);
+    assertEquals(250, attempts.get(1).statusCode);
+    assertEquals(2, seeds.reload(delivery).attempts);
+    assertEquals(1, SmtpReceiver.awaitMessagesTo(to, 1, WAIT).size());
   }
 
   @Test
-  void aServerThatHangsUpIsAFailureWithoutStatus() {
+  void aServerThatHangsUpIsAFailedAttemptWithoutStatus() {
     String to = MailSeeds.address("crash");
     SmtpReceiver.hangUpOn(to);
     Subscription subscription =
         seeds.subscription("Crash", to, Audience.BUSINESS, Digest.IMMEDIATE);
-    NotificationEvent event =
-        seeds.riskAssessed("Crash risk", "HIGH", 12, OffsetDateTime.now(ZoneOffset.UTC));
-    Delivery delivery = seeds.delivery(subscription, event, OffsetDateTime.now(ZoneOffset.UTC));
+    Delivery delivery =
+        seeds.delivery(subscription, seeds.riskAssessed("Crash risk", "HIGH", 12, now()), now());
 
-    Outcome failed = sender.send(delivery, subscription, event);
-
-    assertFalse(failed.delivered());
-    assertNull(failed.statusCode());
-    assertTrue(failed.error().startsWith("SMTP server unreachable: "), failed.error());
-    assertFalse(failed.error().contains(to), failed.error());
+    // the test's retry delays are two: three attempts, then DEAD
+    awaitStatus(delivery, DeliveryStatus.DEAD);
+    List<DeliveryAttempt> attempts = seeds.attempts(delivery);
+    assertEquals(3, attempts.size());
+    for (DeliveryAttempt attempt : attempts) {
+      assertNull(attempt.statusCode);
+      assertTrue(attempt.error.startsWith("SMTP server unreachable: "), attempt.error);
+      assertFalse(attempt.error.contains(to), attempt.error);
+    }
+    assertEquals(0, SmtpReceiver.messagesTo(to).size());
   }
 }

@@ -6,9 +6,11 @@ import static org.junit.jupiter.api.Assertions.assertNotNull;
 import static org.junit.jupiter.api.Assertions.assertNull;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
+import com.fasterxml.jackson.databind.JsonNode;
 import io.quarkus.test.common.QuarkusTestResource;
 import io.quarkus.test.common.ResourceArg;
 import io.quarkus.test.junit.QuarkusTest;
+import io.tollgate.notification.messaging.NotificationEvents;
 import io.tollgate.notification.model.Audience;
 import io.tollgate.notification.model.Delivery;
 import io.tollgate.notification.model.DeliveryAttempt;
@@ -16,6 +18,8 @@ import io.tollgate.notification.model.DeliveryStatus;
 import io.tollgate.notification.model.Digest;
 import io.tollgate.notification.model.NotificationEvent;
 import io.tollgate.notification.model.Subscription;
+import io.tollgate.testing.EventCollector;
+import io.tollgate.testing.ProducedEvents;
 import io.tollgate.testing.TollgateInfrastructure;
 import jakarta.inject.Inject;
 import jakarta.persistence.EntityManager;
@@ -24,6 +28,7 @@ import java.time.LocalDate;
 import java.time.OffsetDateTime;
 import java.time.ZoneOffset;
 import java.util.List;
+import org.apache.kafka.clients.consumer.ConsumerRecord;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 
@@ -145,23 +150,40 @@ class EmailDigestTest {
   }
 
   @Test
-  void aDigestRefusedOnEveryRetryIsDead() {
-    String to = MailSeeds.address("gone");
-    SmtpReceiver.refuse(to, "550 5.1.1 No such user");
-    Subscription subscription = seeds.subscription("Gone", to, Audience.BUSINESS, Digest.DAILY);
-    Delivery delivery =
-        seeds.delivery(
-            subscription,
-            seeds.riskAssessed("Lost", "HIGH", 12, OffsetDateTime.now(ZoneOffset.UTC)),
-            OffsetDateTime.now(ZoneOffset.UTC).minusSeconds(1));
+  void aDigestRefusedOnEveryRetryIsDeadAndDeadLettered() {
+    try (EventCollector events = EventCollector.fromEnd(NotificationEvents.TOPIC)) {
+      String to = MailSeeds.address("gone");
+      SmtpReceiver.refuse(to, "550 5.1.1 No such user");
+      Subscription subscription = seeds.subscription("Gone", to, Audience.BUSINESS, Digest.DAILY);
+      Delivery delivery =
+          seeds.delivery(
+              subscription,
+              seeds.riskAssessed("Lost", "HIGH", 12, OffsetDateTime.now(ZoneOffset.UTC)),
+              OffsetDateTime.now(ZoneOffset.UTC).minusSeconds(1));
 
-    // the test's retry delays are two: three attempts, then DEAD
-    await().atMost(WAIT).until(() -> seeds.reload(delivery).status == DeliveryStatus.DEAD);
-    Delivery dead = seeds.reload(delivery);
-    assertEquals(3, dead.attempts);
-    assertEquals(550, dead.lastStatusCode);
-    assertNull(dead.nextAttemptAt);
-    assertEquals(3, seeds.attempts(delivery).size());
-    assertEquals(0, SmtpReceiver.messagesTo(to).size());
+      // the test's retry delays are two: three attempts, then DEAD
+      await().atMost(WAIT).until(() -> seeds.reload(delivery).status == DeliveryStatus.DEAD);
+      Delivery dead = seeds.reload(delivery);
+      assertEquals(3, dead.attempts);
+      assertEquals(550, dead.lastStatusCode);
+      assertNull(dead.nextAttemptAt);
+      assertEquals(3, seeds.attempts(delivery).size());
+      assertEquals(0, SmtpReceiver.messagesTo(to).size());
+      ConsumerRecord<String, String> letter =
+          events.awaitRecord(r -> ProducedEvents.about(r, delivery.id.toString()), WAIT);
+      JsonNode data =
+          ProducedEvents.checked(
+              letter,
+              WebhookDeliveryTest.SCHEMA,
+              delivery.projectId.toString(),
+              "deliveryId",
+              delivery.id.toString());
+      assertEquals(
+          NotificationEvents.DELIVERY_DEAD_LETTERED,
+          ProducedEvents.json(letter).path("type").asText());
+      assertEquals(subscription.id.toString(), data.path("subscriptionId").asText());
+      assertEquals(3, data.path("attempts").asInt());
+      assertEquals(550, data.path("lastStatusCode").asInt());
+    }
   }
 }

@@ -78,7 +78,12 @@ public class SmtpReceiver implements QuarkusTestResourceLifecycleManager {
 
   /** RCPT TO {@code recipient} is answered {@code reply} (e.g. "550 5.1.1 No such user"). */
   public static void refuse(String recipient, String reply) {
-    refusals().put(recipient.toLowerCase(Locale.ROOT), reply);
+    refuse(recipient, reply, Integer.MAX_VALUE);
+  }
+
+  /** The next {@code times} RCPT TO {@code recipient} are answered {@code reply}. */
+  public static void refuse(String recipient, String reply, int times) {
+    refusals().put(recipient.toLowerCase(Locale.ROOT), times + " " + reply);
   }
 
   /** RCPT TO {@code recipient} closes the connection without an answer, as a crashed server. */
@@ -182,7 +187,7 @@ public class SmtpReceiver implements QuarkusTestResourceLifecycleManager {
           reply(out, "250 2.1.0 Ok");
         } else if (command.startsWith("RCPT TO:")) {
           String recipient = address(line.substring(8));
-          String refusal = refusals.get(recipient.toLowerCase(Locale.ROOT));
+          String refusal = refusal(refusals, recipient.toLowerCase(Locale.ROOT));
           if (HANG_UP.equals(refusal)) {
             return;
           } else if (refusal != null) {
@@ -222,6 +227,20 @@ public class SmtpReceiver implements QuarkusTestResourceLifecycleManager {
     } catch (IOException e) {
       // the client went away
     }
+  }
+
+  /** The reply a refused recipient gets, counting one refusal down; null when accepted. */
+  private static String refusal(Map<String, String> refusals, String recipient) {
+    String[] refused = new String[1];
+    refusals.computeIfPresent(
+        recipient,
+        (key, value) -> {
+          int space = value.indexOf(' ');
+          int times = Integer.parseInt(value.substring(0, space));
+          refused[0] = value.substring(space + 1);
+          return times <= 1 ? null : (times - 1) + value.substring(space);
+        });
+    return refused[0];
   }
 
   private static String address(String argument) {

@@ -5,6 +5,10 @@ import io.quarkus.runtime.ShutdownEvent;
 import io.quarkus.runtime.StartupEvent;
 import io.tollgate.eventing.Periodic;
 import io.tollgate.notification.config.EmailConfig;
+import io.tollgate.notification.config.WebhooksConfig;
+import io.tollgate.notification.messaging.NotificationEvents;
+import io.tollgate.notification.model.Delivery;
+import io.tollgate.notification.model.DeliveryStatus;
 import io.tollgate.notification.model.NotificationEvent;
 import io.tollgate.notification.model.Subscription;
 import io.tollgate.notification.service.DeliverySender.Outcome;
@@ -17,7 +21,6 @@ import java.time.ZoneOffset;
 import java.time.temporal.ChronoUnit;
 import java.util.List;
 import java.util.UUID;
-import org.eclipse.microprofile.config.inject.ConfigProperty;
 import org.jboss.logging.Logger;
 
 /**
@@ -26,8 +29,9 @@ import org.jboss.logging.Logger;
  * subscriptions alone; this mailer claims every due delivery of one digest subscription at a time
  * ({@code for update skip locked}, then a lease, so replicas share the work and a crash while
  * sending only sends that digest again), sends them as one e-mail, and records one attempt per
- * delivery. A refused or failed digest is retried whole, after the same delays as a webhook, and
- * its deliveries are DEAD after the last. An inactive subscription's digest waits, as its webhook
+ * delivery. A refused or failed digest is retried whole, after the same delays as a webhook ({@code
+ * tollgate.webhooks.retry-delays}), and its deliveries are DEAD after the last, each with its
+ * dead-letter event as a webhook's. An inactive subscription's digest waits, as its webhook
  * deliveries do.
  */
 @ApplicationScoped
@@ -82,20 +86,20 @@ public class DigestMailer {
   private final EmailSender sender;
   private final EmailConfig config;
   private final List<Duration> retryDelays;
+  private final NotificationEvents notificationEvents;
   private Periodic timer;
 
   DigestMailer(
       EntityManager em,
       EmailSender sender,
       EmailConfig config,
-      @ConfigProperty(
-              name = "tollgate.webhooks.retry-delays",
-              defaultValue = "5s,30s,2m,10m,30m,1h,3h,6h")
-          List<Duration> retryDelays) {
+      WebhooksConfig webhooks,
+      NotificationEvents notificationEvents) {
     this.em = em;
     this.sender = sender;
     this.config = config;
-    this.retryDelays = List.copyOf(retryDelays);
+    this.retryDelays = List.copyOf(webhooks.retryDelays());
+    this.notificationEvents = notificationEvents;
   }
 
   void onStart(@Observes StartupEvent event) {
@@ -200,6 +204,16 @@ public class DigestMailer {
             .setParameter("ids", claim.ids())
             .setParameter("lease", claim.lease())
             .executeUpdate();
+    if (next == null && !outcome.delivered()) {
+      em.createQuery(
+              "from Delivery where id in :ids and status = :dead and updatedAt = :at",
+              Delivery.class)
+          .setParameter("ids", claim.ids())
+          .setParameter("dead", DeliveryStatus.DEAD)
+          .setParameter("at", at)
+          .getResultList()
+          .forEach(notificationEvents::deadLettered);
+    }
     if (outcome.delivered()) {
       LOG.debugf(
           "digest of subscription %s: %d deliveries delivered", claim.subscription().id, changed);

@@ -73,7 +73,9 @@ public class EmailSender implements DeliverySender {
         return new Outcome(
             false, smtp.getReplyCode(), cut("SMTP refused: " + reply), cut(reply), durationMillis);
       }
-      if (cause instanceof TimeoutException) {
+      // the blocking mailer's own timeout (quarkus.mailer.timeout) is Mutiny's
+      if (cause instanceof TimeoutException
+          || cause instanceof io.smallrye.mutiny.TimeoutException) {
         return new Outcome(
             false, null, "timeout: no answer from the SMTP server", null, durationMillis);
       }
