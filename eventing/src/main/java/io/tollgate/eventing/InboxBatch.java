@@ -3,6 +3,7 @@ package io.tollgate.eventing;
 import io.opentelemetry.context.Scope;
 import io.quarkus.narayana.jta.QuarkusTransaction;
 import jakarta.enterprise.context.ApplicationScoped;
+import java.util.function.BiConsumer;
 import java.util.function.Consumer;
 import org.apache.kafka.clients.consumer.ConsumerRecord;
 import org.jboss.logging.Logger;
@@ -64,6 +65,17 @@ public class InboxBatch {
       Iterable<ConsumerRecord<String, String>> records,
       String typePrefix,
       Consumer<CloudEvent> handler) {
+    applyWithRecords(records, typePrefix, (event, record) -> handler.accept(event));
+  }
+
+  /**
+   * As {@link #apply}, for a handler that also needs the record the event came in (its value as
+   * received, e.g. to keep or forward the envelope byte for byte).
+   */
+  public void applyWithRecords(
+      Iterable<ConsumerRecord<String, String>> records,
+      String typePrefix,
+      BiConsumer<CloudEvent, ConsumerRecord<String, String>> handler) {
     // each record in a span of the trace that created its event (ADR 0023)
     EventTracing.Processing spans = tracing.processing();
     try {
@@ -90,20 +102,22 @@ public class InboxBatch {
   private void accept(
       ConsumerRecord<String, String> record,
       String typePrefix,
-      Consumer<CloudEvent> handler,
+      BiConsumer<CloudEvent, ConsumerRecord<String, String>> handler,
       EventTracing.Processing spans) {
     inbox
         .accept(record.value(), typePrefix)
         .ifPresent(
             event -> {
               spans.accepted(event);
-              handler.accept(event);
+              handler.accept(event, record);
             });
   }
 
   /** Applies {@code record} in a transaction of its own, in one span however many attempts. */
   private void applyAlone(
-      ConsumerRecord<String, String> record, String typePrefix, Consumer<CloudEvent> handler) {
+      ConsumerRecord<String, String> record,
+      String typePrefix,
+      BiConsumer<CloudEvent, ConsumerRecord<String, String>> handler) {
     EventTracing.Processing span = tracing.processing();
     RuntimeException failure = null;
     try (Scope current = span.start(record)) {
@@ -119,7 +133,7 @@ public class InboxBatch {
   private void applyAlone(
       ConsumerRecord<String, String> record,
       String typePrefix,
-      Consumer<CloudEvent> handler,
+      BiConsumer<CloudEvent, ConsumerRecord<String, String>> handler,
       EventTracing.Processing span) {
     int refusals = 0;
     int unavailable = 0;

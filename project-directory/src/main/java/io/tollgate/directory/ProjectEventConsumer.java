@@ -6,6 +6,7 @@ import io.tollgate.eventing.CloudEvents;
 import io.tollgate.eventing.InboxBatch;
 import io.tollgate.security.AccessRole;
 import jakarta.enterprise.context.ApplicationScoped;
+import jakarta.enterprise.inject.Instance;
 import jakarta.persistence.EntityManager;
 import java.time.OffsetDateTime;
 import java.time.ZoneOffset;
@@ -27,13 +28,19 @@ public class ProjectEventConsumer {
   private final InboxBatch batches;
   private final ProjectDirectory directory;
   private final EntityManager em;
+  private final Instance<ProjectEventObserver> observers;
 
   ProjectEventConsumer(
-      CloudEvents cloudEvents, InboxBatch batches, ProjectDirectory directory, EntityManager em) {
+      CloudEvents cloudEvents,
+      InboxBatch batches,
+      ProjectDirectory directory,
+      EntityManager em,
+      Instance<ProjectEventObserver> observers) {
     this.cloudEvents = cloudEvents;
     this.batches = batches;
     this.directory = directory;
     this.em = em;
+    this.observers = observers;
   }
 
   /** The part of project-service's {@code tollgate.project.*.v1} data this service reads. */
@@ -56,14 +63,19 @@ public class ProjectEventConsumer {
   @Incoming(CHANNEL)
   @Blocking
   public void consume(ConsumerRecords<String, String> records) {
-    batches.apply(
+    batches.applyWithRecords(
         records,
         "tollgate.project.",
-        event -> {
+        (event, record) -> {
           if (event.type().startsWith(MEMBER_EVENTS)) {
             applyMember(event.type(), cloudEvents.data(event, MemberData.class));
           } else {
             apply(cloudEvents.data(event, ProjectData.class));
+          }
+          // in the same transaction, after the directory's update: an observer reads the
+          // membership as this event left it (a removed member is no longer one)
+          for (ProjectEventObserver observer : observers) {
+            observer.observed(event, record.value());
           }
         });
   }
