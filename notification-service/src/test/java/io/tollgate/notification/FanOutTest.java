@@ -27,6 +27,8 @@ import org.junit.jupiter.api.Test;
 @QuarkusTestResource(
     value = TollgateInfrastructure.class,
     initArgs = @ResourceArg(name = "database", value = "notification"))
+// the module's test classes declare the same resources, so that they share one Quarkus start
+@QuarkusTestResource(SmtpReceiver.class)
 class FanOutTest {
 
   static final ProjectDirectoryEvents db = new ProjectDirectoryEvents("notification");
