@@ -15,6 +15,7 @@ import com.fasterxml.jackson.databind.JsonNode;
 import io.quarkus.test.common.QuarkusTestResource;
 import io.quarkus.test.common.ResourceArg;
 import io.quarkus.test.junit.QuarkusTest;
+import io.tollgate.risk.messaging.MilestoneEventConsumer;
 import io.tollgate.risk.messaging.RiskEvents;
 import io.tollgate.testing.TestTokens;
 import io.tollgate.testing.TollgateInfrastructure;
@@ -94,6 +95,17 @@ class RiskDocumentationTest {
       assertTrue(asyncapi.contains("name: " + type), type + " missing from asyncapi.yaml");
       assertTrue(readme.contains("`" + type + "`"), type + " missing from README.md");
     }
+    // the milestone events that raise SCHEDULE risks (ADR 0028) and where unreadable ones go
+    for (String type :
+        List.of(
+            MilestoneEventConsumer.CREATED,
+            MilestoneEventConsumer.UPDATED,
+            MilestoneEventConsumer.COMPLETED,
+            MilestoneEventConsumer.DELETED)) {
+      assertTrue(readme.contains("`" + type + "`"), type + " missing from README.md");
+    }
+    assertTrue(readme.contains("`milestone.events.risk-service.dlq`"), "dead-letter topic");
+    assertTrue(readme.contains("`raisedByMilestoneId`"), "raisedByMilestoneId in README.md");
     assertReadmeLists(readme, OPERATIONS.values());
     assertFalse(readme.contains("no API of its own yet"));
     assertFalse(readme.contains("not yet published"));

@@ -47,7 +47,9 @@ public final class RiskMapper {
         nextReview != null && nextReview.isBefore(today),
         r.version,
         r.createdAt,
-        r.updatedAt);
+        r.updatedAt,
+        r.raisedByMilestoneId != null,
+        r.raisedByMilestoneId);
   }
 
   /** The last assessment's day in UTC plus the level's review interval. */

@@ -80,6 +80,13 @@ public class Risk {
   @Column(nullable = false)
   public RiskStatus status;
 
+  /**
+   * The milestone that raised it automatically when it ate its buffer (ADR 0028); null for a risk a
+   * person registered.
+   */
+  @Column(name = "raised_by_milestone_id")
+  public UUID raisedByMilestoneId;
+
   @Column(name = "closed_reason")
   public String closedReason;
 

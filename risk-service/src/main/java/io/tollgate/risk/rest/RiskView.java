@@ -27,7 +27,8 @@ import org.eclipse.microprofile.openapi.annotations.media.Schema;
             + "\"residualImpact\":4,\"residualScore\":8,\"residualLevel\":\"MEDIUM\",\"status\":"
             + "\"OPEN\",\"closedReason\":null,\"lastAssessedAt\":\"2026-03-10T08:15:00Z\","
             + "\"nextReviewDate\":\"2026-03-17\",\"reviewOverdue\":false,\"version\":0,"
-            + "\"createdAt\":\"2026-03-10T08:15:00Z\",\"updatedAt\":\"2026-03-10T08:15:00Z\"}")
+            + "\"createdAt\":\"2026-03-10T08:15:00Z\",\"updatedAt\":\"2026-03-10T08:15:00Z\",\"automatic\":false,"
+            + "\"raisedByMilestoneId\":null}")
 public record RiskView(
     @Schema(readOnly = true) UUID id,
     @Schema(readOnly = true) UUID projectId,
@@ -82,4 +83,15 @@ public record RiskView(
     @Schema(readOnly = true, description = "Optimistic-locking version; also the ETag")
         long version,
     @Schema(readOnly = true) OffsetDateTime createdAt,
-    @Schema(readOnly = true) OffsetDateTime updatedAt) {}
+    @Schema(readOnly = true) OffsetDateTime updatedAt,
+    @Schema(
+            readOnly = true,
+            description =
+                "Raised automatically by a milestone that ate its buffer (ADR 0028), not by a"
+                    + " person")
+        boolean automatic,
+    @Schema(
+            readOnly = true,
+            nullable = true,
+            description = "The milestone that raised it automatically; null for a person's risk")
+        UUID raisedByMilestoneId) {}

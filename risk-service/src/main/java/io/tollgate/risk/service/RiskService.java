@@ -11,6 +11,7 @@ import io.tollgate.risk.mapping.RiskMapper;
 import io.tollgate.risk.messaging.RiskEvents;
 import io.tollgate.risk.model.Risk;
 import io.tollgate.risk.model.RiskAssessment;
+import io.tollgate.risk.model.RiskCategory;
 import io.tollgate.risk.model.RiskLevel;
 import io.tollgate.risk.model.RiskStatus;
 import io.tollgate.risk.repository.AssessmentRepository;
@@ -43,6 +44,9 @@ import java.util.UUID;
 public class RiskService {
 
   static final String IDENTIFIED = "identified";
+
+  /** Who a change made automatically is recorded as (ADR 0028); it has no API key. */
+  public static final String SYSTEM = "tollgate";
 
   private final RiskRepository risks;
   private final AssessmentRepository assessments;
@@ -285,10 +289,79 @@ public class RiskService {
   }
 
   /**
+   * Raises an open SCHEDULE risk for a milestone that ate its buffer (ADR 0028): linked to it, with
+   * nobody owning it yet, recorded as {@link #SYSTEM}'s; publishes its assessed event.
+   */
+  @Transactional(Transactional.TxType.MANDATORY)
+  public Risk raiseForMilestone(
+      UUID projectId,
+      UUID milestoneId,
+      String title,
+      String description,
+      int probability,
+      int impact,
+      int scheduleImpactDays,
+      String reason) {
+    OffsetDateTime now = Times.now();
+    Risk r = new Risk();
+    r.id = UUID.randomUUID();
+    r.projectId = projectId;
+    r.title = title;
+    r.description = description;
+    r.category = RiskCategory.SCHEDULE;
+    r.probability = probability;
+    r.impact = impact;
+    r.scheduleImpactDays = scheduleImpactDays;
+    r.milestoneIds = new ArrayList<>(List.of(milestoneId));
+    r.raisedByMilestoneId = milestoneId;
+    r.status = RiskStatus.OPEN;
+    r.createdAt = now;
+    r.updatedAt = now;
+    RiskAssessment first = assess(r, now, reason, SYSTEM, null);
+    risks.persist(r);
+    em().flush();
+    assessments.persist(first);
+    events.assessed(r);
+    return r;
+  }
+
+  /**
+   * Re-assesses an open risk because its milestone got worse (ADR 0028): probability and impact
+   * never go down here, the schedule impact becomes the milestone's; one assessment, one event.
+   */
+  @Transactional(Transactional.TxType.MANDATORY)
+  public void escalateForMilestone(
+      Risk r, int probability, int impact, int scheduleImpactDays, String reason) {
+    OffsetDateTime now = Times.now();
+    r.probability = Math.max(r.probability, probability);
+    r.impact = Math.max(r.impact, impact);
+    r.scheduleImpactDays = scheduleImpactDays;
+    assessments.persist(assess(r, now, reason, SYSTEM, null));
+    r.updatedAt = now;
+    em().flush();
+    events.assessed(r);
+  }
+
+  /** Closes an open risk its milestone no longer warrants (ADR 0028); publishes closed. */
+  @Transactional(Transactional.TxType.MANDATORY)
+  public void closeForMilestone(Risk r, String reason) {
+    r.status = RiskStatus.CLOSED;
+    r.closedReason = reason;
+    r.updatedAt = Times.now();
+    em().flush();
+    events.closed(r);
+  }
+
+  /**
    * Sets score and level from probability and impact; returns the assessment to record, which the
    * caller persists once the risk's row exists.
    */
   private RiskAssessment assess(Risk r, OffsetDateTime now, String reason) {
+    return assess(r, now, reason, caller.userId(), caller.apiKeyId().orElse(null));
+  }
+
+  private static RiskAssessment assess(
+      Risk r, OffsetDateTime now, String reason, String by, UUID apiKeyId) {
     r.score = Scoring.score(r.probability, r.impact);
     r.level = Scoring.level(r.score);
     r.lastAssessedAt = now;
@@ -304,8 +377,8 @@ public class RiskService {
     a.residualScore = RiskMapper.residualScore(r);
     a.residualLevel = RiskMapper.residualLevel(r);
     a.assessedAt = now;
-    a.assessedBy = caller.userId();
-    a.apiKeyId = caller.apiKeyId().orElse(null);
+    a.assessedBy = by;
+    a.apiKeyId = apiKeyId;
     a.reason = reason;
     return a;
   }
