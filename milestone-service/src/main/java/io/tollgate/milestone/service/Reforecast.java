@@ -1,7 +1,9 @@
 package io.tollgate.milestone.service;
 
+import io.tollgate.milestone.model.FeverPoint;
 import io.tollgate.milestone.model.Milestone;
 import io.tollgate.milestone.model.MilestoneDependency;
+import io.tollgate.milestone.repository.FeverPointRepository;
 import io.tollgate.milestone.schedule.ScheduleGraph;
 import io.tollgate.rest.ProblemException;
 import jakarta.enterprise.context.ApplicationScoped;
@@ -9,9 +11,11 @@ import jakarta.persistence.EntityManager;
 import jakarta.transaction.Transactional;
 import java.time.LocalDate;
 import java.util.ArrayList;
+import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Objects;
+import java.util.Optional;
 import java.util.UUID;
 
 /**
@@ -28,13 +32,16 @@ public class Reforecast {
   public static final LocalDate LAST_FORECAST = LocalDate.of(9999, 12, 31);
 
   private final EntityManager em;
+  private final FeverPointRepository feverPoints;
 
-  Reforecast(EntityManager em) {
+  Reforecast(EntityManager em, FeverPointRepository feverPoints) {
     this.em = em;
+    this.feverPoints = feverPoints;
   }
 
   /**
-   * Sets every milestone's effective forecast of the project.
+   * Sets every milestone's effective forecast of the project, and the project's fever chart point
+   * of the day (ADR 0028): every change that can move the point comes through here.
    *
    * @return the milestones whose stored forecast changed
    * @throws ProblemException 409 when a milestone's forecast would be after {@link #LAST_FORECAST};
@@ -43,7 +50,8 @@ public class Reforecast {
   @Transactional(Transactional.TxType.MANDATORY)
   public List<Milestone> apply(UUID projectId) {
     List<Milestone> milestones = milestones(em, projectId);
-    Map<UUID, LocalDate> forecasts = graph(milestones, dependencies(em, projectId)).forecasts();
+    ScheduleGraph graph = graph(milestones, dependencies(em, projectId));
+    Map<UUID, LocalDate> forecasts = graph.forecasts();
     for (Milestone m : milestones) {
       if (forecasts.get(m.id).isAfter(LAST_FORECAST)) {
         throw ProblemException.conflict(
@@ -65,7 +73,34 @@ public class Reforecast {
         moved.add(m);
       }
     }
+    recordFeverPoint(projectId, graph, milestones);
     return moved;
+  }
+
+  /** The day's point: set to this change's value, or gone with the project's last milestone. */
+  private void recordFeverPoint(UUID projectId, ScheduleGraph graph, List<Milestone> milestones) {
+    LocalDate today = Buffers.today();
+    Optional<FeverChart.Point> point = FeverChart.of(graph, plans(milestones));
+    if (point.isEmpty()) {
+      feverPoints.removeDay(projectId, today);
+      return;
+    }
+    FeverPoint p = new FeverPoint();
+    p.projectId = projectId;
+    p.onDay = today;
+    p.completionPercent = point.get().completionPercent();
+    p.consumptionPercent = point.get().consumptionPercent();
+    p.zone = point.get().zone();
+    p.projectEndMilestoneId = point.get().projectEndMilestoneId();
+    p.recordedAt = Times.now();
+    feverPoints.save(p);
+  }
+
+  /** What the fever chart needs of each milestone besides the schedule. */
+  static Map<UUID, FeverChart.Plan> plans(List<Milestone> milestones) {
+    Map<UUID, FeverChart.Plan> plans = new HashMap<>();
+    milestones.forEach(m -> plans.put(m.id, new FeverChart.Plan(m.plannedDate, m.bufferDays)));
+    return plans;
   }
 
   /**
