@@ -79,6 +79,24 @@ class KafkaTest {
     assertEquals(Set.of(), unused, overlay + ": KafkaTopics of topics the code does not use");
   }
 
+  /**
+   * The root README tells operators which dead-letter topics to create where the broker creates
+   * none (Strimzi's default): every one the code uses, or the first record set aside stops its
+   * consumer.
+   */
+  @org.junit.jupiter.api.Test
+  void theReadmeNamesEveryDeadLetterTopic() {
+    String readme = Platform.read(Platform.ROOT.resolve("README.md"));
+    Set<String> unnamed = new TreeSet<>();
+    Platform.apps()
+        .forEach(
+            app ->
+                deadLetterTopics(app).stream()
+                    .filter(topic -> !readme.contains("`" + topic + "`"))
+                    .forEach(unnamed::add));
+    assertEquals(Set.of(), unnamed, "dead-letter topics README.md does not name");
+  }
+
   @ParameterizedTest
   @FieldSource("OVERLAYS")
   void topicsAreCreatedAsTheLauncherCreatesThem(String overlay) {
