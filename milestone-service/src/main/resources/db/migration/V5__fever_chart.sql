@@ -1,4 +1,4 @@
--- The fever chart's history (ADR 0028): one point per project and UTC day, written in the
+-- The fever chart's history (ADR 0029): one point per project and UTC day, written in the
 -- transaction of every change that can move it; the day's latest value wins. A day without a change
 -- has no point (the chart draws steps).
 create table fever_point (

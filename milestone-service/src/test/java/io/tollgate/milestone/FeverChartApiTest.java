@@ -37,7 +37,7 @@ import java.util.UUID;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 
-/** A project's fever chart over HTTP: its point now and one per day it changed (ADR 0028). */
+/** A project's fever chart over HTTP: its point now and one per day it changed (ADR 0029). */
 @QuarkusTest
 @QuarkusTestResource(
     value = TollgateInfrastructure.class,

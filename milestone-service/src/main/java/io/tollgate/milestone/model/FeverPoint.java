@@ -14,7 +14,7 @@ import java.time.OffsetDateTime;
 import java.util.Objects;
 import java.util.UUID;
 
-/** A project's fever chart point of one UTC day: the day's latest value (ADR 0028). */
+/** A project's fever chart point of one UTC day: the day's latest value (ADR 0029). */
 @Entity
 @Table(name = "fever_point")
 @IdClass(FeverPoint.Key.class)

@@ -8,7 +8,7 @@ import java.util.List;
 import java.util.Optional;
 import java.util.UUID;
 
-/** The fever_point table: a project's fever chart, one point per UTC day (ADR 0028). */
+/** The fever_point table: a project's fever chart, one point per UTC day (ADR 0029). */
 @ApplicationScoped
 public class FeverPointRepository {
 

@@ -37,7 +37,7 @@ public class FeverChartResource {
       operationId = "getFeverChart",
       summary = "Get a project's fever chart",
       description =
-          "Buffer management's fever chart (ADR 0028): completion = the share of the critical"
+          "Buffer management's fever chart (ADR 0029): completion = the share of the critical"
               + " path's milestones completed (the completed milestones the project end depends"
               + " on count too); consumption = the project-end buffer consumed, the slip of the"
               + " milestone on the project end (the latest forecast) over its buffer days, not"

@@ -10,7 +10,7 @@ import org.eclipse.microprofile.openapi.annotations.media.Schema;
 @Schema(
     name = "FeverChart",
     description =
-        "A project's fever chart (ADR 0028): completion of the critical path against the"
+        "A project's fever chart (ADR 0029): completion of the critical path against the"
             + " project-end buffer consumed, now and per UTC day it changed",
     example =
         "{\"projectId\":\"3f1c2a9e-7b4d-4e0a-9a51-0c6f3f0d2b11\",\"current\":{\"at\":"

@@ -21,7 +21,7 @@ import java.util.Set;
 import java.util.UUID;
 
 /**
- * A project's point on the fever chart (DOMAIN.md "Buffers and the fever chart", ADR 0028): how
+ * A project's point on the fever chart (DOMAIN.md "Buffers and the fever chart", ADR 0029): how
  * much of the critical path is completed against how much of the project-end buffer is consumed,
  * and the zone that puts it in. Pure logic over a schedule; compared in whole numbers, as {@link
  * Buffers} does, so that a point exactly on a zone's line is in the upper zone.

@@ -14,7 +14,7 @@ import jakarta.transaction.Transactional;
 import java.util.List;
 import java.util.UUID;
 
-/** A project's fever chart: where it stands now and a point per day it changed (ADR 0028). */
+/** A project's fever chart: where it stands now and a point per day it changed (ADR 0029). */
 @ApplicationScoped
 public class FeverChartService {
 

@@ -41,7 +41,7 @@ public class Reforecast {
 
   /**
    * Sets every milestone's effective forecast of the project, and the project's fever chart point
-   * of the day (ADR 0028): every change that can move the point comes through here.
+   * of the day (ADR 0029): every change that can move the point comes through here.
    *
    * @return the milestones whose stored forecast changed
    * @throws ProblemException 409 when a milestone's forecast would be after {@link #LAST_FORECAST};
