@@ -113,7 +113,9 @@ class EmailDigestTest {
   @Test
   void aRefusedDigestIsLoggedPerDeliveryAndRetriedWhole() {
     String to = MailSeeds.address("refused");
-    SmtpReceiver.refuse(to, "550 5.1.1 Mailbox unavailable");
+    // refused once only: a test that accepted the address again itself could be outrun by the
+    // retries (200 ms apart here) on a busy machine and find the digest dead already
+    SmtpReceiver.refuse(to, "550 5.1.1 Mailbox unavailable", 1);
     Subscription subscription =
         seeds.subscription("Hourly risks", to, Audience.TECHNICAL, Digest.HOURLY);
     OffsetDateTime hour =
@@ -131,7 +133,6 @@ class EmailDigestTest {
       assertEquals(550, refused.statusCode);
       assertTrue(refused.error.contains("550 5.1.1 Mailbox unavailable"), refused.error);
     }
-    SmtpReceiver.accept(to);
 
     SmtpReceiver.Message message = SmtpReceiver.awaitMessagesTo(to, 1, WAIT).get(0);
     assertEquals(

@@ -233,7 +233,7 @@ class WebhookDeliveryTest {
         receiver.endpointAnswering(
             n ->
                 n == 1
-                    ? new Answer(200, Duration.ofMillis(2500), "late")
+                    ? new Answer(200, Duration.ofMillis(5000), "late")
                     : new Answer(200, Duration.ZERO, "ok"));
     UUID sub = webhook("alice", url, newSecret(), true);
     UUID delivery = pending(sub, null);
@@ -244,7 +244,8 @@ class WebhookDeliveryTest {
     assertTrue(log.get(0).path("statusCode").isNull());
     assertEquals("no answer within 1s", log.get(0).path("error").asText());
     int took = log.get(0).path("durationMs").asInt();
-    assertTrue(took >= 900 && took < 2400, "cut at the timeout: " + took);
+    // the late answer comes after 5 s: well before it, even on a busy machine
+    assertTrue(took >= 900 && took < 4500, "cut at the timeout: " + took);
   }
 
   @Test
