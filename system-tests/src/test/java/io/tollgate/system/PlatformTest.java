@@ -1,5 +1,6 @@
 package io.tollgate.system;
 
+import static java.nio.charset.StandardCharsets.UTF_8;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertThrows;
@@ -7,6 +8,7 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
+import com.sun.net.httpserver.HttpServer;
 import io.tollgate.runtime.DevTokens;
 import java.io.BufferedReader;
 import java.io.IOException;
@@ -31,13 +33,18 @@ import java.time.Duration;
 import java.time.Instant;
 import java.time.LocalDate;
 import java.util.ArrayList;
+import java.util.Base64;
 import java.util.Comparator;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.UUID;
+import java.util.concurrent.BlockingQueue;
 import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.LinkedBlockingQueue;
 import java.util.concurrent.TimeUnit;
+import javax.crypto.Mac;
+import javax.crypto.spec.SecretKeySpec;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
@@ -400,6 +407,105 @@ class PlatformTest {
     assertEquals(200, closed.statusCode(), closed.body());
     JsonNode released = awaitCriterion(token, gateway, projectId, "NO_OPEN_RISK", true);
     assertEquals(0, released.path("riskIds").size(), released.toString());
+  }
+
+  /**
+   * A risk registered through the gateway reaches an integrator's webhook, subscribed through the
+   * gateway and signed as Standard Webhooks says, and its delivery log says so: risk.events, end to
+   * end from risk-service to notification-service's receiver.
+   */
+  @Test
+  void aRiskReachesAWebhookSubscribedThroughTheGateway() throws Exception {
+    String token =
+        DevTokens.in(work.resolve("jwt")).token("nadia", List.of("MEMBER"), Duration.ofMinutes(10));
+    String gateway = "http://localhost:" + ENV.get("TOLLGATE_GATEWAY_PORT");
+    String key = "N" + Long.toString(System.nanoTime() % 1_000_000_000L, 36).toUpperCase();
+    HttpResponse<String> project =
+        send(
+            token,
+            "POST",
+            gateway + "/api/v1/projects",
+            "{\"key\":\"%s\",\"name\":\"Heard\",\"methodology\":\"AGILE\"}".formatted(key),
+            null);
+    assertEquals(201, project.statusCode(), project.body());
+    String projectId = JSON.readTree(project.body()).path("id").asText();
+    assertEquals(key, awaitProjectKey("notification", UUID.fromString(projectId)));
+
+    BlockingQueue<Map<String, String>> hooks = new LinkedBlockingQueue<>();
+    HttpServer receiver = HttpServer.create(new InetSocketAddress("127.0.0.1", 0), 0);
+    receiver.createContext(
+        "/hook",
+        exchange -> {
+          Map<String, String> hook = new LinkedHashMap<>();
+          for (String name : List.of("webhook-id", "webhook-timestamp", "webhook-signature")) {
+            hook.put(name, exchange.getRequestHeaders().getFirst(name));
+          }
+          hook.put("body", new String(exchange.getRequestBody().readAllBytes(), UTF_8));
+          hooks.add(hook);
+          exchange.sendResponseHeaders(204, -1);
+          exchange.close();
+        });
+    receiver.start();
+    try {
+      HttpResponse<String> webhook =
+          send(
+              token,
+              "POST",
+              gateway + "/api/v1/subscriptions",
+              ("{\"name\":\"CI bot\",\"projectId\":\"%s\",\"channel\":\"WEBHOOK\","
+                      + "\"url\":\"http://127.0.0.1:%d/hook\",\"eventTypes\":[\"tollgate.risk.*\"],"
+                      + "\"minSeverity\":\"WARNING\"}")
+                  .formatted(projectId, receiver.getAddress().getPort()),
+              null);
+      assertEquals(201, webhook.statusCode(), webhook.body());
+      String secret = JSON.readTree(webhook.body()).path("secret").asText();
+      assertTrue(secret.startsWith("whsec_"), webhook.body());
+      String subscriptionId = JSON.readTree(webhook.body()).path("id").asText();
+      HttpResponse<String> registered =
+          send(
+              token,
+              "POST",
+              gateway + "/api/v1/risks",
+              ("{\"projectId\":\"%s\",\"title\":\"Load balancer firmware is unpatched\","
+                      + "\"category\":\"SECURITY\",\"probability\":4,\"impact\":3}")
+                  .formatted(projectId),
+              null);
+      assertEquals(201, registered.statusCode(), registered.body());
+      String riskId = JSON.readTree(registered.body()).path("id").asText();
+
+      Map<String, String> hook = hooks.poll(60, TimeUnit.SECONDS);
+      assertTrue(hook != null, "no webhook within 60 s");
+      JsonNode event = JSON.readTree(hook.get("body"));
+      assertEquals("tollgate.risk.assessed.v1", event.path("type").asText(), hook.get("body"));
+      assertEquals(riskId, event.path("subject").asText(), hook.get("body"));
+      Mac mac = Mac.getInstance("HmacSHA256");
+      mac.init(
+          new SecretKeySpec(
+              Base64.getDecoder().decode(secret.substring("whsec_".length())), "HmacSHA256"));
+      String signed =
+          hook.get("webhook-id") + "." + hook.get("webhook-timestamp") + "." + hook.get("body");
+      assertEquals(
+          "v1," + Base64.getEncoder().encodeToString(mac.doFinal(signed.getBytes(UTF_8))),
+          hook.get("webhook-signature"),
+          "signature of " + hook);
+
+      JsonNode deliveries =
+          JSON.readTree(
+              send(
+                      token,
+                      "GET",
+                      gateway + "/api/v1/subscriptions/" + subscriptionId + "/deliveries",
+                      null,
+                      null)
+                  .body());
+      assertEquals(
+          "DELIVERED",
+          deliveries.path("items").path(0).path("status").asText(),
+          deliveries.toString());
+      assertEquals(hook.get("webhook-id"), deliveries.path("items").path(0).path("id").asText());
+    } finally {
+      receiver.stop(0);
+    }
   }
 
   /** The DEPLOYMENT entry criterion of that name, once it is met (or not, with what blocks it). */
