@@ -159,6 +159,45 @@ class SubscriptionApiTest {
     assertTrue(!given().get(URL).asString().contains(secret), "no list shows the secret");
   }
 
+  /**
+   * Someone removed from a project no longer hears of it (ADR 0026): nor may they point their
+   * subscription elsewhere, or replay what it received, to read the project's events after all.
+   */
+  @Test
+  void aMemberRemovedFromTheProjectNoLongerSeesTheSubscription() throws Exception {
+    String owner = "owner-" + UUID.randomUUID();
+    String project = directory.project(owner);
+    directory.member(project, alice, "VIEWER");
+    String url = created(webhook(project, null));
+    String deliveries = url + "/deliveries";
+    given().get(url).then().statusCode(200);
+    given().get(deliveries).then().statusCode(200);
+
+    directory.member(project, alice, null);
+    given().get(url).then().statusCode(404).contentType("application/problem+json");
+    given()
+        .header("If-Match", "\"0\"")
+        .contentType("application/merge-patch+json")
+        .body("{\"url\":\"http://127.0.0.1:9/elsewhere\"}")
+        .patch(url)
+        .then()
+        .statusCode(404);
+    given()
+        .contentType(ContentType.JSON)
+        .body("{\"since\":\"2026-01-01T00:00:00Z\"}")
+        .post(url + "/replay")
+        .then()
+        .statusCode(404);
+    given().get(deliveries).then().statusCode(404);
+    given().get(URL).then().statusCode(200);
+    assertEquals(
+        HOOK,
+        directory.query(
+            "select url from subscription where id = ?::uuid",
+            url.substring(url.lastIndexOf('/') + 1)),
+        "nothing was changed");
+  }
+
   @Test
   void leftOutFieldsTakeTheirDefaults() throws Exception {
     String project = directory.project(alice);

@@ -38,4 +38,13 @@ public interface WebhooksConfig {
    */
   @WithDefault("true")
   boolean allowHttp();
+
+  /**
+   * Whether a webhook may be sent to a loopback, private, link-local or otherwise internal address.
+   * False by default, so that a subscriber cannot make this service call (and log the answers of)
+   * internal endpoints such as metrics or a cloud's metadata service; the local launcher, whose
+   * receivers are on the same machine, sets it true.
+   */
+  @WithDefault("false")
+  boolean allowPrivateTargets();
 }

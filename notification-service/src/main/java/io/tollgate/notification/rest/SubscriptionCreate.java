@@ -68,6 +68,12 @@ public record SubscriptionCreate(
   @Override
   public List<Problem.Violation> ruleViolations() {
     return SubscriptionRules.problems(
-        channel, url, email, eventTypes, digest, SubscriptionRules.allowHttp());
+        channel,
+        url,
+        email,
+        eventTypes,
+        digest,
+        SubscriptionRules.allowHttp(),
+        SubscriptionRules.allowPrivateTargets());
   }
 }

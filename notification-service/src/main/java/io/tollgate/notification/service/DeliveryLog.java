@@ -8,7 +8,6 @@ import io.tollgate.notification.repository.DeliveryRepository;
 import io.tollgate.rest.Page;
 import io.tollgate.rest.PageRequest;
 import io.tollgate.rest.ProblemException;
-import io.tollgate.security.Caller;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.persistence.LockModeType;
 import jakarta.transaction.Transactional;
@@ -26,22 +25,19 @@ import java.util.UUID;
 public class DeliveryLog {
 
   private final DeliveryRepository deliveries;
-  private final Caller caller;
+  private final SubscriptionService subscriptionsSeen;
 
-  DeliveryLog(DeliveryRepository deliveries, Caller caller) {
+  DeliveryLog(DeliveryRepository deliveries, SubscriptionService subscriptionsSeen) {
     this.deliveries = deliveries;
-    this.caller = caller;
+    this.subscriptionsSeen = subscriptionsSeen;
   }
 
   /** One delivery and its attempts, oldest first. */
   public record Logged(Delivery delivery, List<DeliveryAttempt> attempts) {}
 
+  // who may see a subscription's deliveries is who may see the subscription
   private Subscription visible(UUID subscriptionId) {
-    Subscription s = deliveries.getEntityManager().find(Subscription.class, subscriptionId);
-    if (s == null || !(s.ownerId.equals(caller.userId()) || caller.isAdmin())) {
-      throw ProblemException.notFound("subscription", subscriptionId);
-    }
-    return s;
+    return subscriptionsSeen.get(subscriptionId);
   }
 
   private Delivery delivery(UUID subscriptionId, UUID deliveryId, LockModeType lock) {

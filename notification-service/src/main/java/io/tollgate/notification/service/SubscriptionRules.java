@@ -41,6 +41,14 @@ public final class SubscriptionRules {
         .allowHttp();
   }
 
+  /** The configured {@code tollgate.webhooks.allow-private-targets}, read as {@link #allowHttp}. */
+  public static boolean allowPrivateTargets() {
+    return ConfigProvider.getConfig()
+        .unwrap(SmallRyeConfig.class)
+        .getConfigMapping(WebhooksConfig.class)
+        .allowPrivateTargets();
+  }
+
   /**
    * Everything the channel-dependent fields break, each naming its field; empty when nothing does.
    * A null channel (refused on its own) checks only what does not depend on it.
@@ -51,13 +59,14 @@ public final class SubscriptionRules {
       String email,
       List<String> eventTypes,
       Digest digest,
-      boolean allowHttp) {
+      boolean allowHttp,
+      boolean allowPrivateTargets) {
     List<Problem.Violation> violations = new ArrayList<>();
     if (channel == Channel.WEBHOOK) {
       if (url == null) {
         violations.add(new Problem.Violation("url", "is required for a WEBHOOK subscription"));
       } else {
-        String problem = urlProblem(url, allowHttp);
+        String problem = urlProblem(url, allowHttp, allowPrivateTargets);
         if (problem != null) {
           violations.add(new Problem.Violation("url", problem));
         }
@@ -100,7 +109,7 @@ public final class SubscriptionRules {
   }
 
   /** What is wrong with a webhook's URL, or null when nothing is. */
-  static String urlProblem(String url, boolean allowHttp) {
+  static String urlProblem(String url, boolean allowHttp, boolean allowPrivateTargets) {
     String absolute = "must be an absolute http or https URL";
     URI uri;
     try {
@@ -126,7 +135,13 @@ public final class SubscriptionRules {
     if (!allowHttp && "http".equals(scheme)) {
       return "must use https";
     }
-    return null;
+    if (uri.getPort() > 65535) {
+      return "must have a port from 1 to 65535";
+    }
+    // a name is looked up before every attempt; a literal address or localhost is judged now
+    return WebhookTargets.refusal(uri, allowPrivateTargets, false)
+        .map(r -> "must not name an internal address: " + r)
+        .orElse(null);
   }
 
   static boolean plausibleEmail(String email) {

@@ -208,7 +208,8 @@ public class SubscriptionService {
             merged.email(),
             merged.eventTypes(),
             merged.digest(),
-            SubscriptionRules.allowHttp()));
+            SubscriptionRules.allowHttp(),
+            SubscriptionRules.allowPrivateTargets()));
     if (merged.projectId() == null && current.projectId() != null) {
       violations.addAll(everyProjectProblems(null));
     }
@@ -261,11 +262,16 @@ public class SubscriptionService {
   }
 
   /**
-   * Its owner's and ADMIN's; an API key limited to projects sees only subscriptions to one of them,
-   * as its lists do.
+   * Its owner's and ADMIN's, and only while the caller may still read its project: someone removed
+   * from a project no longer hears of it, so they may neither point the subscription elsewhere nor
+   * replay what it received (ADR 0026). An API key limited to projects sees only subscriptions to
+   * one of them, as its lists do.
    */
   private boolean visible(Subscription s) {
     if (!caller.isAdmin() && !s.ownerId.equals(caller.userId())) {
+      return false;
+    }
+    if (s.projectId != null && !access.canRead(s.projectId)) {
       return false;
     }
     return caller

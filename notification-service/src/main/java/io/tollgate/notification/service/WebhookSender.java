@@ -17,6 +17,7 @@ import java.nio.charset.StandardCharsets;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.List;
+import java.util.Optional;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.ExecutionException;
 import java.util.concurrent.Flow;
@@ -71,8 +72,14 @@ public class WebhookSender implements DeliverySender {
     }
     HttpRequest request;
     try {
+      URI target = URI.create(subscription.url);
+      // looked up again before every attempt: a name may point somewhere internal by now
+      Optional<String> refused = WebhookTargets.refusal(target, config.allowPrivateTargets(), true);
+      if (refused.isPresent()) {
+        return new Outcome(false, null, "not called: " + refused.get(), null, 0);
+      }
       request =
-          HttpRequest.newBuilder(URI.create(subscription.url))
+          HttpRequest.newBuilder(target)
               .timeout(config.timeout())
               .header("Content-Type", CONTENT_TYPE)
               .header("User-Agent", USER_AGENT)
