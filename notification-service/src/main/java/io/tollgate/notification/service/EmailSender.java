@@ -46,6 +46,16 @@ public class EmailSender implements DeliverySender {
    */
   Outcome send(String address, EmailContent.Mail mail, String what) {
     long start = System.nanoTime();
+    // one e-mail at a time per instance: sent concurrently through the one mail client, an e-mail
+    // right after a refused or cut-off one was seen to get no answer until the timeout (the
+    // client's pooled connections, cf. vert-x3/vertx-mail-client#171); e-mails are few, so the
+    // dispatcher's parallel webhook sends are what matters, and they are not held here
+    synchronized (this) {
+      return sendAlone(address, mail, what, start);
+    }
+  }
+
+  private Outcome sendAlone(String address, EmailContent.Mail mail, String what, long start) {
     try {
       mailer.send(
           Mail.withText(address, mail.subject(), mail.text())
