@@ -72,18 +72,45 @@ class EmailChannelTest {
     assertEquals(List.of(business), message.recipients());
     ReceivedMail mail = ReceivedMail.of(message.data());
     assertEquals(business, mail.header("to"));
-    assertEquals("[Tollgate] Pen test findings open: CRITICAL", mail.subject());
-    assertTrue(mail.text().startsWith("Pen test findings open changed (CRITICAL)."), mail.text());
+    // the inbox's words (Messages), with the project's name from the directory
+    assertEquals(
+        "[Tollgate] Risk 'Pen test findings open' on Apollo is now CRITICAL", mail.subject());
+    assertTrue(
+        mail.text()
+            .startsWith(
+                "Risk 'Pen test findings open' on Apollo is now CRITICAL: probability 4 of 5,"
+                    + " impact 5 of 5, category SECURITY.\n\n-- \n"),
+        mail.text());
     assertTrue(
         mail.text().contains("manage or delete subscription Apollo risks (" + forBusiness.id + ")"),
         mail.text());
-    assertTrue(mail.html().contains("<h2>Pen test findings open: CRITICAL</h2>"), mail.html());
+    assertTrue(
+        mail.html()
+            .contains("<h2>Risk &#39;Pen test findings open&#39; on Apollo is now CRITICAL</h2>"),
+        mail.html());
     assertFalse(mail.text().contains("http"), mail.text());
 
     ReceivedMail forOps =
         ReceivedMail.of(SmtpReceiver.awaitMessagesTo(technical, 1, WAIT).get(0).data());
-    assertEquals("[Tollgate] tollgate.risk.assessed.v1 " + event.subject, forOps.subject());
-    assertTrue(forOps.text().contains("\"score\":20"), forOps.text());
+    assertEquals(
+        "[Tollgate] tollgate.risk.assessed.v1 "
+            + event.subject
+            + " [APO] status=OPEN level=CRITICAL",
+        forOps.subject());
+    assertTrue(
+        forOps
+            .text()
+            .startsWith(
+                "type=tollgate.risk.assessed.v1; id="
+                    + event.eventId
+                    + "; subject="
+                    + event.subject
+                    + "; projectId="
+                    + event.projectId
+                    + "; projectKey=APO; time="),
+        forOps.text());
+    assertTrue(forOps.text().contains("; score=20"), forOps.text());
+    assertFalse(forOps.text().contains("{"), forOps.text());
 
     // (not "one attempt": on a busy machine the first e-mails of a fresh mail client have been
     // seen to time out once, and are then sent by the retry)

@@ -78,9 +78,17 @@ class EmailDigestTest {
     assertEquals(List.of(to), message.recipients());
     assertEquals("[Tollgate] Daily digest: 3 notifications (Apollo daily)", mail.subject());
     String text = mail.text();
-    int a = text.indexOf("Pen test findings open");
-    int b = text.indexOf("Vendor API deprecated");
-    int c = text.indexOf("Data centre move slips");
+    // each line the inbox's title (Messages) of its event
+    String day = yesterday.toLocalDate().toString();
+    int a =
+        text.indexOf(
+            "- " + day + " 09:00 UTC  Risk 'Pen test findings open' on Apollo is now CRITICAL\n");
+    int b =
+        text.indexOf(
+            "- " + day + " 11:00 UTC  Risk 'Vendor API deprecated' on Apollo is now HIGH\n");
+    int c =
+        text.indexOf(
+            "- " + day + " 17:00 UTC  Risk 'Data centre move slips' on Apollo is now HIGH\n");
     assertTrue(a > 0 && a < b && b < c, text);
     assertTrue(text.contains(yesterday.plusHours(9).toLocalDate() + " 09:00 UTC"), text);
     assertTrue(!text.contains("Not yet"), text);
@@ -120,12 +128,10 @@ class EmailDigestTest {
         seeds.subscription("Hourly risks", to, Audience.TECHNICAL, Digest.HOURLY);
     OffsetDateTime hour =
         OffsetDateTime.now(ZoneOffset.UTC).withMinute(0).withSecond(0).withNano(0);
-    List<Delivery> due =
-        List.of(
-            seeds.delivery(
-                subscription, seeds.riskAssessed("One", "HIGH", 12, hour.minusMinutes(40)), hour),
-            seeds.delivery(
-                subscription, seeds.riskAssessed("Two", "HIGH", 12, hour.minusMinutes(20)), hour));
+    NotificationEvent one = seeds.riskAssessed("One", "HIGH", 12, hour.minusMinutes(40));
+    NotificationEvent two = seeds.riskAssessed("Two", "HIGH", 12, hour.minusMinutes(20));
+    // in one transaction: a digest of the first alone could otherwise go out in between
+    List<Delivery> due = seeds.deliveries(subscription, hour, one, two);
 
     await().atMost(WAIT).until(() -> due.stream().allMatch(d -> seeds.attempts(d).size() >= 1));
     for (Delivery d : due) {
@@ -135,9 +141,13 @@ class EmailDigestTest {
     }
 
     SmtpReceiver.Message message = SmtpReceiver.awaitMessagesTo(to, 1, WAIT).get(0);
-    assertEquals(
-        "[Tollgate] Hourly digest: 2 notifications (Hourly risks)",
-        ReceivedMail.of(message.data()).subject());
+    ReceivedMail mail = ReceivedMail.of(message.data());
+    assertEquals("[Tollgate] Hourly digest: 2 notifications (Hourly risks)", mail.subject());
+    // a technical reader's lines: the inbox's technical titles (Messages)
+    for (NotificationEvent e : List.of(one, two)) {
+      String title = "tollgate.risk.assessed.v1 " + e.subject + " [APO] status=OPEN level=HIGH";
+      assertTrue(mail.text().contains(" UTC  " + title + "\n"), mail.text());
+    }
     await()
         .atMost(WAIT)
         .until(

@@ -52,7 +52,10 @@ final class MailSeeds {
     return s;
   }
 
-  /** A risk-service event: the risk {@code title} assessed at {@code level} at {@code time}. */
+  /**
+   * A risk-service event: the risk {@code title} assessed at {@code level} at {@code time}, on a
+   * new project the directory knows as Apollo (key APO).
+   */
   NotificationEvent riskAssessed(String title, String level, int score, OffsetDateTime time) {
     NotificationEvent e = new NotificationEvent();
     e.eventId = UUID.randomUUID().toString();
@@ -72,7 +75,17 @@ final class MailSeeds {
                  "probability":4,"impact":5,"score":%d,"level":"%s","status":"OPEN",
                  "owner":"bob","milestoneIds":[],"version":3}}"""
             .formatted(e.eventId, risk, time, risk, project, title, score, level);
-    QuarkusTransaction.requiringNew().run(() -> em.persist(e));
+    QuarkusTransaction.requiringNew()
+        .run(
+            () -> {
+              em.createNativeQuery(
+                      "insert into project_ref (project_id, project_key, name, phase, archived,"
+                          + " version, events_applied, updated_at)"
+                          + " values (?1, 'APO', 'Apollo', 'EXECUTION', false, 1, 1, now())")
+                  .setParameter(1, project)
+                  .executeUpdate();
+              em.persist(e);
+            });
     return e;
   }
 

@@ -7,6 +7,7 @@ import io.tollgate.eventing.Periodic;
 import io.tollgate.notification.config.EmailConfig;
 import io.tollgate.notification.config.WebhooksConfig;
 import io.tollgate.notification.messaging.NotificationEvents;
+import io.tollgate.notification.model.Audience;
 import io.tollgate.notification.model.Delivery;
 import io.tollgate.notification.model.DeliveryStatus;
 import io.tollgate.notification.model.NotificationEvent;
@@ -87,6 +88,7 @@ public class DigestMailer {
   private final EmailConfig config;
   private final List<Duration> retryDelays;
   private final NotificationEvents notificationEvents;
+  private final EventTexts texts;
   private Periodic timer;
 
   DigestMailer(
@@ -94,12 +96,14 @@ public class DigestMailer {
       EmailSender sender,
       EmailConfig config,
       WebhooksConfig webhooks,
-      NotificationEvents notificationEvents) {
+      NotificationEvents notificationEvents,
+      EventTexts texts) {
     this.em = em;
     this.sender = sender;
     this.config = config;
     this.retryDelays = List.copyOf(webhooks.retryDelays());
     this.notificationEvents = notificationEvents;
+    this.texts = texts;
   }
 
   void onStart(@Observes StartupEvent event) {
@@ -126,8 +130,13 @@ public class DigestMailer {
       return false;
     }
     List<NotificationEvent> events = claim.events();
+    Audience audience = claim.subscription().audience;
     EmailContent.Mail mail =
-        EmailContent.digest(claim.subscription(), events, config.digestMaxItems());
+        EmailContent.digest(
+            claim.subscription(),
+            events,
+            config.digestMaxItems(),
+            event -> texts.of(event, audience));
     Outcome outcome =
         sender.send(
             claim.subscription().email,

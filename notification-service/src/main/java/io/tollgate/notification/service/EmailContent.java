@@ -1,16 +1,13 @@
 package io.tollgate.notification.service;
 
-import com.fasterxml.jackson.databind.JsonNode;
-import com.fasterxml.jackson.databind.ObjectMapper;
-import io.tollgate.notification.model.Audience;
 import io.tollgate.notification.model.Digest;
 import io.tollgate.notification.model.NotificationEvent;
 import io.tollgate.notification.model.Subscription;
-import java.io.IOException;
 import java.time.OffsetDateTime;
 import java.time.ZoneOffset;
 import java.time.format.DateTimeFormatter;
 import java.util.List;
+import java.util.function.Function;
 
 /**
  * What an e-mail says: the subject, a plain-text body and the same as HTML, in the subscription's
@@ -19,21 +16,16 @@ import java.util.List;
  */
 final class EmailContent {
 
-  private static final ObjectMapper JSON = new ObjectMapper();
   private static final DateTimeFormatter TIME =
       DateTimeFormatter.ofPattern("yyyy-MM-dd HH:mm 'UTC'");
 
   /** The three parts of one e-mail. */
   record Mail(String subject, String text, String html) {}
 
-  /** Title and message of one event for one audience. */
-  record Wording(String title, String message) {}
-
   private EmailContent() {}
 
-  /** The e-mail of one event. */
-  static Mail single(Subscription subscription, NotificationEvent event) {
-    Wording wording = wording(event, subscription.audience);
+  /** The e-mail of one event, saying what its inbox entry says ({@link EventTexts}). */
+  static Mail single(Subscription subscription, Messages.Text wording) {
     String text = wording.message() + "\n\n-- \n" + footer(subscription) + "\n";
     String html =
         "<html><body><h2>"
@@ -48,9 +40,13 @@ final class EmailContent {
 
   /**
    * The e-mail of a digest: at most {@code maxItems} events listed, oldest first (as given), each a
-   * line with its time and title; the rest counted.
+   * line with its time and title as {@code wording} gives it; the rest counted.
    */
-  static Mail digest(Subscription subscription, List<NotificationEvent> events, int maxItems) {
+  static Mail digest(
+      Subscription subscription,
+      List<NotificationEvent> events,
+      int maxItems,
+      Function<NotificationEvent, Messages.Text> wording) {
     int listed = Math.min(events.size(), maxItems);
     String period = subscription.digest == Digest.HOURLY ? "Hourly" : "Daily";
     String count = events.size() == 1 ? "1 notification" : events.size() + " notifications";
@@ -59,7 +55,7 @@ final class EmailContent {
     text.append(", oldest first:\n\n");
     StringBuilder items = new StringBuilder("<ul>");
     for (NotificationEvent event : events.subList(0, listed)) {
-      String title = wording(event, subscription.audience).title();
+      String title = wording.apply(event).title();
       String when = TIME.format(when(event));
       text.append("- ").append(when).append("  ").append(title).append('\n');
       items.append("<li>").append(escape(when)).append(" &ndash; ").append(escape(title));
@@ -118,22 +114,5 @@ final class EmailContent {
       }
     }
     return out.toString();
-  }
-
-  /** Interim wording until the fan-out's Messages lands; replaced by it. */
-  static Wording wording(NotificationEvent event, Audience audience) {
-    JsonNode data;
-    try {
-      data = JSON.readTree(event.envelope).path("data");
-    } catch (IOException e) {
-      data = JSON.createObjectNode();
-    }
-    if (audience == Audience.TECHNICAL) {
-      return new Wording(
-          event.type + " " + event.subject,
-          event.type + " " + data + " (event " + event.eventId + ")");
-    }
-    String name = data.path("title").asText(data.path("name").asText(event.subject));
-    return new Wording(name + ": " + event.severity, name + " changed (" + event.severity + ").");
   }
 }

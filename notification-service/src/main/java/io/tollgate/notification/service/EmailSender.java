@@ -24,9 +24,11 @@ public class EmailSender implements DeliverySender {
   private static final int MAX_TEXT = 1_000;
 
   private final Mailer mailer;
+  private final EventTexts texts;
 
-  EmailSender(Mailer mailer) {
+  EmailSender(Mailer mailer, EventTexts texts) {
     this.mailer = mailer;
+    this.texts = texts;
   }
 
   @Override
@@ -36,7 +38,8 @@ public class EmailSender implements DeliverySender {
 
   @Override
   public Outcome send(Delivery delivery, Subscription subscription, NotificationEvent event) {
-    EmailContent.Mail mail = EmailContent.single(subscription, event);
+    EmailContent.Mail mail =
+        EmailContent.single(subscription, texts.of(event, subscription.audience));
     return send(subscription.email, mail, "delivery " + delivery.id);
   }
 

@@ -1,7 +1,5 @@
 package io.tollgate.notification.service;
 
-import io.tollgate.directory.ProjectDirectory;
-import io.tollgate.directory.ProjectRef;
 import io.tollgate.eventing.CloudEvent;
 import io.tollgate.notification.model.Audience;
 import io.tollgate.notification.model.Channel;
@@ -52,11 +50,11 @@ public class FanOut {
   private static final UUID NO_PROJECT = new UUID(0, 0);
 
   private final EntityManager em;
-  private final ProjectDirectory directory;
+  private final EventTexts eventTexts;
 
-  FanOut(EntityManager em, ProjectDirectory directory) {
+  FanOut(EntityManager em, EventTexts eventTexts) {
     this.em = em;
-    this.directory = directory;
+    this.eventTexts = eventTexts;
   }
 
   /**
@@ -104,7 +102,7 @@ public class FanOut {
           continue; // one notification per owner and event
         }
         if (name == null) {
-          name = projectName(project);
+          name = eventTexts.projectName(project);
         }
         Messages.ProjectName known = name;
         Messages.Text text = texts.computeIfAbsent(s.audience, a -> Messages.of(event, known, a));
@@ -225,10 +223,5 @@ public class FanOut {
     } catch (IllegalArgumentException e) {
       return null;
     }
-  }
-
-  private Messages.ProjectName projectName(UUID project) {
-    ProjectRef ref = project == null ? null : directory.findById(project);
-    return ref == null ? Messages.ProjectName.UNKNOWN : new Messages.ProjectName(ref.key, ref.name);
   }
 }
