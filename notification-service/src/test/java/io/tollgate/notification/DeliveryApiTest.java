@@ -10,6 +10,7 @@ import static org.hamcrest.Matchers.contains;
 import static org.hamcrest.Matchers.containsString;
 import static org.hamcrest.Matchers.equalTo;
 import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertNotNull;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import com.fasterxml.jackson.databind.JsonNode;
@@ -144,6 +145,16 @@ class DeliveryApiTest {
     UUID sub = webhook("alice", url, newSecret(), true);
     UUID delivery = Seeds.pending(sub, null);
     await().atMost(WAIT).until(() -> "DEAD".equals(status(delivery)));
+    // the delivery's read carries an ETag and answers 304 until the delivery changes
+    io.restassured.response.Response dead = given().get(path(sub, "/deliveries/" + delivery));
+    dead.then().statusCode(200).body("status", equalTo("DEAD"));
+    String deadTag = dead.header("ETag");
+    assertNotNull(deadTag);
+    given()
+        .header("If-None-Match", deadTag)
+        .get(path(sub, "/deliveries/" + delivery))
+        .then()
+        .statusCode(304);
 
     // the 410 deactivated the subscription: the redelivery waits for it
     given()
@@ -159,6 +170,12 @@ class DeliveryApiTest {
         .statusCode(409)
         .contentType(PROBLEM)
         .body("detail", containsString("PENDING already"));
+    given()
+        .header("If-None-Match", deadTag)
+        .get(path(sub, "/deliveries/" + delivery))
+        .then()
+        .statusCode(200)
+        .body("status", equalTo("PENDING"));
     DB.update("update subscription set active = true where id = ?", sub);
     await().atMost(WAIT).until(() -> "DELIVERED".equals(status(delivery)));
     List<WebhookReceiver.Received> got = receiver.received(url);

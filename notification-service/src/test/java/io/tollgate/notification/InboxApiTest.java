@@ -138,7 +138,20 @@ class InboxApiTest {
         .statusCode(304);
 
     String id = list(r.user(), "").path("items[1].id");
+    // one notification carries its ETag too, and answers 304 until it changes
+    Response unread = as(r.user(), "MEMBER").get(PATH + "/" + id);
+    unread.then().statusCode(200).body("read", equalTo(false));
+    String unreadTag = unread.header("ETag");
+    assertNotNull(unreadTag);
+    as(r.user(), "MEMBER")
+        .header("If-None-Match", unreadTag)
+        .get(PATH + "/" + id)
+        .then()
+        .statusCode(304);
     as(r.user(), "MEMBER").put(PATH + "/" + id + "/read").then().statusCode(204);
+    Response read = as(r.user(), "MEMBER").header("If-None-Match", unreadTag).get(PATH + "/" + id);
+    read.then().statusCode(200).body("read", equalTo(true));
+    assertNotEquals(unreadTag, read.header("ETag"));
     String readAt = as(r.user(), "MEMBER").get(PATH + "/" + id).path("readAt");
     assertNotNull(readAt);
     // idempotent: the first read time stays

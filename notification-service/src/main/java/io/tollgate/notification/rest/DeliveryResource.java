@@ -2,6 +2,7 @@ package io.tollgate.notification.rest;
 
 import io.tollgate.notification.model.DeliveryStatus;
 import io.tollgate.notification.service.DeliveryLog;
+import io.tollgate.rest.ContentTag;
 import io.tollgate.rest.PageRequest;
 import io.tollgate.rest.Problem;
 import io.tollgate.rest.QueryCheck;
@@ -123,13 +124,16 @@ public class DeliveryResource {
 
   @GET
   @Path("/{id}/deliveries/{deliveryId}")
+  @ContentTag
   @Operation(
       operationId = "getSubscriptionDelivery",
       summary = "Get a delivery with its attempts",
       description =
           "The delivery and every attempt to deliver it, oldest first, across rounds: when, the"
               + " receiver's status, how long it took, why it failed and the start of the"
-              + " receiver's answer (at most 1,000 characters).")
+              + " receiver's answer (at most 1,000 characters). Its ETag is a digest of the"
+              + " answer: If-None-Match with it answers 304 while no attempt was added and the"
+              + " delivery has not changed.")
   @APIResponse(
       responseCode = "200",
       description = "The delivery and its log",
@@ -141,6 +145,7 @@ public class DeliveryResource {
           @Content(
               mediaType = Problem.MEDIA_TYPE,
               examples = @ExampleObject(name = "unknown delivery", value = DELIVERY_NOT_FOUND)))
+  @APIResponse(responseCode = "304", description = "The delivery is still the one of that ETag")
   public DeliveryDetailView get(
       @PathParam("id") UUID id, @PathParam("deliveryId") UUID deliveryId) {
     DeliveryLog.Logged logged = log.get(id, deliveryId);

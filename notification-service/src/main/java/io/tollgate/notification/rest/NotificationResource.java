@@ -249,10 +249,14 @@ public class NotificationResource {
 
   @GET
   @Path("/{id}")
+  @ContentTag
   @Operation(
       operationId = "getNotification",
       summary = "Get one of the caller's notifications",
-      description = "Someone else's notification is a 404, as one that does not exist.")
+      description =
+          "Someone else's notification is a 404, as one that does not exist. Its ETag is a digest"
+              + " of the answer: If-None-Match with it answers 304 while the notification (its"
+              + " read state included) has not changed.")
   @APIResponse(
       responseCode = "200",
       description = "The notification",
@@ -267,6 +271,7 @@ public class NotificationResource {
           @Content(
               mediaType = Problem.MEDIA_TYPE,
               examples = @ExampleObject(name = "unknown", value = NOT_FOUND_EXAMPLE)))
+  @APIResponse(responseCode = "304", description = "The notification is still the one of that ETag")
   public NotificationView get(@PathParam("id") UUID id) {
     return NotificationView.of(inbox.get(caller.userId(), id));
   }
