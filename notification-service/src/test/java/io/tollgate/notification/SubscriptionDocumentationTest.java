@@ -15,6 +15,7 @@ import io.quarkus.test.common.ResourceArg;
 import io.quarkus.test.junit.QuarkusTest;
 import io.tollgate.testing.TestTokens;
 import io.tollgate.testing.TollgateInfrastructure;
+import java.util.List;
 import java.util.Map;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
@@ -36,6 +37,17 @@ class SubscriptionDocumentationTest {
           "updateSubscription", "PATCH /api/v1/subscriptions/{id}",
           "deleteSubscription", "DELETE /api/v1/subscriptions/{id}",
           "rotateSubscriptionSecret", "POST /api/v1/subscriptions/{id}/secret");
+
+  /** operationId: method and path of the inbox operations (ADR 0026). */
+  static final Map<String, String> INBOX =
+      Map.of(
+          "listNotifications", "GET /api/v1/notifications",
+          "countUnreadNotifications", "GET /api/v1/notifications/unread-count",
+          "streamNotifications", "GET /api/v1/notifications/stream",
+          "markAllNotificationsRead", "POST /api/v1/notifications/read",
+          "getNotification", "GET /api/v1/notifications/{id}",
+          "markNotificationRead", "PUT /api/v1/notifications/{id}/read",
+          "markNotificationUnread", "DELETE /api/v1/notifications/{id}/read");
 
   @BeforeEach
   void authenticate() {
@@ -111,5 +123,39 @@ class SubscriptionDocumentationTest {
         OPERATIONS.values(),
         "Subscription|SubscriptionWithSecret|SubscriptionSecret|SubscriptionCreate|SubscriptionPatch"
             + "|SubscriptionPage|EventType");
+  }
+
+  @Test
+  void everyInboxOperationIsDocumentedWithItsIdAndItsRefusals() {
+    JsonNode document = document();
+    Map<String, JsonNode> operations = byName(document);
+    INBOX.forEach(
+        (id, name) -> {
+          JsonNode op = assertDocumented(operations, id, name);
+          assertProblem(op, "401", name);
+          if (name.contains("{id}")) {
+            assertProblem(op, "404", name);
+          }
+        });
+    assertProblem(operations.get("GET /api/v1/notifications"), "400", "listNotifications");
+    assertProblem(operations.get("POST /api/v1/notifications/read"), "400", "markAllRead");
+    // the single reads carry a content ETag and say so
+    for (String read :
+        List.of(
+            "GET /api/v1/notifications/{id}",
+            "GET /api/v1/notifications/unread-count",
+            "GET /api/v1/subscriptions/{id}/deliveries/{deliveryId}")) {
+      assertTrue(operations.get(read).path("responses").has("304"), read + " documents its 304");
+    }
+    // the body of mark-all-read may be left out ("before" is then now), and has an example
+    JsonNode body = operations.get("POST /api/v1/notifications/read").path("requestBody");
+    assertFalse(body.path("required").asBoolean(false), "markAllNotificationsRead body optional");
+    assertTrue(
+        body.path("content").path("application/json").has("examples"),
+        "markAllNotificationsRead body has an example");
+    assertExamples(
+        document,
+        List.of("POST /api/v1/notifications/read", "GET /api/v1/notifications/{id}"),
+        "MarkReadRequest|Notification|NotificationPage");
   }
 }

@@ -40,6 +40,7 @@ import org.eclipse.microprofile.openapi.annotations.media.Content;
 import org.eclipse.microprofile.openapi.annotations.media.ExampleObject;
 import org.eclipse.microprofile.openapi.annotations.media.Schema;
 import org.eclipse.microprofile.openapi.annotations.parameters.Parameter;
+import org.eclipse.microprofile.openapi.annotations.parameters.RequestBody;
 import org.eclipse.microprofile.openapi.annotations.responses.APIResponse;
 import org.eclipse.microprofile.openapi.annotations.tags.Tag;
 
@@ -237,7 +238,18 @@ public class NotificationResource {
       responseCode = "400",
       description = "before is not an RFC 3339 timestamp",
       content = @Content(mediaType = Problem.MEDIA_TYPE))
-  public NotificationAnswers.Marked markAllRead(NotificationAnswers.MarkRead request) {
+  public NotificationAnswers.Marked markAllRead(
+      @RequestBody(
+              required = false,
+              description = "Optional: without a body (or without before) it marks up to now",
+              content =
+                  @Content(
+                      schema = @Schema(implementation = NotificationAnswers.MarkRead.class),
+                      examples =
+                          @ExampleObject(
+                              name = "up to a time",
+                              value = "{\"before\":\"2026-03-10T08:15:00Z\"}")))
+          NotificationAnswers.MarkRead request) {
     if (request != null
         && request.before() != null
         && !Rfc3339.hasFourDigitYear(request.before())) {
