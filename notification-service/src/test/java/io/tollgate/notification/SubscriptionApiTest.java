@@ -6,8 +6,10 @@ import static org.hamcrest.Matchers.contains;
 import static org.hamcrest.Matchers.containsString;
 import static org.hamcrest.Matchers.empty;
 import static org.hamcrest.Matchers.equalTo;
+import static org.hamcrest.Matchers.everyItem;
 import static org.hamcrest.Matchers.hasItem;
 import static org.hamcrest.Matchers.hasKey;
+import static org.hamcrest.Matchers.in;
 import static org.hamcrest.Matchers.not;
 import static org.hamcrest.Matchers.nullValue;
 import static org.hamcrest.Matchers.startsWith;
@@ -394,6 +396,30 @@ class SubscriptionApiTest {
   }
 
   @Test
+  void notificationServicesOwnEventsAreForKafkaConsumersNotSubscriptions() {
+    String project = directory.project(alice);
+    String why = "own events are for Kafka consumers (notification.events), not subscriptions";
+    refused(
+        create(
+            inbox(
+                project,
+                "\"eventTypes\":[\"tollgate.risk.*\","
+                    + "\"tollgate.notification.delivery-dead-lettered.v1\"]")),
+        "eventTypes[1]",
+        why);
+    refused(
+        create(webhook(project, "\"eventTypes\":[\"tollgate.notification.*\"]")),
+        "eventTypes[0]",
+        why);
+    String url = created(inbox(project, null));
+    refused(
+        patch(given(), url, "\"0\"", "{\"eventTypes\":[\"tollgate.notification.*\"]}"),
+        "eventTypes[0]",
+        why);
+    given().get(url).then().statusCode(200).body("eventTypes", empty()).header("ETag", "\"0\"");
+  }
+
+  @Test
   void atMost50EventTypes() {
     String project = directory.project(alice);
     String many = String.join(",", java.util.Collections.nCopies(51, "\"tollgate.risk.*\""));
@@ -692,7 +718,11 @@ class SubscriptionApiTest {
         .then()
         .statusCode(200)
         .body("type", hasItem("tollgate.risk.assessed.v1"))
-        .body("type", hasItem("tollgate.notification.delivery-dead-lettered.v1"))
+        // what the fan-out reads only: notification-service's own events are not subscribable
+        .body(
+            "producer",
+            everyItem(in(List.of("project-service", "milestone-service", "risk-service"))))
+        .body("type", not(hasItem("tollgate.notification.delivery-dead-lettered.v1")))
         .body(
             "find { it.type == 'tollgate.milestone.updated.v1' }.producer",
             equalTo("milestone-service"));

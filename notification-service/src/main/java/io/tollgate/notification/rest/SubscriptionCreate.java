@@ -49,7 +49,7 @@ public record SubscriptionCreate(
                 "Exact types (tollgate.risk.assessed.v1) or families (tollgate.risk.*) from GET"
                     + " /api/v1/subscriptions/event-types; left out or empty: every type."
                     + " Duplicates are kept once")
-        List<@NotNull String> eventTypes,
+        List<@NotNull @SubscribableEventType String> eventTypes,
     @Schema(description = "The least severity to be told of; INFO when left out")
         Severity minSeverity,
     @Schema(

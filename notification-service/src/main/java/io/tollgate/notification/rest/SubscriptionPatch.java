@@ -32,7 +32,7 @@ public record SubscriptionPatch(
         String email,
     @Size(max = SubscriptionRules.MAX_EVENT_TYPES, message = Lengths.ITEMS)
         @Schema(nullable = true, description = "Replaces the list; null or empty: every type")
-        List<@NotNull String> eventTypes,
+        List<@NotNull @SubscribableEventType String> eventTypes,
     @Schema(nullable = true) Severity minSeverity,
     @Schema(nullable = true) Audience audience,
     @Schema(nullable = true) Digest digest,

@@ -9,9 +9,12 @@ import java.util.function.Function;
 import java.util.stream.Collectors;
 
 /**
- * Every event type the platform publishes, as its producers' AsyncAPI contracts name them (kept
- * here since this service cannot read the other modules' resources; a test compares the two), so
- * that a subscription names only types that can ever reach it.
+ * Every event type a subscription can be told of: what project-, milestone- and risk-service
+ * publish, as their AsyncAPI contracts name them (kept here since this service cannot read the
+ * other modules' resources; a test compares the two), so that a subscription names only types that
+ * can ever reach it. notification-service's own events (notification.events) are not among them: it
+ * does not consume them, and a dead delivery of a subscription to dead deliveries would feed
+ * itself; they are for Kafka consumers.
  */
 public final class EventCatalogue {
 
@@ -39,7 +42,6 @@ public final class EventCatalogue {
   private static final String PROJECT = "project-service";
   private static final String MILESTONE = "milestone-service";
   private static final String RISK = "risk-service";
-  private static final String NOTIFICATION = "notification-service";
 
   /** Every type, by producer and then as the producer's contract lists them. */
   public static final List<EventType> ALL =
@@ -148,13 +150,7 @@ public final class EventCatalogue {
           new EventType(
               "tollgate.risk.closed.v1",
               RISK,
-              "A risk was closed (it no longer threatens the project); data.status is CLOSED."),
-          new EventType(
-              "tollgate.notification.delivery-dead-lettered.v1",
-              NOTIFICATION,
-              "Every attempt of a delivery's round failed (after the configured retry delays), or"
-                  + " its webhook receiver answered 410 Gone (the subscription is then"
-                  + " deactivated); the delivery is DEAD until a redelivery or replay."));
+              "A risk was closed (it no longer threatens the project); data.status is CLOSED."));
 
   private static final Map<String, EventType> BY_TYPE =
       ALL.stream().collect(Collectors.toUnmodifiableMap(EventType::type, Function.identity()));
@@ -165,7 +161,20 @@ public final class EventCatalogue {
           .map(t -> PREFIX + t.family() + FAMILY)
           .collect(Collectors.toCollection(LinkedHashSet::new));
 
+  /** The prefix of notification-service's own types, published on notification.events. */
+  public static final String OWN_PREFIX = PREFIX + "notification.";
+
+  /** Why a subscription cannot name one of notification-service's own types or their family. */
+  public static final String OWN_REFUSAL =
+      "is an event of notification-service itself: notification-service's own events are for"
+          + " Kafka consumers (notification.events), not subscriptions";
+
   private EventCatalogue() {}
+
+  /** Whether {@code entry} names notification-service's own events, a type or their family. */
+  public static boolean own(String entry) {
+    return entry != null && entry.startsWith(OWN_PREFIX);
+  }
 
   /** The type, if the platform publishes it. */
   public static Optional<EventType> find(String type) {
